@@ -1,0 +1,7 @@
+package dev.notify;
+
+/** What kind of message a provider delivers. */
+public enum Channel {
+    EMAIL,
+    SMS
+}

@@ -1,0 +1,111 @@
+package dev.notify;
+
+import dev.notify.internal.DefaultNotifier;
+import dev.notify.settings.Settings;
+import dev.notify.settings.SettingsSource;
+import dev.notify.spi.SenderProvider;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Builds a {@link Notifier}. Settings are required; everything else has a default. {@link #build()} copies, so
+ * a builder can be reused.
+ *
+ * <p>This class is not threadsafe.
+ */
+public final class NotifierBuilder {
+
+    private SettingsSource settings;
+    private final List<SenderProvider> providers = new ArrayList<>();
+    private boolean discoverProviders = true;
+    private ClassLoader classLoader = Notifier.class.getClassLoader();
+    private int asyncThreads = 4;
+    private int asyncQueueCapacity = 1000;
+    private Duration closeTimeout = Duration.ofSeconds(30);
+
+    NotifierBuilder() {
+    }
+
+    /** Where settings come from on every send; use an {@code InMemorySettingsSource} or {@code FileSettingsSource}. */
+    public NotifierBuilder settings(SettingsSource source) {
+        this.settings = Objects.requireNonNull(source, "settings");
+        return this;
+    }
+
+    /** Fixed settings. */
+    public NotifierBuilder settings(Settings fixed) {
+        return settings(SettingsSource.of(fixed));
+    }
+
+    /**
+     * Registers a provider explicitly. It wins over a provider with the same id found with ServiceLoader, so
+     * tests and containers with unusual class loaders never depend on discovery.
+     */
+    public NotifierBuilder provider(SenderProvider provider) {
+        providers.add(Objects.requireNonNull(provider, "provider"));
+        return this;
+    }
+
+    /** Whether to look for providers with ServiceLoader as well (default true). */
+    public NotifierBuilder discoverProviders(boolean discover) {
+        this.discoverProviders = discover;
+        return this;
+    }
+
+    /** The class loader ServiceLoader searches (default: the one that loaded notify-api). */
+    public NotifierBuilder classLoader(ClassLoader loader) {
+        this.classLoader = Objects.requireNonNull(loader, "classLoader");
+        return this;
+    }
+
+    /**
+     * Threads for asynchronous sends (default 4). Idle threads end after 30 seconds.
+     *
+     * @throws IllegalArgumentException unless 1-256
+     */
+    public NotifierBuilder asyncThreads(int threads) {
+        if (threads < 1 || threads > 256) {
+            throw new IllegalArgumentException("asyncThreads must be 1-256, was " + threads);
+        }
+        this.asyncThreads = threads;
+        return this;
+    }
+
+    /**
+     * Asynchronous sends that may wait for a thread (default 1000); one more is refused with
+     * {@link SendRejectedException}.
+     *
+     * @throws IllegalArgumentException unless 1-1,000,000
+     */
+    public NotifierBuilder asyncQueueCapacity(int capacity) {
+        if (capacity < 1 || capacity > 1_000_000) {
+            throw new IllegalArgumentException("asyncQueueCapacity must be 1-1000000, was " + capacity);
+        }
+        this.asyncQueueCapacity = capacity;
+        return this;
+    }
+
+    /** How long {@link Notifier#close()} waits for asynchronous sends (default 30 seconds). */
+    public NotifierBuilder closeTimeout(Duration timeout) {
+        if (timeout == null || timeout.isNegative()) {
+            throw new IllegalArgumentException("closeTimeout must not be negative, was " + timeout);
+        }
+        this.closeTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * Builds the notifier. Discovers providers but opens no connection.
+     *
+     * @throws IllegalStateException when no settings were given, or two providers share an id
+     */
+    public Notifier build() {
+        if (settings == null) {
+            throw new IllegalStateException("settings are required: call settings(...) before build()");
+        }
+        return new DefaultNotifier(settings, List.copyOf(providers), discoverProviders, classLoader, asyncThreads,
+                asyncQueueCapacity, closeTimeout);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.notify;
+
+/**
+ * The notifier did not accept an asynchronous send: its queue was full or it was closed. Nothing was sent.
+ * The caller may retry later, send synchronously, or report the overload.
+ */
+public class SendRejectedException extends NotifyException {
+
+    public SendRejectedException(String message) {
+        super(message, null, null, null);
+    }
+}

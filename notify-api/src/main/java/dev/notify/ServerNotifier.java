@@ -1,0 +1,62 @@
+package dev.notify;
+
+import dev.notify.message.EmailMessage;
+import dev.notify.message.SmsMessage;
+import dev.notify.settings.ResolvedSettings;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A {@link Notifier} bound to the settings of one server (or the global layer). Cheap to obtain; hold it or
+ * ask the notifier again.
+ *
+ * <h2>What returns and what throws</h2>
+ * <ul>
+ *   <li>Returns a {@link SendResult}: the message was accepted by the server for all recipients
+ *       ({@link SendStatus#ACCEPTED}) or some ({@link SendStatus#PARTIALLY_ACCEPTED}), or the channel is disabled
+ *       for this server and nothing was sent ({@link SendStatus#CHANNEL_DISABLED}).</li>
+ *   <li>Throws {@link SettingsException}: the settings cannot work (missing host, unknown delivery method,
+ *       authentication refused). Nothing is retried.</li>
+ *   <li>Throws {@link TransientDeliveryException} or {@link PermanentDeliveryException}: nothing was accepted,
+ *       after the retries that {@code email.retry.*} allows for transient failures.</li>
+ *   <li>Throws {@link SendRejectedException}: the notifier is closed, or (async) its queue is full.</li>
+ * </ul>
+ * Asynchronous sends complete their future with the same results and exceptions; a full queue or a closed
+ * notifier throws {@link SendRejectedException} from the call itself, so no message is dropped silently.
+ *
+ * <p>Implementations are threadsafe.
+ */
+public interface ServerNotifier {
+
+    /** The server, or empty for the global settings. */
+    Optional<String> serverId();
+
+    /** The effective settings now, with their origins and problems. */
+    ResolvedSettings settings();
+
+    /** Sends an email; {@code from} defaults to {@code email.sender}, Reply-To to {@code email.reply-to}. */
+    SendResult sendEmail(EmailMessage message);
+
+    /** Queues an email on the notifier's bounded async pool. */
+    CompletableFuture<SendResult> sendEmailAsync(EmailMessage message);
+
+    /** Sends an SMS with the provider of {@code sms.delivery-method}. */
+    SendResult sendSms(SmsMessage message);
+
+    /** Queues an SMS on the notifier's bounded async pool. */
+    CompletableFuture<SendResult> sendSmsAsync(SmsMessage message);
+
+    /**
+     * The "Test Email" button: sends a short message to {@code to} that names the server and the effective
+     * delivery method, through the normal send path.
+     */
+    SendResult sendTestEmail(String to);
+
+    /**
+     * Checks the email delivery without sending: settings first, then the provider's probe (SMTP: connect,
+     * STARTTLS, AUTH; Graph: token and role).
+     *
+     * @throws SettingsException when the settings are invalid, listing every problem
+     */
+    CheckReport check();
+}

@@ -1,0 +1,38 @@
+package dev.notify.internal;
+
+/** Checks for text that ends up in a header, an SMTP command or a host name. */
+public final class HeaderText {
+
+    private HeaderText() {
+    }
+
+    /**
+     * Describes the first character that must never reach a header or protocol line, or returns null.
+     * Rejects every control character (CR, LF, NUL, TAB and the C1 range), the Unicode line and paragraph
+     * separators, and characters whose low byte is CR or LF, which a transport that truncates chars to
+     * bytes would turn into a line break (the CVE-2025-7962 class).
+     */
+    public static String forbiddenCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+                return describe(c, i);
+            }
+            if (c > 0xFF && ((c & 0xFF) == '\r' || (c & 0xFF) == '\n')) {
+                return describe(c, i);
+            }
+        }
+        return null;
+    }
+
+    private static String describe(char c, int index) {
+        String name = switch (c) {
+            case '\r' -> "a carriage return (CR)";
+            case '\n' -> "a line feed (LF)";
+            case '\t' -> "a tab";
+            case '\0' -> "a NUL character";
+            default -> String.format("the character U+%04X", (int) c);
+        };
+        return "must not contain " + name + " (at index " + index + ")";
+    }
+}

@@ -1,0 +1,43 @@
+package dev.notify.internal;
+
+import dev.notify.DeliveryException;
+import dev.notify.settings.ResolvedSettings;
+import dev.notify.settings.SettingKeys;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The one retry policy of every provider: transient failures only, exponential backoff from
+ * {@code email.retry.initial-delay} with jitter (each wait between half and all of the doubled delay),
+ * a server-requested delay honoured, every wait capped at {@code email.retry.max-delay}, and no attempt started
+ * after {@code email.retry.max-time} or beyond {@code email.retry.max-attempts}.
+ */
+public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay, Duration maxTime) {
+
+    public static RetryPolicy from(ResolvedSettings settings) {
+        return new RetryPolicy(settings.get(SettingKeys.RETRY_MAX_ATTEMPTS), settings.get(SettingKeys.RETRY_INITIAL_DELAY),
+                settings.get(SettingKeys.RETRY_MAX_DELAY), settings.get(SettingKeys.RETRY_MAX_TIME));
+    }
+
+    /**
+     * The wait before the next attempt, or null when {@code failure} must not be retried.
+     *
+     * @param attempts attempts made so far
+     * @param elapsed  time since the first attempt started
+     */
+    public Duration delayBeforeRetry(DeliveryException failure, int attempts, Duration elapsed) {
+        if (!failure.isTransient() || attempts >= maxAttempts) {
+            return null;
+        }
+        long base = initialDelay.toNanos() << Math.min(attempts - 1, 20);
+        long jittered = base <= 0 ? 0 : base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+        long delay = Math.min(Math.max(jittered, 0), maxDelay.toNanos());
+        if (failure.retryAfter().isPresent()) {
+            delay = Math.min(Math.max(delay, failure.retryAfter().get().toNanos()), maxDelay.toNanos());
+        }
+        if (elapsed.toNanos() + delay >= maxTime.toNanos()) {
+            return null;
+        }
+        return Duration.ofNanos(delay);
+    }
+}

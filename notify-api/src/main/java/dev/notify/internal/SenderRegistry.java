@@ -1,0 +1,257 @@
+package dev.notify.internal;
+
+import dev.notify.Channel;
+import dev.notify.Problem;
+import dev.notify.SettingsException;
+import dev.notify.settings.ResolvedSettings;
+import dev.notify.settings.SettingKey;
+import dev.notify.settings.SettingKeys;
+import dev.notify.settings.Settings;
+import dev.notify.spi.Sender;
+import dev.notify.spi.SenderContext;
+import dev.notify.spi.SenderProvider;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The senders a notifier has built, one per channel, provider and value of the provider's settings sections,
+ * shared by every server with equal values. When the settings change, senders no server uses any more are
+ * retired: closed as soon as the sends using them have finished.
+ */
+final class SenderRegistry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SenderRegistry.class);
+
+    /** For SMS, {@code email} is the key of the email sender it delivers through, or null when email is off. */
+    private record Key(Channel channel, String providerId, Map<String, Object> section, Key email) {
+    }
+
+    /** A route that failed validation, cached like a good one until the settings change. */
+    private record Invalid(SettingsException error) {
+    }
+
+    private final ProviderRegistry providers;
+    private final Map<Key, Handle> handles = new ConcurrentHashMap<>();
+    private final Map<ResolvedSettings, Map<Channel, Object>> routes = new ConcurrentHashMap<>();
+    private volatile Settings current;
+    private boolean closed;
+
+    SenderRegistry(ProviderRegistry providers) {
+        this.providers = providers;
+    }
+
+    /**
+     * Acquires the sender for a channel of {@code resolved}, which must come from {@code settings}.
+     *
+     * @return the lease, or null when {@code settings} were replaced meanwhile: resolve again and retry
+     * @throws SettingsException when the settings are invalid or name no installed provider
+     */
+    Lease lease(Settings settings, ResolvedSettings resolved, Channel channel) {
+        if (settings != current) {
+            reconcile(settings);
+        }
+        Map<Channel, Object> byChannel = routes.computeIfAbsent(resolved, r -> new ConcurrentHashMap<>());
+        Object route = byChannel.get(channel);
+        if (route == null) {
+            route = route(settings, resolved, channel);
+            if (route == null) {
+                return null;
+            }
+            byChannel.put(channel, route);
+        }
+        if (route instanceof Invalid invalid) {
+            throw invalid.error;
+        }
+        Handle handle = (Handle) route;
+        if (!handle.acquire()) {
+            routes.remove(resolved);
+            return null;
+        }
+        if (handle.email != null && !handle.email.acquire()) {
+            handle.release();
+            routes.remove(resolved);
+            return null;
+        }
+        return new Lease(handle);
+    }
+
+    private synchronized Object route(Settings settings, ResolvedSettings resolved, Channel channel) {
+        if (settings != current || closed) {
+            return null;
+        }
+        try {
+            return handleFor(resolved, channel);
+        } catch (SettingsException e) {
+            return new Invalid(e);
+        }
+    }
+
+    private Handle handleFor(ResolvedSettings resolved, Channel channel) {
+        Key key = key(resolved, channel);
+        Handle existing = handles.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        SenderProvider provider = providers.find(channel, key.providerId).orElseThrow();
+        Handle email = null;
+        if (channel == Channel.SMS && resolved.get(SettingKeys.EMAIL_ENABLED)) {
+            email = handleFor(resolved, Channel.EMAIL);
+        }
+        Handle emailHandle = email;
+        Sender sender;
+        try {
+            sender = provider.create(new SenderContext(resolved, () -> {
+                if (emailHandle == null) {
+                    throw new IllegalStateException("email is disabled for these settings");
+                }
+                return emailHandle.sender;
+            }));
+        } catch (SettingsException e) {
+            throw new SettingsException(e.problems(), resolved.serverId().orElse(null), provider.id(), e);
+        }
+        Handle handle = new Handle(key, sender, email);
+        handles.put(key, handle);
+        LOG.debug("Created {} sender {} for {}", channel, provider.id(), resolved.serverId().orElse("global"));
+        return handle;
+    }
+
+    private Key key(ResolvedSettings resolved, Channel channel) {
+        if (!resolved.isValid()) {
+            throw new SettingsException(resolved.problems(), resolved.serverId().orElse(null), null, null);
+        }
+        SettingKey<String> methodKey = channel == Channel.EMAIL ? SettingKeys.EMAIL_DELIVERY_METHOD : SettingKeys.SMS_DELIVERY_METHOD;
+        String method = resolved.get(methodKey);
+        SenderProvider provider = providers.find(channel, method).orElseThrow(() -> new SettingsException(
+                List.of(new Problem(resolved.fullKey(methodKey), "no " + channel.name().toLowerCase(java.util.Locale.ROOT)
+                        + " provider '" + method + "' is installed; installed: " + String.join(", ", providers.ids(channel))
+                        + (method.equals("smtp") || method.equals("graph") ? " (add the notify-" + method + " module)" : ""))),
+                resolved.serverId().orElse(null), null, null));
+        Key email = null;
+        if (channel == Channel.SMS && resolved.get(SettingKeys.EMAIL_ENABLED)) {
+            email = key(resolved, Channel.EMAIL);
+        }
+        return new Key(channel, provider.id(), resolved.section(provider.settingsSections()), email);
+    }
+
+    private synchronized void reconcile(Settings settings) {
+        if (settings == current || closed) {
+            return;
+        }
+        current = settings;
+        routes.clear();
+        Set<Key> live = new HashSet<>();
+        addLiveKeys(settings.resolveGlobal(), live);
+        for (String server : settings.serverIds()) {
+            addLiveKeys(settings.resolve(server), live);
+        }
+        for (Map.Entry<Key, Handle> e : Map.copyOf(handles).entrySet()) {
+            if (!live.contains(e.getKey())) {
+                handles.remove(e.getKey());
+                e.getValue().retire();
+                LOG.debug("Settings changed: retiring {} sender {}", e.getKey().channel, e.getKey().providerId);
+            }
+        }
+    }
+
+    private void addLiveKeys(ResolvedSettings resolved, Set<Key> live) {
+        for (Channel channel : Channel.values()) {
+            try {
+                live.add(key(resolved, channel));
+            } catch (SettingsException e) {
+                // An invalid or unused channel keeps no sender alive.
+            }
+        }
+    }
+
+    synchronized void close() {
+        closed = true;
+        routes.clear();
+        handles.values().forEach(Handle::retire);
+        handles.clear();
+    }
+
+    /** A sender in use by one send; closing it lets a retired sender close. */
+    static final class Lease implements AutoCloseable {
+        private final Handle handle;
+
+        private Lease(Handle handle) {
+            this.handle = handle;
+        }
+
+        Sender sender() {
+            return handle.sender;
+        }
+
+        String providerId() {
+            return handle.key.providerId;
+        }
+
+        @Override
+        public void close() {
+            if (handle.email != null) {
+                handle.email.release();
+            }
+            handle.release();
+        }
+    }
+
+    private static final class Handle {
+        private final Key key;
+        private final Sender sender;
+        private final Handle email;
+        private int inFlight;
+        private boolean retired;
+        private boolean closed;
+
+        Handle(Key key, Sender sender, Handle email) {
+            this.key = key;
+            this.sender = sender;
+            this.email = email;
+        }
+
+        synchronized boolean acquire() {
+            if (retired) {
+                return false;
+            }
+            inFlight++;
+            return true;
+        }
+
+        void release() {
+            boolean close;
+            synchronized (this) {
+                inFlight--;
+                close = retired && inFlight == 0 && !closed;
+                closed |= close;
+            }
+            if (close) {
+                closeSender();
+            }
+        }
+
+        void retire() {
+            boolean close;
+            synchronized (this) {
+                retired = true;
+                close = inFlight == 0 && !closed;
+                closed |= close;
+            }
+            if (close) {
+                closeSender();
+            }
+        }
+
+        private void closeSender() {
+            try {
+                sender.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Closing the {} sender {} failed: {}", key.channel, key.providerId, e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.notify.settings;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The values one layer sets: the global settings, or one server's overrides. A key a layer does not mention is
+ * inherited from the layer below; a key a layer {@linkplain Builder#clear clears} is set to "no value" there,
+ * which stops inheritance (a server that clears {@code email.reply-to} sends without one even if the global
+ * layer has one).
+ *
+ * <p>Start from an existing layer with {@link #builder(Layer)} to change a few keys. This class is immutable and
+ * threadsafe.
+ */
+public final class Layer {
+
+    private static final Layer EMPTY = new Layer(Map.of());
+
+    private final Map<SettingKey<?>, Optional<?>> values;
+
+    private Layer(Map<SettingKey<?>, Optional<?>> values) {
+        this.values = values;
+    }
+
+    /** A layer that sets nothing. */
+    public static Layer empty() {
+        return EMPTY;
+    }
+
+    public static Builder builder() {
+        return new Builder(Map.of());
+    }
+
+    /** A builder that starts with everything {@code layer} sets. */
+    public static Builder builder(Layer layer) {
+        return new Builder(layer.values);
+    }
+
+    /** Whether this layer mentions the key, with a value or cleared. */
+    public boolean mentions(SettingKey<?> key) {
+        return values.containsKey(key);
+    }
+
+    /**
+     * The value this layer sets; empty when the layer does not mention the key or clears it
+     * (tell the two apart with {@link #mentions}).
+     */
+    public <T> Optional<T> get(SettingKey<T> key) {
+        Optional<?> value = values.get(key);
+        return value == null ? Optional.empty() : value.map(key.type()::cast);
+    }
+
+    /** The keys this layer mentions. */
+    public Set<SettingKey<?>> keys() {
+        return Collections.unmodifiableSet(values.keySet());
+    }
+
+    public boolean isEmpty() {
+        return values.isEmpty();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Layer other && values.equals(other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    /** The keys and values; secrets print as {@code ********}. */
+    @Override
+    public String toString() {
+        return values.entrySet().stream()
+                .map(e -> e.getKey().name() + "=" + e.getValue().map(e.getKey()::format).orElse(""))
+                .collect(Collectors.joining(", ", "Layer[", "]"));
+    }
+
+    /**
+     * Sets a layer's values. Each method checks its argument and names the key in the error.
+     * {@link #build()} copies, so a builder can be reused.
+     *
+     * <p>This class is not threadsafe.
+     */
+    public static final class Builder {
+        private final Map<SettingKey<?>, Optional<?>> values;
+
+        private Builder(Map<SettingKey<?>, Optional<?>> values) {
+            this.values = new LinkedHashMap<>(values);
+        }
+
+        /**
+         * Sets a value.
+         *
+         * @throws IllegalArgumentException naming the key when the value is out of range
+         */
+        public <T> Builder set(SettingKey<T> key, T value) {
+            Objects.requireNonNull(key, "key");
+            try {
+                values.put(key, Optional.of(key.check(value)));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new IllegalArgumentException(key.name() + ": " + e.getMessage(), e);
+            }
+            return this;
+        }
+
+        /**
+         * Sets a value from text, as written in a properties file ({@code set("email.smtp.port", "587")}); an
+         * empty text {@linkplain #clear clears} the key.
+         *
+         * @throws IllegalArgumentException naming the key when the key is unknown or the text is not valid
+         */
+        public Builder set(String keyName, String text) {
+            SettingKey<?> key = SettingKeys.byName(keyName)
+                    .orElseThrow(() -> new IllegalArgumentException(keyName + ": unknown setting"
+                            + KeySuggestions.didYouMean(keyName, "")));
+            String trimmed = Objects.requireNonNull(text, keyName).strip();
+            if (trimmed.isEmpty()) {
+                return clear(key);
+            }
+            try {
+                values.put(key, Optional.of(key.parse(trimmed)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(keyName + ": " + e.getMessage(), e);
+            }
+            return this;
+        }
+
+        /**
+         * Sets the key to "no value" in this layer, so nothing is inherited from below.
+         *
+         * @throws IllegalArgumentException for keys with a default (remove them with {@link #unset} instead)
+         */
+        public Builder clear(SettingKey<?> key) {
+            if (key.hasDefault()) {
+                throw new IllegalArgumentException(key.name() + ": must not be empty (it has a default of "
+                        + key.defaultDescription().orElse("its own") + "); remove the key to inherit the value");
+            }
+            values.put(key, Optional.empty());
+            return this;
+        }
+
+        /** Removes the key from this layer, so its value is inherited again. */
+        public Builder unset(SettingKey<?> key) {
+            values.remove(key);
+            return this;
+        }
+
+        public Layer build() {
+            return values.isEmpty() ? EMPTY : new Layer(Collections.unmodifiableMap(new LinkedHashMap<>(values)));
+        }
+    }
+}

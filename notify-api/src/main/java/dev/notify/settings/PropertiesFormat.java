@@ -1,0 +1,243 @@
+package dev.notify.settings;
+
+import dev.notify.Problem;
+import dev.notify.SettingsException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@link Settings} from properties: global keys as written ({@code email.smtp.host}), server keys under
+ * {@code servers.<id>.} ({@code servers.eu-1.email.smtp.host}), and {@code servers.<id>.inherits=<other id>} for
+ * a server that inherits from another server's layer instead of the global one.
+ *
+ * <p>Values are trimmed. {@code ${env:NAME}} and {@code ${file:PATH}} are replaced by an environment variable
+ * or a file's content (without its trailing newline), anywhere in a value, so secrets stay out of the file. An
+ * empty value sets a key to "no value" in its layer; see {@link Layer}. Every problem is reported at once in a
+ * {@link SettingsException}, each naming its key as written, with a suggestion for a mistyped key.
+ *
+ * <p>Parsing is a pure function of the text, the environment and the referenced files. This class is
+ * immutable and threadsafe.
+ */
+public final class PropertiesFormat {
+
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*)}");
+    private static final Pattern SERVER_KEY = Pattern.compile("servers\\.([^.]*)\\.(.+)");
+    private static final int MAX_REFERENCED_FILE = 64 * 1024;
+
+    private final String prefix;
+    private final Function<String, String> environment;
+    private final Path baseDirectory;
+
+    private PropertiesFormat(String prefix, Function<String, String> environment, Path baseDirectory) {
+        this.prefix = prefix;
+        this.environment = environment;
+        this.baseDirectory = baseDirectory;
+    }
+
+    /** No key prefix, the process environment, file references relative to the working directory. */
+    public static PropertiesFormat standard() {
+        return new PropertiesFormat("", System::getenv, Path.of(""));
+    }
+
+    /**
+     * Reads only keys that start with {@code prefix} ({@code notify.}), without it; other keys are the host
+     * application's and are ignored.
+     */
+    public PropertiesFormat withPrefix(String prefix) {
+        return new PropertiesFormat(Objects.requireNonNull(prefix, "prefix"), environment, baseDirectory);
+    }
+
+    /** Where {@code ${env:NAME}} looks names up; returns null for an unset variable. */
+    public PropertiesFormat withEnvironment(Function<String, String> environment) {
+        return new PropertiesFormat(prefix, Objects.requireNonNull(environment, "environment"), baseDirectory);
+    }
+
+    /** The directory relative {@code ${file:PATH}} references are resolved against. */
+    public PropertiesFormat withBaseDirectory(Path directory) {
+        return new PropertiesFormat(prefix, environment, Objects.requireNonNull(directory, "directory"));
+    }
+
+    /**
+     * Reads a UTF-8 properties file; relative file references are resolved against the file's directory.
+     *
+     * @throws SettingsException naming each bad key, or the file when it cannot be read
+     */
+    public Settings read(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new SettingsException(List.of(new Problem(file.toString(),
+                    "cannot read the settings file: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()))));
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        return withBaseDirectory(parent == null ? baseDirectory : parent).parse(properties);
+    }
+
+    /** Parses loaded properties. */
+    public Settings parse(Properties properties) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            map.put(name, properties.getProperty(name));
+        }
+        return parse(map);
+    }
+
+    /**
+     * Parses keys and values.
+     *
+     * @throws SettingsException listing every problem, each naming its key as written
+     */
+    public Settings parse(Map<String, String> properties) {
+        List<Problem> problems = new ArrayList<>();
+        Layer.Builder global = Layer.builder();
+        Map<String, Layer.Builder> servers = new LinkedHashMap<>();
+        Map<String, String> parents = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : new TreeMap<>(properties).entrySet()) {
+            String fullKey = entry.getKey().strip();
+            if (!fullKey.startsWith(prefix)) {
+                continue;
+            }
+            String key = fullKey.substring(prefix.length());
+            Matcher server = SERVER_KEY.matcher(key);
+            if (key.startsWith("servers.") && !server.matches()) {
+                problems.add(new Problem(fullKey, "a server key must be servers.<id>.<key>"));
+                continue;
+            }
+            Layer.Builder layer = global;
+            String name = key;
+            String layerPrefix = prefix;
+            if (server.matches()) {
+                String id = server.group(1);
+                try {
+                    Settings.checkServerId(id);
+                } catch (IllegalArgumentException e) {
+                    problems.add(new Problem(fullKey, e.getMessage()));
+                    continue;
+                }
+                layer = servers.computeIfAbsent(id, i -> Layer.builder());
+                name = server.group(2);
+                layerPrefix = prefix + "servers." + id + ".";
+                if (name.equals("inherits")) {
+                    String parent = entry.getValue() == null ? "" : entry.getValue().strip();
+                    if (parent.isEmpty()) {
+                        problems.add(new Problem(fullKey, "must name another server"));
+                    } else {
+                        parents.put(id, parent);
+                    }
+                    continue;
+                }
+            }
+            set(layer, name, layerPrefix, entry.getValue(), problems);
+        }
+        for (Map.Entry<String, String> e : parents.entrySet()) {
+            if (!servers.containsKey(e.getValue())) {
+                servers.computeIfAbsent(e.getValue(), i -> Layer.builder());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new SettingsException(problems);
+        }
+        Settings.Builder settings = Settings.builder().global(global.build());
+        servers.forEach((id, layer) -> {
+            String parent = parents.get(id);
+            if (parent == null) {
+                settings.server(id, layer.build());
+            } else {
+                settings.server(id, parent, layer.build());
+            }
+        });
+        try {
+            return settings.build();
+        } catch (SettingsException e) {
+            throw prefixed(e);
+        }
+    }
+
+    private void set(Layer.Builder layer, String name, String layerPrefix, String rawValue, List<Problem> problems) {
+        String fullKey = layerPrefix + name;
+        SettingKey<?> key = SettingKeys.byName(name).orElse(null);
+        if (key == null) {
+            problems.add(new Problem(fullKey, "unknown setting" + KeySuggestions.didYouMean(name, layerPrefix)));
+            return;
+        }
+        String value;
+        try {
+            value = substitute(rawValue == null ? "" : rawValue.strip());
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(fullKey, e.getMessage()));
+            return;
+        }
+        try {
+            layer.set(name, value);
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage().startsWith(name + ": ") ? e.getMessage().substring(name.length() + 2) : e.getMessage();
+            problems.add(new Problem(fullKey, message));
+        }
+    }
+
+    private String substitute(String value) {
+        Matcher m = REFERENCE.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(lookup(m.group(1))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private String lookup(String reference) {
+        if (reference.startsWith("env:")) {
+            String name = reference.substring(4).strip();
+            if (name.isEmpty()) {
+                throw new IllegalArgumentException("${env:} needs a variable name");
+            }
+            String value = environment.apply(name);
+            if (value == null) {
+                throw new IllegalArgumentException("environment variable " + name + " is not set");
+            }
+            return value;
+        }
+        if (reference.startsWith("file:")) {
+            String name = reference.substring(5).strip();
+            if (name.isEmpty()) {
+                throw new IllegalArgumentException("${file:} needs a path");
+            }
+            Path path = baseDirectory.resolve(name);
+            try {
+                if (Files.size(path) > MAX_REFERENCED_FILE) {
+                    throw new IllegalArgumentException("file " + path + " is larger than 64 KiB");
+                }
+                String content = Files.readString(path, StandardCharsets.UTF_8);
+                if (content.endsWith("\r\n")) {
+                    return content.substring(0, content.length() - 2);
+                }
+                return content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read file " + path + " (" + e.getClass().getSimpleName() + ")");
+            }
+        }
+        throw new IllegalArgumentException("unknown reference ${" + reference + "}; use ${env:NAME} or ${file:PATH}");
+    }
+
+    private SettingsException prefixed(SettingsException e) {
+        if (prefix.isEmpty()) {
+            return e;
+        }
+        return new SettingsException(e.problems().stream().map(p -> new Problem(prefix + p.key(), p.message())).toList());
+    }
+}

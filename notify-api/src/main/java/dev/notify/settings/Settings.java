@@ -1,0 +1,208 @@
+package dev.notify.settings;
+
+import dev.notify.Problem;
+import dev.notify.SettingsException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Everything an administrator configured: the global layer and any number of server layers. A server layer
+ * inherits from the global layer, or from another server layer it names (global, then tenant, then server).
+ * {@link #resolve(String)} gives a server's effective settings; results are cached in this object, so a
+ * changed layer means a new {@code Settings} (build one from this with {@link #builder(Settings)}).
+ *
+ * <p>This class is immutable and threadsafe.
+ */
+public final class Settings {
+
+    private static final Pattern SERVER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final String GLOBAL_CACHE_KEY = "\0global";
+
+    private final Layer global;
+    private final Map<String, Layer> servers;
+    private final Map<String, String> parents;
+    private final Map<String, ResolvedSettings> resolved = new ConcurrentHashMap<>();
+
+    private Settings(Layer global, Map<String, Layer> servers, Map<String, String> parents) {
+        this.global = global;
+        this.servers = servers;
+        this.parents = parents;
+    }
+
+    /** Settings with only a global layer. */
+    public static Settings of(Layer global) {
+        return builder().global(global).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts with all of {@code settings}' layers, to change a few. */
+    public static Builder builder(Settings settings) {
+        Builder b = new Builder().global(settings.global);
+        settings.servers.forEach((id, layer) -> b.server(id, layer));
+        b.parents.putAll(settings.parents);
+        return b;
+    }
+
+    public Layer global() {
+        return global;
+    }
+
+    /** The ids of the servers that have a layer, in the order they were added. */
+    public Set<String> serverIds() {
+        return servers.keySet();
+    }
+
+    /** The server's own layer, if it has one. */
+    public Optional<Layer> server(String id) {
+        return Optional.ofNullable(servers.get(id));
+    }
+
+    /** The server layer this server inherits from, if it names one (else it inherits from global). */
+    public Optional<String> parentOf(String id) {
+        return Optional.ofNullable(parents.get(id));
+    }
+
+    /** The effective global settings: defaults, then the global layer. */
+    public ResolvedSettings resolveGlobal() {
+        return resolved.computeIfAbsent(GLOBAL_CACHE_KEY, k -> Resolution.resolve(null, List.of(), global));
+    }
+
+    /**
+     * A server's effective settings. A server without a layer of its own inherits everything, so any server id
+     * of the host application can be resolved.
+     *
+     * @throws IllegalArgumentException when {@code serverId} is not 1-64 letters, digits, '-' or '_'
+     */
+    public ResolvedSettings resolve(String serverId) {
+        ResolvedSettings cached = resolved.get(serverId);
+        if (cached != null) {
+            return cached;
+        }
+        checkServerId(serverId);
+        return resolved.computeIfAbsent(serverId, id -> Resolution.resolve(id, chain(id), global));
+    }
+
+    private List<Map.Entry<String, Layer>> chain(String id) {
+        List<Map.Entry<String, Layer>> chain = new ArrayList<>();
+        String current = id;
+        while (current != null) {
+            chain.add(Map.entry(current, servers.getOrDefault(current, Layer.empty())));
+            current = parents.get(current);
+        }
+        return chain;
+    }
+
+    static void checkServerId(String id) {
+        Objects.requireNonNull(id, "server id");
+        if (!SERVER_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("server id must be 1-64 letters, digits, '-' or '_', was '" + id + "'");
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Settings other && global.equals(other.global) && servers.equals(other.servers)
+                && parents.equals(other.parents);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(global, servers, parents);
+    }
+
+    /** The layers; secrets print as {@code ********}. */
+    @Override
+    public String toString() {
+        return "Settings[global=" + global + ", servers=" + servers + (parents.isEmpty() ? "" : ", inherits=" + parents)
+                + "]";
+    }
+
+    /**
+     * Collects layers. {@link #build()} checks that every parent exists and that no server inherits from
+     * itself, and copies, so a builder can be reused.
+     *
+     * <p>This class is not threadsafe.
+     */
+    public static final class Builder {
+        private Layer global = Layer.empty();
+        private final Map<String, Layer> servers = new LinkedHashMap<>();
+        private final Map<String, String> parents = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        public Builder global(Layer layer) {
+            this.global = Objects.requireNonNull(layer, "global layer");
+            return this;
+        }
+
+        /**
+         * Sets a server's layer, inheriting from the global layer.
+         *
+         * @throws IllegalArgumentException when the id is not 1-64 letters, digits, '-' or '_'
+         */
+        public Builder server(String id, Layer layer) {
+            checkServerId(id);
+            servers.put(id, Objects.requireNonNull(layer, "layer of server " + id));
+            parents.remove(id);
+            return this;
+        }
+
+        /** Sets a server's layer, inheriting from another server's layer (a tenant's, a region's). */
+        public Builder server(String id, String inheritsFrom, Layer layer) {
+            server(id, layer);
+            checkServerId(inheritsFrom);
+            parents.put(id, inheritsFrom);
+            return this;
+        }
+
+        public Builder removeServer(String id) {
+            servers.remove(id);
+            parents.remove(id);
+            return this;
+        }
+
+        /**
+         * Builds the settings.
+         *
+         * @throws SettingsException naming {@code servers.<id>.inherits} when a parent has no layer or the
+         *     inheritance forms a cycle
+         */
+        public Settings build() {
+            List<Problem> problems = new ArrayList<>();
+            for (Map.Entry<String, String> e : parents.entrySet()) {
+                String key = "servers." + e.getKey() + ".inherits";
+                if (!servers.containsKey(e.getValue())) {
+                    problems.add(new Problem(key, "names server '" + e.getValue() + "', which has no settings"));
+                    continue;
+                }
+                Set<String> seen = new LinkedHashSet<>();
+                String current = e.getKey();
+                while (current != null && seen.add(current)) {
+                    current = parents.get(current);
+                }
+                if (current != null) {
+                    problems.add(new Problem(key, "inheritance forms a cycle: " + String.join(" -> ", seen) + " -> "
+                            + current));
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new SettingsException(problems);
+            }
+            return new Settings(global, Collections.unmodifiableMap(new LinkedHashMap<>(servers)),
+                    Collections.unmodifiableMap(new LinkedHashMap<>(parents)));
+        }
+    }
+}
