@@ -43,7 +43,7 @@ public final class DefaultNotifier implements Notifier {
     private final ProviderRegistry providers;
     private final SenderRegistry senders;
     private final ThreadPoolExecutor async;
-    private final Set<AsyncSend> running = ConcurrentHashMap.newKeySet();
+    private final Set<AsyncSend> accepted = ConcurrentHashMap.newKeySet();
     private final Duration closeTimeout;
     private final ServerNotifier global;
     private volatile boolean closed;
@@ -95,6 +95,11 @@ public final class DefaultNotifier implements Notifier {
         if (closed) {
             throw new SendRejectedException("the notifier is closed");
         }
+        return sendAccepted(server, channel, message);
+    }
+
+    /** Sends a message the notifier has already taken, so that close() lets queued sends finish. */
+    private SendResult sendAccepted(String server, Channel channel, Message message) {
         long start = System.nanoTime();
         while (true) {
             Settings settings = source.current();
@@ -106,7 +111,7 @@ public final class DefaultNotifier implements Notifier {
             }
             SenderRegistry.Lease lease = senders.lease(settings, resolved, channel);
             if (lease == null) {
-                if (closed) {
+                if (senders.isClosed()) {
                     throw new SendRejectedException("the notifier is closed");
                 }
                 continue;
@@ -175,9 +180,11 @@ public final class DefaultNotifier implements Notifier {
             throw new SendRejectedException("the notifier is closed");
         }
         AsyncSend task = new AsyncSend(server, channel, message);
+        accepted.add(task);
         try {
             async.execute(task);
         } catch (RejectedExecutionException e) {
+            accepted.remove(task);
             throw new SendRejectedException(closed ? "the notifier is closed"
                     : "the async queue is full (" + async.getQueue().size() + " waiting); send later or synchronously");
         }
@@ -196,15 +203,18 @@ public final class DefaultNotifier implements Notifier {
         async.shutdown();
         try {
             if (!async.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                for (Runnable queued : async.shutdownNow()) {
-                    AsyncSend send = (AsyncSend) queued;
-                    undelivered.add(send.message);
-                    send.future.completeExceptionally(new SendRejectedException("the notifier closed before this message was sent"));
-                }
-                for (AsyncSend send : running) {
-                    undelivered.add(send.message);
+                List<AsyncSend> unfinished = List.copyOf(accepted);
+                List<Runnable> queued = async.shutdownNow();
+                for (Runnable task : queued) {
+                    ((AsyncSend) task).future.completeExceptionally(
+                            new SendRejectedException("the notifier closed before this message was sent"));
                 }
                 async.awaitTermination(1, TimeUnit.SECONDS);
+                for (AsyncSend send : unfinished) {
+                    if (!send.future.isDone() || send.future.isCompletedExceptionally()) {
+                        undelivered.add(send.message);
+                    }
+                }
             }
         } catch (InterruptedException e) {
             async.shutdownNow();
@@ -236,13 +246,12 @@ public final class DefaultNotifier implements Notifier {
 
         @Override
         public void run() {
-            running.add(this);
             try {
-                future.complete(send(server, channel, message));
+                future.complete(sendAccepted(server, channel, message));
             } catch (RuntimeException e) {
                 future.completeExceptionally(e);
             } finally {
-                running.remove(this);
+                accepted.remove(this);
             }
         }
     }

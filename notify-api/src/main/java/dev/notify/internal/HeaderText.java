@@ -7,10 +7,9 @@ public final class HeaderText {
     }
 
     /**
-     * Describes the first character that must never reach a header or protocol line, or returns null.
-     * Rejects every control character (CR, LF, NUL, TAB and the C1 range), the Unicode line and paragraph
-     * separators, and characters whose low byte is CR or LF, which a transport that truncates chars to
-     * bytes would turn into a line break (the CVE-2025-7962 class).
+     * Describes the first character that must never reach a header, or returns null: every control character
+     * (CR, LF, NUL, TAB and the C1 range) and the Unicode line and paragraph separators. Non-ASCII text passes:
+     * providers encode it (RFC 2047 / RFC 2231) before it reaches the wire.
      */
     public static String forbiddenCharacter(String text) {
         for (int i = 0; i < text.length(); i++) {
@@ -18,8 +17,24 @@ public final class HeaderText {
             if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\u0085') {
                 return describe(c, i);
             }
+        }
+        return null;
+    }
+
+    /**
+     * Like {@link #forbiddenCharacter}, and also refuses characters whose low byte is CR or LF, which a transport
+     * that truncates chars to bytes would turn into a line break inside an SMTP command (the CVE-2025-7962
+     * class). For addresses, which go into commands unencoded.
+     */
+    public static String forbiddenInAddress(String text) {
+        String forbidden = forbiddenCharacter(text);
+        if (forbidden != null) {
+            return forbidden;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (c > 0xFF && ((c & 0xFF) == '\r' || (c & 0xFF) == '\n')) {
-                return describe(c, i);
+                return describe(c, i) + ", which a transport could truncate to a line break";
             }
         }
         return null;

@@ -29,9 +29,9 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
         if (!failure.isTransient() || attempts >= maxAttempts) {
             return null;
         }
-        long base = initialDelay.toNanos() << Math.min(attempts - 1, 20);
-        long jittered = base <= 0 ? 0 : base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
-        long delay = Math.min(Math.max(jittered, 0), maxDelay.toNanos());
+        double doubled = initialDelay.toNanos() * Math.pow(2, Math.min(attempts - 1, 62));
+        long base = (long) Math.min(doubled, (double) maxDelay.toNanos());
+        long delay = base <= 0 ? 0 : base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
         if (failure.retryAfter().isPresent()) {
             delay = Math.min(Math.max(delay, failure.retryAfter().get().toNanos()), maxDelay.toNanos());
         }

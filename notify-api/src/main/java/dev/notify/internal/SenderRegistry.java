@@ -168,6 +168,10 @@ final class SenderRegistry {
         }
     }
 
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
     synchronized void close() {
         closed = true;
         routes.clear();

@@ -91,7 +91,7 @@ public final class EmailAddress {
         if (address == null || address.isEmpty()) {
             throw new InvalidMessageException(field, "must not be empty");
         }
-        String forbidden = HeaderText.forbiddenCharacter(address);
+        String forbidden = HeaderText.forbiddenInAddress(address);
         if (forbidden != null) {
             throw new InvalidMessageException(field, forbidden);
         }

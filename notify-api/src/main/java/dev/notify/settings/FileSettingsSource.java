@@ -4,20 +4,20 @@ import dev.notify.SettingsException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Settings read from a properties file and read again when it changes. The file's modification time and size
- * are checked at most once per {@linkplain #withCheckInterval check interval} (1 second by default), on the
- * thread that asks for the settings; no thread is started. A rewritten file that does not parse is logged and
- * ignored: the last good settings stay in force and {@link #lastError()} says why.
+ * Settings read from a properties file and read again when it changes. The file's content is compared with
+ * what was last read at most once per {@linkplain #withCheckInterval check interval} (1 second by default), on
+ * the thread that asks for the settings; no thread is started. Content, not the modification time, tells a
+ * change, so a rewrite within the file system's timestamp granularity or with a preserved timestamp is seen.
+ * A rewritten file that does not parse is logged and ignored: the last good settings stay in force and
+ * {@link #lastError()} says why.
  *
  * <p>This class is threadsafe.
  */
@@ -31,7 +31,7 @@ public final class FileSettingsSource implements SettingsSource {
     private volatile State state;
     private volatile long nextCheck;
 
-    private record State(Settings settings, FileTime modified, long size, SettingsException error) {
+    private record State(Settings settings, byte[] content, SettingsException error) {
     }
 
     private FileSettingsSource(Path file, PropertiesFormat format, Duration checkInterval, State state) {
@@ -55,10 +55,8 @@ public final class FileSettingsSource implements SettingsSource {
     public static FileSettingsSource of(Path file, PropertiesFormat format) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(format, "format");
-        FileTime modified = modified(file);
-        long size = size(file);
-        return new FileSettingsSource(file, format, Duration.ofSeconds(1),
-                new State(format.read(file), modified, size, null));
+        byte[] content = content(file);
+        return new FileSettingsSource(file, format, Duration.ofSeconds(1), new State(format.read(file), content, null));
     }
 
     /** The same source checking the file at most once per {@code interval}; zero checks on every call. */
@@ -93,35 +91,27 @@ public final class FileSettingsSource implements SettingsSource {
         }
         nextCheck = now + checkIntervalNanos;
         State current = state;
-        FileTime modified = modified(file);
-        long size = size(file);
-        if (Objects.equals(modified, current.modified) && size == current.size) {
+        byte[] content = content(file);
+        if (Arrays.equals(content, current.content)) {
             return;
         }
         try {
             Settings settings = format.read(file);
-            state = new State(settings, modified, size, null);
+            state = new State(settings, content, null);
             LOG.info("Settings reloaded from {}", file);
         } catch (SettingsException e) {
-            state = new State(current.settings, modified, size, e);
+            state = new State(current.settings, content, e);
             LOG.warn("Settings file {} changed but is not valid; the previous settings stay in force:\n{}", file,
                     e.getMessage());
         }
     }
 
-    private static FileTime modified(Path file) {
+    /** The file's bytes, or null when it cannot be read (a read then reports why). */
+    private static byte[] content(Path file) {
         try {
-            return Files.readAttributes(file, BasicFileAttributes.class).lastModifiedTime();
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             return null;
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return -1;
         }
     }
 

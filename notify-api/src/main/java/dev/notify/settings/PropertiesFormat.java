@@ -136,18 +136,18 @@ public final class PropertiesFormat {
                     String parent = entry.getValue() == null ? "" : entry.getValue().strip();
                     if (parent.isEmpty()) {
                         problems.add(new Problem(fullKey, "must name another server"));
-                    } else {
+                        continue;
+                    }
+                    try {
+                        Settings.checkServerId(parent);
                         parents.put(id, parent);
+                    } catch (IllegalArgumentException e) {
+                        problems.add(new Problem(fullKey, e.getMessage()));
                     }
                     continue;
                 }
             }
             set(layer, name, layerPrefix, entry.getValue(), problems);
-        }
-        for (Map.Entry<String, String> e : parents.entrySet()) {
-            if (!servers.containsKey(e.getValue())) {
-                servers.computeIfAbsent(e.getValue(), i -> Layer.builder());
-            }
         }
         if (!problems.isEmpty()) {
             throw new SettingsException(problems);

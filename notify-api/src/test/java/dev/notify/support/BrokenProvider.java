@@ -1,0 +1,35 @@
+package dev.notify.support;
+
+import dev.notify.Channel;
+import dev.notify.spi.Sender;
+import dev.notify.spi.SenderContext;
+import dev.notify.spi.SenderProvider;
+import java.util.Set;
+
+/** A provider whose jar is broken: its constructor throws, as a missing dependency would make it. */
+public final class BrokenProvider implements SenderProvider {
+
+    public BrokenProvider() {
+        throw new IllegalStateException("a class this provider needs is missing");
+    }
+
+    @Override
+    public String id() {
+        return "broken";
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
+
+    @Override
+    public Set<String> settingsSections() {
+        return Set.of();
+    }
+
+    @Override
+    public Sender create(SenderContext context) {
+        throw new UnsupportedOperationException();
+    }
+}

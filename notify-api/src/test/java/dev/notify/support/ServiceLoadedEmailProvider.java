@@ -1,0 +1,50 @@
+package dev.notify.support;
+
+import dev.notify.Channel;
+import dev.notify.CheckReport;
+import dev.notify.message.Message;
+import dev.notify.spi.Delivery;
+import dev.notify.spi.Sender;
+import dev.notify.spi.SenderContext;
+import dev.notify.spi.SenderProvider;
+import java.util.Set;
+
+/** Registered in this module's test {@code META-INF/services}, so ServiceLoader finds it. */
+public final class ServiceLoadedEmailProvider implements SenderProvider {
+
+    public static final String ID = "service-loaded";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
+
+    @Override
+    public Set<String> settingsSections() {
+        return Set.of("email.smtp");
+    }
+
+    @Override
+    public Sender create(SenderContext context) {
+        return new Sender() {
+            @Override
+            public Delivery send(Message message) {
+                return RecordingProvider.accept(message, 1).withDetail("sent-by", ServiceLoadedEmailProvider.class.getName());
+            }
+
+            @Override
+            public CheckReport check() {
+                return CheckReport.builder(ID).build();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}
