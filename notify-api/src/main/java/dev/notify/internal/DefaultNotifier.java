@@ -2,7 +2,6 @@ package dev.notify.internal;
 
 import dev.notify.Channel;
 import dev.notify.CheckReport;
-import dev.notify.DeliveryException;
 import dev.notify.Notifier;
 import dev.notify.SendRejectedException;
 import dev.notify.SendResult;
@@ -15,7 +14,6 @@ import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.SettingKeys;
 import dev.notify.settings.Settings;
 import dev.notify.settings.SettingsSource;
-import dev.notify.spi.Delivery;
 import dev.notify.spi.SenderProvider;
 import java.time.Duration;
 import java.time.Instant;
@@ -125,35 +123,8 @@ public final class DefaultNotifier implements Notifier {
 
     private SendResult deliver(String server, Channel channel, Message message, ResolvedSettings resolved,
             SenderRegistry.Lease lease, long start) {
-        RetryPolicy policy = RetryPolicy.from(resolved);
-        String providerId = lease.providerId();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Delivery delivery = lease.sender().send(message);
-                Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-                LOG.debug("{} {} accepted by {} for {} after {} attempt(s) in {} ms", channel, delivery.messageId(),
-                        providerId, server == null ? "global" : server, attempt, elapsed.toMillis());
-                return SendResult.delivered(channel, server, providerId, delivery, attempt, elapsed);
-            } catch (SettingsException e) {
-                throw new SettingsException(e.problems(), server, providerId, e);
-            } catch (DeliveryException e) {
-                Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-                Duration delay = policy.delayBeforeRetry(e, attempt, elapsed);
-                if (delay == null) {
-                    LOG.debug("{} via {} for {} failed after {} attempt(s): {}", channel, providerId,
-                            server == null ? "global" : server, attempt, e.getMessage());
-                    throw e.withContext(server, providerId, attempt);
-                }
-                LOG.debug("{} via {} for {}: attempt {} failed ({}); retrying in {} ms", channel, providerId,
-                        server == null ? "global" : server, attempt, e.getMessage(), delay.toMillis());
-                try {
-                    Thread.sleep(delay.toMillis(), (int) (delay.toNanos() % 1_000_000));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e.withContext(server, providerId, attempt);
-                }
-            }
-        }
+        return new Attempts(server, channel, RetryPolicy.from(resolved), lease.sender(), lease.providerId(), start)
+                .run(message);
     }
 
     private static EmailMessage complete(EmailMessage message, ResolvedSettings settings) {

@@ -4,6 +4,7 @@ import dev.notify.InvalidMessageException;
 import dev.notify.Problem;
 import dev.notify.internal.HeaderText;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,6 +80,23 @@ public final class EmailMessage implements Message {
         b.headers.putAll(headers);
         b.messageId = messageId;
         return b;
+    }
+
+    /**
+     * A copy sent only to those of its to, cc and bcc recipients that are in {@code keep}, with the same
+     * Message-ID; a notifier uses it to retry recipients a server deferred while it accepted others.
+     *
+     * @throws InvalidMessageException when none of the recipients is kept
+     */
+    public EmailMessage onlyTo(Collection<EmailAddress> keep) {
+        Builder b = toBuilder();
+        b.to.clear();
+        b.cc.clear();
+        b.bcc.clear();
+        to.stream().filter(keep::contains).forEach(b::to);
+        cc.stream().filter(keep::contains).forEach(b::cc);
+        bcc.stream().filter(keep::contains).forEach(b::bcc);
+        return b.build();
     }
 
     /** The sender; empty means the server's {@code email.sender}. */
