@@ -26,8 +26,10 @@ public final class SenderContext {
     }
 
     /**
-     * The email sender for these settings, owned by the notifier: use it, never close it. The email channel's
-     * settings are part of an email-gateway SMS sender's sections, so a change there rebuilds the SMS sender too.
+     * The email sender for these settings, owned by the notifier: use it, never close it. An SMS sender is
+     * rebuilt whenever the email sender it was given is, so the two always belong to the same settings.
+     *
+     * @throws IllegalStateException when email is disabled for these settings
      */
     public Sender emailSender() {
         return emailSender.get();
