@@ -2,6 +2,7 @@ package dev.notify.testkit;
 
 import dev.notify.Channel;
 import dev.notify.CheckReport;
+import dev.notify.RejectedRecipient;
 import dev.notify.message.Message;
 import dev.notify.message.SmsMessage;
 import dev.notify.spi.Delivery;
@@ -14,26 +15,44 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The {@code fake} SMS provider: records SMS into an {@link Outbox} instead of sending them. Select it with
- * {@code sms.delivery-method=fake}.
+ * The {@code fake} SMS provider: records SMS into an {@link Outbox} instead of sending them, with the latency
+ * and failures its {@link FakeBehaviour} asks for. Select it with {@code sms.delivery-method=fake}; it does not
+ * need email to be enabled.
  *
  * <p>This class is threadsafe.
  */
 public final class FakeSmsProvider implements SenderProvider {
 
     private final Outbox outbox;
+    private final FakeBehaviour behaviour;
 
     /** A provider with an outbox of its own; used by ServiceLoader. */
     public FakeSmsProvider() {
         this(new Outbox());
     }
 
+    /** A provider recording into {@code outbox}. */
     public FakeSmsProvider(Outbox outbox) {
+        this(outbox, new FakeBehaviour(Channel.SMS));
+    }
+
+    private FakeSmsProvider(Outbox outbox, FakeBehaviour behaviour) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.behaviour = behaviour;
+    }
+
+    /** A builder for a provider with latency or failures from the start; recipients are phone numbers. */
+    public static FakeProviderBuilder<FakeSmsProvider> builder() {
+        return new FakeProviderBuilder<>(Channel.SMS, FakeSmsProvider::new);
     }
 
     public Outbox outbox() {
         return outbox;
+    }
+
+    /** The behaviour of every sender of this provider; change it at any time. */
+    public FakeBehaviour behaviour() {
+        return behaviour;
     }
 
     @Override
@@ -53,22 +72,50 @@ public final class FakeSmsProvider implements SenderProvider {
 
     @Override
     public Sender create(SenderContext context) {
-        return new Sender() {
-            @Override
-            public Delivery send(Message message) {
-                SmsMessage sms = (SmsMessage) message;
-                outbox.record(sms);
-                return Delivery.accepted("fake-sms-" + UUID.randomUUID(), List.of(sms.phoneNumber()));
-            }
+        return new FakeSmsSender(outbox, behaviour);
+    }
 
-            @Override
-            public CheckReport check() {
-                return CheckReport.builder(FakeEmailProvider.ID).item("outbox", outbox.toString()).build();
-            }
+    @Override
+    public String toString() {
+        return "FakeSmsProvider[" + outbox + ", " + behaviour + "]";
+    }
 
-            @Override
-            public void close() {
+    private static final class FakeSmsSender implements Sender {
+        private final Outbox outbox;
+        private final FakeBehaviour behaviour;
+        private volatile boolean closed;
+
+        FakeSmsSender(Outbox outbox, FakeBehaviour behaviour) {
+            this.outbox = outbox;
+            this.behaviour = behaviour;
+        }
+
+        @Override
+        public Delivery send(Message message) {
+            if (closed) {
+                throw new IllegalStateException("the fake SMS sender is closed");
             }
-        };
+            if (!(message instanceof SmsMessage sms)) {
+                throw new IllegalArgumentException("the fake SMS provider sends SMS, not " + message);
+            }
+            behaviour.beforeSend();
+            RejectedRecipient refusal = behaviour.refusal(sms.phoneNumber());
+            if (refusal != null) {
+                throw FakeBehaviour.allRefused(List.of(refusal));
+            }
+            outbox.record(sms);
+            return Delivery.accepted("fake-sms-" + UUID.randomUUID(), List.of(sms.phoneNumber()));
+        }
+
+        @Override
+        public CheckReport check() {
+            return CheckReport.builder(FakeEmailProvider.ID).item("outbox", outbox.toString())
+                    .item("behaviour", behaviour.toString()).build();
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
     }
 }

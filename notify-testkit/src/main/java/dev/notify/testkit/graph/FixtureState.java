@@ -1,0 +1,110 @@
+package dev.notify.testkit.graph;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** What the fixture's endpoints share: the test's instructions and what they received. This class is threadsafe. */
+final class FixtureState {
+
+    static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofSeconds(3599);
+
+    final String tenantId;
+    final String clientId;
+    final String clientSecret;
+
+    private volatile Duration tokenLifetime = DEFAULT_TOKEN_LIFETIME;
+    private volatile List<String> roles = List.of("Mail.Send");
+    private volatile Duration sendMailDelay = Duration.ZERO;
+    private final Deque<GraphFault> sendMailFaults = new ArrayDeque<>();
+    private final Deque<TokenFault> tokenFaults = new ArrayDeque<>();
+
+    final List<SentMail> sentMails = new CopyOnWriteArrayList<>();
+    final List<TokenRequest> tokenRequests = new CopyOnWriteArrayList<>();
+    final Set<String> issuedTokens = ConcurrentHashMap.newKeySet();
+    final AtomicInteger sendMailRequests = new AtomicInteger();
+    private final AtomicInteger sendMailsInFlight = new AtomicInteger();
+    private final AtomicInteger maxSendMailsInFlight = new AtomicInteger();
+
+    FixtureState(String tenantId, String clientId, String clientSecret) {
+        this.tenantId = tenantId;
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+    }
+
+    synchronized void reset() {
+        tokenLifetime = DEFAULT_TOKEN_LIFETIME;
+        roles = List.of("Mail.Send");
+        sendMailDelay = Duration.ZERO;
+        sendMailFaults.clear();
+        tokenFaults.clear();
+        sentMails.clear();
+        tokenRequests.clear();
+        issuedTokens.clear();
+        sendMailRequests.set(0);
+        sendMailsInFlight.set(0);
+        maxSendMailsInFlight.set(0);
+    }
+
+    Duration tokenLifetime() {
+        return tokenLifetime;
+    }
+
+    void tokenLifetime(Duration lifetime) {
+        this.tokenLifetime = lifetime;
+    }
+
+    List<String> roles() {
+        return roles;
+    }
+
+    void roles(List<String> roles) {
+        this.roles = List.copyOf(roles);
+    }
+
+    Duration sendMailDelay() {
+        return sendMailDelay;
+    }
+
+    void sendMailDelay(Duration delay) {
+        this.sendMailDelay = delay;
+    }
+
+    synchronized void addSendMailFaults(int count, GraphFault fault) {
+        for (int i = 0; i < count; i++) {
+            sendMailFaults.add(fault);
+        }
+    }
+
+    synchronized GraphFault nextSendMailFault() {
+        return sendMailFaults.poll();
+    }
+
+    synchronized void addTokenFaults(int count, TokenFault fault) {
+        for (int i = 0; i < count; i++) {
+            tokenFaults.add(fault);
+        }
+    }
+
+    synchronized TokenFault nextTokenFault() {
+        return tokenFaults.poll();
+    }
+
+    void sendMailStarted() {
+        int now = sendMailsInFlight.incrementAndGet();
+        maxSendMailsInFlight.accumulateAndGet(now, Math::max);
+    }
+
+    void sendMailFinished() {
+        sendMailsInFlight.decrementAndGet();
+    }
+
+    int maxSendMailsInFlight() {
+        return maxSendMailsInFlight.get();
+    }
+}

@@ -1,0 +1,322 @@
+package dev.notify.testkit.graph;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import dev.notify.message.EmailMessage;
+import dev.notify.settings.Layer;
+import dev.notify.settings.Secret;
+import dev.notify.settings.SettingKeys;
+import dev.notify.testkit.tls.TestCertificate;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A Microsoft Graph and Entra ID stand-in for tests: WireMock over HTTPS on loopback serving the client-credentials
+ * token endpoint and {@code sendMail}, recording every mail decoded into notify's {@link EmailMessage}.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final GraphServerExtension graph = GraphServerExtension.create();
+ *
+ * @Test
+ * void sendsThroughGraph() {
+ *     try (Notifier notifier = Notifier.builder()
+ *             .settings(Settings.builder().global(graph.layer()).build())
+ *             .provider(GraphSenderProvider.trusting(graph.trustStore()))
+ *             .build()) {
+ *         notifier.global().sendEmail(message);
+ *     }
+ *     assertThat(graph.messages()).hasSize(1);
+ * }
+ * }</pre>
+ *
+ * <p>The server's certificate is a self-signed one for {@code localhost} made when the fixture starts (see
+ * {@link TestCertificate}); trust it with {@link #trustStore()} (or {@link #trustStorePath()} and {@link #trustStorePassword()}, or
+ * {@link #sslContext()}). Register the extension in a static field to share one server by all tests of a class;
+ * what it recorded and the faults queued are cleared before each test. Tokens are JWTs with the {@code roles} of
+ * {@link #roles(String...)} and a signature nobody can check.
+ *
+ * <p>This class is threadsafe: tests may send from many threads.
+ */
+public final class GraphServerExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
+        AfterEachCallback {
+
+    /** The tenant ID, client ID and secret the fixture accepts unless told otherwise. */
+    public static final String DEFAULT_TENANT_ID = "11111111-2222-3333-4444-555555555555";
+    public static final String DEFAULT_CLIENT_ID = "66666666-7777-8888-9999-000000000000";
+    public static final String DEFAULT_CLIENT_SECRET = "test-client-secret~value";
+    /** The {@code email.sender} of {@link #layer()}. */
+    public static final String DEFAULT_SENDER = "notifications@contoso.example";
+
+    private static final String STORE_PASSWORD = "notify-testkit";
+
+    private final String tenantId;
+    private final String clientId;
+    private final String clientSecret;
+    private final String sender;
+    private final FixtureState state;
+    private final TestCertificate certificate;
+    private WireMockServer server;
+    private Path directory;
+    private boolean perClass;
+
+    private GraphServerExtension(String tenantId, String clientId, String clientSecret, String sender) {
+        this.tenantId = tenantId;
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+        this.sender = sender;
+        this.state = new FixtureState(tenantId, clientId, clientSecret);
+        this.certificate = TestCertificate.forLocalhost();
+    }
+
+    /** A fixture with the default tenant, client, secret and sender. */
+    public static GraphServerExtension create() {
+        return new GraphServerExtension(DEFAULT_TENANT_ID, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_SENDER);
+    }
+
+    /** A fixture accepting another app registration; any other tenant, client ID or secret is refused like Entra ID does. */
+    public GraphServerExtension withCredentials(String tenantId, String clientId, String clientSecret) {
+        return new GraphServerExtension(requireText(tenantId, "tenantId"), requireText(clientId, "clientId"),
+                requireText(clientSecret, "clientSecret"), sender);
+    }
+
+    /** A fixture whose {@link #layer()} sends as another mailbox. */
+    public GraphServerExtension withSender(String sender) {
+        return new GraphServerExtension(tenantId, clientId, clientSecret, requireText(sender, "sender"));
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        perClass = true;
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (!perClass) {
+            start();
+        }
+        state.reset();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (!perClass) {
+            stop();
+        }
+    }
+
+    private synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        try {
+            directory = Files.createTempDirectory("notify-graph-fixture");
+            Path keyStore = directory.resolve("server.p12");
+            certificate.writeKeyStore(keyStore, STORE_PASSWORD);
+            certificate.writeTrustStore(directory.resolve("trust.p12"), STORE_PASSWORD);
+            server = new WireMockServer(options()
+                    .httpDisabled(true)
+                    .httpsPort(0)
+                    .bindAddress("127.0.0.1")
+                    .keystorePath(keyStore.toString())
+                    .keystoreType("PKCS12")
+                    .keystorePassword(STORE_PASSWORD)
+                    .keyManagerPassword(STORE_PASSWORD)
+                    .containerThreads(40)
+                    .jettyAcceptors(1)
+                    .notifier(new Slf4jNotifier(false))
+                    .extensions(new TokenEndpoint(state), new SendMailEndpoint(state)));
+            server.start();
+            server.stubFor(post(urlPathMatching("/[^/]+/oauth2/v2\\.0/token"))
+                    .willReturn(aResponse().withTransformers(TokenEndpoint.NAME)));
+            server.stubFor(post(urlPathMatching("/v1\\.0/users/[^/]+/sendMail"))
+                    .willReturn(aResponse().withTransformers(SendMailEndpoint.NAME)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the Graph fixture", e);
+        }
+    }
+
+    private synchronized void stop() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+        if (directory != null) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            directory = null;
+        }
+    }
+
+    /**
+     * Settings that send email through this server: {@code email.enabled}, {@code email.delivery-method=graph},
+     * {@code email.sender}, the tenant, client ID and secret, and {@code email.graph.authority} and
+     * {@code email.graph.endpoint} pointing here.
+     */
+    public Layer layer() {
+        return Layer.builder()
+                .set(SettingKeys.EMAIL_ENABLED, true)
+                .set(SettingKeys.EMAIL_DELIVERY_METHOD, "graph")
+                .set("email.sender", sender)
+                .set(SettingKeys.GRAPH_TENANT_ID, tenantId)
+                .set(SettingKeys.GRAPH_CLIENT_ID, clientId)
+                .set(SettingKeys.GRAPH_CLIENT_SECRET, Secret.of(clientSecret))
+                .set(SettingKeys.GRAPH_AUTHORITY, baseUrl())
+                .set(SettingKeys.GRAPH_ENDPOINT, baseUrl())
+                .build();
+    }
+
+    /** {@code https://localhost:<port>}: the authority and the Graph endpoint. */
+    public URI baseUrl() {
+        return URI.create("https://localhost:" + running().httpsPort());
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    /** The secret the fixture accepts (a test value, not a secret). */
+    public String clientSecret() {
+        return clientSecret;
+    }
+
+    /** A trust store holding the server's (self-signed) certificate and nothing else. */
+    public KeyStore trustStore() {
+        return certificate.trustStore();
+    }
+
+    /** {@link #trustStore()} as a PKCS#12 file, for {@code javax.net.ssl.trustStore} and tools; gone after the fixture stops. */
+    public Path trustStorePath() {
+        running();
+        return directory.resolve("trust.p12");
+    }
+
+    public String trustStorePassword() {
+        return STORE_PASSWORD;
+    }
+
+    /** A TLS context trusting only this server, verifying host names as usual. */
+    public SSLContext sslContext() {
+        return certificate.clientContext();
+    }
+
+    /** Every mail accepted since the test started, in order, with the raw request. */
+    public List<SentMail> sentMails() {
+        return List.copyOf(state.sentMails);
+    }
+
+    /** Every message accepted since the test started, decoded. */
+    public List<EmailMessage> messages() {
+        return state.sentMails.stream().map(SentMail::message).toList();
+    }
+
+    /** Every sendMail request received since the test started, those answered with a fault included. */
+    public int sendMailRequestCount() {
+        return state.sendMailRequests.get();
+    }
+
+    /** Every token request received since the test started, refused ones included. */
+    public List<TokenRequest> tokenRequests() {
+        return List.copyOf(state.tokenRequests);
+    }
+
+    /** The most sendMail requests the server was handling at the same moment since the test started. */
+    public int maxConcurrentSendMails() {
+        return state.maxSendMailsInFlight();
+    }
+
+    /** Requests that matched neither endpoint (instance discovery, a wrong path), as {@code METHOD url}. */
+    public List<String> unexpectedRequests() {
+        return running().findAllUnmatchedRequests().stream().map(r -> r.getMethod() + " " + r.getUrl()).toList();
+    }
+
+    /** Answers the next {@code count} sendMail requests with {@code fault}, after any faults already queued. */
+    public GraphServerExtension failNextSendMails(int count, GraphFault fault) {
+        state.addSendMailFaults(requirePositive(count), Objects.requireNonNull(fault, "fault"));
+        return this;
+    }
+
+    /** Answers the next {@code count} token requests with {@code fault}, after any faults already queued. */
+    public GraphServerExtension failNextTokenRequests(int count, TokenFault fault) {
+        state.addTokenFaults(requirePositive(count), Objects.requireNonNull(fault, "fault"));
+        return this;
+    }
+
+    /** The {@code expires_in} of tokens issued from now on in this test (default 3599 seconds). */
+    public GraphServerExtension tokenLifetime(Duration lifetime) {
+        if (lifetime == null || lifetime.isNegative()) {
+            throw new IllegalArgumentException("lifetime must not be negative, was " + lifetime);
+        }
+        state.tokenLifetime(lifetime);
+        return this;
+    }
+
+    /** The {@code roles} claim of tokens issued from now on in this test (default {@code Mail.Send}). */
+    public GraphServerExtension roles(String... roles) {
+        state.roles(List.of(roles));
+        return this;
+    }
+
+    /** How long each sendMail request takes on the server from now on in this test (default none). */
+    public GraphServerExtension sendMailDelay(Duration delay) {
+        if (delay == null || delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative, was " + delay);
+        }
+        state.sendMailDelay(delay);
+        return this;
+    }
+
+    private synchronized WireMockServer running() {
+        if (server == null) {
+            throw new IllegalStateException("the Graph fixture is not running; register it with @RegisterExtension");
+        }
+        return server;
+    }
+
+    private static int requirePositive(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, was " + count);
+        }
+        return count;
+    }
+
+    private static String requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be empty");
+        }
+        return value;
+    }
+}

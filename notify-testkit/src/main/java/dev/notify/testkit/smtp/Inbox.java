@@ -1,0 +1,56 @@
+package dev.notify.testkit.smtp;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The mail a test server accepted, in arrival order. This class is threadsafe. */
+final class Inbox {
+
+    /** One accepted SMTP transaction: the message as received and its envelope recipients. */
+    record Received(byte[] raw, List<String> recipients) {
+        Received {
+            raw = raw.clone();
+            recipients = List.copyOf(recipients);
+        }
+
+        @Override
+        public byte[] raw() {
+            return raw.clone();
+        }
+    }
+
+    private final List<Received> received = new ArrayList<>();
+
+    synchronized void add(byte[] raw, List<String> recipients) {
+        received.add(new Received(raw, recipients));
+        notifyAll();
+    }
+
+    synchronized List<Received> all() {
+        return List.copyOf(received);
+    }
+
+    synchronized void clear() {
+        received.clear();
+    }
+
+    /** Waits until at least {@code count} messages arrived; returns every message, or fails the test. */
+    synchronized List<Received> await(int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (received.size() < count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("expected " + count + " message(s) within " + timeout.toMillis()
+                        + " ms, received " + received.size());
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for mail", e);
+            }
+        }
+        return List.copyOf(received);
+    }
+}

@@ -1,0 +1,253 @@
+package dev.notify.testkit.smtp;
+
+import dev.notify.message.EmailMessage;
+import dev.notify.settings.Layer;
+import dev.notify.settings.SettingKeys;
+import dev.notify.settings.TlsMode;
+import dev.notify.testkit.tls.TestCertificate;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * An embedded SMTP server on a free loopback port for tests of code that sends email with notify, and the
+ * settings that point notify at it.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * final SmtpServerExtension smtp = SmtpServerExtension.startTls().withUser("app", "s3cret");
+ *
+ * @Test
+ * void sendsWelcomeMail() {
+ *     Notifier notifier = Notifier.builder().settings(Settings.of(smtp.layer())).build();
+ *     ...
+ *     assertThat(smtp.awaitMessages(1, Duration.ofSeconds(5)).get(0).subject()).isEqualTo("Welcome");
+ * }
+ * }</pre>
+ *
+ * <ul>
+ *   <li>{@link #plain()}: SMTP without TLS (GreenMail); {@code email.smtp.tls=none}.</li>
+ *   <li>{@link #startTls()}: required STARTTLS (SubEthaSMTP; mail before the handshake is refused);
+ *       {@code email.smtp.tls=starttls}.</li>
+ *   <li>{@link #implicitTls()}: SMTPS (GreenMail); {@code email.smtp.tls=implicit}.</li>
+ * </ul>
+ * The TLS servers present a {@link TestCertificate} made at start for {@code localhost} and {@code 127.0.0.1};
+ * {@link #layer()} names a PKCS#12 trust store that trusts it, so host names and certificates are verified as in
+ * production. GreenMail offers AUTH PLAIN, LOGIN and XOAUTH2 (the access token is checked against the user's
+ * password) and accepts unauthenticated mail too; SubEthaSMTP with a user offers PLAIN and LOGIN and requires
+ * AUTH.
+ *
+ * <p>Registered on an instance field, the server starts before and stops after each test; on a static field it
+ * runs for the whole class and its received mail is cleared before each test. Without JUnit, call
+ * {@link #start()} and {@link #close()}. Needs GreenMail ({@code com.icegreen:greenmail}), SubEthaSMTP
+ * ({@code com.github.davidmoten:subethasmtp}) and BouncyCastle ({@code org.bouncycastle:bcpkix-jdk18on}) on the
+ * test class path.
+ *
+ * <p>This class is threadsafe: the server may receive mail while the test waits for it.
+ */
+public final class SmtpServerExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
+        AfterEachCallback, AutoCloseable {
+
+    /** The From the settings of {@link #layer()} use. */
+    public static final String SENDER = "notify test <sender@notify.example>";
+
+    private static final String TRUST_STORE_PASSWORD = "changeit";
+
+    private final TlsMode tls;
+    private final String user;
+    private final String password;
+    private final Inbox inbox = new Inbox();
+    private TestSmtpServer server;
+    private TestCertificate certificate;
+    private Path directory;
+    private Path trustStore;
+    private int port;
+    private boolean perClass;
+
+    private SmtpServerExtension(TlsMode tls, String user, String password) {
+        this.tls = tls;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** Plain SMTP, no TLS (GreenMail). */
+    public static SmtpServerExtension plain() {
+        return new SmtpServerExtension(TlsMode.NONE, null, null);
+    }
+
+    /** SMTP with required STARTTLS (SubEthaSMTP). */
+    public static SmtpServerExtension startTls() {
+        return new SmtpServerExtension(TlsMode.STARTTLS, null, null);
+    }
+
+    /** SMTPS: TLS from the first byte (GreenMail). */
+    public static SmtpServerExtension implicitTls() {
+        return new SmtpServerExtension(TlsMode.IMPLICIT, null, null);
+    }
+
+    /**
+     * The same server with an account; {@link #layer()} then enables AUTH with these credentials. For XOAUTH2 on
+     * GreenMail, the password is the access token the server accepts.
+     */
+    public SmtpServerExtension withUser(String user, String password) {
+        return new SmtpServerExtension(tls, Objects.requireNonNull(user, "user"),
+                Objects.requireNonNull(password, "password"));
+    }
+
+    /** Starts the server, with a new certificate for the TLS modes. */
+    public synchronized SmtpServerExtension start() {
+        if (server != null) {
+            return this;
+        }
+        try {
+            directory = Files.createTempDirectory("notify-smtp-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a directory for the trust store", e);
+        }
+        if (tls != TlsMode.NONE) {
+            certificate = TestCertificate.forLocalhost();
+            trustStore = certificate.writeTrustStore(directory.resolve("trust-store.p12"), TRUST_STORE_PASSWORD);
+        }
+        TestSmtpServer created = switch (tls) {
+            case NONE -> new GreenMailServer(false, null, inbox, user, password);
+            case IMPLICIT -> new GreenMailServer(true, certificate.serverContext(), inbox, user, password);
+            case STARTTLS -> new SubEthaServer(certificate.serverContext(), inbox, user, password);
+        };
+        port = created.start();
+        server = created;
+        return this;
+    }
+
+    /** Stops the server and deletes the trust store. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+        if (directory != null) {
+            try {
+                if (trustStore != null) {
+                    Files.deleteIfExists(trustStore);
+                }
+                Files.deleteIfExists(directory);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + directory, e);
+            }
+            directory = null;
+        }
+        inbox.clear();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        perClass = true;
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (perClass) {
+            inbox.clear();
+        } else {
+            start();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (!perClass) {
+            close();
+        }
+    }
+
+    /** The host to connect to: {@code 127.0.0.1}. */
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    /** The port the server listens on. */
+    public synchronized int port() {
+        requireStarted();
+        return port;
+    }
+
+    /** The server's certificate; empty for {@link #plain()}. */
+    public synchronized java.util.Optional<TestCertificate> certificate() {
+        requireStarted();
+        return java.util.Optional.ofNullable(certificate);
+    }
+
+    /**
+     * Global settings that send through this server: {@code email.enabled}, {@code email.sender} ({@link #SENDER}),
+     * {@code email.delivery-method=smtp}, host, port, TLS mode, the trust store and, with a user, AUTH.
+     * Change keys with {@code Layer.builder(smtp.layer())}.
+     */
+    public synchronized Layer layer() {
+        requireStarted();
+        Layer.Builder b = Layer.builder()
+                .set(SettingKeys.EMAIL_ENABLED, true)
+                .set(SettingKeys.EMAIL_DELIVERY_METHOD, "smtp")
+                .set(SettingKeys.EMAIL_SENDER.name(), SENDER)
+                .set(SettingKeys.SMTP_HOST, host())
+                .set(SettingKeys.SMTP_PORT, port)
+                .set(SettingKeys.SMTP_TLS, tls);
+        if (trustStore != null) {
+            b.set(SettingKeys.SMTP_TRUST_STORE, trustStore)
+                    .set(SettingKeys.SMTP_TRUST_STORE_PASSWORD.name(), TRUST_STORE_PASSWORD);
+        }
+        if (user != null) {
+            b.set(SettingKeys.SMTP_AUTH_ENABLED, true)
+                    .set(SettingKeys.SMTP_AUTH_USERNAME, user)
+                    .set(SettingKeys.SMTP_AUTH_PASSWORD.name(), password);
+        }
+        return b.build();
+    }
+
+    /** The messages received so far, decoded; Bcc holds envelope recipients that no header names. */
+    public List<EmailMessage> messages() {
+        return inbox.all().stream().map(MimeDecoder::decode).toList();
+    }
+
+    /**
+     * Waits until at least {@code count} messages have arrived and returns all of them, decoded.
+     *
+     * @throws AssertionError when fewer arrive within {@code timeout}
+     */
+    public List<EmailMessage> awaitMessages(int count, Duration timeout) {
+        return inbox.await(count, timeout).stream().map(MimeDecoder::decode).toList();
+    }
+
+    /** The messages received so far exactly as transferred (headers and body), for checks of the MIME itself. */
+    public List<String> rawMessages() {
+        return inbox.all().stream().map(r -> new String(r.raw(), StandardCharsets.UTF_8)).toList();
+    }
+
+    private void requireStarted() {
+        if (server == null) {
+            throw new IllegalStateException("the SMTP server is not running: register the extension with "
+                    + "@RegisterExtension or call start()");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SmtpServerExtension[" + tls.id() + (user == null ? "" : ", user " + user)
+                + (server == null ? ", stopped" : ", port " + port) + "]";
+    }
+}

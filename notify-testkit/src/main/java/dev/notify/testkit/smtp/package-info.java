@@ -1,0 +1,6 @@
+/**
+ * A JUnit 5 extension that runs an embedded SMTP server (plain, STARTTLS or SMTPS) on loopback and gives the
+ * settings that point notify at it and the mail it received. See
+ * {@link dev.notify.testkit.smtp.SmtpServerExtension}.
+ */
+package dev.notify.testkit.smtp;

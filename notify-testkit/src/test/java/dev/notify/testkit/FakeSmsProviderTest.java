@@ -1,0 +1,81 @@
+package dev.notify.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.notify.PermanentDeliveryException;
+import dev.notify.TransientDeliveryException;
+import dev.notify.message.EmailMessage;
+import dev.notify.message.SmsMessage;
+import dev.notify.spi.Delivery;
+import dev.notify.spi.Sender;
+import dev.notify.spi.SenderContext;
+import org.junit.jupiter.api.Test;
+
+class FakeSmsProviderTest {
+
+    @Test
+    void sendRecordsTheSmsAndAcceptsTheNumber() {
+        FakeSmsProvider provider = new FakeSmsProvider();
+        SmsMessage sms = SmsMessage.of("+1 555 010 1234", "Your code is 123456");
+
+        Delivery delivery = sender(provider).send(sms);
+
+        assertThat(delivery.accepted()).containsExactly("+1 555 010 1234");
+        assertThat(delivery.messageId()).startsWith("fake-sms-");
+        assertThat(provider.outbox().sms()).containsExactly(sms);
+    }
+
+    @Test
+    void rejectedNumberIsComparedByDigitsAndFailsTheWholeSend() {
+        FakeSmsProvider provider = FakeSmsProvider.builder().rejectRecipient("+15550101234").build();
+
+        assertThatThrownBy(() -> sender(provider).send(SmsMessage.of("1 (555) 010-1234", "code")))
+                .isInstanceOfSatisfying(PermanentDeliveryException.class,
+                        e -> assertThat(e.rejectedRecipients()).extracting(r -> r.address())
+                                .containsExactly("1 (555) 010-1234"));
+        assertThat(provider.outbox().sms()).isEmpty();
+    }
+
+    @Test
+    void failNextTransientlyFailsTheNextSms() {
+        FakeSmsProvider provider = FakeSmsProvider.builder().failNextTransiently(1).build();
+        Sender sender = sender(provider);
+
+        assertThatThrownBy(() -> sender.send(SmsMessage.of("+15550101234", "one")))
+                .isInstanceOf(TransientDeliveryException.class);
+        sender.send(SmsMessage.of("+15550101234", "two"));
+
+        assertThat(provider.outbox().sms()).extracting(SmsMessage::text).containsExactly("two");
+    }
+
+    @Test
+    void numberWithoutDigitsCannotBeRejected() {
+        assertThatThrownBy(() -> new FakeSmsProvider().behaviour().rejectRecipient("+"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("phone number");
+    }
+
+    @Test
+    void closedSenderThrowsAndRecordsNothing() {
+        FakeSmsProvider provider = new FakeSmsProvider();
+        Sender sender = sender(provider);
+        sender.close();
+
+        assertThatThrownBy(() -> sender.send(SmsMessage.of("+15550101234", "late")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(provider.outbox().isEmpty()).isTrue();
+    }
+
+    @Test
+    void emailIsRefusedBySmsSender() {
+        EmailMessage email = EmailMessage.builder().to("a@example.com").subject("s").text("t").build();
+
+        assertThatThrownBy(() -> sender(new FakeSmsProvider()).send(email)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Sender sender(FakeSmsProvider provider) {
+        return provider.create(new SenderContext(FakeSettings.emailAndSms().resolveGlobal(), () -> {
+            throw new IllegalStateException("not used");
+        }));
+    }
+}
