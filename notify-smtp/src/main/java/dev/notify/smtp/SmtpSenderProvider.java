@@ -1,0 +1,56 @@
+package dev.notify.smtp;
+
+import dev.notify.Channel;
+import dev.notify.smtp.internal.SenderOptions;
+import dev.notify.smtp.internal.SmtpSender;
+import dev.notify.spi.Sender;
+import dev.notify.spi.SenderContext;
+import dev.notify.spi.SenderProvider;
+import java.util.Set;
+
+/**
+ * The {@code smtp} email provider: delivers over SMTP with Jakarta Mail on Eclipse Angus. Found with
+ * {@link java.util.ServiceLoader} when notify-smtp is on the class path, or registered with
+ * {@code Notifier.builder().provider(new SmtpSenderProvider())}; selected with {@code email.delivery-method=smtp}
+ * (the default).
+ *
+ * <p>It reads the {@code email.smtp.*} settings, and {@code email.graph.*} for the app registration when
+ * {@code email.smtp.auth.mechanism=xoauth2}. Each sender keeps a pool of open connections
+ * ({@code email.smtp.pool.*}); TLS always verifies the certificate and the host name.
+ *
+ * <p>This class is stateless and threadsafe.
+ */
+public final class SmtpSenderProvider implements SenderProvider {
+
+    /** The provider id, for {@code email.delivery-method}. */
+    public static final String ID = "smtp";
+
+    /** Used by ServiceLoader. */
+    public SmtpSenderProvider() {
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
+
+    @Override
+    public Set<String> settingsSections() {
+        return Set.of("email.smtp", "email.graph");
+    }
+
+    /**
+     * Creates a sender; it connects on the first send or check.
+     *
+     * @throws dev.notify.SettingsException when the trust store or the client certificate cannot be read
+     */
+    @Override
+    public Sender create(SenderContext context) {
+        return SmtpSender.create(context.settings(), SenderOptions.defaults());
+    }
+}

@@ -1,0 +1,57 @@
+package dev.notify.smtp.internal;
+
+import dev.notify.settings.TlsMode;
+import jakarta.mail.Session;
+import java.io.PrintStream;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * The Jakarta Mail session for one sender: timeouts, TLS mode, socket factories with TCP_NODELAY, host name
+ * verification, AUTH mechanisms, partial sends, and debug output that never shows the AUTH exchange.
+ */
+final class MailSessions {
+
+    private MailSessions() {
+    }
+
+    static Session create(SmtpConfig config, SSLContext tls, Optional<PrintStream> debugOut,
+            Consumer<SSLSocket> tlsObserver) {
+        Properties p = new Properties();
+        p.setProperty("mail.smtp.connectiontimeout", millis(config.connectTimeout()));
+        p.setProperty("mail.smtp.timeout", millis(config.readTimeout()));
+        p.setProperty("mail.smtp.writetimeout", millis(config.writeTimeout()));
+        p.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
+        p.setProperty("mail.smtp.socketFactory.fallback", "false");
+        p.put("mail.smtp.ssl.socketFactory", new NoDelaySslSocketFactory(tls.getSocketFactory(), tlsObserver));
+        p.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+        p.setProperty("mail.smtp.ssl.protocols", TlsTrust.protocols(tls));
+        p.setProperty("mail.smtp.ssl.enable", String.valueOf(config.tls() == TlsMode.IMPLICIT));
+        p.setProperty("mail.smtp.starttls.enable", String.valueOf(config.tls() == TlsMode.STARTTLS));
+        p.setProperty("mail.smtp.starttls.required", String.valueOf(config.tls() == TlsMode.STARTTLS));
+        p.setProperty("mail.smtp.auth", String.valueOf(config.auth()));
+        if (config.xoauth2()) {
+            p.setProperty("mail.smtp.auth.mechanisms", "XOAUTH2");
+            p.setProperty("mail.smtp.auth.xoauth2.disable", "false");
+        } else {
+            p.setProperty("mail.smtp.auth.mechanisms", "PLAIN LOGIN");
+        }
+        p.setProperty("mail.smtp.sendpartial", "true");
+        p.setProperty("mail.smtp.quitwait", "false");
+        p.setProperty("mail.debug.auth", "false");
+        p.setProperty("mail.debug.auth.password", "false");
+        Session session = Session.getInstance(p);
+        debugOut.ifPresent(out -> {
+            session.setDebugOut(out);
+            session.setDebug(true);
+        });
+        return session;
+    }
+
+    private static String millis(java.time.Duration d) {
+        return String.valueOf(Math.max(1, Math.min(Integer.MAX_VALUE, d.toMillis())));
+    }
+}

@@ -1,0 +1,249 @@
+package dev.notify.smtp.internal;
+
+import dev.notify.message.Attachment;
+import dev.notify.message.EmailAddress;
+import dev.notify.message.EmailMessage;
+import jakarta.activation.DataHandler;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.ContentDisposition;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.internet.ParameterList;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Builds the MIME message for an {@link EmailMessage}, in UTF-8 throughout:
+ * <pre>
+ * multipart/mixed                  only with file attachments
+ *   multipart/alternative          only with both text and HTML
+ *     text/plain
+ *     multipart/related            only with inline parts
+ *       text/html
+ *       inline parts (Content-ID)
+ *   attachments (file names per RFC 2231)
+ * </pre>
+ * Inline parts of a message without HTML are sent as attachments that keep their Content-ID.
+ */
+final class MimeBuilder {
+
+    private static final String UTF_8 = "UTF-8";
+    /** RFC 5322's limit on a line, CR LF excluded. */
+    private static final int MAX_LINE = 998;
+    /** Bytes per encoded word: 45 bytes are 60 base64 characters, 72 with the word's delimiters. */
+    private static final int ENCODED_WORD_BYTES = 45;
+    /** The longest mailbox written on one line, leaving room for the longest header name of an address list. */
+    private static final int MAX_ADDRESS_LINE = 900;
+
+    private final Clock clock;
+
+    MimeBuilder(Clock clock) {
+        this.clock = clock;
+    }
+
+    MimeMessage build(EmailMessage email, Session session) throws MessagingException {
+        EmailAddress from = email.from().orElseThrow(() -> new IllegalArgumentException("the message has no from"));
+        MimeMessage mime = new PresetIdMimeMessage(session, email.messageId().orElseGet(() -> newMessageId(from)));
+        mime.setFrom(address(from));
+        if (!email.to().isEmpty()) {
+            mime.setRecipients(Message.RecipientType.TO, addresses(email.to()));
+        }
+        if (!email.cc().isEmpty()) {
+            mime.setRecipients(Message.RecipientType.CC, addresses(email.cc()));
+        }
+        if (!email.replyTo().isEmpty()) {
+            mime.setReplyTo(addresses(email.replyTo()));
+        }
+        mime.setHeader("Subject", encodeHeader("Subject", email.subject()));
+        mime.setSentDate(Date.from(clock.instant()));
+        for (Map.Entry<String, String> header : email.headers().entrySet()) {
+            mime.addHeader(header.getKey(), encodeHeader(header.getKey(), header.getValue()));
+        }
+        List<Attachment> inline = email.html().isPresent()
+                ? email.attachments().stream().filter(Attachment::isInline).toList() : List.of();
+        List<Attachment> files = email.attachments().stream().filter(a -> !inline.contains(a)).toList();
+        if (files.isEmpty()) {
+            body(mime, email, inline);
+        } else {
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            MimeBodyPart bodyPart = new MimeBodyPart();
+            body(bodyPart, email, inline);
+            mixed.addBodyPart(bodyPart);
+            for (Attachment file : files) {
+                mixed.addBodyPart(filePart(file));
+            }
+            mime.setContent(mixed);
+        }
+        mime.saveChanges();
+        return mime;
+    }
+
+    /** Envelope recipients: to, cc and bcc, each once, with ASCII (punycode) domains. */
+    static InternetAddress[] envelope(EmailMessage email) {
+        return email.recipients().stream().distinct().map(EmailAddress::asciiAddress).map(MimeBuilder::bare)
+                .toArray(InternetAddress[]::new);
+    }
+
+    private static void body(MimePart target, EmailMessage email, List<Attachment> inline)
+            throws MessagingException {
+        String text = email.text().orElse(null);
+        String html = email.html().orElse(null);
+        if (html == null) {
+            target.setText(text, UTF_8, "plain");
+            return;
+        }
+        if (text == null) {
+            htmlContent(target, html, inline);
+            return;
+        }
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart textPart = new MimeBodyPart();
+        textPart.setText(text, UTF_8, "plain");
+        alternative.addBodyPart(textPart);
+        MimeBodyPart htmlPart = new MimeBodyPart();
+        htmlContent(htmlPart, html, inline);
+        alternative.addBodyPart(htmlPart);
+        target.setContent(alternative);
+    }
+
+    private static void htmlContent(MimePart target, String html, List<Attachment> inline)
+            throws MessagingException {
+        if (inline.isEmpty()) {
+            target.setText(html, UTF_8, "html");
+            return;
+        }
+        MimeMultipart related = new MimeMultipart("related");
+        MimeBodyPart htmlPart = new MimeBodyPart();
+        htmlPart.setText(html, UTF_8, "html");
+        related.addBodyPart(htmlPart);
+        for (Attachment part : inline) {
+            related.addBodyPart(filePart(part));
+        }
+        target.setContent(related);
+    }
+
+    private static MimeBodyPart filePart(Attachment attachment) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
+        ContentType type = new ContentType(attachment.contentType());
+        ParameterList typeParameters = type.getParameterList() == null ? new ParameterList() : type.getParameterList();
+        typeParameters.set("name", attachment.fileName(), UTF_8);
+        type.setParameterList(typeParameters);
+        part.setHeader("Content-Type", type.toString());
+        ParameterList dispositionParameters = new ParameterList();
+        dispositionParameters.set("filename", attachment.fileName(), UTF_8);
+        part.setHeader("Content-Disposition", new ContentDisposition(
+                attachment.isInline() ? Part.INLINE : Part.ATTACHMENT, dispositionParameters).toString());
+        if (attachment.isInline()) {
+            part.setContentID("<" + attachment.contentId().orElseThrow() + ">");
+        }
+        return part;
+    }
+
+    /**
+     * The header value encoded (RFC 2047) where it is not ASCII and folded at white space; a value with a run
+     * that folding cannot bring under the 998-octet line limit is sent as base64 encoded words instead, so no
+     * header line ever exceeds the limit.
+     */
+    private static String encodeHeader(String name, String value) throws MessagingException {
+        String folded;
+        try {
+            folded = MimeUtility.fold(name.length() + 2, MimeUtility.encodeText(value, UTF_8, null));
+        } catch (UnsupportedEncodingException e) {
+            throw new MessagingException("UTF-8 is required by every Java platform", e);
+        }
+        String[] lines = folded.split("\r\n", -1);
+        boolean fits = name.length() + 2 + lines[0].length() <= MAX_LINE;
+        for (int i = 1; i < lines.length && fits; i++) {
+            fits = lines[i].length() <= MAX_LINE;
+        }
+        return fits ? folded : encodedWords(value);
+    }
+
+    private static String encodedWords(String value) {
+        StringBuilder out = new StringBuilder();
+        ByteArrayOutputStream word = new ByteArrayOutputStream();
+        for (int i = 0; i < value.length(); ) {
+            int codePoint = value.codePointAt(i);
+            byte[] bytes = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8);
+            if (word.size() + bytes.length > ENCODED_WORD_BYTES) {
+                appendWord(out, word);
+            }
+            word.writeBytes(bytes);
+            i += Character.charCount(codePoint);
+        }
+        appendWord(out, word);
+        return out.toString();
+    }
+
+    private static void appendWord(StringBuilder out, ByteArrayOutputStream word) {
+        if (word.size() == 0) {
+            return;
+        }
+        if (out.length() > 0) {
+            out.append("\r\n ");
+        }
+        out.append("=?UTF-8?B?").append(Base64.getEncoder().encodeToString(word.toByteArray())).append("?=");
+        word.reset();
+    }
+
+    private static InternetAddress[] addresses(List<EmailAddress> list) throws MessagingException {
+        InternetAddress[] out = new InternetAddress[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = address(list.get(i));
+        }
+        return out;
+    }
+
+    private static InternetAddress address(EmailAddress address) throws MessagingException {
+        InternetAddress mailbox;
+        try {
+            mailbox = new InternetAddress(address.asciiAddress(), address.displayName().orElse(null), UTF_8);
+        } catch (UnsupportedEncodingException e) {
+            throw new MessagingException("UTF-8 is required by every Java platform", e);
+        }
+        if (mailbox.toString().length() <= MAX_ADDRESS_LINE) {
+            return mailbox;
+        }
+        return new EncodedNameAddress(address.asciiAddress(), address.displayName().orElseThrow(),
+                encodedWords(address.displayName().orElseThrow()));
+    }
+
+    /** A mailbox whose display name is written as folded encoded words, for names too long for one line. */
+    private static final class EncodedNameAddress extends InternetAddress {
+        private static final long serialVersionUID = 1L;
+
+        EncodedNameAddress(String address, String name, String encodedName) {
+            setAddress(address);
+            this.personal = name;
+            this.encodedPersonal = encodedName;
+        }
+    }
+
+    private static InternetAddress bare(String address) {
+        InternetAddress ia = new InternetAddress();
+        ia.setAddress(address);
+        return ia;
+    }
+
+    private static String newMessageId(EmailAddress from) {
+        String domain = from.asciiAddress().substring(from.asciiAddress().lastIndexOf('@') + 1);
+        return "<" + UUID.randomUUID().toString().replace("-", "") + "@" + domain + ">";
+    }
+}

@@ -1,0 +1,45 @@
+package dev.notify.smtp.internal;
+
+import dev.notify.settings.ResolvedSettings;
+import dev.notify.settings.Secret;
+import dev.notify.settings.SettingKey;
+import dev.notify.settings.SettingKeys;
+import dev.notify.settings.SmtpAuthMechanism;
+import dev.notify.settings.TlsMode;
+import java.time.Duration;
+
+/** The SMTP settings a sender uses, read once from valid resolved settings. */
+record SmtpConfig(ResolvedSettings settings, String host, int port, TlsMode tls, boolean auth,
+        SmtpAuthMechanism mechanism, String username, Secret password, Duration connectTimeout,
+        Duration readTimeout, Duration writeTimeout, int maxConnections, Duration idleTimeout) {
+
+    static SmtpConfig from(ResolvedSettings s) {
+        boolean auth = s.get(SettingKeys.SMTP_AUTH_ENABLED);
+        return new SmtpConfig(s, s.get(SettingKeys.SMTP_HOST), s.get(SettingKeys.SMTP_PORT),
+                s.get(SettingKeys.SMTP_TLS), auth, s.get(SettingKeys.SMTP_AUTH_MECHANISM),
+                auth ? s.find(SettingKeys.SMTP_AUTH_USERNAME).orElse(null) : null,
+                auth ? s.find(SettingKeys.SMTP_AUTH_PASSWORD).orElse(null) : null,
+                s.get(SettingKeys.SMTP_CONNECT_TIMEOUT), s.get(SettingKeys.SMTP_READ_TIMEOUT),
+                s.get(SettingKeys.SMTP_WRITE_TIMEOUT), s.get(SettingKeys.SMTP_POOL_MAX_CONNECTIONS),
+                s.get(SettingKeys.SMTP_POOL_IDLE_TIMEOUT));
+    }
+
+    boolean xoauth2() {
+        return auth && mechanism == SmtpAuthMechanism.XOAUTH2;
+    }
+
+    /** {@code host:port}, for messages. */
+    String address() {
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /** The key as the administrator should fix it. */
+    String key(SettingKey<?> key) {
+        return settings.fullKey(key);
+    }
+
+    @Override
+    public String toString() {
+        return "SmtpConfig[" + address() + ", tls=" + tls.id() + (auth ? ", user " + username : "") + "]";
+    }
+}

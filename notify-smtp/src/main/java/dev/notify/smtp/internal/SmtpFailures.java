@@ -1,0 +1,229 @@
+package dev.notify.smtp.internal;
+
+import dev.notify.DeliveryException;
+import dev.notify.NotifyException;
+import dev.notify.PermanentDeliveryException;
+import dev.notify.Problem;
+import dev.notify.RejectedRecipient;
+import dev.notify.SettingsException;
+import dev.notify.TransientDeliveryException;
+import dev.notify.settings.SettingKeys;
+import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.eclipse.angus.mail.util.MailConnectException;
+
+/**
+ * Turns Jakarta Mail's exceptions into notify's failure classes: reply 4xx, lost connections and timeouts are
+ * transient; 5xx permanent; a refused login, missing STARTTLS or an unverifiable certificate are settings
+ * problems, named by key. Messages carry server replies and host names, never credentials.
+ */
+final class SmtpFailures {
+
+    private final SmtpConfig config;
+
+    SmtpFailures(SmtpConfig config) {
+        this.config = config;
+    }
+
+    /** A failure while connecting, TLS or AUTH included. */
+    NotifyException connecting(MessagingException e, NotifyTransport transport) {
+        if (e instanceof AuthenticationFailedException) {
+            return authenticationFailed(e);
+        }
+        if (config.tls() == dev.notify.settings.TlsMode.STARTTLS && transport.ehloDone()
+                && !transport.offeredStartTls()) {
+            return new SettingsException(List.of(new Problem(config.key(SettingKeys.SMTP_TLS),
+                    "the server at " + config.address() + " does not offer STARTTLS, which email.smtp.tls=starttls "
+                            + "requires; nothing was sent. Use email.smtp.tls=implicit if the port speaks SMTPS "
+                            + "(usually 465), or fix the server; a man in the middle can also strip STARTTLS")));
+        }
+        SettingsException tls = tlsProblem(e);
+        if (tls != null) {
+            return tls;
+        }
+        int code = replyCode(e, transport);
+        if (code >= 400) {
+            String reply = reply(transport);
+            return byCode(code, "the server at " + config.address() + " refused the connection: " + reply, e);
+        }
+        return transient_("cannot connect to " + config.address() + ": " + describeIo(e), e);
+    }
+
+    /** A failure after the connection was made, during the mail transaction. */
+    DeliveryException sending(MessagingException e, NotifyTransport transport) {
+        List<RejectedRecipient> rejected = rejectedRecipients(e);
+        if (!rejected.isEmpty() && !(e instanceof SMTPSendFailedException sfe && sfe.getReturnCode() >= 400)) {
+            boolean anyTransient = rejected.stream().anyMatch(RejectedRecipient::transientFailure);
+            String text = "the server at " + config.address() + " refused every recipient: " + rejected;
+            DeliveryException.Details details = DeliveryException.Details.of().rejectedRecipients(rejected)
+                    .replyCode(rejected.get(0).replyCode());
+            return anyTransient ? new TransientDeliveryException(text, details, e)
+                    : new PermanentDeliveryException(text, details, e);
+        }
+        int code = replyCode(e, transport);
+        if (code >= 400) {
+            String reply = e instanceof SMTPSendFailedException || e instanceof SMTPSenderFailedException
+                    ? oneLine(e.getMessage()) : reply(transport);
+            return byCode(code, "the server at " + config.address() + " refused the message: " + reply, e);
+        }
+        return transient_("the connection to " + config.address() + " failed while sending"
+                + (transport.dataStarted() ? " the message (it may or may not have been delivered)" : "")
+                + ": " + describeIo(e), e);
+    }
+
+    /** The recipients refused individually, from the exception chain of a (partial) send. */
+    static List<RejectedRecipient> rejectedRecipients(MessagingException e) {
+        List<RejectedRecipient> out = new ArrayList<>();
+        Exception next = e;
+        while (next instanceof MessagingException m) {
+            if (m instanceof SMTPAddressFailedException af) {
+                int code = af.getReturnCode();
+                out.add(new RejectedRecipient(af.getAddress().getAddress(), code, oneLine(af.getMessage()),
+                        code >= 400 && code < 500));
+            }
+            Exception chained = m.getNextException();
+            next = chained == m ? null : chained;
+        }
+        if (out.isEmpty() && e instanceof SendFailedException sfe) {
+            addAll(out, sfe.getInvalidAddresses(), false);
+        }
+        return out;
+    }
+
+    private static void addAll(List<RejectedRecipient> out, Address[] addresses, boolean transientFailure) {
+        if (addresses != null) {
+            for (Address a : addresses) {
+                out.add(new RejectedRecipient(a.toString(), 0, "refused by the server", transientFailure));
+            }
+        }
+    }
+
+    private SettingsException authenticationFailed(MessagingException e) {
+        String user = config.username();
+        String reply = oneLine(e.getMessage());
+        String fix = config.xoauth2()
+                ? "check that the app registration (" + config.key(SettingKeys.GRAPH_CLIENT_ID)
+                        + ") has SMTP.SendAsApp and a service principal with access to this mailbox"
+                : "check " + config.key(SettingKeys.SMTP_AUTH_PASSWORD);
+        return new SettingsException(List.of(new Problem(config.key(SettingKeys.SMTP_AUTH_USERNAME),
+                "authentication failed for user " + user + " at " + config.address()
+                        + (reply == null || reply.isBlank() ? "" : " (" + reply + ")") + "; " + fix)), null, null, e);
+    }
+
+    private SettingsException tlsProblem(MessagingException e) {
+        SSLException ssl = find(e, SSLException.class);
+        if (ssl == null) {
+            return null;
+        }
+        Throwable certificate = find(e, CertificateException.class);
+        if (certificate == null) {
+            certificate = find(e, GeneralSecurityException.class);
+        }
+        String text = String.valueOf(certificate == null ? ssl.getMessage() : certificate.getMessage());
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.contains("subject alternative") || lower.contains("no name matching")
+                || lower.contains("server identity")) {
+            return new SettingsException(List.of(new Problem(config.key(SettingKeys.SMTP_HOST),
+                    "the certificate of " + config.address() + " is not issued for '" + config.host() + "': "
+                            + text + "; set " + config.key(SettingKeys.SMTP_HOST)
+                            + " to a name the certificate lists")), null, null, e);
+        }
+        if (certificate != null) {
+            return new SettingsException(List.of(new Problem(config.key(SettingKeys.SMTP_TRUST_STORE),
+                    "the certificate of " + config.address() + " is not trusted: " + oneLine(text)
+                            + "; for a private CA set " + config.key(SettingKeys.SMTP_TRUST_STORE)
+                            + " to a trust store holding it")), null, null, e);
+        }
+        if (ssl instanceof SSLHandshakeException && lower.contains("protocol")) {
+            return new SettingsException(List.of(new Problem(config.key(SettingKeys.SMTP_TLS),
+                    "no common TLS version with " + config.address() + " (TLS 1.2 is the minimum): " + text)),
+                    null, null, e);
+        }
+        return null;
+    }
+
+    private DeliveryException byCode(int code, String text, Exception cause) {
+        DeliveryException.Details details = DeliveryException.Details.of().replyCode(code);
+        return code >= 500 ? new PermanentDeliveryException(text, details, cause)
+                : new TransientDeliveryException(text, details, cause);
+    }
+
+    private static TransientDeliveryException transient_(String text, Exception cause) {
+        return new TransientDeliveryException(text, DeliveryException.Details.of(), cause);
+    }
+
+    private static int replyCode(MessagingException e, NotifyTransport transport) {
+        if (e instanceof SMTPSendFailedException s) {
+            return s.getReturnCode();
+        }
+        if (e instanceof SMTPSenderFailedException s) {
+            return s.getReturnCode();
+        }
+        if (e instanceof SMTPAddressFailedException s) {
+            return s.getReturnCode();
+        }
+        if (ioCause(e) != null) {
+            return -1;
+        }
+        int last = transport.getLastReturnCode();
+        return last >= 400 && last < 600 ? last : -1;
+    }
+
+    private static String reply(NotifyTransport transport) {
+        return oneLine(transport.getLastServerResponse());
+    }
+
+    private String describeIo(MessagingException e) {
+        IOException io = ioCause(e);
+        if (io instanceof UnknownHostException) {
+            return "unknown host '" + config.host() + "' (" + config.key(SettingKeys.SMTP_HOST) + ")";
+        }
+        if (io instanceof SocketTimeoutException) {
+            boolean connecting = e instanceof MailConnectException;
+            return connecting ? "no connection within " + config.connectTimeout().toMillis() + " ms ("
+                    + config.key(SettingKeys.SMTP_CONNECT_TIMEOUT) + ")"
+                    : "no reply within " + config.readTimeout().toMillis() + " ms ("
+                    + config.key(SettingKeys.SMTP_READ_TIMEOUT) + ")";
+        }
+        if (io != null) {
+            return io.getClass().getSimpleName() + (io.getMessage() == null ? "" : ": " + oneLine(io.getMessage()));
+        }
+        return oneLine(e.getMessage());
+    }
+
+    private static IOException ioCause(Throwable e) {
+        return find(e, IOException.class);
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < 20; depth++) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+            Throwable next = t instanceof MessagingException m && m.getNextException() != null
+                    ? m.getNextException() : t.getCause();
+            t = next == t ? null : next;
+        }
+        return null;
+    }
+
+    static String oneLine(String s) {
+        return s == null ? null : s.strip().replaceAll("\\s*[\\r\\n]+\\s*", " / ");
+    }
+}

@@ -1,0 +1,141 @@
+package dev.notify.smtp.internal;
+
+import dev.notify.CheckReport;
+import dev.notify.NotifyException;
+import dev.notify.SettingsException;
+import dev.notify.settings.TlsMode;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * The connectivity check: connect, EHLO, STARTTLS, AUTH and QUIT on a connection of its own, sending no mail,
+ * and report what was found. Failures become the report's failure; nothing is thrown.
+ */
+final class SmtpProbe {
+
+    private final SmtpConfig config;
+    private final SSLContext tls;
+    private final SenderOptions options;
+    private final SmtpFailures failures;
+    private final Supplier<String> credential;
+
+    SmtpProbe(SmtpConfig config, SSLContext tls, SenderOptions options, SmtpFailures failures,
+            Supplier<String> credential) {
+        this.config = config;
+        this.tls = tls;
+        this.options = options;
+        this.failures = failures;
+        this.credential = credential;
+    }
+
+    CheckReport run() {
+        CheckReport.Builder report = CheckReport.builder("smtp")
+                .item("server", config.address())
+                .item("tls.mode", config.tls().id());
+        AtomicReference<SSLSocket> tlsSocket = new AtomicReference<>();
+        Session session = MailSessions.create(config, tls, options.debugOut(), tlsSocket::set);
+        NotifyTransport transport = new NotifyTransport(session);
+        String failure = null;
+        String auth = config.auth() ? "not attempted" : "not enabled";
+        long start = System.nanoTime();
+        try {
+            if (config.auth()) {
+                transport.connect(config.host(), config.port(), config.username(), credential.get());
+                auth = "authenticated as " + config.username() + " with " + mechanism(transport);
+            } else {
+                transport.connect(config.host(), config.port(), null, null);
+            }
+        } catch (MessagingException e) {
+            NotifyException classified = failures.connecting(e, transport);
+            failure = describe(classified);
+            if (e instanceof jakarta.mail.AuthenticationFailedException) {
+                auth = "failed";
+            }
+        } catch (NotifyException e) {
+            failure = describe(e);
+        } catch (RuntimeException e) {
+            failure = "unexpected failure: " + e;
+        }
+        report.item("connect.ms", String.valueOf((System.nanoTime() - start) / 1_000_000));
+        if (transport.greeting() != null) {
+            report.item("greeting", SmtpFailures.oneLine(transport.greeting()));
+        }
+        if (transport.lastEhlo() != null) {
+            report.item("extensions", extensions(transport.lastEhlo()));
+        }
+        if (config.tls() == TlsMode.STARTTLS && transport.ehloDone()) {
+            report.item("starttls.offered", String.valueOf(transport.offeredStartTls()));
+        }
+        SSLSocket socket = tlsSocket.get();
+        if (socket != null) {
+            tlsItems(report, socket);
+        }
+        report.item("auth", auth);
+        try {
+            transport.close();
+        } catch (MessagingException e) {
+            // QUIT after the check: the result is already known.
+        }
+        if (failure != null) {
+            report.failure(failure);
+        }
+        return report.build();
+    }
+
+    private static void tlsItems(CheckReport.Builder report, SSLSocket socket) {
+        SSLSession session = socket.getSession();
+        if (session == null || "NONE".equals(session.getProtocol())) {
+            return;
+        }
+        report.item("tls.protocol", session.getProtocol());
+        report.item("tls.cipher", session.getCipherSuite());
+        try {
+            Certificate[] chain = session.getPeerCertificates();
+            if (chain.length > 0 && chain[0] instanceof X509Certificate cert) {
+                report.item("tls.certificate.subject", cert.getSubjectX500Principal().getName());
+                report.item("tls.certificate.issuer", cert.getIssuerX500Principal().getName());
+                report.item("tls.certificate.expires", cert.getNotAfter().toInstant().toString());
+            }
+        } catch (SSLPeerUnverifiedException e) {
+            report.item("tls.certificate", "not verified");
+        }
+    }
+
+    private static String extensions(String ehlo) {
+        return Arrays.stream(ehlo.split("\\r?\\n"))
+                .skip(1)
+                .map(line -> line.length() > 4 ? line.substring(4).strip() : "")
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.joining(", "));
+    }
+
+    private String mechanism(NotifyTransport transport) {
+        if (config.xoauth2()) {
+            return "XOAUTH2";
+        }
+        String offered = transport.getExtensionParameter("AUTH");
+        if (offered == null) {
+            return "no AUTH offered by the server";
+        }
+        String upper = " " + offered.toUpperCase(Locale.ROOT) + " ";
+        return upper.contains(" PLAIN ") ? "PLAIN" : upper.contains(" LOGIN ") ? "LOGIN" : offered;
+    }
+
+    private static String describe(NotifyException e) {
+        if (e instanceof SettingsException s) {
+            return s.problems().stream().map(Object::toString).collect(Collectors.joining("; "));
+        }
+        return e.getMessage();
+    }
+}

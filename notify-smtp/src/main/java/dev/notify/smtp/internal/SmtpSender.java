@@ -1,0 +1,203 @@
+package dev.notify.smtp.internal;
+
+import dev.notify.CheckReport;
+import dev.notify.NotifyException;
+import dev.notify.RejectedRecipient;
+import dev.notify.message.EmailMessage;
+import dev.notify.message.Message;
+import dev.notify.settings.ResolvedSettings;
+import dev.notify.spi.Delivery;
+import dev.notify.spi.Sender;
+import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers email over SMTP with one set of settings, through a pool of open connections. One {@link #send} is
+ * one delivery attempt; the only thing it repeats is connecting, when a pooled connection turns out to have been
+ * dropped before the message went out.
+ *
+ * <p>This class is threadsafe.
+ */
+public final class SmtpSender implements Sender {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmtpSender.class);
+
+    private final SmtpConfig config;
+    private final SSLContext tls;
+    private final SenderOptions options;
+    private final Session session;
+    private final TokenSource tokens;
+    private final SmtpFailures failures;
+    private final MimeBuilder mime;
+    private final ConnectionPool pool;
+
+    private SmtpSender(SmtpConfig config, SSLContext tls, SenderOptions options, TokenSource tokens) {
+        this.config = config;
+        this.tls = tls;
+        this.options = options;
+        this.tokens = tokens;
+        this.session = MailSessions.create(config, tls, options.debugOut(), socket -> { });
+        this.failures = new SmtpFailures(config);
+        this.mime = new MimeBuilder(Clock.systemUTC());
+        this.pool = new ConnectionPool(this::connect, config.maxConnections(), config.connectTimeout(),
+                config.idleTimeout(), options.validateAfterIdle(), options.nanoTime(), config.address());
+    }
+
+    /**
+     * A sender for valid settings; reads the trust store and the client certificate, connects nothing.
+     *
+     * @throws dev.notify.SettingsException when a file named by the settings cannot be used
+     */
+    public static SmtpSender create(ResolvedSettings settings, SenderOptions options) {
+        SmtpConfig config = SmtpConfig.from(settings);
+        SSLContext tls = TlsTrust.context(settings);
+        TokenSource tokens = config.xoauth2()
+                ? MsalTokenSource.create(settings, options.loginSocketFactory(), Clock.systemUTC()) : null;
+        return new SmtpSender(config, tls, options, tokens);
+    }
+
+    @Override
+    public Delivery send(Message message) {
+        if (!(message instanceof EmailMessage email)) {
+            throw new IllegalArgumentException("the smtp provider sends email, not " + message.getClass().getSimpleName());
+        }
+        MimeMessage content;
+        try {
+            content = mime.build(email, session);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot build the MIME message for " + email + ": " + e.getMessage(), e);
+        }
+        InternetAddress[] recipients = MimeBuilder.envelope(email);
+        String messageId = messageId(content);
+        PooledConnection connection = pool.acquire();
+        boolean reusable = false;
+        try {
+            while (true) {
+                NotifyTransport transport = connection.transport();
+                transport.beforeSend();
+                try {
+                    transport.sendMessage(content, recipients);
+                    reusable = true;
+                    return delivered(messageId, Arrays.asList(recipients), List.of(), transport);
+                } catch (MessagingException e) {
+                    Address[] sent = e instanceof SendFailedException f ? f.getValidSentAddresses() : null;
+                    if (sent != null && sent.length > 0) {
+                        reusable = true;
+                        return delivered(messageId, Arrays.asList(sent),
+                                SmtpFailures.rejectedRecipients((SendFailedException) e), transport);
+                    }
+                    if (connection.reused() && droppedBeforeData(e, transport)) {
+                        LOG.debug("Pooled connection to {} was dropped; reconnecting", config.address());
+                        connection = pool.reopen(connection);
+                        continue;
+                    }
+                    throw failures.sending(e, transport);
+                }
+            }
+        } finally {
+            pool.release(connection, reusable);
+        }
+    }
+
+    private static boolean droppedBeforeData(MessagingException e, NotifyTransport transport) {
+        if (transport.dataStarted()) {
+            return false;
+        }
+        for (Throwable t = e; t != null; t = t instanceof MessagingException m && m.getNextException() != null
+                && m.getNextException() != m ? m.getNextException() : t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+            int code = t instanceof SMTPSenderFailedException f ? f.getReturnCode()
+                    : t instanceof SMTPSendFailedException f ? f.getReturnCode() : 0;
+            if (code == -1 || code == 421) {
+                return true;
+            }
+        }
+        int code = transport.getLastReturnCode();
+        return code == 421 || code == -1;
+    }
+
+    private Delivery delivered(String messageId, List<Address> accepted, List<RejectedRecipient> rejected,
+            NotifyTransport transport) {
+        List<String> addresses = new ArrayList<>();
+        for (Address a : accepted) {
+            addresses.add(((InternetAddress) a).getAddress());
+        }
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("smtp.server", config.address());
+        String response = SmtpFailures.oneLine(transport.getLastServerResponse());
+        if (response != null) {
+            details.put("smtp.response", response);
+        }
+        return new Delivery(messageId, addresses, rejected, details);
+    }
+
+    private static String messageId(MimeMessage content) {
+        try {
+            return content.getMessageID();
+        } catch (MessagingException e) {
+            throw new IllegalStateException("the message has no Message-ID", e);
+        }
+    }
+
+    /** Opens and authenticates a new connection. */
+    private NotifyTransport connect() {
+        NotifyTransport transport = new NotifyTransport(session);
+        connect(transport);
+        return transport;
+    }
+
+    void connect(NotifyTransport transport) {
+        try {
+            if (config.auth()) {
+                transport.connect(config.host(), config.port(), config.username(), credential());
+            } else {
+                transport.connect(config.host(), config.port(), null, null);
+            }
+        } catch (MessagingException e) {
+            if (e instanceof AuthenticationFailedException && tokens != null) {
+                tokens.invalidate();
+            }
+            NotifyException failure = failures.connecting(e, transport);
+            LOG.debug("Connecting to {} failed: {}", config.address(), failure.getMessage());
+            throw failure;
+        }
+    }
+
+    private String credential() {
+        return tokens != null ? tokens.token() : config.password().reveal();
+    }
+
+    @Override
+    public CheckReport check() {
+        return new SmtpProbe(config, tls, options, failures, this::credential).run();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    @Override
+    public String toString() {
+        return "SmtpSender[" + config + "]";
+    }
+}

@@ -1,0 +1,261 @@
+package dev.notify.smtp.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A loopback SMTP server on plain sockets whose replies a test sets: what GreenMail cannot do (chosen reply
+ * codes, silence, a connection dropped during DATA). It counts connections, the most open at once, NOOPs and
+ * messages, so tests can check what the client did from the server's side.
+ */
+final class ScriptedSmtpServer implements AutoCloseable {
+
+    private final ServerSocket serverSocket;
+    private final Thread acceptor;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger maxOpen = new AtomicInteger();
+    private final AtomicInteger noops = new AtomicInteger();
+    private final AtomicInteger messages = new AtomicInteger();
+    private final AtomicInteger closedByClient = new AtomicInteger();
+    private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final Map<String, String> rcptReplies = new ConcurrentHashMap<>();
+    private volatile boolean silent;
+    private volatile String greeting = "220 scripted.test ESMTP";
+    private volatile String mailReply = "250 2.1.0 Ok";
+    private volatile String dataReply = "250 2.0.0 Ok: queued";
+    private final AtomicInteger dropsDuringData = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicReference<String> nextMailReply =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    /** An accepted message: its content, dot-unstuffed, and the recipients accepted for it. */
+    record Received(String content, List<String> recipients) {
+    }
+
+    ScriptedSmtpServer() throws IOException {
+        serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        acceptor = new Thread(this::acceptLoop, "scripted-smtp-" + serverSocket.getLocalPort());
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    int port() {
+        return serverSocket.getLocalPort();
+    }
+
+    /** Accepts connections and never says anything. */
+    ScriptedSmtpServer silent() {
+        silent = true;
+        return this;
+    }
+
+    ScriptedSmtpServer greeting(String reply) {
+        greeting = reply;
+        return this;
+    }
+
+    ScriptedSmtpServer mailReply(String reply) {
+        mailReply = reply;
+        return this;
+    }
+
+    ScriptedSmtpServer dataReply(String reply) {
+        dataReply = reply;
+        return this;
+    }
+
+    ScriptedSmtpServer rcptReply(String address, String reply) {
+        rcptReplies.put(address.toLowerCase(Locale.ROOT), reply);
+        return this;
+    }
+
+    /** Closes the connection in the middle of the next {@code times} messages' content. */
+    ScriptedSmtpServer dropDuringData(int times) {
+        dropsDuringData.set(times);
+        return this;
+    }
+
+    /** Replies {@code reply} to the next MAIL FROM only. */
+    ScriptedSmtpServer failNextMail(String reply) {
+        nextMailReply.set(reply);
+        return this;
+    }
+
+    /** Each accepted message. */
+    List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    int connections() {
+        return connections.get();
+    }
+
+    int maxOpenAtOnce() {
+        return maxOpen.get();
+    }
+
+    int openNow() {
+        return open.size();
+    }
+
+    int noops() {
+        return noops.get();
+    }
+
+    int messages() {
+        return messages.get();
+    }
+
+    /** Connections the client closed (QUIT or end of stream), as opposed to the server. */
+    int closedByClient() {
+        return closedByClient.get();
+    }
+
+    List<String> commands() {
+        return List.copyOf(commands);
+    }
+
+    /** Closes every open connection from the server side, as a server restart would. */
+    void dropAllConnections() {
+        for (Socket s : open) {
+            closeQuietly(s);
+        }
+    }
+
+    private void acceptLoop() {
+        while (!serverSocket.isClosed()) {
+            try {
+                Socket socket = serverSocket.accept();
+                connections.incrementAndGet();
+                open.add(socket);
+                maxOpen.accumulateAndGet(open.size(), Math::max);
+                Thread handler = new Thread(() -> serve(socket), "scripted-smtp-session");
+                handler.setDaemon(true);
+                handler.start();
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        try (socket) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8));
+            OutputStream out = socket.getOutputStream();
+            if (silent) {
+                while (in.read() >= 0) {
+                    // Swallow whatever comes and never answer.
+                }
+                return;
+            }
+            reply(out, greeting);
+            if (!greeting.startsWith("2")) {
+                return;
+            }
+            List<String> recipients = new java.util.ArrayList<>();
+            String line;
+            while ((line = in.readLine()) != null) {
+                commands.add(line);
+                String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase(Locale.ROOT) : line;
+                switch (verb) {
+                    case "EHLO" -> reply(out, "250-scripted.test\r\n250-SIZE 10000000\r\n250 8BITMIME");
+                    case "HELO" -> reply(out, "250 scripted.test");
+                    case "MAIL" -> {
+                        recipients.clear();
+                        String once = nextMailReply.getAndSet(null);
+                        reply(out, once != null ? once : mailReply);
+                    }
+                    case "RCPT" -> {
+                        String reply = rcptReply(line);
+                        if (reply.startsWith("2")) {
+                            recipients.add(line.substring(line.indexOf('<') + 1, line.indexOf('>')));
+                        }
+                        reply(out, reply);
+                    }
+                    case "NOOP" -> {
+                        noops.incrementAndGet();
+                        reply(out, "250 2.0.0 Ok");
+                    }
+                    case "RSET" -> {
+                        recipients.clear();
+                        reply(out, "250 2.0.0 Ok");
+                    }
+                    case "DATA" -> {
+                        reply(out, "354 End data with <CR><LF>.<CR><LF>");
+                        if (dropsDuringData.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                            in.readLine();
+                            return;
+                        }
+                        StringBuilder content = new StringBuilder();
+                        String data;
+                        while ((data = in.readLine()) != null && !data.equals(".")) {
+                            content.append(data.startsWith(".") ? data.substring(1) : data).append("\r\n");
+                        }
+                        if (dataReply.startsWith("2")) {
+                            received.add(new Received(content.toString(), List.copyOf(recipients)));
+                        }
+                        messages.incrementAndGet();
+                        reply(out, dataReply);
+                    }
+                    case "QUIT" -> {
+                        reply(out, "221 2.0.0 Bye");
+                        closedByClient.incrementAndGet();
+                        return;
+                    }
+                    default -> reply(out, "502 5.5.2 Command not recognized");
+                }
+            }
+            closedByClient.incrementAndGet();
+        } catch (IOException e) {
+            // The client went away or the test dropped the connection.
+        } finally {
+            open.remove(socket);
+        }
+    }
+
+    private String rcptReply(String line) {
+        int open = line.indexOf('<');
+        int close = line.indexOf('>');
+        String address = open >= 0 && close > open ? line.substring(open + 1, close).toLowerCase(Locale.ROOT) : "";
+        return rcptReplies.getOrDefault(address, "250 2.1.5 Ok");
+    }
+
+    private static void reply(OutputStream out, String reply) throws IOException {
+        out.write((reply + "\r\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            // Already closed.
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        serverSocket.close();
+        dropAllConnections();
+        try {
+            acceptor.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
