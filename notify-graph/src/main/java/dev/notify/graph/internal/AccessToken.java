@@ -1,0 +1,49 @@
+package dev.notify.graph.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An access token and when it stops being usable. {@link #toString()} never shows the token.
+ *
+ * <p>This class is immutable and threadsafe.
+ */
+final class AccessToken {
+
+    private static final Duration MAX_REFRESH_MARGIN = Duration.ofMinutes(5);
+
+    private final String value;
+    private final Instant obtained;
+    private final Instant expires;
+
+    AccessToken(String value, Instant obtained, Instant expires) {
+        this.value = Objects.requireNonNull(value, "value");
+        this.obtained = Objects.requireNonNull(obtained, "obtained");
+        this.expires = Objects.requireNonNull(expires, "expires");
+    }
+
+    String value() {
+        return value;
+    }
+
+    Instant expires() {
+        return expires;
+    }
+
+    /**
+     * Whether to use the token at {@code now}: until five minutes before it expires, or half its lifetime before
+     * for tokens that live less than ten minutes, so a request never leaves with a token about to expire.
+     */
+    boolean usableAt(Instant now) {
+        Duration lifetime = Duration.between(obtained, expires);
+        Duration margin = lifetime.dividedBy(2).compareTo(MAX_REFRESH_MARGIN) < 0 ? lifetime.dividedBy(2)
+                : MAX_REFRESH_MARGIN;
+        return now.isBefore(expires.minus(margin));
+    }
+
+    @Override
+    public String toString() {
+        return "AccessToken[expires " + expires + "]";
+    }
+}

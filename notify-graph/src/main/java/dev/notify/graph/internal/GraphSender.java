@@ -1,0 +1,236 @@
+package dev.notify.graph.internal;
+
+import com.microsoft.graph.models.odataerrors.ODataError;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.graph.users.item.sendmail.SendMailPostRequestBody;
+import com.microsoft.kiota.ApiException;
+import com.microsoft.kiota.http.middleware.options.HeadersInspectionOption;
+import dev.notify.CheckReport;
+import dev.notify.DeliveryException;
+import dev.notify.NotifyException;
+import dev.notify.Problem;
+import dev.notify.SettingsException;
+import dev.notify.TransientDeliveryException;
+import dev.notify.message.EmailAddress;
+import dev.notify.message.EmailMessage;
+import dev.notify.message.Message;
+import dev.notify.settings.ResolvedSettings;
+import dev.notify.settings.SettingKeys;
+import dev.notify.spi.Delivery;
+import dev.notify.spi.Sender;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends with Microsoft Graph {@code POST /users/{from}/sendMail}: one HTTP request per send (two when Graph
+ * answers 401: the token is renewed once), at most {@value #MAX_IN_FLIGHT} requests at a time.
+ *
+ * <p>This class is threadsafe.
+ */
+public final class GraphSender implements Sender {
+
+    /** Microsoft's limit of concurrent requests per app and mailbox; more only earn 429s. */
+    static final int MAX_IN_FLIGHT = 4;
+
+    private static final Logger LOG = LoggerFactory.getLogger(GraphSender.class);
+    private static final String PROVIDER_ID = "graph";
+
+    private final GraphSettings settings;
+    private final TokenSource tokens;
+    private final OkHttpClient http;
+    private final GraphServiceClient client;
+    private final GraphErrors errors;
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT, true);
+    private volatile boolean closed;
+
+    private GraphSender(GraphSettings settings, TokenSource tokens, OkHttpClient http, GraphErrors errors) {
+        this.settings = settings;
+        this.tokens = tokens;
+        this.http = http;
+        this.errors = errors;
+        this.client = new GraphServiceClient(new MsalAuthenticationProvider(tokens, settings.graphBaseUrl().getHost()),
+                http);
+        this.client.getRequestAdapter().setBaseUrl(settings.graphBaseUrl().toString());
+    }
+
+    /**
+     * A sender for valid settings; opens no connection.
+     *
+     * @throws SettingsException when the client certificate cannot be read or the authority is unusable
+     */
+    public static GraphSender create(ResolvedSettings resolved, Tls tls) {
+        return create(resolved, tls, Clock.systemUTC());
+    }
+
+    static GraphSender create(ResolvedSettings resolved, Tls tls, Clock clock) {
+        GraphSettings settings = GraphSettings.from(resolved);
+        Duration tokenTimeout = settings.connectTimeout().plus(settings.readTimeout()).plusSeconds(1);
+        TokenSource tokens = new TokenSource(MsalApplications.create(settings, tls), settings.scope(), clock,
+                new TokenErrors(settings, clock), tokenTimeout);
+        return new GraphSender(settings, tokens, GraphHttpClients.create(settings, tls), new GraphErrors(settings, clock));
+    }
+
+    @Override
+    public Delivery send(Message message) {
+        if (closed) {
+            throw new IllegalStateException("this Graph sender is closed");
+        }
+        if (!(message instanceof EmailMessage email)) {
+            throw new IllegalArgumentException("the graph provider sends email, not " + message.getClass().getSimpleName());
+        }
+        EmailAddress from = email.from().orElseThrow(() -> new IllegalArgumentException("the message has no from"));
+        MailMapper.check(email);
+        String mailbox = from.asciiAddress();
+        AccessToken token = tokens.get();
+        acquirePermit();
+        try {
+            try {
+                return post(email, mailbox, token);
+            } catch (Unauthorized refused) {
+                tokens.invalidate(token);
+                LOG.debug("Graph refused the token for {} (401); renewing it and trying once more", mailbox);
+            }
+            AccessToken renewed = tokens.get();
+            try {
+                return post(email, mailbox, renewed);
+            } catch (Unauthorized refusedAgain) {
+                tokens.invalidate(renewed);
+                throw new SettingsException(List.of(new Problem(settings.fullKey(SettingKeys.GRAPH_SCOPE),
+                        "Microsoft Graph at " + settings.graphBaseUrl() + " refused a newly issued token (HTTP 401 "
+                                + refusedAgain.code + "): the scope " + settings.scope() + " and the authority "
+                                + settings.authority() + " must belong to the same cloud as the endpoint (see "
+                                + "email.graph.cloud)")), null, null, refusedAgain.getCause());
+            }
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    private Delivery post(EmailMessage email, String mailbox, AccessToken token) {
+        SendMailPostRequestBody body = MailMapper.toRequest(email, settings.saveToSentItems());
+        String clientRequestId = UUID.randomUUID().toString();
+        HeadersInspectionOption inspection = new HeadersInspectionOption(false, true);
+        try {
+            client.users().byUserId(mailbox).sendMail().post(body, config -> {
+                config.headers.add("client-request-id", clientRequestId);
+                config.options.add(inspection);
+                config.options.add(new BearerTokenOption(token));
+            });
+        } catch (ApiException e) {
+            if (e.getResponseStatusCode() == 401) {
+                throw new Unauthorized(e);
+            }
+            throw errors.map(e, mailbox, clientRequestId);
+        } catch (RuntimeException e) {
+            throw transportFailure(e, clientRequestId);
+        }
+        String requestId = GraphErrors.header(inspection.getResponseHeaders(), "request-id")
+                .or(() -> GraphErrors.header(inspection.getResponseHeaders(), "client-request-id"))
+                .orElse(clientRequestId);
+        List<String> accepted = email.recipients().stream().map(EmailAddress::address).toList();
+        return new Delivery(email.messageId().orElse("<" + requestId + "@graph>"), accepted, List.of(), Map.of(
+                "graph.request-id", requestId,
+                "graph.client-request-id", clientRequestId,
+                "graph.mailbox", mailbox));
+    }
+
+    private NotifyException transportFailure(RuntimeException e, String clientRequestId) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof SSLException) {
+                return new SettingsException(List.of(new Problem(settings.fullKey(SettingKeys.GRAPH_ENDPOINT),
+                        "the TLS certificate of " + settings.graphBaseUrl().getHost() + " cannot be verified ("
+                                + c.getMessage() + ")")), null, null, e);
+            }
+            if (c instanceof IOException io) {
+                return new TransientDeliveryException("no answer from Microsoft Graph at " + settings.graphBaseUrl()
+                        + " (" + io + "; client-request-id " + clientRequestId + "); the message may or may not have "
+                        + "been accepted", DeliveryException.Details.of(), e);
+            }
+        }
+        throw e;
+    }
+
+    private void acquirePermit() {
+        Duration wait = settings.readTimeout();
+        try {
+            if (!inFlight.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new TransientDeliveryException(MAX_IN_FLIGHT + " Graph requests of this app were in flight for "
+                        + wait.toMillis() + " ms (" + settings.fullKey(SettingKeys.GRAPH_READ_TIMEOUT) + "); Microsoft "
+                        + "allows " + MAX_IN_FLIGHT + " concurrent requests per app and mailbox");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientDeliveryException("interrupted while waiting for one of the " + MAX_IN_FLIGHT
+                    + " Graph request slots", DeliveryException.Details.of(), e);
+        }
+    }
+
+    @Override
+    public CheckReport check() {
+        CheckReport.Builder report = CheckReport.builder(PROVIDER_ID)
+                .item("graph.authority", settings.authority().toString())
+                .item("graph.endpoint", settings.graphBaseUrl().toString())
+                .item("graph.scope", settings.scope())
+                .item("graph.credential", settings.clientSecret().isPresent() ? "client secret"
+                        : "client certificate " + settings.clientCertificate().map(Object::toString).orElse(""));
+        if (closed) {
+            return report.failure("this Graph sender is closed").build();
+        }
+        AccessToken token;
+        try {
+            token = tokens.get();
+        } catch (SettingsException e) {
+            return report.failure(e.problems().stream().map(Problem::toString)
+                    .reduce((a, b) -> a + "; " + b).orElse(e.getMessage())).build();
+        } catch (NotifyException e) {
+            return report.failure(e.getMessage()).build();
+        }
+        report.item("token.expires", token.expires().toString());
+        List<String> roles;
+        try {
+            roles = JwtClaims.decode(token.value()).roles();
+        } catch (IllegalArgumentException e) {
+            return report.failure("cannot read the token's roles: " + e.getMessage()).build();
+        }
+        report.item("token.roles", roles.isEmpty() ? "(none)" : String.join(", ", roles));
+        boolean mailSend = roles.contains("Mail.Send");
+        report.item("token.mail-send", mailSend ? "granted" : "missing");
+        if (!mailSend) {
+            report.failure("the token of app " + settings.clientId() + " has no Mail.Send role: grant the Mail.Send "
+                    + "application permission (Microsoft Graph > Application permissions, not Delegated) and grant "
+                    + "admin consent for tenant " + settings.tenantId());
+        }
+        return report.build();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    /** Graph answered 401: the token must be renewed. */
+    private static final class Unauthorized extends RuntimeException {
+        private final String code;
+
+        Unauthorized(ApiException cause) {
+            super(cause);
+            this.code = cause instanceof ODataError odata
+                    && odata.getError() != null && odata.getError().getCode() != null ? odata.getError().getCode() : "";
+        }
+    }
+}

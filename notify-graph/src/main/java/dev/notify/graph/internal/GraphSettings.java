@@ -1,0 +1,99 @@
+package dev.notify.graph.internal;
+
+import dev.notify.settings.ResolvedSettings;
+import dev.notify.settings.Secret;
+import dev.notify.settings.SettingKey;
+import dev.notify.settings.SettingKeys;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The {@code email.graph.*} values a sender works with, resolved: the authority with the tenant appended, the
+ * Graph base URL with {@code /v1.0}, the scope, and each key's full name for error messages.
+ *
+ * <p>This class is immutable and threadsafe.
+ */
+public final class GraphSettings {
+
+    private final ResolvedSettings settings;
+    private final String tenantId;
+    private final String clientId;
+    private final URI authority;
+    private final URI graphBaseUrl;
+    private final String scope;
+
+    private GraphSettings(ResolvedSettings settings) {
+        this.settings = settings;
+        this.tenantId = settings.get(SettingKeys.GRAPH_TENANT_ID);
+        this.clientId = settings.get(SettingKeys.GRAPH_CLIENT_ID);
+        this.authority = URI.create(withoutTrailingSlash(settings.get(SettingKeys.GRAPH_AUTHORITY)) + "/" + tenantId + "/");
+        this.graphBaseUrl = URI.create(withoutTrailingSlash(settings.get(SettingKeys.GRAPH_ENDPOINT)) + "/v1.0");
+        this.scope = settings.get(SettingKeys.GRAPH_SCOPE);
+    }
+
+    /** Reads valid settings (tenant and client IDs set, with a secret or a certificate). */
+    public static GraphSettings from(ResolvedSettings settings) {
+        return new GraphSettings(settings);
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public Optional<Secret> clientSecret() {
+        return settings.find(SettingKeys.GRAPH_CLIENT_SECRET);
+    }
+
+    public Optional<Path> clientCertificate() {
+        return settings.find(SettingKeys.GRAPH_CLIENT_CERTIFICATE);
+    }
+
+    public Optional<Secret> clientCertificatePassword() {
+        return settings.find(SettingKeys.GRAPH_CLIENT_CERTIFICATE_PASSWORD);
+    }
+
+    /** The login authority for the tenant, {@code https://login.microsoftonline.com/<tenant>/}. */
+    public URI authority() {
+        return authority;
+    }
+
+    /** Graph's versioned base URL, {@code https://graph.microsoft.com/v1.0}. */
+    public URI graphBaseUrl() {
+        return graphBaseUrl;
+    }
+
+    public String scope() {
+        return scope;
+    }
+
+    public boolean saveToSentItems() {
+        return settings.get(SettingKeys.GRAPH_SAVE_TO_SENT_ITEMS);
+    }
+
+    public Duration connectTimeout() {
+        return settings.get(SettingKeys.GRAPH_CONNECT_TIMEOUT);
+    }
+
+    public Duration readTimeout() {
+        return settings.get(SettingKeys.GRAPH_READ_TIMEOUT);
+    }
+
+    /** The key as the administrator must fix it, {@code servers.eu-1.email.graph.client-secret}. */
+    public String fullKey(SettingKey<?> key) {
+        return settings.fullKey(key);
+    }
+
+    private static String withoutTrailingSlash(URI uri) {
+        String s = uri.toString();
+        while (s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.notify.graph.internal;
+
+import com.microsoft.graph.models.BodyType;
+import com.microsoft.graph.models.FileAttachment;
+import com.microsoft.graph.models.InternetMessageHeader;
+import com.microsoft.graph.models.ItemBody;
+import com.microsoft.graph.models.Recipient;
+import com.microsoft.graph.users.item.sendmail.SendMailPostRequestBody;
+import dev.notify.InvalidMessageException;
+import dev.notify.Problem;
+import dev.notify.message.Attachment;
+import dev.notify.message.EmailAddress;
+import dev.notify.message.EmailMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Builds the sendMail request body for a message, refusing before any request what Graph would refuse: a
+ * message over {@value #MAX_MESSAGE_BYTES} bytes, or a header Graph does not let an app set.
+ *
+ * <p>Graph takes one body: the HTML body when the message has one, else the text body. The sender's display
+ * name comes from the mailbox, not from the message's {@code from}.
+ *
+ * <p>This class is stateless and threadsafe.
+ */
+final class MailMapper {
+
+    /**
+     * The largest message sent in one sendMail request, bodies and attachments before base64: 3 MB. Graph takes
+     * at most 4 MB per request, and base64 makes 3 MB of content 4 MB.
+     */
+    static final int MAX_MESSAGE_BYTES = 3 * 1024 * 1024;
+
+    private MailMapper() {
+    }
+
+    /**
+     * A new request body for {@code message}. Build one per request: the SDK's backing store marks a model's
+     * values as sent once serialized, and a second serialization of the same object writes none of them.
+     *
+     * @throws InvalidMessageException when the message is too large for sendMail or has a header that is not
+     *     {@code X-...}
+     */
+    static SendMailPostRequestBody toRequest(EmailMessage message, boolean saveToSentItems) {
+        check(message);
+        com.microsoft.graph.models.Message graph = new com.microsoft.graph.models.Message();
+        graph.setSubject(message.subject());
+        ItemBody body = new ItemBody();
+        if (message.html().isPresent()) {
+            body.setContentType(BodyType.Html);
+            body.setContent(message.html().get());
+        } else {
+            body.setContentType(BodyType.Text);
+            body.setContent(message.text().orElse(""));
+        }
+        graph.setBody(body);
+        if (!message.to().isEmpty()) {
+            graph.setToRecipients(recipients(message.to()));
+        }
+        if (!message.cc().isEmpty()) {
+            graph.setCcRecipients(recipients(message.cc()));
+        }
+        if (!message.bcc().isEmpty()) {
+            graph.setBccRecipients(recipients(message.bcc()));
+        }
+        if (!message.replyTo().isEmpty()) {
+            graph.setReplyTo(recipients(message.replyTo()));
+        }
+        message.messageId().ifPresent(graph::setInternetMessageId);
+        if (!message.headers().isEmpty()) {
+            List<InternetMessageHeader> headers = new ArrayList<>();
+            for (Map.Entry<String, String> h : message.headers().entrySet()) {
+                InternetMessageHeader header = new InternetMessageHeader();
+                header.setName(h.getKey());
+                header.setValue(h.getValue());
+                headers.add(header);
+            }
+            graph.setInternetMessageHeaders(headers);
+        }
+        if (!message.attachments().isEmpty()) {
+            List<com.microsoft.graph.models.Attachment> attachments = new ArrayList<>();
+            for (Attachment a : message.attachments()) {
+                attachments.add(fileAttachment(a));
+            }
+            graph.setAttachments(attachments);
+        }
+        SendMailPostRequestBody request = new SendMailPostRequestBody();
+        request.setMessage(graph);
+        request.setSaveToSentItems(saveToSentItems);
+        return request;
+    }
+
+    /**
+     * Refuses what sendMail cannot take.
+     *
+     * @throws InvalidMessageException when the message is too large for sendMail or has a header that is not
+     *     {@code X-...}
+     */
+    static void check(EmailMessage message) {
+        List<Problem> problems = new ArrayList<>();
+        for (String name : message.headers().keySet()) {
+            if (!name.toLowerCase(Locale.ROOT).startsWith("x-")) {
+                problems.add(new Problem("header[" + name + "]", "Microsoft Graph sendMail lets an app set only "
+                        + "custom headers whose name starts with 'X-'; send this message with SMTP, or rename the header"));
+            }
+        }
+        long size = utf8Length(message.subject()) + utf8Length(message.html().orElse(message.text().orElse("")));
+        for (Attachment a : message.attachments()) {
+            size += a.size() + utf8Length(a.fileName());
+        }
+        if (size > MAX_MESSAGE_BYTES) {
+            problems.add(new Problem("attachments", String.format(Locale.ROOT, "the message is %.1f MB (%d bytes of body "
+                    + "and attachments), over the %d bytes (3 MB) Microsoft Graph sendMail takes in one request (4 MB "
+                    + "after base64 encoding); share large files as links, or send this message with SMTP",
+                    size / (1024.0 * 1024.0), size, MAX_MESSAGE_BYTES)));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidMessageException(problems);
+        }
+    }
+
+    private static FileAttachment fileAttachment(Attachment a) {
+        FileAttachment file = new FileAttachment();
+        file.setName(a.fileName());
+        file.setContentType(a.contentType());
+        file.setContentBytes(a.content());
+        if (a.isInline()) {
+            file.setIsInline(true);
+            file.setContentId(a.contentId().orElseThrow());
+        }
+        return file;
+    }
+
+    private static List<Recipient> recipients(List<EmailAddress> addresses) {
+        List<Recipient> recipients = new ArrayList<>(addresses.size());
+        for (EmailAddress address : addresses) {
+            com.microsoft.graph.models.EmailAddress graph = new com.microsoft.graph.models.EmailAddress();
+            graph.setAddress(address.address());
+            address.displayName().ifPresent(graph::setName);
+            Recipient recipient = new Recipient();
+            recipient.setEmailAddress(graph);
+            recipients.add(recipient);
+        }
+        return recipients;
+    }
+
+    private static long utf8Length(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.notify.graph;
+
+import static dev.notify.graph.GraphTokenTest.mail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.notify.Notifier;
+import dev.notify.SendResult;
+import dev.notify.testkit.graph.GraphServerExtension;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class GraphConcurrencyTest {
+
+    @RegisterExtension
+    static final GraphServerExtension graph = GraphServerExtension.create();
+
+    @Test
+    void twentyParallelSendsKeepAtMostFourRequestsInFlightAndAllSucceed() throws Exception {
+        graph.sendMailDelay(Duration.ofMillis(150));
+        List<Future<SendResult>> results = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try (Notifier notifier = GraphFixture.notifier(graph)) {
+            notifier.global().check();
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < 20; i++) {
+                int n = i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return notifier.global().sendEmail(mail("parallel " + n));
+                }));
+            }
+            start.countDown();
+            for (Future<SendResult> result : results) {
+                assertThat(result.get().attempts()).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(graph.maxConcurrentSendMails()).isEqualTo(4);
+        assertThat(graph.sendMailRequestCount()).isEqualTo(20);
+        assertThat(graph.messages()).hasSize(20);
+    }
+}
