@@ -1,0 +1,61 @@
+package dev.notify.sms;
+
+import dev.notify.Channel;
+import dev.notify.spi.Sender;
+import dev.notify.spi.SenderContext;
+import dev.notify.spi.SenderProvider;
+import dev.notify.sms.internal.GatewaySender;
+import java.util.Set;
+
+/**
+ * The {@code email-gateway} SMS provider, the default of {@code sms.delivery-method}: sends each SMS as a
+ * plain-text email to an email-to-SMS gateway, through the email provider the same server uses.
+ *
+ * <p>For an SMS to {@code +1 (555) 010-1234} it sends, with one call to the server's email sender:
+ * <ul>
+ *   <li>To {@code 15550101234@<sms.destination-domain>}, the local part written as
+ *       {@code sms.recipient-format} says ({@code e164-digits}, {@code national-digits}, {@code e164-plus});</li>
+ *   <li>From {@code sms.sender}, Subject {@code sms.subject} (empty by default), the text as the only,
+ *       plain-text body, and a Message-ID in the sender's domain.</li>
+ * </ul>
+ * Before sending, the number is normalised to E.164 ({@code sms.default-country-code} for numbers typed
+ * without one) and the text measured: GSM-7 or UCS-2, and the segments it takes. A text longer than
+ * {@code sms.max-segments} is refused with an {@link dev.notify.InvalidMessageException} naming {@code text};
+ * an unusable number with one naming {@code phone-number}. Nothing is ever truncated.
+ *
+ * <p>The result's details hold {@code sms.e164}, {@code sms.gateway-address}, {@code sms.segments},
+ * {@code sms.encoding} ({@code gsm-7} or {@code ucs-2}), and the email delivery's {@code email.message-id},
+ * {@code email.accepted} and its own details prefixed with {@code email.}. The accepted recipient is the
+ * number in E.164.
+ *
+ * <p>This class is threadsafe.
+ */
+public final class SmsGatewayProvider implements SenderProvider {
+
+    /** The provider id, for {@code sms.delivery-method}. */
+    public static final String ID = "email-gateway";
+
+    /** Used by ServiceLoader, or register it with {@code Notifier.builder().provider(new SmsGatewayProvider())}. */
+    public SmsGatewayProvider() {
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.SMS;
+    }
+
+    @Override
+    public Set<String> settingsSections() {
+        return Set.of("sms");
+    }
+
+    @Override
+    public Sender create(SenderContext context) {
+        return new GatewaySender(ID, context);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.notify.sms;
+
+import dev.notify.InvalidMessageException;
+import dev.notify.Notifier;
+import dev.notify.SendResult;
+import dev.notify.ServerNotifier;
+import dev.notify.message.SmsMessage;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Sends one-time passcodes by SMS, with the SMS provider of the server's settings (normally the email-to-SMS
+ * gateway).
+ *
+ * <pre>{@code
+ * SmsPasscodes passcodes = SmsPasscodes.of(notifier);
+ * passcodes.send("eu-1", "+1 (555) 010-1234", "123456", Duration.ofMinutes(10));
+ * // "Your passcode is 123456. It expires in 10 min."
+ * }</pre>
+ *
+ * <p>The text comes from a template with the placeholders {@code {code}} (required) and {@code {minutes}}
+ * (the validity in whole minutes, rounded down so the text never promises more time than the code has). The
+ * {@linkplain #DEFAULT_TEMPLATE default} fits one GSM-7 segment with any valid code. Sending returns and throws
+ * what {@link ServerNotifier#sendSms} does; a text longer than the server's {@code sms.max-segments} is refused
+ * before anything is sent.
+ *
+ * <p>This class is immutable and threadsafe.
+ */
+public final class SmsPasscodes {
+
+    /** The default text's template. */
+    public static final String DEFAULT_TEMPLATE = "Your passcode is {code}. It expires in {minutes} min.";
+
+    private static final Pattern CODE = Pattern.compile("[0-9]{4,10}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+
+    private final Notifier notifier;
+    private final String template;
+
+    private SmsPasscodes(Notifier notifier, String template) {
+        this.notifier = notifier;
+        this.template = template;
+    }
+
+    /** Passcodes sent through {@code notifier} with the {@linkplain #DEFAULT_TEMPLATE default text}. */
+    public static SmsPasscodes of(Notifier notifier) {
+        return new SmsPasscodes(Objects.requireNonNull(notifier, "notifier"), DEFAULT_TEMPLATE);
+    }
+
+    /**
+     * The same, with another text, such as {@code "{code} is your Acme guest code, valid {minutes} minutes."}.
+     *
+     * @throws IllegalArgumentException naming {@code template} when it is blank, lacks {@code {code}}, or has
+     *     a placeholder other than {@code {code}} and {@code {minutes}}
+     */
+    public SmsPasscodes withTemplate(String template) {
+        if (template == null || template.isBlank()) {
+            throw new IllegalArgumentException("template must not be empty");
+        }
+        if (!template.contains("{code}")) {
+            throw new IllegalArgumentException("template must contain {code}, was '" + template + "'");
+        }
+        Matcher m = PLACEHOLDER.matcher(template);
+        while (m.find()) {
+            if (!m.group(1).equals("code") && !m.group(1).equals("minutes")) {
+                throw new IllegalArgumentException("template has the unknown placeholder " + m.group()
+                        + "; only {code} and {minutes} are replaced");
+            }
+        }
+        return new SmsPasscodes(notifier, template);
+    }
+
+    /** The template in use. */
+    public String template() {
+        return template;
+    }
+
+    /**
+     * The text that {@link #send} would send.
+     *
+     * @throws InvalidMessageException naming {@code code} unless it is 4-10 digits, or {@code validity} unless it
+     *     is at least one minute
+     */
+    public String text(String code, Duration validity) {
+        if (code == null || !CODE.matcher(code).matches()) {
+            throw new InvalidMessageException("code", "must be 4-10 digits (0-9), was "
+                    + (code == null ? "null" : code.length() + " characters"));
+        }
+        if (validity == null || validity.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new InvalidMessageException("validity", "must be at least one minute, was " + validity);
+        }
+        return template.replace("{code}", code).replace("{minutes}", Long.toString(validity.toMinutes()));
+    }
+
+    /**
+     * Sends a passcode with a server's settings.
+     *
+     * @param serverId    the server whose settings apply
+     * @param phoneNumber the number as typed; normalised by the SMS provider
+     * @param code        4-10 digits
+     * @param validity    how long the code is valid, at least one minute
+     * @throws InvalidMessageException naming {@code code}, {@code validity}, {@code phone-number} or {@code text}
+     */
+    public SendResult send(String serverId, String phoneNumber, String code, Duration validity) {
+        return send(notifier.server(serverId), phoneNumber, code, validity);
+    }
+
+    /** Sends a passcode with the global settings; see {@link #send(String, String, String, Duration)}. */
+    public SendResult sendGlobal(String phoneNumber, String code, Duration validity) {
+        return send(notifier.global(), phoneNumber, code, validity);
+    }
+
+    private SendResult send(ServerNotifier target, String phoneNumber, String code, Duration validity) {
+        return target.sendSms(SmsMessage.of(phoneNumber, text(code, validity)));
+    }
+
+    @Override
+    public String toString() {
+        return "SmsPasscodes[template='" + template + "']";
+    }
+}
