@@ -16,7 +16,8 @@ import java.util.concurrent.CompletableFuture;
  *       ({@link SendStatus#ACCEPTED}) or some ({@link SendStatus#PARTIALLY_ACCEPTED}), or the channel is disabled
  *       for this server and nothing was sent ({@link SendStatus#CHANNEL_DISABLED}).</li>
  *   <li>Throws {@link SettingsException}: the settings cannot work (missing host, unknown delivery method,
- *       authentication refused). Nothing is retried.</li>
+ *       authentication refused). Nothing is retried. A server whose settings have any problem throws on every
+ *       send, also for a disabled channel, so a mistyped {@code email.enabled} is never read as "off".</li>
  *   <li>Throws {@link TransientDeliveryException} or {@link PermanentDeliveryException}: nothing was accepted,
  *       after the retries that {@code email.retry.*} allows for transient failures.</li>
  *   <li>Throws {@link SendRejectedException}: the notifier is closed, or (async) its queue is full.</li>

@@ -102,6 +102,7 @@ public final class DefaultNotifier implements Notifier {
         while (true) {
             Settings settings = source.current();
             ResolvedSettings resolved = resolve(settings, server);
+            resolved.requireValid();
             boolean enabled = resolved.get(channel == Channel.EMAIL ? SettingKeys.EMAIL_ENABLED : SettingKeys.SMS_ENABLED);
             if (!enabled) {
                 LOG.debug("{} is disabled for {}; nothing sent", channel, resolved.serverId().orElse("global"));

@@ -1,7 +1,10 @@
 package dev.notify.settings;
 
+import dev.notify.Problem;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,12 +22,14 @@ import java.util.stream.Collectors;
  */
 public final class Layer {
 
-    private static final Layer EMPTY = new Layer(Map.of());
+    private static final Layer EMPTY = new Layer(Map.of(), List.of());
 
     private final Map<SettingKey<?>, Optional<?>> values;
+    private final List<Problem> problems;
 
-    private Layer(Map<SettingKey<?>, Optional<?>> values) {
+    private Layer(Map<SettingKey<?>, Optional<?>> values, List<Problem> problems) {
         this.values = values;
+        this.problems = problems;
     }
 
     /** A layer that sets nothing. */
@@ -38,7 +43,9 @@ public final class Layer {
 
     /** A builder that starts with everything {@code layer} sets. */
     public static Builder builder(Layer layer) {
-        return new Builder(layer.values);
+        Builder b = new Builder(layer.values);
+        b.problems.addAll(layer.problems);
+        return b;
     }
 
     /** Whether this layer mentions the key, with a value or cleared. */
@@ -61,17 +68,26 @@ public final class Layer {
     }
 
     public boolean isEmpty() {
-        return values.isEmpty();
+        return values.isEmpty() && problems.isEmpty();
+    }
+
+    /**
+     * Entries of this layer that could not be read, keyed without a server prefix; only a
+     * {@linkplain PropertiesFormat#isolatingInvalidServers() server-isolating} parse keeps them. Every server whose
+     * settings include this layer reports them as problems and cannot send.
+     */
+    public List<Problem> problems() {
+        return problems;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Layer other && values.equals(other.values);
+        return o instanceof Layer other && values.equals(other.values) && problems.equals(other.problems);
     }
 
     @Override
     public int hashCode() {
-        return values.hashCode();
+        return values.hashCode() * 31 + problems.hashCode();
     }
 
     /** The keys and values; secrets print as {@code ********}. */
@@ -90,6 +106,7 @@ public final class Layer {
      */
     public static final class Builder {
         private final Map<SettingKey<?>, Optional<?>> values;
+        private final List<Problem> problems = new ArrayList<>();
 
         private Builder(Map<SettingKey<?>, Optional<?>> values) {
             this.values = new LinkedHashMap<>(values);
@@ -152,8 +169,20 @@ public final class Layer {
             return this;
         }
 
+        /**
+         * Records an entry that could not be read. A key without a default stops inheritance, so a bad password
+         * reference never lets a lower layer's password through.
+         */
+        Builder invalid(String keyName, String message) {
+            problems.add(new Problem(keyName, message));
+            SettingKeys.byName(keyName).filter(key -> !key.hasDefault())
+                    .ifPresent(key -> values.put(key, Optional.empty()));
+            return this;
+        }
+
         public Layer build() {
-            return values.isEmpty() ? EMPTY : new Layer(Collections.unmodifiableMap(new LinkedHashMap<>(values)));
+            return values.isEmpty() && problems.isEmpty() ? EMPTY
+                    : new Layer(Collections.unmodifiableMap(new LinkedHashMap<>(values)), List.copyOf(problems));
         }
     }
 }

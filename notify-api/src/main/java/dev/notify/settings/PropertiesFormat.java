@@ -40,16 +40,18 @@ public final class PropertiesFormat {
     private final String prefix;
     private final Function<String, String> environment;
     private final Path baseDirectory;
+    private final boolean isolating;
 
-    private PropertiesFormat(String prefix, Function<String, String> environment, Path baseDirectory) {
+    private PropertiesFormat(String prefix, Function<String, String> environment, Path baseDirectory, boolean isolating) {
         this.prefix = prefix;
         this.environment = environment;
         this.baseDirectory = baseDirectory;
+        this.isolating = isolating;
     }
 
     /** No key prefix, the process environment, file references relative to the working directory. */
     public static PropertiesFormat standard() {
-        return new PropertiesFormat("", System::getenv, Path.of(""));
+        return new PropertiesFormat("", System::getenv, Path.of(""), false);
     }
 
     /**
@@ -57,17 +59,28 @@ public final class PropertiesFormat {
      * application's and are ignored.
      */
     public PropertiesFormat withPrefix(String prefix) {
-        return new PropertiesFormat(Objects.requireNonNull(prefix, "prefix"), environment, baseDirectory);
+        return new PropertiesFormat(Objects.requireNonNull(prefix, "prefix"), environment, baseDirectory, isolating);
     }
 
     /** Where {@code ${env:NAME}} looks names up; returns null for an unset variable. */
     public PropertiesFormat withEnvironment(Function<String, String> environment) {
-        return new PropertiesFormat(prefix, Objects.requireNonNull(environment, "environment"), baseDirectory);
+        return new PropertiesFormat(prefix, Objects.requireNonNull(environment, "environment"), baseDirectory, isolating);
     }
 
     /** The directory relative {@code ${file:PATH}} references are resolved against. */
     public PropertiesFormat withBaseDirectory(Path directory) {
-        return new PropertiesFormat(prefix, environment, Objects.requireNonNull(directory, "directory"));
+        return new PropertiesFormat(prefix, environment, Objects.requireNonNull(directory, "directory"), isolating);
+    }
+
+    /**
+     * Parses so that a bad entry (an unknown key, a value out of range, a missing {@code ${env:...}}) makes only
+     * the servers whose settings include its layer invalid, instead of failing the whole file: those servers
+     * report it in {@link ResolvedSettings#problems()} and refuse to send, every other server works. A bad
+     * entry in the global layer still affects every server. Problems of structure ({@code servers.<id>.inherits},
+     * server ids) still fail the parse. Suits a portal run as many servers, and tools that show what resolved.
+     */
+    public PropertiesFormat isolatingInvalidServers() {
+        return new PropertiesFormat(prefix, environment, baseDirectory, true);
     }
 
     /**
@@ -169,24 +182,31 @@ public final class PropertiesFormat {
     }
 
     private void set(Layer.Builder layer, String name, String layerPrefix, String rawValue, List<Problem> problems) {
-        String fullKey = layerPrefix + name;
         SettingKey<?> key = SettingKeys.byName(name).orElse(null);
         if (key == null) {
-            problems.add(new Problem(fullKey, "unknown setting" + KeySuggestions.didYouMean(name, layerPrefix)));
+            invalid(layer, name, layerPrefix, "unknown setting" + KeySuggestions.didYouMean(name, layerPrefix), problems);
             return;
         }
         String value;
         try {
             value = substitute(rawValue == null ? "" : rawValue.strip());
         } catch (IllegalArgumentException e) {
-            problems.add(new Problem(fullKey, e.getMessage()));
+            invalid(layer, name, layerPrefix, e.getMessage(), problems);
             return;
         }
         try {
             layer.set(name, value);
         } catch (IllegalArgumentException e) {
             String message = e.getMessage().startsWith(name + ": ") ? e.getMessage().substring(name.length() + 2) : e.getMessage();
-            problems.add(new Problem(fullKey, message));
+            invalid(layer, name, layerPrefix, message, problems);
+        }
+    }
+
+    private void invalid(Layer.Builder layer, String name, String layerPrefix, String message, List<Problem> problems) {
+        if (isolating) {
+            layer.invalid(name, message);
+        } else {
+            problems.add(new Problem(layerPrefix + name, message));
         }
     }
 

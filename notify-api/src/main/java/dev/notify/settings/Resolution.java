@@ -1,5 +1,6 @@
 package dev.notify.settings;
 
+import dev.notify.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,8 +35,14 @@ final class Resolution {
                     ? fromLayer(key, source.get().getValue(), source.get().getKey())
                     : fromDefault(key, values));
         }
-        ResolvedSettings partial = new ResolvedSettings(serverId, values, List.of());
-        return new ResolvedSettings(serverId, values, Validation.problems(partial));
+        List<Problem> problems = new ArrayList<>();
+        for (Map.Entry<Origin, Layer> layer : layers) {
+            for (Problem p : layer.getValue().problems()) {
+                problems.add(new Problem(layer.getKey().keyPrefix() + p.key(), p.message()));
+            }
+        }
+        problems.addAll(Validation.problems(new ResolvedSettings(serverId, values, List.of())));
+        return new ResolvedSettings(serverId, values, problems);
     }
 
     private static <T> ResolvedValue<T> fromLayer(SettingKey<T> key, Layer layer, Origin origin) {
