@@ -149,6 +149,15 @@ public final class SettingKeys {
             .build();
     public static final SettingKey<Boolean> GRAPH_SAVE_TO_SENT_ITEMS = bool("email.graph.save-to-sent-items", false,
             "Whether Graph keeps a copy in the sender's Sent Items.");
+    public static final SettingKey<Path> GRAPH_TRUST_STORE = SettingKey.builder("email.graph.trust-store", Path.class,
+                    ValueParsers::path)
+            .description("A trust store (PKCS#12 or JKS) for the login host and Graph, e.g. behind a TLS-inspecting "
+                    + "proxy; without it the JVM's default trust store applies.")
+            .build();
+    public static final SettingKey<Secret> GRAPH_TRUST_STORE_PASSWORD = SettingKey.builder(
+                    "email.graph.trust-store-password", Secret.class, Secret::of)
+            .description("The Graph trust store's password, if it has one.")
+            .build();
     public static final SettingKey<Duration> GRAPH_CONNECT_TIMEOUT = duration("email.graph.connect-timeout",
             Duration.ofSeconds(10), "How long to wait for a connection to the login host or Graph.");
     public static final SettingKey<Duration> GRAPH_READ_TIMEOUT = duration("email.graph.read-timeout",
@@ -218,7 +227,7 @@ public final class SettingKeys {
             SMTP_CONNECT_TIMEOUT, SMTP_READ_TIMEOUT, SMTP_WRITE_TIMEOUT, SMTP_POOL_MAX_CONNECTIONS,
             SMTP_POOL_IDLE_TIMEOUT, GRAPH_CLOUD, GRAPH_TENANT_ID, GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET,
             GRAPH_CLIENT_CERTIFICATE, GRAPH_CLIENT_CERTIFICATE_PASSWORD, GRAPH_AUTHORITY, GRAPH_ENDPOINT,
-            GRAPH_SCOPE, GRAPH_SAVE_TO_SENT_ITEMS, GRAPH_CONNECT_TIMEOUT, GRAPH_READ_TIMEOUT, RETRY_MAX_ATTEMPTS,
+            GRAPH_SCOPE, GRAPH_SAVE_TO_SENT_ITEMS, GRAPH_TRUST_STORE, GRAPH_TRUST_STORE_PASSWORD, GRAPH_CONNECT_TIMEOUT, GRAPH_READ_TIMEOUT, RETRY_MAX_ATTEMPTS,
             RETRY_INITIAL_DELAY, RETRY_MAX_DELAY, RETRY_MAX_TIME, SMS_ENABLED, SMS_DELIVERY_METHOD, SMS_SENDER,
             SMS_DESTINATION_DOMAIN, SMS_DEFAULT_COUNTRY_CODE, SMS_RECIPIENT_FORMAT, SMS_MAX_SEGMENTS, SMS_SUBJECT);
 

@@ -32,6 +32,7 @@ final class Validation {
                 checkSmtp();
             } else if (method.equals("graph")) {
                 checkGraphCredentials("required when email.delivery-method=graph");
+                passwordNeedsFile(SettingKeys.GRAPH_TRUST_STORE_PASSWORD, SettingKeys.GRAPH_TRUST_STORE);
             }
         }
         if (settings.get(SettingKeys.SMS_ENABLED)
@@ -48,11 +49,7 @@ final class Validation {
 
     private void checkSmtp() {
         require(SettingKeys.SMTP_HOST, "required when email.delivery-method=smtp");
-        if (settings.find(SettingKeys.SMTP_TRUST_STORE_PASSWORD).isPresent()
-                && settings.find(SettingKeys.SMTP_TRUST_STORE).isEmpty()) {
-            problems.add(new Problem(settings.fullKey(SettingKeys.SMTP_TRUST_STORE_PASSWORD),
-                    "is set but " + settings.fullKey(SettingKeys.SMTP_TRUST_STORE) + " is not"));
-        }
+        passwordNeedsFile(SettingKeys.SMTP_TRUST_STORE_PASSWORD, SettingKeys.SMTP_TRUST_STORE);
         if (!settings.get(SettingKeys.SMTP_AUTH_ENABLED)) {
             return;
         }
@@ -76,6 +73,12 @@ final class Validation {
         } else if (secret && certificate) {
             problems.add(new Problem(settings.fullKey(SettingKeys.GRAPH_CLIENT_SECRET), "set either it or "
                     + settings.fullKey(SettingKeys.GRAPH_CLIENT_CERTIFICATE) + ", not both"));
+        }
+    }
+
+    private void passwordNeedsFile(SettingKey<?> password, SettingKey<?> file) {
+        if (settings.find(password).isPresent() && settings.find(file).isEmpty()) {
+            problems.add(new Problem(settings.fullKey(password), "is set but " + settings.fullKey(file) + " is not"));
         }
     }
 

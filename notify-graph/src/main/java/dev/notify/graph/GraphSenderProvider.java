@@ -3,9 +3,11 @@ package dev.notify.graph;
 import dev.notify.Channel;
 import dev.notify.graph.internal.GraphSender;
 import dev.notify.graph.internal.Tls;
+import dev.notify.settings.SettingKeys;
 import dev.notify.spi.Sender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
+import dev.notify.spi.TrustStores;
 import java.security.KeyStore;
 import java.util.Objects;
 import java.util.Set;
@@ -29,8 +31,9 @@ import java.util.Set;
  *   <li>Only {@code X-} headers can be sent; the HTML body wins over the text body when a message has both.</li>
  * </ul>
  *
- * <p>The login host and Graph are verified against the JVM's default trust store; {@link #trusting(KeyStore)}
- * gives a provider that trusts a private certificate authority instead (a TLS-inspecting proxy, a test server).
+ * <p>The login host and Graph are verified against {@code email.graph.trust-store} when it is set, else against
+ * the JVM's default trust store; {@link #trusting(KeyStore)} gives a provider that trusts a private certificate
+ * authority for settings without a trust store of their own.
  *
  * <p>This class is immutable and threadsafe.
  */
@@ -78,7 +81,9 @@ public final class GraphSenderProvider implements SenderProvider {
 
     @Override
     public Sender create(SenderContext context) {
-        return GraphSender.create(context.settings(), tls);
+        Tls trust = TrustStores.load(context.settings(), SettingKeys.GRAPH_TRUST_STORE,
+                SettingKeys.GRAPH_TRUST_STORE_PASSWORD).map(Tls::trusting).orElse(tls);
+        return GraphSender.create(context.settings(), trust);
     }
 
     @Override

@@ -3,12 +3,8 @@ package dev.notify.smtp.internal;
 import dev.notify.Problem;
 import dev.notify.SettingsException;
 import dev.notify.settings.ResolvedSettings;
-import dev.notify.settings.Secret;
 import dev.notify.settings.SettingKeys;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.notify.spi.TrustStores;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Arrays;
@@ -30,13 +26,14 @@ final class TlsTrust {
     }
 
     static SSLContext context(ResolvedSettings settings) {
-        Optional<Path> file = settings.find(SettingKeys.SMTP_TRUST_STORE);
+        Optional<KeyStore> store = TrustStores.load(settings, SettingKeys.SMTP_TRUST_STORE,
+                SettingKeys.SMTP_TRUST_STORE_PASSWORD);
         try {
-            if (file.isEmpty()) {
+            if (store.isEmpty()) {
                 return SSLContext.getDefault();
             }
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(load(settings, file.get()));
+            tmf.init(store.get());
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, tmf.getTrustManagers(), null);
             return context;
@@ -50,36 +47,5 @@ final class TlsTrust {
     static String protocols(SSLContext context) {
         List<String> supported = Arrays.asList(context.getSupportedSSLParameters().getProtocols());
         return String.join(" ", PROTOCOLS.stream().filter(supported::contains).toList());
-    }
-
-    private static KeyStore load(ResolvedSettings settings, Path file) {
-        String key = settings.fullKey(SettingKeys.SMTP_TRUST_STORE);
-        char[] password = settings.find(SettingKeys.SMTP_TRUST_STORE_PASSWORD).map(Secret::revealChars).orElse(null);
-        Exception last = null;
-        for (String type : List.of("PKCS12", "JKS")) {
-            try (InputStream in = Files.newInputStream(file)) {
-                KeyStore store = KeyStore.getInstance(type);
-                store.load(in, password);
-                if (store.size() == 0) {
-                    throw new SettingsException(List.of(new Problem(key, "the trust store " + file
-                            + " holds no certificate")));
-                }
-                return store;
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new SettingsException(List.of(new Problem(key, "the trust store " + file + " does not exist")));
-            } catch (IOException | GeneralSecurityException e) {
-                last = e;
-            } finally {
-                if (password != null && type.equals("JKS")) {
-                    Arrays.fill(password, '\0');
-                }
-            }
-        }
-        String why = last.getCause() instanceof java.security.UnrecoverableKeyException
-                || String.valueOf(last.getMessage()).contains("password")
-                ? "wrong password (" + settings.fullKey(SettingKeys.SMTP_TRUST_STORE_PASSWORD) + ")"
-                : last.getMessage();
-        throw new SettingsException(List.of(new Problem(key, "cannot read the trust store " + file
-                + " as PKCS#12 or JKS: " + why)));
     }
 }

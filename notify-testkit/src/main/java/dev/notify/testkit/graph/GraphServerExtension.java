@@ -179,11 +179,14 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
 
     /**
      * Settings that send email through this server: {@code email.enabled}, {@code email.delivery-method=graph},
-     * {@code email.sender}, the tenant, client ID and secret, and {@code email.graph.authority} and
-     * {@code email.graph.endpoint} pointing here.
+     * {@code email.sender}, the tenant, client ID and secret, {@code email.graph.authority} and
+     * {@code email.graph.endpoint} pointing here, and {@code email.graph.trust-store} trusting this server, so the
+     * provider found by ServiceLoader works as it is.
      */
     public Layer layer() {
         return Layer.builder()
+                .set(SettingKeys.GRAPH_TRUST_STORE, trustStorePath())
+                .set(SettingKeys.GRAPH_TRUST_STORE_PASSWORD, Secret.of(trustStorePassword()))
                 .set(SettingKeys.EMAIL_ENABLED, true)
                 .set(SettingKeys.EMAIL_DELIVERY_METHOD, "graph")
                 .set("email.sender", sender)
