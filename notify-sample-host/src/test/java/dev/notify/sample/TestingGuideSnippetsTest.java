@@ -12,17 +12,20 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every Java example in notify-testkit's TESTING.md is code of a test in this module, so it compiles and runs. */
+/** Every Java example in the README's "Testing your application" is code of a test in this module, so it runs. */
 class TestingGuideSnippetsTest {
 
-    private static final Path GUIDE = Path.of("..", "notify-testkit", "TESTING.md");
+    private static final Path GUIDE = Path.of("..", "README.md");
+    private static final Pattern SECTION = Pattern.compile("\\n## Testing your application\\n(.*?)(\\n## |\\z)", Pattern.DOTALL);
     private static final Path TESTS = Path.of("src", "test", "java");
     private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
 
     @Test
     void everyJavaExampleOfTheGuideIsInATestOfThisModule() throws IOException {
         List<String> examples = new ArrayList<>();
-        Matcher m = JAVA_BLOCK.matcher(Files.readString(GUIDE));
+        Matcher section = SECTION.matcher(Files.readString(GUIDE));
+        assertThat(section.find()).as("a '## Testing your application' section in " + GUIDE).isTrue();
+        Matcher m = JAVA_BLOCK.matcher(section.group(1));
         while (m.find()) {
             examples.add(m.group(1));
         }

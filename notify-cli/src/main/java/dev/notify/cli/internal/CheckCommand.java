@@ -1,0 +1,38 @@
+package dev.notify.cli.internal;
+
+import dev.notify.CheckReport;
+import dev.notify.Notifier;
+import dev.notify.settings.Settings;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Validate a server's settings and probe its email delivery without sending anything "
+                + "(SMTP: connect, STARTTLS, AUTH; Graph: token and Mail.Send role).")
+public final class CheckCommand extends ConfiguredCommand {
+
+    @Override
+    int run(Output out) {
+        Settings settings = settings();
+        try (Notifier notifier = notifier(settings)) {
+            CheckReport report = target(notifier).check();
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("server", server);
+            doc.put("provider", report.providerId());
+            doc.put("ok", report.ok());
+            Map<String, Object> items = new LinkedHashMap<>();
+            report.items().forEach(i -> items.put(i.name(), i.value()));
+            doc.put("items", items);
+            doc.put("failure", report.failure().orElse(null));
+            out.line("Check of " + layerName() + " via " + report.providerId() + ": " + (report.ok() ? "OK" : "FAILED"));
+            for (CheckReport.Item item : report.items()) {
+                out.line("  " + item.name() + ": " + item.value());
+            }
+            report.failure().ifPresent(f -> out.error("  problem: " + f));
+            out.document(doc);
+            return report.ok() ? ExitCode.OK : ExitCode.DELIVERY_FAILED;
+        }
+    }
+
+}

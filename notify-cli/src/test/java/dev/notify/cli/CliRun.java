@@ -1,0 +1,44 @@
+package dev.notify.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** One in-process run of the command line: exit code, standard output and standard error. */
+record CliRun(int exitCode, String out, String err) {
+
+    static CliRun of(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = NotifyCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    JsonNode json() {
+        try {
+            return new ObjectMapper().readTree(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + out, e);
+        }
+    }
+
+    String all() {
+        return out + err;
+    }
+
+    static Path writeConfig(Path dir, String... lines) {
+        try {
+            Path file = dir.resolve("notify.properties");
+            Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

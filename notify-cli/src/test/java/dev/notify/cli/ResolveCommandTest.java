@@ -1,0 +1,115 @@
+package dev.notify.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResolveCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path config(String... extra) {
+        String[] base = {
+            "email.enabled=true",
+            "email.sender=Customer Service <support@example.com>",
+            "email.smtp.host=mail.example.com",
+            "email.smtp.port=587",
+            "email.smtp.auth.enabled=true",
+            "email.smtp.auth.username=portal",
+            "email.smtp.auth.password=s3cr3t-pass",
+            "servers.eu-1.email.smtp.host=relay-eu.example.com",
+        };
+        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(extra))
+                .toArray(String[]::new);
+        return CliRun.writeConfig(dir, all);
+    }
+
+    @Test
+    void printsEveryKeyWithItsValueAndOrigin() {
+        CliRun run = CliRun.of("resolve", "--config", config().toString(), "--server", "eu-1");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
+                .containsPattern("email\\.smtp\\.host\\s+= relay-eu\\.example\\.com  \\(server eu-1\\)")
+                .containsPattern("email\\.smtp\\.port\\s+= 587  \\(global\\)")
+                .containsPattern("email\\.smtp\\.tls\\s+= starttls  \\(default\\)")
+                .containsPattern("email\\.smtp\\.auth\\.password\\s+= \\*{8}  \\(global\\)")
+                .containsPattern("email\\.reply-to\\s+= \\(not set\\)  \\(default\\)");
+        assertThat(run.all()).doesNotContain("s3cr3t-pass");
+    }
+
+    @Test
+    void jsonListsValuesWithOriginsAndMasksSecrets() {
+        CliRun run = CliRun.of("resolve", "--config", config().toString(), "--server", "eu-1", "--json");
+
+        assertThat(run.exitCode()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("server").asText()).isEqualTo("eu-1");
+        assertThat(json.get("problems")).isEmpty();
+        assertThat(value(json, "email.smtp.host").get("value").asText()).isEqualTo("relay-eu.example.com");
+        assertThat(value(json, "email.smtp.host").get("origin").asText()).isEqualTo("server eu-1");
+        assertThat(value(json, "email.smtp.auth.password").get("value").asText()).isEqualTo("********");
+        assertThat(value(json, "email.reply-to").get("value").isNull()).isTrue();
+        assertThat(run.out()).doesNotContain("s3cr3t-pass");
+    }
+
+    @Test
+    void invalidSettingsStillPrintWhatResolvedThenEveryProblemAndExitTwo() {
+        CliRun run = CliRun.of("resolve", "--config",
+                config("servers.eu-1.email.smtp.auth.username=eu-portal", "servers.eu-1.sms.enabled=true")
+                        .toString(), "--server", "eu-1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).containsPattern("email\\.smtp\\.auth\\.username\\s+= eu-portal  \\(server eu-1\\)");
+        assertThat(run.err())
+                .contains("3 problems:")
+                .contains("servers.eu-1.email.smtp.auth.password: must be set together with "
+                        + "servers.eu-1.email.smtp.auth.username")
+                .contains("servers.eu-1.sms.sender: required")
+                .contains("servers.eu-1.sms.destination-domain: required");
+        assertThat(run.all()).doesNotContain("s3cr3t-pass");
+    }
+
+    @Test
+    void unknownDeliveryMethodIsAProblemListingTheInstalledProviders() {
+        CliRun run = CliRun.of("resolve", "--config", config("servers.eu-1.email.delivery-method=smpt").toString(),
+                "--server", "eu-1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("servers.eu-1.email.delivery-method: no email provider 'smpt' is installed; "
+                + "installed: ").contains("smtp");
+    }
+
+    @Test
+    void unreadableEntriesAreListedWithWhatStillResolved() {
+        CliRun run = CliRun.of("resolve", "--config", config("servers.eu-1.email.smtp.port=70000",
+                "email.smtp.prot=25").toString(), "--server", "eu-1", "--json");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        JsonNode json = run.json();
+        assertThat(value(json, "email.smtp.host").get("value").asText()).isEqualTo("relay-eu.example.com");
+        assertThat(json.get("problems").findValuesAsText("key"))
+                .containsExactlyInAnyOrder("servers.eu-1.email.smtp.port", "email.smtp.prot");
+    }
+
+    @Test
+    void aBrokenServerDoesNotStopAnotherServerFromResolving() {
+        CliRun run = CliRun.of("resolve", "--config", config("servers.us-1.email.smtp.port=70000").toString(),
+                "--server", "eu-1");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+    }
+
+    private static JsonNode value(JsonNode json, String key) {
+        for (JsonNode v : json.get("values")) {
+            if (v.get("key").asText().equals(key)) {
+                return v;
+            }
+        }
+        throw new AssertionError("no key " + key + " in " + json);
+    }
+}
