@@ -7,6 +7,7 @@ import dev.notify.SendRejectedException;
 import dev.notify.SendResult;
 import dev.notify.ServerNotifier;
 import dev.notify.SettingsException;
+import dev.notify.message.EmailAddress;
 import dev.notify.message.EmailMessage;
 import dev.notify.message.Message;
 import dev.notify.message.SmsMessage;
@@ -133,18 +134,10 @@ public final class DefaultNotifier implements Notifier {
                 && (!message.replyTo().isEmpty() || settings.find(SettingKeys.EMAIL_REPLY_TO).isEmpty())) {
             return message;
         }
-        EmailMessage.Builder b = message.toBuilder();
-        if (message.from().isEmpty()) {
-            b.from(settings.get(SettingKeys.EMAIL_SENDER));
-        }
-        if (message.replyTo().isEmpty()) {
-            settings.find(SettingKeys.EMAIL_REPLY_TO).ifPresent(b::replyTo);
-        }
-        if (message.messageId().isEmpty()) {
-            String domain = message.from().orElseGet(() -> settings.get(SettingKeys.EMAIL_SENDER)).asciiAddress();
-            b.messageId(MessageIds.generate(domain.substring(domain.lastIndexOf('@') + 1)));
-        }
-        return b.build();
+        EmailAddress from = message.from().orElseGet(() -> settings.get(SettingKeys.EMAIL_SENDER));
+        String messageId = message.messageId().isPresent() ? null
+                : MessageIds.generate(from.asciiAddress().substring(from.asciiAddress().lastIndexOf('@') + 1));
+        return message.withDefaults(from, settings.find(SettingKeys.EMAIL_REPLY_TO).orElse(null), messageId);
     }
 
     CompletableFuture<SendResult> sendAsync(String server, Channel channel, Message message) {

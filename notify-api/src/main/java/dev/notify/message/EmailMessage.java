@@ -61,6 +61,20 @@ public final class EmailMessage implements Message {
         this.messageId = b.messageId;
     }
 
+    private EmailMessage(EmailMessage m, EmailAddress from, List<EmailAddress> replyTo, String messageId) {
+        this.from = from;
+        this.to = m.to;
+        this.cc = m.cc;
+        this.bcc = m.bcc;
+        this.replyTo = replyTo;
+        this.subject = m.subject;
+        this.text = m.text;
+        this.html = m.html;
+        this.attachments = m.attachments;
+        this.headers = m.headers;
+        this.messageId = messageId;
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -97,6 +111,26 @@ public final class EmailMessage implements Message {
         cc.stream().filter(keep::contains).forEach(b::cc);
         bcc.stream().filter(keep::contains).forEach(b::bcc);
         return b.build();
+    }
+
+    /**
+     * This message with the defaults filled in where it has none: the sender, the Reply-To (null for none) and
+     * the Message-ID. A notifier uses it before the first attempt; it does not validate the message again.
+     *
+     * @throws InvalidMessageException when {@code messageId} is used and does not look like {@code <unique@domain>}
+     */
+    public EmailMessage withDefaults(EmailAddress defaultFrom, EmailAddress defaultReplyTo, String defaultMessageId) {
+        Objects.requireNonNull(defaultFrom, "defaultFrom");
+        String id = messageId;
+        if (id == null) {
+            if (defaultMessageId == null || !MESSAGE_ID.matcher(defaultMessageId).matches()) {
+                throw new InvalidMessageException("message-id", "must look like <unique@domain>, was '"
+                        + defaultMessageId + "'");
+            }
+            id = defaultMessageId;
+        }
+        List<EmailAddress> replies = replyTo.isEmpty() && defaultReplyTo != null ? List.of(defaultReplyTo) : replyTo;
+        return new EmailMessage(this, from == null ? defaultFrom : from, replies, id);
     }
 
     /** The sender; empty means the server's {@code email.sender}. */
