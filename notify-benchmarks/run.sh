@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Runs the notify benchmarks: builds, starts the SMTP sink in its own JVM, runs every contender in its own JVM
+# (with only its own jars), the cold starts and JMH, prints a markdown table and writes it to RESULTS.md.
+#
+# Environment (all optional):
+#   MODES      plain,starttls-auth,plain-2ms   which modes
+#   THREADS    1,4                            client thread counts
+#   N          2000                           messages per run (plain, starttls-auth)
+#   N_TLS      400                            messages per run in starttls-auth (a handshake per message for some)
+#   N_2MS      200                            messages per run in plain-2ms (2 ms per round trip)
+#   ONLY       (all)                          comma-separated contender ids, e.g. notify-sync,jakarta-reused
+#   JMH        true                           run the JMH micro-benchmarks
+#   COLD_RUNS  3                              JVM launches per contender for the cold start (0 = skip)
+#   REACTOR_POM pom.xml                       the reactor that contains notify-benchmarks
+# A full run writes notify-benchmarks/RESULTS.md; a partial one (any of the above set) writes
+# notify-benchmarks/target/RESULTS-partial.md instead, so the published numbers always come from a full run.
+# Exits non-zero if any run lost or duplicated a message (3) or failed (1).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+B=$ROOT/notify-benchmarks
+T=$B/target
+PARTIAL=false
+for v in MODES THREADS N N_TLS N_2MS ONLY JMH COLD_RUNS; do
+  if [ -n "${!v:-}" ]; then PARTIAL=true; fi
+done
+MODES=${MODES:-plain,starttls-auth,plain-2ms}
+THREADS=${THREADS:-1,4}
+N=${N:-2000}
+N_TLS=${N_TLS:-400}
+N_2MS=${N_2MS:-200}
+ONLY=${ONLY:-}
+JMH=${JMH:-true}
+COLD_RUNS=${COLD_RUNS:-3}
+REACTOR_POM=${REACTOR_POM:-$ROOT/pom.xml}
+DEP_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
+
+echo "== build" >&2
+mvn -q -B -f "$REACTOR_POM" -pl :notify-benchmarks -am package -DskipTests \
+  "$DEP_PLUGIN:build-classpath" -Dmdep.outputFile=target/runtime.classpath -DincludeScope=runtime
+
+# One class path per library, resolved by Maven from that library's own dependencies.
+CP=$T/classpaths
+rm -rf "$CP"
+mkdir -p "$CP"
+module() { # name, dependencies as groupId:artifactId ...
+  local name=$1
+  shift
+  mkdir -p "$CP/$name"
+  {
+    echo '<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>'
+    echo '<parent><groupId>dev.notify</groupId><artifactId>notify-parent</artifactId><version>0.1.0-SNAPSHOT</version>'
+    echo "<relativePath>$ROOT/pom.xml</relativePath></parent>"
+    echo "<artifactId>classpath-$name</artifactId><dependencies>"
+    for d in "$@"; do
+      local g=${d%%:*} rest=${d#*:}
+      local a=${rest%%:*} version=""
+      if [ "$rest" != "$a" ]; then version="<version>${rest#*:}</version>"; fi
+      echo "<dependency><groupId>$g</groupId><artifactId>$a</artifactId>$version</dependency>"
+    done
+    echo '</dependencies></project>'
+  } > "$CP/$name/pom.xml"
+}
+version() { # a version property of the root pom
+  sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$ROOT/pom.xml" | head -1
+}
+SJM=$(version simple-java-mail.version)
+SPRING=$(version spring.version)
+module jakarta jakarta.mail:jakarta.mail-api org.eclipse.angus:angus-mail
+module sjm "org.simplejavamail:simple-java-mail:$SJM"
+module sjm-pool "org.simplejavamail:simple-java-mail:$SJM" "org.simplejavamail:batch-module:$SJM"
+module spring "org.springframework:spring-context-support:$SPRING" jakarta.mail:jakarta.mail-api org.eclipse.angus:angus-mail
+{
+  echo '<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>'
+  echo '<groupId>local</groupId><artifactId>classpaths</artifactId><version>1</version><packaging>pom</packaging>'
+  echo '<modules><module>jakarta</module><module>sjm</module><module>sjm-pool</module><module>spring</module></modules></project>'
+} > "$CP/pom.xml"
+mvn -q -B -f "$CP/pom.xml" "$DEP_PLUGIN:build-classpath" -Dmdep.outputFile=module.classpath -DincludeScope=runtime
+for name in jakarta sjm sjm-pool spring; do
+  cp "$CP/$name/module.classpath" "$CP/$name.classpath"
+done
+SMTP_JAR=$(ls "$ROOT"/notify-smtp/target/notify-smtp-*.jar | grep -v -- '-sources\|-javadoc\|-tests' | head -1)
+echo "$SMTP_JAR:$(cat "$ROOT/notify-smtp/target/runtime.classpath")" > "$CP/notify.classpath"
+
+FULL="$T/classes:$(cat "$T/runtime.classpath")"
+SINK_DIR=$T/sink
+rm -rf "$SINK_DIR"
+mkdir -p "$SINK_DIR"
+
+echo "== sink" >&2
+java -cp "$FULL" dev.notify.benchmarks.sink.SmtpSink "$SINK_DIR" > "$T/sink.log" 2>&1 &
+SINK_PID=$!
+stop_sink() {
+  kill "$SINK_PID" 2>/dev/null || true
+  wait "$SINK_PID" 2>/dev/null || true
+}
+trap stop_sink EXIT
+for _ in $(seq 1 300); do
+  [ -f "$SINK_DIR/sink.properties" ] && break
+  if ! kill -0 "$SINK_PID" 2>/dev/null; then
+    cat "$T/sink.log" >&2
+    echo "the sink did not start" >&2
+    exit 1
+  fi
+  sleep 0.1
+done
+[ -f "$SINK_DIR/sink.properties" ] || { echo "the sink did not start in 30 s" >&2; exit 1; }
+
+RESULTS=$B/RESULTS.md
+if [ "$PARTIAL" = true ]; then
+  RESULTS=$T/RESULTS-partial.md
+fi
+echo "== benchmarks (results: $RESULTS)" >&2
+set +e
+java -cp "$FULL" dev.notify.benchmarks.harness.BenchmarkRun \
+  --sink "$SINK_DIR/sink.properties" --classpaths "$CP" --harness "$T/classes" --full-classpath "$T/runtime.classpath" \
+  --modes "$MODES" --threads "$THREADS" --n "$N" --n-tls "$N_TLS" --n-2ms "$N_2MS" --only "$ONLY" --jmh "$JMH" \
+  --cold-runs "$COLD_RUNS" --logs "$T/bench-logs" --results "$RESULTS"
+STATUS=$?
+set -e
+exit $STATUS

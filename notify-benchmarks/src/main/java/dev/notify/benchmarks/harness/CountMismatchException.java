@@ -1,0 +1,9 @@
+package dev.notify.benchmarks.harness;
+
+/** The sink did not accept exactly the messages a run sent: some were lost or duplicated. */
+public final class CountMismatchException extends Exception {
+
+    public CountMismatchException(String message) {
+        super(message);
+    }
+}

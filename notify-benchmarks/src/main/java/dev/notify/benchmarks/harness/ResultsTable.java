@@ -1,0 +1,206 @@
+package dev.notify.benchmarks.harness;
+
+import dev.notify.benchmarks.contenders.Contenders;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The markdown report: environment, throughput per mode and thread count, cold start, JMH, and the targets. */
+final class ResultsTable {
+
+    private final List<RunResult> results;
+    private final List<ColdResult> cold;
+    private final List<JmhResult> jmh;
+    private final List<String> failures;
+    private final int n;
+    private final int nTls;
+    private final int n2ms;
+    private final double loadBefore;
+    private final double loadAfter;
+    private final long seconds;
+
+    ResultsTable(List<RunResult> results, List<ColdResult> cold, List<JmhResult> jmh, List<String> failures, int n,
+            int nTls, int n2ms, double loadBefore, double loadAfter, long seconds) {
+        this.results = results;
+        this.cold = cold;
+        this.jmh = jmh;
+        this.failures = failures;
+        this.n = n;
+        this.nTls = nTls;
+        this.n2ms = n2ms;
+        this.loadBefore = loadBefore;
+        this.loadAfter = loadAfter;
+        this.seconds = seconds;
+    }
+
+    String render() {
+        StringBuilder b = new StringBuilder();
+        b.append("# notify benchmark results\n\n");
+        b.append("- Date: ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append('\n');
+        b.append("- JVM: ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.runtime.version")).append(" (").append(System.getProperty("java.vendor"))
+                .append("), default flags, one JVM per contender with only its own jars\n");
+        b.append("- OS: ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
+                .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores; load average ")
+                .append(fmt(loadBefore, 2)).append(" before, ").append(fmt(loadAfter, 2))
+                .append(" after (the machine may be shared: ratios within this run hold, absolute numbers less so)\n");
+        b.append("- Sink: a separate JVM on loopback, thread per connection; client CPU is the whole client process's"
+                + " CPU (all threads, JIT and GC); the sink's CPU is not counted\n");
+        b.append("- N = ").append(n).append(" messages of ~2 KB per run in plain; N = ").append(nTls)
+                .append(" in starttls-auth and ").append(n2ms).append(" in plain-2ms, scaled down so that the"
+                        + " contenders with a connection (and a TLS handshake) per message finish in time; one recipient, distinct subjects; warm-up run of N/4,"
+                        + " then the median of 3 runs; every run checked: the sink accepted exactly N, each once\n");
+        b.append("- plain-2ms: the sink waits 2 ms before each flush of replies, i.e. once per round trip (pipelined"
+                + " replies share one wait); TLS handshake round trips are not delayed\n");
+        b.append("- Whole run: ").append(seconds).append(" s\n\n");
+        if (!failures.isEmpty()) {
+            b.append("## FAILURES\n\n");
+            failures.forEach(f -> b.append("- ").append(f).append('\n'));
+            b.append('\n');
+        }
+        throughput(b);
+        targets(b);
+        coldStart(b);
+        microBenchmarks(b);
+        return b.toString();
+    }
+
+    private void throughput(StringBuilder b) {
+        b.append("## SMTP throughput\n\n");
+        b.append("| mode | C | N | contender | msg/s | notify-sync / this | client CPU µs/msg | connections/run"
+                + " | commands/msg | runs (msg/s) |\n");
+        b.append("|---|---:|---:|---|---:|---:|---:|---:|---:|---|\n");
+        for (Mode mode : Mode.values()) {
+            for (int c : threadCounts()) {
+                Optional<RunResult> notify = find("notify-sync", mode, c);
+                for (String id : Contenders.IDS) {
+                    find(id, mode, c).ifPresent(r -> b.append("| ").append(mode.id()).append(" | ").append(c)
+                            .append(" | ").append(r.messages()).append(" | ").append(bold(id)).append(" | ").append(fmt(r.messagesPerSecond(), 0))
+                            .append(" | ").append(notify.map(x -> fmt(x.messagesPerSecond() / r.messagesPerSecond(), 2)
+                                    + "x").orElse("-"))
+                            .append(" | ").append(fmt(r.cpuMicrosPerMessage(), 0))
+                            .append(" | ").append(r.connections())
+                            .append(" | ").append(fmt(r.commandsPerMessage(), 2))
+                            .append(" | ").append(String.join(", ", r.runs().stream().map(x -> fmt(x, 0)).toList()))
+                            .append(" |\n"));
+                }
+            }
+        }
+        b.append('\n');
+    }
+
+    private void targets(StringBuilder b) {
+        b.append("## Targets (issue 9), ratios within this run\n\n");
+        b.append("\"notify\" is the faster of notify-sync and notify-async unless named; \"libraries\" excludes notify"
+                + " and the raw client.\n\n");
+        b.append("| mode | C | notify msg/s | fastest library | notify / fastest (target) | notify / sjm"
+                + " (target >= 2x) | notify-sync overhead vs jakarta-reused (target <= 10 %, C=1) | notify / raw limit |\n");
+        b.append("|---|---:|---:|---|---:|---:|---:|---:|\n");
+        for (Mode mode : Mode.values()) {
+            for (int c : threadCounts()) {
+                Optional<RunResult> notify = best(mode, c, id -> id.startsWith("notify-"));
+                if (notify.isEmpty()) {
+                    continue;
+                }
+                double rate = notify.get().messagesPerSecond();
+                Optional<RunResult> library = best(mode, c, Contenders::isOtherLibrary);
+                double goal = mode == Mode.PLAIN_2MS ? (c >= 4 ? 1.5 : Double.NaN) : 1.0;
+                b.append("| ").append(mode.id()).append(" | ").append(c).append(" | ").append(fmt(rate, 0))
+                        .append(" (").append(notify.get().contender()).append(") | ")
+                        .append(library.map(l -> l.contender() + " " + fmt(l.messagesPerSecond(), 0)).orElse("-"))
+                        .append(" | ").append(library.map(l -> verdict(rate / l.messagesPerSecond(), goal)).orElse("-"))
+                        .append(" | ").append(find("sjm", mode, c).map(s -> verdict(rate / s.messagesPerSecond(),
+                                mode == Mode.PLAIN_2MS ? Double.NaN : 2.0)).orElse("-"))
+                        .append(" | ").append(overhead(mode, c))
+                        .append(" | ").append(find("raw-pipelined", mode, c)
+                                .map(raw -> fmt(rate / raw.messagesPerSecond(), 2)).orElse("-"))
+                        .append(" |\n");
+            }
+        }
+        jmh.stream().filter(j -> j.benchmark().endsWith("resolveCached")).findFirst().ifPresent(j -> b
+                .append("\nSettings resolution on the send path when nothing changed: ").append(fmt(j.score(), 1))
+                .append(' ').append(j.unit()).append(" (target < 1 µs: ").append(j.score() < 1000 ? "met" : "MISSED")
+                .append(")\n"));
+        b.append('\n');
+    }
+
+    private String overhead(Mode mode, int c) {
+        if (c != 1 || mode == Mode.PLAIN_2MS) {
+            return "-";
+        }
+        Optional<RunResult> sync = find("notify-sync", mode, c);
+        Optional<RunResult> reused = find("jakarta-reused", mode, c);
+        if (sync.isEmpty() || reused.isEmpty()) {
+            return "-";
+        }
+        double overhead = reused.get().messagesPerSecond() / sync.get().messagesPerSecond() - 1;
+        return fmt(overhead * 100, 1) + " % " + (overhead <= 0.10 ? "met" : "MISSED");
+    }
+
+    private static String verdict(double ratio, double goal) {
+        String r = fmt(ratio, 2) + "x";
+        if (Double.isNaN(goal)) {
+            return r;
+        }
+        return r + " (>= " + fmt(goal, 1) + "x: " + (ratio >= goal ? "met" : "MISSED") + ")";
+    }
+
+    private void coldStart(StringBuilder b) {
+        if (cold.isEmpty()) {
+            return;
+        }
+        b.append("## Cold start and size\n\n");
+        b.append("Time from launching a fresh JVM (plain mode, one message) to the sink accepting that message, median"
+                + " of 3 launches; class path = the contender's runtime jars (Maven's resolution of its own"
+                + " dependencies), without the harness.\n\n");
+        b.append("| contender | cold start ms | class path MB | jars |\n|---|---:|---:|---:|\n");
+        for (ColdResult r : cold) {
+            b.append("| ").append(bold(r.contender())).append(" | ").append(r.coldMillis() < 0 ? "failed" : r.coldMillis())
+                    .append(" | ").append(fmt(r.classpathMb(), 1)).append(" | ").append(r.jars()).append(" |\n");
+        }
+        b.append('\n');
+    }
+
+    private void microBenchmarks(StringBuilder b) {
+        if (jmh.isEmpty()) {
+            return;
+        }
+        b.append("## JMH (1 fork, 3 x 1 s warm-up, 5 x 1 s measurement, average time)\n\n");
+        b.append("| benchmark | score | ± (99.9 %) | unit |\n|---|---:|---:|---|\n");
+        jmh.stream().sorted(Comparator.comparing(JmhResult::benchmark)).forEach(j -> b.append("| ")
+                .append(j.benchmark()).append(" | ").append(fmt(j.score(), 1)).append(" | ").append(fmt(j.error(), 1))
+                .append(" | ").append(j.unit()).append(" |\n"));
+        b.append('\n');
+    }
+
+    private List<Integer> threadCounts() {
+        return results.stream().map(RunResult::threads).distinct().sorted().toList();
+    }
+
+    private Optional<RunResult> find(String id, Mode mode, int c) {
+        return results.stream().filter(r -> r.contender().equals(id) && r.mode() == mode && r.threads() == c)
+                .findFirst();
+    }
+
+    private Optional<RunResult> best(Mode mode, int c, java.util.function.Predicate<String> which) {
+        List<RunResult> candidates = new ArrayList<>();
+        for (RunResult r : results) {
+            if (r.mode() == mode && r.threads() == c && which.test(r.contender())) {
+                candidates.add(r);
+            }
+        }
+        return candidates.stream().max(Comparator.comparingDouble(RunResult::messagesPerSecond));
+    }
+
+    private static String bold(String id) {
+        return id.startsWith("notify-") ? "**" + id + "**" : id;
+    }
+
+    private static String fmt(double value, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+}
