@@ -5,14 +5,16 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.notify.Notifier;
 import dev.notify.SendResult;
 import dev.notify.ServerNotifier;
-import dev.notify.message.SmsMessage;
 import dev.notify.settings.PropertiesFormat;
 import dev.notify.settings.SettingKeys;
 import dev.notify.settings.Settings;
+import dev.notify.sms.SmsPasscodes;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -46,8 +48,9 @@ public final class DemoCommand extends BaseCommand {
                 out.line("Sending the test email and a passcode SMS for server " + SERVER + " (delivery method "
                         + method + ")...");
                 SendResult email = eu.sendTestEmail("admin@example.com");
-                SendResult sms = eu.sendSms(SmsMessage.of("+1 (555) 010-1234",
-                        "Your passcode is 482913. It expires in 10 minutes."));
+                String passcode = String.format("%06d", new SecureRandom().nextInt(1_000_000));
+                SendResult sms = SmsPasscodes.of(notifier).send(SERVER, "+1 (555) 010-1234", passcode,
+                        Duration.ofMinutes(10));
                 smtpServer.waitForIncomingEmail(5_000, 2);
                 List<Map<String, Object>> received = received(smtpServer.getReceivedMessages());
                 out.line("");
