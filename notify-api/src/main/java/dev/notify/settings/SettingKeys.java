@@ -91,7 +91,8 @@ public final class SettingKeys {
             .description("The trust store's password, if it has one.")
             .build();
     public static final SettingKey<Duration> SMTP_CONNECT_TIMEOUT = duration("email.smtp.connect-timeout",
-            Duration.ofSeconds(10), "How long to wait for the TCP connection (and the TLS handshake).");
+            Duration.ofSeconds(10), "How long to wait for the TCP connection, and for a free pooled connection; "
+            + "the TLS handshake and each reply are bounded by email.smtp.read-timeout.");
     public static final SettingKey<Duration> SMTP_READ_TIMEOUT = duration("email.smtp.read-timeout",
             Duration.ofSeconds(30), "How long to wait for each server reply.");
     public static final SettingKey<Duration> SMTP_WRITE_TIMEOUT = duration("email.smtp.write-timeout",
