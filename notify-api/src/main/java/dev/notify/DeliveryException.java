@@ -13,6 +13,8 @@ import java.util.OptionalInt;
  */
 public abstract class DeliveryException extends NotifyException {
 
+    private static final long serialVersionUID = 1L;
+
     private final Integer replyCode;
     private final Duration retryAfter;
     private final List<RejectedRecipient> rejectedRecipients;

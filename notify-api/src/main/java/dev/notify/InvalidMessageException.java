@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
  */
 public class InvalidMessageException extends NotifyException {
 
+    private static final long serialVersionUID = 1L;
+
     private final List<Problem> problems;
 
     public InvalidMessageException(List<Problem> problems) {

@@ -15,6 +15,8 @@ import java.util.Optional;
  */
 public abstract class NotifyException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final String server;
     private final String providerId;
 

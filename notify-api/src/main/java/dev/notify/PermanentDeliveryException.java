@@ -6,6 +6,8 @@ package dev.notify;
  */
 public class PermanentDeliveryException extends DeliveryException {
 
+    private static final long serialVersionUID = 1L;
+
     public PermanentDeliveryException(String message) {
         this(message, DeliveryException.Details.of(), null);
     }

@@ -6,6 +6,8 @@ package dev.notify;
  */
 public class SendRejectedException extends NotifyException {
 
+    private static final long serialVersionUID = 1L;
+
     public SendRejectedException(String message) {
         super(message, null, null, null);
     }

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
  */
 public class SettingsException extends NotifyException {
 
+    private static final long serialVersionUID = 1L;
+
     private final List<Problem> problems;
 
     public SettingsException(List<Problem> problems) {

@@ -7,6 +7,8 @@ package dev.notify;
  */
 public class TransientDeliveryException extends DeliveryException {
 
+    private static final long serialVersionUID = 1L;
+
     public TransientDeliveryException(String message) {
         this(message, DeliveryException.Details.of(), null);
     }

@@ -225,6 +225,7 @@ public final class GraphSender implements Sender {
 
     /** Graph answered 401: the token must be renewed. */
     private static final class Unauthorized extends RuntimeException {
+        private static final long serialVersionUID = 1L;
         private final String code;
 
         Unauthorized(ApiException cause) {

@@ -1,0 +1,14 @@
+/**
+ * notify's API: the settings model, the {@code Notifier}, message types and the provider SPI. The
+ * {@code dev.notify.internal} package is not exported.
+ */
+module dev.notify.api {
+    requires org.slf4j;
+
+    exports dev.notify;
+    exports dev.notify.message;
+    exports dev.notify.settings;
+    exports dev.notify.spi;
+
+    uses dev.notify.spi.SenderProvider;
+}
