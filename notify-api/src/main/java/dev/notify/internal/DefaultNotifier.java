@@ -117,7 +117,8 @@ public final class DefaultNotifier implements Notifier {
                 continue;
             }
             try (lease) {
-                Message complete = message instanceof EmailMessage email ? complete(email, resolved) : message;
+                Message complete = message instanceof EmailMessage email ? complete(email, resolved)
+                        : complete((SmsMessage) message, resolved);
                 return deliver(server, channel, complete, resolved, lease, start);
             }
         }
@@ -138,6 +139,17 @@ public final class DefaultNotifier implements Notifier {
         String messageId = message.messageId().isPresent() ? null
                 : MessageIds.generate(from.asciiAddress().substring(from.asciiAddress().lastIndexOf('@') + 1));
         return message.withDefaults(from, settings.find(SettingKeys.EMAIL_REPLY_TO).orElse(null), messageId);
+    }
+
+    private static SmsMessage complete(SmsMessage message, ResolvedSettings settings) {
+        if (message.messageId().isPresent()) {
+            return message;
+        }
+        String domain = settings.find(SettingKeys.SMS_SENDER)
+                .or(() -> settings.find(SettingKeys.EMAIL_SENDER))
+                .map(sender -> sender.asciiAddress().substring(sender.asciiAddress().lastIndexOf('@') + 1))
+                .orElse("sms.notify.invalid");
+        return message.withMessageId(MessageIds.generate(domain));
     }
 
     CompletableFuture<SendResult> sendAsync(String server, Channel channel, Message message) {

@@ -37,6 +37,9 @@ class GatewayAttemptsTest {
             assertThat(email.calls).hasSize(2);
             assertThat(email.calls).extracting(EmailMessage::text)
                     .allSatisfy(text -> assertThat(text).contains("retry me"));
+            assertThat(email.calls).extracting(m -> m.messageId().orElseThrow())
+                    .as("the gateway mail keeps its Message-ID across retries").containsOnly(
+                            email.calls.get(0).messageId().orElseThrow());
         }
     }
 

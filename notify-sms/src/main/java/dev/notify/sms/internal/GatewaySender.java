@@ -53,7 +53,7 @@ public final class GatewaySender implements Sender {
                 .to(gateway)
                 .subject(settings.subject())
                 .text(sms.text())
-                .messageId(newMessageId())
+                .messageId(sms.messageId().orElseGet(this::newMessageId))
                 .build();
         Delivery delivered = context.emailSender().send(email);
         return delivery(number, gateway, length, delivered);
