@@ -1,6 +1,7 @@
 package dev.notify.graph;
 
 import dev.notify.Channel;
+import dev.notify.graph.internal.AppRequestLimits;
 import dev.notify.graph.internal.GraphSender;
 import dev.notify.graph.internal.Tls;
 import dev.notify.settings.SettingKeys;
@@ -23,8 +24,9 @@ import java.util.Set;
  *       renewed once within the same send.</li>
  *   <li>Exactly one sendMail request per attempt: the Graph SDK's retry and redirect handlers are not used, so
  *       {@code email.retry.*} alone decides retries. 429, 503 and 504 are transient and carry {@code Retry-After}.</li>
- *   <li>At most 4 requests in flight per sender (Microsoft's concurrency limit per app and mailbox); further
- *       sends wait up to {@code email.graph.read-timeout}.</li>
+ *   <li>At most 4 requests in flight per app registration (Microsoft's concurrency limit per app and mailbox),
+ *       shared by every sender this provider instance creates for that app; further sends wait up to
+ *       {@code email.graph.read-timeout}.</li>
  *   <li>Messages over 3 MB (bodies and attachments, before base64) are refused with an
  *       {@link dev.notify.InvalidMessageException} before any request: sendMail takes at most 4 MB per request, and
  *       the upload-session flow would need the extra Mail.ReadWrite permission.</li>
@@ -35,7 +37,8 @@ import java.util.Set;
  * the JVM's default trust store; {@link #trusting(KeyStore)} gives a provider that trusts a private certificate
  * authority for settings without a trust store of their own.
  *
- * <p>This class is immutable and threadsafe.
+ * <p>This class is threadsafe. Its only state is the in-flight limit per app registration; a notifier gets its
+ * own instance from ServiceLoader.
  */
 public final class GraphSenderProvider implements SenderProvider {
 
@@ -43,6 +46,7 @@ public final class GraphSenderProvider implements SenderProvider {
     public static final String ID = "graph";
 
     private final Tls tls;
+    private final AppRequestLimits limits = new AppRequestLimits();
 
     /** A provider verifying TLS with the JVM's default trust store; the constructor ServiceLoader uses. */
     public GraphSenderProvider() {
@@ -83,7 +87,7 @@ public final class GraphSenderProvider implements SenderProvider {
     public Sender create(SenderContext context) {
         Tls trust = TrustStores.load(context.settings(), SettingKeys.GRAPH_TRUST_STORE,
                 SettingKeys.GRAPH_TRUST_STORE_PASSWORD).map(Tls::trusting).orElse(tls);
-        return GraphSender.create(context.settings(), trust);
+        return GraphSender.create(context.settings(), trust, limits);
     }
 
     @Override

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notify.Notifier;
 import dev.notify.SendResult;
+import dev.notify.ServerNotifier;
+import dev.notify.settings.Layer;
+import dev.notify.settings.SettingKeys;
+import dev.notify.settings.Settings;
 import dev.notify.testkit.graph.GraphServerExtension;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,6 +50,39 @@ class GraphConcurrencyTest {
 
         assertThat(graph.maxConcurrentSendMails()).isEqualTo(4);
         assertThat(graph.sendMailRequestCount()).isEqualTo(20);
+        assertThat(graph.messages()).hasSize(20);
+    }
+
+    @Test
+    void sendersOfTheSameAppShareTheLimitOfFourRequestsInFlight() throws Exception {
+        graph.sendMailDelay(Duration.ofMillis(150));
+        Settings settings = Settings.builder()
+                .global(graph.layer())
+                .server("eu-1", Layer.builder().set(SettingKeys.GRAPH_SAVE_TO_SENT_ITEMS, true).build())
+                .build();
+        List<Future<SendResult>> results = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try (Notifier notifier = Notifier.builder().settings(settings).build()) {
+            notifier.global().check();
+            notifier.server("eu-1").check();
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < 20; i++) {
+                ServerNotifier target = i % 2 == 0 ? notifier.global() : notifier.server("eu-1");
+                int n = i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return target.sendEmail(mail("shared " + n));
+                }));
+            }
+            start.countDown();
+            for (Future<SendResult> result : results) {
+                assertThat(result.get().isAccepted()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(graph.maxConcurrentSendMails()).isEqualTo(4);
         assertThat(graph.messages()).hasSize(20);
     }
 }

@@ -50,11 +50,13 @@ public final class GraphSender implements Sender {
     private final OkHttpClient http;
     private final GraphServiceClient client;
     private final GraphErrors errors;
-    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT, true);
+    private final Semaphore inFlight;
     private volatile boolean closed;
 
-    private GraphSender(GraphSettings settings, TokenSource tokens, OkHttpClient http, GraphErrors errors) {
+    private GraphSender(GraphSettings settings, TokenSource tokens, OkHttpClient http, GraphErrors errors,
+            Semaphore inFlight) {
         this.settings = settings;
+        this.inFlight = inFlight;
         this.tokens = tokens;
         this.http = http;
         this.errors = errors;
@@ -69,15 +71,25 @@ public final class GraphSender implements Sender {
      * @throws SettingsException when the client certificate cannot be read or the authority is unusable
      */
     public static GraphSender create(ResolvedSettings resolved, Tls tls) {
-        return create(resolved, tls, Clock.systemUTC());
+        return create(resolved, tls, new Semaphore(MAX_IN_FLIGHT, true), Clock.systemUTC());
+    }
+
+    /** A sender sharing the in-flight permits of its app registration with the other senders of {@code limits}. */
+    public static GraphSender create(ResolvedSettings resolved, Tls tls, AppRequestLimits limits) {
+        return create(resolved, tls, limits.permits(resolved), Clock.systemUTC());
     }
 
     static GraphSender create(ResolvedSettings resolved, Tls tls, Clock clock) {
+        return create(resolved, tls, new Semaphore(MAX_IN_FLIGHT, true), clock);
+    }
+
+    private static GraphSender create(ResolvedSettings resolved, Tls tls, Semaphore inFlight, Clock clock) {
         GraphSettings settings = GraphSettings.from(resolved);
         Duration tokenTimeout = settings.connectTimeout().plus(settings.readTimeout()).plusSeconds(1);
         TokenSource tokens = new TokenSource(MsalApplications.create(settings, tls), settings.scope(), clock,
                 new TokenErrors(settings, clock), tokenTimeout);
-        return new GraphSender(settings, tokens, GraphHttpClients.create(settings, tls), new GraphErrors(settings, clock));
+        return new GraphSender(settings, tokens, GraphHttpClients.create(settings, tls), new GraphErrors(settings, clock),
+                inFlight);
     }
 
     @Override
