@@ -1,48 +1,9 @@
 package dev.notify.sample;
 
-import static org.assertj.core.api.Assertions.assertThat;
+/** Runs in parallel with {@link ParallelIsolationSecondTest}; see {@link ParallelIsolationCheck}. */
+class ParallelIsolationFirstTest extends ParallelIsolationCheck {
 
-import dev.notify.Notifier;
-import dev.notify.message.EmailMessage;
-import dev.notify.message.SmsMessage;
-import dev.notify.settings.PropertiesFormat;
-import dev.notify.testkit.Outbox;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
-
-/**
- * Runs in parallel with {@link ParallelIsolationSecondTest}: both send many messages at the same time
- * through notifiers with discovered fakes, and each outbox holds exactly its own class's messages.
- */
-class ParallelIsolationFirstTest {
-
-    private static final String TAG = "first";
-    private static final int MESSAGES = 500;
-
-    @Test
-    void outboxHoldsExactlyTheMessagesThisClassSent() {
-        try (Notifier notifier = Notifier.builder()
-                .settings(PropertiesFormat.standard().parse(Map.of(
-                        "email.enabled", "true",
-                        "email.delivery-method", "fake",
-                        "email.sender", "noreply@sample.test",
-                        "sms.enabled", "true",
-                        "sms.delivery-method", "fake")))
-                .build()) {
-            Outbox outbox = Outbox.of(notifier);
-            ParallelRendezvous.awaitTheOtherClass("start sending");
-
-            for (int i = 0; i < MESSAGES; i++) {
-                notifier.server("eu-1").sendEmail(EmailMessage.builder().to(TAG + "@example.com")
-                        .subject(TAG + " " + i).text("from " + TAG).build());
-                notifier.server("eu-1").sendSms(SmsMessage.of("+15550101234", TAG + " " + i));
-            }
-            ParallelRendezvous.awaitTheOtherClass("done sending");
-
-            assertThat(outbox.emails()).hasSize(MESSAGES)
-                    .allSatisfy(m -> assertThat(m.subject()).startsWith(TAG + " "));
-            assertThat(outbox.sms()).hasSize(MESSAGES)
-                    .allSatisfy(m -> assertThat(m.text()).startsWith(TAG + " "));
-        }
+    ParallelIsolationFirstTest() {
+        super("first");
     }
 }
