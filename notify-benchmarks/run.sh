@@ -51,7 +51,7 @@ module() { # name, dependencies as groupId:artifactId ...
   {
     echo '<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>'
     echo '<parent><groupId>dev.notify</groupId><artifactId>notify-parent</artifactId><version>0.1.0-SNAPSHOT</version>'
-    echo "<relativePath>$ROOT/pom.xml</relativePath></parent>"
+    echo "<relativePath>../../../../pom.xml</relativePath></parent>"
     echo "<artifactId>classpath-$name</artifactId><dependencies>"
     for d in "$@"; do
       local g=${d%%:*} rest=${d#*:}
