@@ -5,6 +5,7 @@ import jakarta.mail.Session;
 import java.io.PrintStream;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -18,12 +19,17 @@ final class MailSessions {
     private MailSessions() {
     }
 
+    /**
+     * @param writeDeadlines the executor of the write timeouts, shared by the sender's connections; empty for
+     *     Angus's own (a thread per connection), which suits a one-off connection such as a check
+     */
     static Session create(SmtpConfig config, SSLContext tls, Optional<PrintStream> debugOut,
-            Consumer<SSLSocket> tlsObserver) {
+            Consumer<SSLSocket> tlsObserver, Optional<ScheduledExecutorService> writeDeadlines) {
         Properties p = new Properties();
         p.setProperty("mail.smtp.connectiontimeout", millis(config.connectTimeout()));
         p.setProperty("mail.smtp.timeout", millis(config.readTimeout()));
         p.setProperty("mail.smtp.writetimeout", millis(config.writeTimeout()));
+        writeDeadlines.ifPresent(executor -> p.put("mail.smtp.executor.writetimeout", executor));
         p.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
         p.setProperty("mail.smtp.socketFactory.fallback", "false");
         p.put("mail.smtp.ssl.socketFactory", new NoDelaySslSocketFactory(tls.getSocketFactory(), tlsObserver));

@@ -10,6 +10,7 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -44,7 +45,7 @@ final class SmtpProbe {
                 .item("server", config.address())
                 .item("tls.mode", config.tls().id());
         AtomicReference<SSLSocket> tlsSocket = new AtomicReference<>();
-        Session session = MailSessions.create(config, tls, options.debugOut(), tlsSocket::set);
+        Session session = MailSessions.create(config, tls, options.debugOut(), tlsSocket::set, Optional.empty());
         NotifyTransport transport = new NotifyTransport(session);
         String failure = null;
         String auth = config.auth() ? "not attempted" : "not enabled";

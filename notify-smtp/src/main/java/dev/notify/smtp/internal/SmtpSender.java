@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -47,13 +48,16 @@ public final class SmtpSender implements Sender {
     private final SmtpFailures failures;
     private final MimeBuilder mime;
     private final ConnectionPool pool;
+    private final WriteDeadlines writeDeadlines;
 
     private SmtpSender(SmtpConfig config, SSLContext tls, SenderOptions options, TokenSource tokens) {
         this.config = config;
         this.tls = tls;
         this.options = options;
         this.tokens = tokens;
-        this.session = MailSessions.create(config, tls, options.debugOut(), socket -> { });
+        this.writeDeadlines = new WriteDeadlines(config.writeTimeout());
+        this.session = MailSessions.create(config, tls, options.debugOut(), socket -> { },
+                Optional.of(writeDeadlines));
         this.failures = new SmtpFailures(config);
         this.mime = new MimeBuilder(Clock.systemUTC());
         this.pool = new ConnectionPool(this::connect, config.maxConnections(), config.connectTimeout(),
@@ -194,6 +198,7 @@ public final class SmtpSender implements Sender {
     @Override
     public void close() {
         pool.close();
+        writeDeadlines.shutdownNow();
     }
 
     @Override

@@ -81,8 +81,9 @@ class TlsTest {
             try (SmtpServerExtension smtp = server.start()) {
                 SmtpConfig config = SmtpConfig.from(TestSettings.resolve(smtp.layer()));
                 List<SSLSocket> sockets = new CopyOnWriteArrayList<>();
+                WriteDeadlines writeDeadlines = new WriteDeadlines(config.writeTimeout());
                 Session session = MailSessions.create(config, TlsTrust.context(config.settings()), Optional.empty(),
-                        sockets::add);
+                        sockets::add, Optional.of(writeDeadlines));
                 NotifyTransport transport = new NotifyTransport(session);
 
                 transport.connect(config.host(), config.port(), null, null);
@@ -92,6 +93,7 @@ class TlsTest {
                     assertThat(s.getSession().getProtocol()).isIn("TLSv1.3", "TLSv1.2");
                 });
                 transport.close();
+                writeDeadlines.shutdownNow();
             }
         }
     }
