@@ -28,12 +28,14 @@ public final class EmailAddress {
     private final String localPart;
     private final String domain;
     private final String asciiDomain;
+    private final String asciiAddress;
 
     private EmailAddress(String displayName, String localPart, String domain, String asciiDomain) {
         this.displayName = displayName;
         this.localPart = localPart;
         this.domain = domain;
         this.asciiDomain = asciiDomain;
+        this.asciiAddress = localPart + "@" + asciiDomain;
     }
 
     /**
@@ -153,7 +155,7 @@ public final class EmailAddress {
 
     /** The address with its domain in ASCII (punycode), as written into SMTP commands. */
     public String asciiAddress() {
-        return localPart + "@" + asciiDomain;
+        return asciiAddress;
     }
 
     public String localPart() {

@@ -105,7 +105,7 @@ final class MimeBuilder {
         String text = email.text().orElse(null);
         String html = email.html().orElse(null);
         if (html == null) {
-            target.setText(text, UTF_8, "plain");
+            text(target, text, "plain");
             return;
         }
         if (text == null) {
@@ -114,7 +114,7 @@ final class MimeBuilder {
         }
         MimeMultipart alternative = new MimeMultipart("alternative");
         MimeBodyPart textPart = new MimeBodyPart();
-        textPart.setText(text, UTF_8, "plain");
+        text(textPart, text, "plain");
         alternative.addBodyPart(textPart);
         MimeBodyPart htmlPart = new MimeBodyPart();
         htmlContent(htmlPart, html, inline);
@@ -122,15 +122,56 @@ final class MimeBuilder {
         target.setContent(alternative);
     }
 
+    /**
+     * A UTF-8 text part with its Content-Transfer-Encoding chosen here, by the rule Jakarta Mail applies (7bit for
+     * ASCII with lines of at most 998 octets, quoted-printable for mostly ASCII, base64 otherwise), in one pass
+     * over the string instead of Jakarta Mail encoding the whole content to a counting stream to find out.
+     */
+    private static void text(MimePart target, String content, String subtype) throws MessagingException {
+        target.setText(content, UTF_8, subtype);
+        target.setHeader("Content-Transfer-Encoding", transferEncoding(content));
+    }
+
+    static String transferEncoding(String content) {
+        long ascii = 0;
+        long other = 0;
+        int line = 0;
+        boolean longLine = false;
+        for (int i = 0; i < content.length(); i++) {
+            char c = content.charAt(i);
+            if (c == '\r' || c == '\n') {
+                line = 0;
+                ascii++;
+                continue;
+            }
+            if (++line > MAX_LINE) {
+                longLine = true;
+            }
+            if (c < 0x80 && (c >= 0x20 || c == '\t') && c != 0x7F) {
+                ascii++;
+            } else if (c < 0x80) {
+                other++;
+            } else if (Character.isHighSurrogate(c)) {
+                other += 2;
+            } else {
+                other += c < 0x800 ? 2 : 3;
+            }
+        }
+        if (other == 0 && !longLine) {
+            return "7bit";
+        }
+        return ascii > other ? "quoted-printable" : "base64";
+    }
+
     private static void htmlContent(MimePart target, String html, List<Attachment> inline)
             throws MessagingException {
         if (inline.isEmpty()) {
-            target.setText(html, UTF_8, "html");
+            text(target, html, "html");
             return;
         }
         MimeMultipart related = new MimeMultipart("related");
         MimeBodyPart htmlPart = new MimeBodyPart();
-        htmlPart.setText(html, UTF_8, "html");
+        text(htmlPart, html, "html");
         related.addBodyPart(htmlPart);
         for (Attachment part : inline) {
             related.addBodyPart(filePart(part));

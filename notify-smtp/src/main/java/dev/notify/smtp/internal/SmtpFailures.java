@@ -224,6 +224,13 @@ final class SmtpFailures {
     }
 
     static String oneLine(String s) {
-        return s == null ? null : s.strip().replaceAll("\\s*[\\r\\n]+\\s*", " / ");
+        if (s == null) {
+            return null;
+        }
+        String stripped = s.strip();
+        if (stripped.indexOf('\n') < 0 && stripped.indexOf('\r') < 0) {
+            return stripped;
+        }
+        return stripped.replaceAll("\\s*[\\r\\n]+\\s*", " / ");
     }
 }
