@@ -5,8 +5,9 @@
 # Environment (all optional):
 #   MODES      plain,starttls-auth,plain-2ms   which modes
 #   THREADS    1,4                            client thread counts
-#   N          2000                           messages per run (plain, starttls-auth)
-#   N_TLS      400                            messages per run in starttls-auth (a handshake per message for some)
+#   N          4000                           messages per run in plain
+#   N_TLS      2000                           messages per run in starttls-auth
+#   N_PER_CONNECTION 400                      at most this many for contenders with a connection per message
 #   N_2MS      200                            messages per run in plain-2ms (2 ms per round trip)
 #   ONLY       (all)                          comma-separated contender ids, e.g. notify-sync,jakarta-reused
 #   JMH        true                           run the JMH micro-benchmarks
@@ -22,13 +23,14 @@ ROOT=$(pwd)
 B=$ROOT/notify-benchmarks
 T=$B/target
 PARTIAL=false
-for v in MODES THREADS N N_TLS N_2MS ONLY JMH COLD_RUNS; do
+for v in MODES THREADS N N_TLS N_2MS N_PER_CONNECTION ONLY JMH COLD_RUNS; do
   if [ -n "${!v:-}" ]; then PARTIAL=true; fi
 done
 MODES=${MODES:-plain,starttls-auth,plain-2ms}
 THREADS=${THREADS:-1,4}
-N=${N:-2000}
-N_TLS=${N_TLS:-400}
+N=${N:-4000}
+N_TLS=${N_TLS:-2000}
+N_PER_CONNECTION=${N_PER_CONNECTION:-400}
 N_2MS=${N_2MS:-200}
 ONLY=${ONLY:-}
 JMH=${JMH:-true}
@@ -115,7 +117,7 @@ echo "== benchmarks (results: $RESULTS)" >&2
 set +e
 java -cp "$FULL" dev.notify.benchmarks.harness.BenchmarkRun \
   --sink "$SINK_DIR/sink.properties" --classpaths "$CP" --harness "$T/classes" --full-classpath "$T/runtime.classpath" \
-  --modes "$MODES" --threads "$THREADS" --n "$N" --n-tls "$N_TLS" --n-2ms "$N_2MS" --only "$ONLY" --jmh "$JMH" \
+  --modes "$MODES" --threads "$THREADS" --n "$N" --n-tls "$N_TLS" --n-2ms "$N_2MS" --n-per-connection "$N_PER_CONNECTION" --only "$ONLY" --jmh "$JMH" \
   --cold-runs "$COLD_RUNS" --logs "$T/bench-logs" --results "$RESULTS"
 STATUS=$?
 set -e

@@ -41,6 +41,11 @@ public final class Contenders {
     }
 
     /** Whether the contender is a library other than notify (the raw client is the limit, not a library). */
+    /** Whether the contender opens a connection (and a TLS handshake) for every message; it runs a smaller N. */
+    public static boolean connectsPerMessage(String id) {
+        return id.equals("jakarta-send") || id.equals("sjm");
+    }
+
     public static boolean isOtherLibrary(String id) {
         return !id.startsWith("notify-") && !id.equals("raw-pipelined");
     }

@@ -63,7 +63,7 @@ public final class BenchmarkRun {
         List<JmhResult> jmh = args.flag("jmh") ? jmh() : List.of();
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         ResultsTable table = new ResultsTable(results, cold, jmh, failures, args.integer("n", 2000),
-                args.integer("n-tls", 400), args.integer("n-2ms", 200), loadBefore, loadAfter,
+                args.integer("n-tls", 2000), args.integer("n-2ms", 200), loadBefore, loadAfter,
                 TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
         String markdown = table.render();
         System.out.println(markdown);
@@ -79,7 +79,8 @@ public final class BenchmarkRun {
         List<String> command = java(id);
         command.addAll(List.of(ContenderMain.class.getName(), "--sink", args.get("sink"), "--contender", id,
                 "--modes", args.get("modes"), "--threads", args.get("threads"), "--n", args.get("n", "2000"),
-                "--n-2ms", args.get("n-2ms", "200"), "--n-tls", args.get("n-tls", "400"), "--runs", args.get("runs", "3")));
+                "--n-2ms", args.get("n-2ms", "200"), "--n-tls", args.get("n-tls", "2000"),
+                "--n-per-connection", args.get("n-per-connection", "400"), "--runs", args.get("runs", "3")));
         List<RunResult> results = new ArrayList<>();
         Process p = new ProcessBuilder(command).redirectError(logs.resolve(id + ".log").toFile()).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

@@ -35,10 +35,13 @@ public final class ContenderMain {
                     .map(Integer::valueOf).toList();
             for (Mode mode : modes) {
                 int n = mode == Mode.PLAIN_2MS ? args.integer("n-2ms", 200)
-                        : mode == Mode.STARTTLS_AUTH ? args.integer("n-tls", 400) : args.integer("n", 2000);
+                        : mode == Mode.STARTTLS_AUTH ? args.integer("n-tls", 2000) : args.integer("n", 4000);
+                if (Contenders.connectsPerMessage(args.get("contender"))) {
+                    n = Math.min(n, args.integer("n-per-connection", 400));
+                }
                 Target target = new Target(sink, mode, sink.clientTls());
                 for (int c : threads) {
-                    RunResult result = measurement.measure(contender, target, c, n, Math.max(20, n / 4));
+                    RunResult result = measurement.measure(contender, target, c, n, Math.max(20, n));
                     System.out.println(result.toLine());
                     System.out.flush();
                 }
