@@ -8,6 +8,8 @@
 #   N          4000                           messages per run in plain
 #   N_TLS      2000                           messages per run in starttls-auth
 #   N_PER_CONNECTION 400                      at most this many for contenders with a connection per message
+#   GRAPH      true                           run notify's Graph provider against the test kit's Graph stub
+#   N_GRAPH    1000                           messages per Graph run
 #   N_2MS      200                            messages per run in plain-2ms (2 ms per round trip)
 #   ONLY       (all)                          comma-separated contender ids, e.g. notify-sync,jakarta-reused
 #   JMH        true                           run the JMH micro-benchmarks
@@ -23,7 +25,7 @@ ROOT=$(pwd)
 B=$ROOT/notify-benchmarks
 T=$B/target
 PARTIAL=false
-for v in MODES THREADS N N_TLS N_2MS N_PER_CONNECTION ONLY JMH COLD_RUNS; do
+for v in MODES THREADS N N_TLS N_2MS N_PER_CONNECTION ONLY JMH COLD_RUNS GRAPH N_GRAPH; do
   if [ -n "${!v:-}" ]; then PARTIAL=true; fi
 done
 MODES=${MODES:-plain,starttls-auth,plain-2ms}
@@ -31,6 +33,8 @@ THREADS=${THREADS:-1,4}
 N=${N:-4000}
 N_TLS=${N_TLS:-2000}
 N_PER_CONNECTION=${N_PER_CONNECTION:-400}
+GRAPH=${GRAPH:-true}
+N_GRAPH=${N_GRAPH:-1000}
 N_2MS=${N_2MS:-200}
 ONLY=${ONLY:-}
 JMH=${JMH:-true}
@@ -120,5 +124,16 @@ java -cp "$FULL" dev.notify.benchmarks.harness.BenchmarkRun \
   --modes "$MODES" --threads "$THREADS" --n "$N" --n-tls "$N_TLS" --n-2ms "$N_2MS" --n-per-connection "$N_PER_CONNECTION" --only "$ONLY" --jmh "$JMH" \
   --cold-runs "$COLD_RUNS" --logs "$T/bench-logs" --results "$RESULTS"
 STATUS=$?
+if [ "$GRAPH" = true ]; then
+  echo "== graph" >&2
+  mkdir -p "$T/bench-logs"
+  java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$FULL" dev.notify.benchmarks.graph.GraphBenchmark "$N_GRAPH" \
+    > "$T/graph.md" 2> "$T/bench-logs/graph.log"
+  GRAPH_STATUS=$?
+  cat "$T/graph.md"
+  printf '\n' >> "$RESULTS"
+  cat "$T/graph.md" >> "$RESULTS"
+  [ $GRAPH_STATUS -eq 0 ] || STATUS=$GRAPH_STATUS
+fi
 set -e
 exit $STATUS

@@ -59,7 +59,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>This class is threadsafe: tests may send from many threads.
  */
 public final class GraphServerExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-        AfterEachCallback {
+        AfterEachCallback, AutoCloseable {
 
     /** The tenant ID, client ID and secret the fixture accepts unless told otherwise. */
     public static final String DEFAULT_TENANT_ID = "11111111-2222-3333-4444-555555555555";
@@ -108,7 +108,7 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
     @Override
     public void beforeAll(ExtensionContext context) {
         perClass = true;
-        start();
+        startServer();
     }
 
     @Override
@@ -119,7 +119,7 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
     @Override
     public void beforeEach(ExtensionContext context) {
         if (!perClass) {
-            start();
+            startServer();
         }
         state.reset();
     }
@@ -131,7 +131,19 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
         }
     }
 
-    private synchronized void start() {
+    /** Starts the server outside JUnit (a benchmark, a demo); {@link #close()} stops it. */
+    public synchronized GraphServerExtension start() {
+        startServer();
+        return this;
+    }
+
+    /** Stops a server started with {@link #start()}. */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private synchronized void startServer() {
         if (server != null) {
             return;
         }
