@@ -104,7 +104,8 @@ public final class FakeSmsProvider implements SenderProvider {
                 throw FakeBehaviour.allRefused(List.of(refusal));
             }
             outbox.record(sms);
-            return Delivery.accepted("fake-sms-" + UUID.randomUUID(), List.of(sms.phoneNumber()));
+            String messageId = sms.messageId().orElseGet(() -> "<fake-sms-" + UUID.randomUUID() + "@notify.invalid>");
+            return Delivery.accepted(messageId, List.of(sms.phoneNumber()));
         }
 
         @Override

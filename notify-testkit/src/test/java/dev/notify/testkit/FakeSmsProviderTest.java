@@ -22,8 +22,17 @@ class FakeSmsProviderTest {
         Delivery delivery = sender(provider).send(sms);
 
         assertThat(delivery.accepted()).containsExactly("+1 555 010 1234");
-        assertThat(delivery.messageId()).startsWith("fake-sms-");
+        assertThat(delivery.messageId()).startsWith("<fake-sms-");
         assertThat(provider.outbox().sms()).containsExactly(sms);
+    }
+
+    @Test
+    void deliveryCarriesTheMessageIdTheNotifierAssigned() {
+        SmsMessage sms = SmsMessage.of("+15550101234", "Your code is 123456").withMessageId("<sms-1@example.com>");
+
+        Delivery delivery = sender(new FakeSmsProvider()).send(sms);
+
+        assertThat(delivery.messageId()).isEqualTo("<sms-1@example.com>");
     }
 
     @Test
