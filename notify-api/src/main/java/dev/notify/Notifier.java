@@ -1,11 +1,12 @@
 package dev.notify;
 
 import dev.notify.message.Message;
+import dev.notify.settings.SettingsSchema;
+import dev.notify.spi.SenderProvider;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import dev.notify.spi.SenderProvider;
 
 /**
  * Sends email and SMS with the settings of the global layer or of a server, as resolved at the moment of each
@@ -42,6 +43,13 @@ public interface Notifier extends AutoCloseable {
      * @throws IllegalArgumentException when the id is not 1-64 letters, digits, '-' or '_'
      */
     ServerNotifier server(String serverId);
+
+    /**
+     * Every key this notifier understands: the core's and those of its providers, explicit and discovered. Read
+     * settings with it ({@code PropertiesFormat.standard().withSchema(notifier.schema())}) when providers are
+     * registered explicitly.
+     */
+    SettingsSchema schema();
 
     /** The ids of the installed providers for a channel, sorted. */
     Set<String> providerIds(Channel channel);

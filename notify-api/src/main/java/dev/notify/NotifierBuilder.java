@@ -4,6 +4,7 @@ import dev.notify.internal.DefaultNotifier;
 import dev.notify.settings.Settings;
 import dev.notify.settings.SettingsSource;
 import dev.notify.spi.SenderProvider;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,9 @@ public final class NotifierBuilder {
     private int asyncThreads = 4;
     private int asyncQueueCapacity = 1000;
     private Duration closeTimeout = Duration.ofSeconds(30);
+    private final List<SendListener> listeners = new ArrayList<>();
+    private Clock clock = Clock.systemUTC();
+    private Scheduler scheduler;
 
     NotifierBuilder() {
     }
@@ -74,8 +78,8 @@ public final class NotifierBuilder {
     }
 
     /**
-     * Asynchronous sends that may wait for a thread (default 1000); one more is refused with
-     * {@link SendRejectedException}.
+     * Asynchronous sends that may wait, for a thread or for their next attempt (default 1000), beyond those
+     * running; one more is refused with {@link SendRejectedException}.
      *
      * @throws IllegalArgumentException unless 1-1,000,000
      */
@@ -96,6 +100,27 @@ public final class NotifierBuilder {
         return this;
     }
 
+    /** Adds a listener that observes every send; see {@link SendListener}. Listeners are called in this order. */
+    public NotifierBuilder listener(SendListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /** The clock of event times, elapsed times and {@code <channel>.retry.max-time} (default: the system clock, UTC). */
+    public NotifierBuilder clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /**
+     * Where waits between attempts happen (default: {@link Thread#sleep} for synchronous sends and one daemon
+     * thread per notifier for asynchronous ones). A scheduler given here is not shut down by the notifier.
+     */
+    public NotifierBuilder scheduler(Scheduler scheduler) {
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        return this;
+    }
+
     /**
      * Builds the notifier. Discovers providers but opens no connection.
      *
@@ -105,7 +130,7 @@ public final class NotifierBuilder {
         if (settings == null) {
             throw new IllegalStateException("settings are required: call settings(...) before build()");
         }
-        return new DefaultNotifier(settings, List.copyOf(providers), discoverProviders, classLoader, asyncThreads,
-                asyncQueueCapacity, closeTimeout);
+        return new DefaultNotifier(new DefaultNotifier.Options(settings, List.copyOf(providers), discoverProviders,
+                classLoader, asyncThreads, asyncQueueCapacity, closeTimeout, List.copyOf(listeners), clock, scheduler));
     }
 }

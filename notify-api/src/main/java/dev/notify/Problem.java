@@ -1,21 +1,86 @@
 package dev.notify;
 
+import dev.notify.settings.SettingKey;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One thing wrong with a setting or a message, named by its full key or field, for example
  * {@code servers.eu-1.email.smtp.port: must be 1-65535, was 70000}.
  *
- * <p>Never carries a secret value. This class is immutable and threadsafe.
- *
- * @param key the full settings key ({@code servers.eu-1.email.smtp.port}) or message field ({@code to[1]})
- * @param message what is wrong and, where it helps, what to do
+ * <p>A settings problem also carries its {@link SettingKey}, so the notifier can name the key of the server that
+ * was sending when the sender that found the problem is shared by several servers. Never carries a secret value.
+ * This class is immutable and threadsafe.
  */
-public record Problem(String key, String message) {
+public final class Problem {
 
-    public Problem {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(message, "message");
+    private final String key;
+    private final String message;
+    private final SettingKey<?> setting;
+    private final boolean missingValue;
+
+    /**
+     * @param key     the full settings key ({@code servers.eu-1.email.smtp.port}) or message field ({@code to[1]})
+     * @param message what is wrong and, where it helps, what to do
+     */
+    public Problem(String key, String message) {
+        this(key, message, null, false);
+    }
+
+    private Problem(String key, String message, SettingKey<?> setting, boolean missingValue) {
+        this.key = Objects.requireNonNull(key, "key");
+        this.message = Objects.requireNonNull(message, "message");
+        this.setting = setting;
+        this.missingValue = missingValue;
+    }
+
+    /**
+     * A problem with a setting.
+     *
+     * @param fullKey the key as the administrator must fix it, with its layer's prefix
+     */
+    public static Problem of(SettingKey<?> setting, String fullKey, String message) {
+        return new Problem(fullKey, message, Objects.requireNonNull(setting, "setting"), false);
+    }
+
+    /** A setting that must be set and is not: a feature is not configured yet, rather than configured wrongly. */
+    public static Problem missing(SettingKey<?> setting, String fullKey, String message) {
+        return new Problem(fullKey, message, Objects.requireNonNull(setting, "setting"), true);
+    }
+
+    /** The full settings key or the message field. */
+    public String key() {
+        return key;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    /** The setting at fault, for a settings problem reported by a provider or by validation. */
+    public Optional<SettingKey<?>> setting() {
+        return Optional.ofNullable(setting);
+    }
+
+    /** Whether a required setting has no value, as opposed to a value that is wrong. */
+    public boolean isMissingValue() {
+        return missingValue;
+    }
+
+    /** The same problem under another full key (another server's prefix). */
+    public Problem withKey(String fullKey) {
+        return new Problem(fullKey, message, setting, missingValue);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Problem other && key.equals(other.key) && message.equals(other.message)
+                && Objects.equals(setting, other.setting) && missingValue == other.missingValue;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(key, message);
     }
 
     @Override

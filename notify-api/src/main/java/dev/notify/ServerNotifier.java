@@ -16,8 +16,10 @@ import java.util.concurrent.CompletableFuture;
  *       ({@link SendStatus#ACCEPTED}) or some ({@link SendStatus#PARTIALLY_ACCEPTED}), or the channel is disabled
  *       for this server and nothing was sent ({@link SendStatus#CHANNEL_DISABLED}).</li>
  *   <li>Throws {@link SettingsException}: the settings cannot work (missing host, unknown delivery method,
- *       authentication refused). Nothing is retried. A server whose settings have any problem throws on every
- *       send, also for a disabled channel, so a mistyped {@code email.enabled} is never read as "off".</li>
+ *       authentication refused). Nothing is retried. A channel's send throws when that channel's settings have a
+ *       problem, or when any entry of the server's layers could not be read, also for a disabled channel, so a
+ *       mistyped {@code email.enabled} is never read as "off"; a problem of SMS settings alone does not stop
+ *       email.</li>
  *   <li>Throws {@link TransientDeliveryException} or {@link PermanentDeliveryException}: nothing was accepted,
  *       after the retries that {@code email.retry.*} allows for transient failures.</li>
  *   <li>Throws {@link SendRejectedException}: the notifier is closed, or (async) its queue is full.</li>
@@ -55,9 +57,20 @@ public interface ServerNotifier {
 
     /**
      * Checks the email delivery without sending: settings first, then the provider's probe (SMTP: connect,
-     * STARTTLS, AUTH; Graph: token and role).
+     * STARTTLS, AUTH; Graph: token and role). The same as {@code check(Channel.EMAIL)}.
      *
      * @throws SettingsException when the settings are invalid, listing every problem
      */
     CheckReport check();
+
+    /**
+     * Checks a channel's delivery without sending: settings first, then its provider's probe. A disabled channel
+     * gives a failed report that says so.
+     *
+     * @throws SettingsException when the settings are invalid, listing every problem
+     */
+    CheckReport check(Channel channel);
+
+    /** Whether the channel is enabled, configured and valid for this server now; reads settings only. */
+    ChannelStatus status(Channel channel);
 }

@@ -12,6 +12,7 @@ import dev.notify.settings.Settings;
 import dev.notify.settings.SettingsSource;
 import dev.notify.support.RecordingProvider;
 import dev.notify.support.RecordingProvider.RecordingSender;
+import dev.notify.support.RelayKeys;
 import dev.notify.support.TestSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ class HotReloadTest {
             "email.enabled=true",
             "email.sender=support@example.com",
             "email.smtp.host=mail-a.example.com",
-            "sms.subject=Alert",
+            "sms.max-segments=3",
             "servers.us-1.email.smtp.port=2525",
             "");
 
@@ -106,7 +107,7 @@ class HotReloadTest {
         notifier.server("eu-1").sendEmail(email());
         Settings before = source.current();
 
-        write(BASE.replace("sms.subject=Alert", "sms.subject=Notice").replace("port=2525", "port=2526"));
+        write(BASE.replace("sms.max-segments=3", "sms.max-segments=4").replace("port=2525", "port=2526"));
         notifier.server("eu-1").sendEmail(email());
 
         assertThat(source.current()).as("the file was reloaded").isNotEqualTo(before);
@@ -181,7 +182,7 @@ class HotReloadTest {
         notifier.server("eu-1").sendEmail(email());
 
         source.update(settings -> Settings.builder(settings)
-                .global(Layer.builder(settings.global()).set(SettingKeys.SMTP_HOST, "relay-b.example.net").build())
+                .global(Layer.builder(settings.global()).set(RelayKeys.HOST, "relay-b.example.net").build())
                 .build());
         notifier.server("eu-1").sendEmail(email());
 
@@ -198,7 +199,7 @@ class HotReloadTest {
 
         source.update(settings -> Settings.builder(settings)
                 .global(Layer.builder(settings.global()).set(SettingKeys.SMS_MAX_SEGMENTS, 3).build())
-                .server("us-1", Layer.builder().set(SettingKeys.SMTP_PORT, 587).build())
+                .server("us-1", Layer.builder().set(RelayKeys.PORT, 587).build())
                 .build());
         notifier.server("eu-1").sendEmail(email());
 
@@ -212,7 +213,7 @@ class HotReloadTest {
         notifier.server("eu-1").sendEmail(email());
 
         source.update(settings -> Settings.builder(settings)
-                .server("eu-1", Layer.builder().clear(SettingKeys.SMTP_HOST).build())
+                .server("eu-1", Layer.builder().clear(RelayKeys.HOST).build())
                 .build());
         SettingsException e = catchThrowableOfType(SettingsException.class,
                 () -> notifier.server("eu-1").sendEmail(email()));
@@ -242,7 +243,7 @@ class HotReloadTest {
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
 
         source.update(settings -> Settings.builder(settings)
-                .global(Layer.builder(settings.global()).set(SettingKeys.SMTP_HOST, "relay-b.example.net").build())
+                .global(Layer.builder(settings.global()).set(RelayKeys.HOST, "relay-b.example.net").build())
                 .build());
         notifier.server("eu-1").sendEmail(email());
         RecordingSender old = smtp.senders().get(0);

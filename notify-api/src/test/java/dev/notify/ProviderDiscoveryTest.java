@@ -88,7 +88,7 @@ class ProviderDiscoveryTest {
 
             assertThat(e.problems()).singleElement().satisfies(p -> {
                 assertThat(p.key()).isEqualTo("email.delivery-method");
-                assertThat(p.message()).contains("notify-smtp");
+                assertThat(p.message()).contains("email.smtp.host is a key of the provider 'smtp'").contains("dev.notify:notify-smtp");
             });
         }
     }

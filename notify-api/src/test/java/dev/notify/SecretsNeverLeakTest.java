@@ -11,10 +11,10 @@ import dev.notify.settings.PropertiesFormat;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.ResolvedValue;
 import dev.notify.settings.Secret;
-import dev.notify.settings.SettingKeys;
 import dev.notify.settings.Settings;
 import dev.notify.support.LogCapture;
 import dev.notify.support.RecordingProvider;
+import dev.notify.support.RelayKeys;
 import dev.notify.support.TestSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -39,17 +39,11 @@ class SecretsNeverLeakTest {
         "email.smtp.host=mail.example.com",
         "email.smtp.auth.enabled=true",
         "email.smtp.auth.username=portal",
-        "email.smtp.auth.password=" + SMTP_PASSWORD,
-        "email.smtp.trust-store=/etc/notify/trust.p12",
-        "email.smtp.trust-store-password=" + SMTP_PASSWORD,
-        "email.graph.tenant-id=tenant",
-        "email.graph.client-id=client",
-        "email.graph.client-secret=" + GRAPH_SECRET,
+        "email.smtp.auth.password=" + GRAPH_SECRET,
         "email.retry.initial-delay=1ms",
         "servers.eu-1.email.smtp.auth.username=eu-user",
         "servers.eu-1.email.smtp.auth.password=" + SMTP_PASSWORD,
-        "servers.eu-1.email.graph.client-secret=" + GRAPH_SECRET,
-        "servers.us-1.email.delivery-method=graph",
+        "servers.us-1.email.smtp.host=",
     };
 
     @TempDir
@@ -87,11 +81,11 @@ class SecretsNeverLeakTest {
             render(value.displayValue());
             render(value.value().orElse(null));
         }
-        render(eu1.section(Set.of("email.smtp", "email.graph")));
-        render(eu1.get(SettingKeys.SMTP_AUTH_PASSWORD));
-        render(Layer.builder().set(SettingKeys.GRAPH_CLIENT_SECRET, Secret.of(GRAPH_SECRET)).build());
+        render(eu1.values(RelayKeys.SETTINGS.keys()));
+        render(eu1.get(RelayKeys.PASSWORD));
+        render(Layer.builder().set(RelayKeys.PASSWORD, Secret.of(GRAPH_SECRET)).build());
 
-        assertThat(eu1.get(SettingKeys.SMTP_AUTH_PASSWORD).reveal()).isEqualTo(SMTP_PASSWORD);
+        assertThat(eu1.get(RelayKeys.PASSWORD).reveal()).isEqualTo(SMTP_PASSWORD);
         assertThat(String.join("\n", rendered)).contains(Secret.MASK);
         assertNoSecretRendered();
     }
@@ -101,13 +95,13 @@ class SecretsNeverLeakTest {
         List<String> bad = new ArrayList<>(List.of(CONFIG));
         bad.add("servers.eu-1.email.smtp.port=70000");
         bad.add("email.smtp.auth.pasword=" + SMTP_PASSWORD);
-        bad.add("email.graph.client-secrets=" + GRAPH_SECRET);
+        bad.add("email.smtp.auth.passwort=" + GRAPH_SECRET);
 
         SettingsException parse = catchThrowableOfType(SettingsException.class,
                 () -> TestSettings.parse(bad.toArray(String[]::new)));
         Settings halfSet = TestSettings.parse(CONFIG[0], CONFIG[1], CONFIG[2], CONFIG[3],
                 "servers.eu-1.email.smtp.auth.password=" + SMTP_PASSWORD,
-                "servers.us-1.email.delivery-method=graph", "servers.us-1.email.graph.client-secret=" + GRAPH_SECRET);
+                "servers.us-1.email.smtp.host=", "servers.us-1.email.smtp.auth.password=" + GRAPH_SECRET);
         SettingsException eu1 = catchThrowableOfType(SettingsException.class, () -> halfSet.resolve("eu-1").requireValid());
         SettingsException us1 = catchThrowableOfType(SettingsException.class, () -> halfSet.resolve("us-1").requireValid());
 
@@ -118,7 +112,7 @@ class SecretsNeverLeakTest {
 
         assertThat(parse.problems()).hasSize(3);
         assertThat(eu1.problems()).extracting(Problem::key).contains("servers.eu-1.email.smtp.auth.username");
-        assertThat(us1.problems()).extracting(Problem::key).contains("servers.us-1.email.graph.tenant-id");
+        assertThat(us1.problems()).extracting(Problem::key).contains("servers.us-1.email.smtp.host");
         assertNoSecretRendered();
     }
 
@@ -178,7 +172,7 @@ class SecretsNeverLeakTest {
             render(source);
             render(log.text());
             assertThat(log.text()).contains("not valid").contains("reloaded");
-            assertThat(reloaded.resolveGlobal().get(SettingKeys.SMTP_AUTH_PASSWORD).reveal()).isEqualTo(SMTP_PASSWORD);
+            assertThat(reloaded.resolve("eu-1").get(RelayKeys.PASSWORD).reveal()).isEqualTo(SMTP_PASSWORD);
         }
         assertNoSecretRendered();
     }

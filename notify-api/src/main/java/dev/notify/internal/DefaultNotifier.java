@@ -1,67 +1,84 @@
 package dev.notify.internal;
 
 import dev.notify.Channel;
+import dev.notify.ChannelStatus;
 import dev.notify.CheckReport;
 import dev.notify.Notifier;
+import dev.notify.Scheduler;
+import dev.notify.SendListener;
 import dev.notify.SendRejectedException;
 import dev.notify.SendResult;
 import dev.notify.ServerNotifier;
-import dev.notify.SettingsException;
-import dev.notify.message.EmailAddress;
 import dev.notify.message.EmailMessage;
 import dev.notify.message.Message;
 import dev.notify.message.SmsMessage;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.SettingKeys;
 import dev.notify.settings.Settings;
+import dev.notify.settings.SettingsSchema;
 import dev.notify.settings.SettingsSource;
 import dev.notify.spi.SenderProvider;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The {@link Notifier}: resolves settings per send, routes to a shared sender, retries transient failures. */
+/**
+ * The {@link Notifier}: resolves settings per attempt, routes to a shared sender, retries transient failures. A
+ * synchronous send waits between attempts in the caller's thread; an asynchronous one is resumed by the
+ * scheduler and holds no thread while it waits.
+ */
 public final class DefaultNotifier implements Notifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultNotifier.class);
     private static final AtomicInteger NOTIFIERS = new AtomicInteger();
 
-    private final SettingsSource source;
-    private final ProviderRegistry providers;
-    private final SenderRegistry senders;
+    private final NotifierCore core;
+    private final Scheduler scheduler;
+    private final DefaultScheduler ownScheduler;
     private final ThreadPoolExecutor async;
+    private final Semaphore asyncCapacity;
     private final Set<AsyncSend> accepted = ConcurrentHashMap.newKeySet();
     private final Duration closeTimeout;
     private final ServerNotifier global;
     private volatile boolean closed;
 
-    public DefaultNotifier(SettingsSource source, List<SenderProvider> explicit, boolean discover, ClassLoader loader,
-            int asyncThreads, int asyncQueueCapacity, Duration closeTimeout) {
-        this.source = source;
-        this.providers = ProviderRegistry.create(explicit, discover, loader);
-        this.senders = new SenderRegistry(providers);
-        this.closeTimeout = closeTimeout;
+    /** Everything a notifier is built from; see {@code NotifierBuilder}. */
+    public record Options(SettingsSource source, List<SenderProvider> providers, boolean discover, ClassLoader loader,
+            int asyncThreads, int asyncQueueCapacity, Duration closeTimeout, List<SendListener> listeners, Clock clock,
+            Scheduler scheduler) {
+    }
+
+    public DefaultNotifier(Options o) {
+        SettingsSchema schema = SettingsSchema.of(ProviderRegistry.create(o.providers(), o.discover(), o.loader()).all());
         int id = NOTIFIERS.incrementAndGet();
+        this.core = new NotifierCore(o.source(), schema, new SenderRegistry(schema), new Listeners(o.listeners()),
+                o.clock());
+        this.ownScheduler = o.scheduler() == null ? new DefaultScheduler("notify-" + id + "-scheduler") : null;
+        this.scheduler = o.scheduler() == null ? ownScheduler : o.scheduler();
+        this.closeTimeout = o.closeTimeout();
         AtomicInteger threads = new AtomicInteger();
-        this.async = new ThreadPoolExecutor(asyncThreads, asyncThreads, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(asyncQueueCapacity), r -> {
+        this.async = new ThreadPoolExecutor(o.asyncThreads(), o.asyncThreads(), 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, "notify-" + id + "-async-" + threads.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
         this.async.allowCoreThreadTimeOut(true);
+        this.asyncCapacity = new Semaphore(o.asyncThreads() + o.asyncQueueCapacity());
         this.global = new Bound(null);
     }
 
@@ -72,132 +89,113 @@ public final class DefaultNotifier implements Notifier {
 
     @Override
     public ServerNotifier server(String serverId) {
-        source.current().resolve(serverId);
+        core.resolve(core.source().current(), serverId);
         return new Bound(serverId);
     }
 
     @Override
+    public SettingsSchema schema() {
+        return core.schema();
+    }
+
+    @Override
     public Set<String> providerIds(Channel channel) {
-        return providers.ids(channel);
+        return core.schema().providerIds(channel);
     }
 
     @Override
     public Optional<SenderProvider> provider(Channel channel, String id) {
-        return providers.find(channel, id);
-    }
-
-    private ResolvedSettings resolve(Settings settings, String server) {
-        return server == null ? settings.resolveGlobal() : settings.resolve(server);
+        return core.schema().provider(channel, id);
     }
 
     SendResult send(String server, Channel channel, Message message) {
+        Send send = new Send(core, server, channel, message);
         if (closed) {
-            throw new SendRejectedException("the notifier is closed");
+            throw reject(send, "the notifier is closed");
         }
-        return sendAccepted(server, channel, message);
-    }
-
-    /** Sends a message the notifier has already taken, so that close() lets queued sends finish. */
-    private SendResult sendAccepted(String server, Channel channel, Message message) {
-        long start = System.nanoTime();
         while (true) {
-            Settings settings = source.current();
-            ResolvedSettings resolved = resolve(settings, server);
-            resolved.requireValid();
-            boolean enabled = resolved.get(channel == Channel.EMAIL ? SettingKeys.EMAIL_ENABLED : SettingKeys.SMS_ENABLED);
-            if (!enabled) {
-                LOG.debug("{} is disabled for {}; nothing sent", channel, resolved.serverId().orElse("global"));
-                return SendResult.disabled(channel, server);
+            Send.Step step = send.attempt();
+            if (step instanceof Send.Done done) {
+                return done.result();
             }
-            SenderRegistry.Lease lease = senders.lease(settings, resolved, channel);
-            if (lease == null) {
-                if (senders.isClosed()) {
-                    throw new SendRejectedException("the notifier is closed");
-                }
-                continue;
+            if (step instanceof Send.Failed failed) {
+                throw failed.exception();
             }
-            try (lease) {
-                Message complete = message instanceof EmailMessage email ? complete(email, resolved)
-                        : complete((SmsMessage) message, resolved);
-                return deliver(server, channel, complete, resolved, lease, start);
+            try {
+                scheduler.sleep(((Send.Retry) step).delay());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SendRejectedException("interrupted while waiting to retry; the message was not delivered");
             }
         }
-    }
-
-    private SendResult deliver(String server, Channel channel, Message message, ResolvedSettings resolved,
-            SenderRegistry.Lease lease, long start) {
-        return new Attempts(server, channel, RetryPolicy.from(resolved), lease.sender(), lease.providerId(), start)
-                .run(message);
-    }
-
-    private static EmailMessage complete(EmailMessage message, ResolvedSettings settings) {
-        if (message.from().isPresent() && message.messageId().isPresent()
-                && (!message.replyTo().isEmpty() || settings.find(SettingKeys.EMAIL_REPLY_TO).isEmpty())) {
-            return message;
-        }
-        EmailAddress from = message.from().orElseGet(() -> settings.get(SettingKeys.EMAIL_SENDER));
-        String messageId = message.messageId().isPresent() ? null
-                : MessageIds.generate(from.asciiAddress().substring(from.asciiAddress().lastIndexOf('@') + 1));
-        return message.withDefaults(from, settings.find(SettingKeys.EMAIL_REPLY_TO).orElse(null), messageId);
-    }
-
-    private static SmsMessage complete(SmsMessage message, ResolvedSettings settings) {
-        if (message.messageId().isPresent()) {
-            return message;
-        }
-        String domain = settings.find(SettingKeys.SMS_SENDER)
-                .or(() -> settings.find(SettingKeys.EMAIL_SENDER))
-                .map(sender -> sender.asciiAddress().substring(sender.asciiAddress().lastIndexOf('@') + 1))
-                .orElse("sms.notify.invalid");
-        return message.withMessageId(MessageIds.generate(domain));
     }
 
     CompletableFuture<SendResult> sendAsync(String server, Channel channel, Message message) {
+        Send send = new Send(core, server, channel, message);
         if (closed) {
-            throw new SendRejectedException("the notifier is closed");
+            throw reject(send, "the notifier is closed");
         }
-        AsyncSend task = new AsyncSend(server, channel, message);
+        if (!asyncCapacity.tryAcquire()) {
+            throw reject(send, "the async queue is full (" + async.getQueue().size()
+                    + " waiting); send later or synchronously");
+        }
+        AsyncSend task = new AsyncSend(send);
         accepted.add(task);
-        try {
-            async.execute(task);
-        } catch (RejectedExecutionException e) {
-            accepted.remove(task);
-            throw new SendRejectedException(closed ? "the notifier is closed"
-                    : "the async queue is full (" + async.getQueue().size() + " waiting); send later or synchronously");
+        if (closed) {
+            task.finish();
+            throw reject(send, "the notifier is closed");
         }
+        task.submit();
         return task.future;
+    }
+
+    private SendRejectedException reject(Send send, String why) {
+        SendRejectedException e = new SendRejectedException(why);
+        send.rejected(e);
+        return e;
     }
 
     @Override
     public List<Message> shutdown(Duration timeout) {
-        List<Message> undelivered = new ArrayList<>();
         synchronized (this) {
-            if (closed && async.isTerminated()) {
-                return undelivered;
+            if (closed && async.isShutdown()) {
+                return List.of();
             }
             closed = true;
         }
-        async.shutdown();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Message> undelivered = new ArrayList<>();
         try {
-            if (!async.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                List<AsyncSend> unfinished = List.copyOf(accepted);
-                List<Runnable> queued = async.shutdownNow();
-                for (Runnable task : queued) {
-                    ((AsyncSend) task).future.completeExceptionally(
-                            new SendRejectedException("the notifier closed before this message was sent"));
+            for (AsyncSend send : List.copyOf(accepted)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
                 }
-                async.awaitTermination(1, TimeUnit.SECONDS);
-                for (AsyncSend send : unfinished) {
-                    if (!send.future.isDone() || send.future.isCompletedExceptionally()) {
-                        undelivered.add(send.message);
-                    }
+                try {
+                    send.future.get(left, TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                        | java.util.concurrent.CancellationException e) {
+                    // Collected below when it did not finish.
                 }
             }
         } catch (InterruptedException e) {
-            async.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        senders.close();
+        List<AsyncSend> unfinished = accepted.stream().filter(send -> !send.future.isDone()).toList();
+        async.shutdownNow();
+        for (AsyncSend send : unfinished) {
+            send.abandon();
+            undelivered.add(send.send.message());
+        }
+        try {
+            async.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (ownScheduler != null) {
+            ownScheduler.shutdown();
+        }
+        core.senders().close();
         if (!undelivered.isEmpty()) {
             LOG.warn("Notifier closed with {} message(s) not delivered", undelivered.size());
         }
@@ -209,26 +207,66 @@ public final class DefaultNotifier implements Notifier {
         shutdown(closeTimeout);
     }
 
+    /** An asynchronous send: one attempt per run on the pool, resumed by the scheduler after a wait. */
     private final class AsyncSend implements Runnable {
-        private final String server;
-        private final Channel channel;
-        private final Message message;
+        private final Send send;
         private final CompletableFuture<SendResult> future = new CompletableFuture<>();
+        private volatile Scheduler.Cancellable retry;
+        private volatile boolean running;
 
-        AsyncSend(String server, Channel channel, Message message) {
-            this.server = server;
-            this.channel = channel;
-            this.message = message;
+        AsyncSend(Send send) {
+            this.send = send;
+        }
+
+        void submit() {
+            try {
+                async.execute(this);
+            } catch (RejectedExecutionException e) {
+                abandon();
+            }
         }
 
         @Override
         public void run() {
+            if (future.isDone()) {
+                return;
+            }
+            running = true;
             try {
-                future.complete(sendAccepted(server, channel, message));
+                Send.Step step = send.attempt();
+                if (step instanceof Send.Done done) {
+                    future.complete(done.result());
+                    finish();
+                } else if (step instanceof Send.Failed failed) {
+                    future.completeExceptionally(failed.exception());
+                    finish();
+                } else {
+                    retry = scheduler.schedule(this::submit, ((Send.Retry) step).delay());
+                }
             } catch (RuntimeException e) {
                 future.completeExceptionally(e);
+                finish();
             } finally {
-                accepted.remove(this);
+                running = false;
+            }
+        }
+
+        /** Ends a send that is queued or waiting to retry; a running attempt ends by itself once interrupted. */
+        void abandon() {
+            Scheduler.Cancellable pending = retry;
+            if (pending != null) {
+                pending.cancel();
+            }
+            if (running) {
+                return;
+            }
+            future.completeExceptionally(new SendRejectedException("the notifier closed before this message was sent"));
+            finish();
+        }
+
+        void finish() {
+            if (accepted.remove(this)) {
+                asyncCapacity.release();
             }
         }
     }
@@ -247,7 +285,7 @@ public final class DefaultNotifier implements Notifier {
 
         @Override
         public ResolvedSettings settings() {
-            return resolve(source.current(), server);
+            return core.resolve(core.source().current(), server);
         }
 
         @Override
@@ -274,14 +312,14 @@ public final class DefaultNotifier implements Notifier {
         public SendResult sendTestEmail(String to) {
             ResolvedSettings settings = settings();
             String name = server == null ? "the global settings" : "server " + server;
-            String method = settings.get(SettingKeys.EMAIL_DELIVERY_METHOD);
+            String method = settings.find(SettingKeys.EMAIL_DELIVERY_METHOD).orElse("(none)");
             EmailMessage message = EmailMessage.builder()
                     .to(to)
                     .subject("notify test email for " + name)
                     .text("This is a test email from notify.\n\n"
                             + "Settings: " + name + "\n"
                             + "Delivery method: " + method + "\n"
-                            + "Sent at: " + Instant.now() + "\n\n"
+                            + "Sent at: " + core.clock().instant() + "\n\n"
                             + "If you can read this, email delivery with these settings works.\n")
                     .build();
             return sendEmail(message);
@@ -289,20 +327,26 @@ public final class DefaultNotifier implements Notifier {
 
         @Override
         public CheckReport check() {
+            return check(Channel.EMAIL);
+        }
+
+        @Override
+        public CheckReport check(Channel channel) {
             if (closed) {
                 throw new SendRejectedException("the notifier is closed");
             }
             while (true) {
-                Settings settings = source.current();
-                ResolvedSettings resolved = resolve(settings, server);
-                resolved.requireValid();
-                if (!resolved.get(SettingKeys.EMAIL_ENABLED)) {
-                    return CheckReport.builder(resolved.get(SettingKeys.EMAIL_DELIVERY_METHOD))
-                            .failure("email is disabled (" + resolved.fullKey(SettingKeys.EMAIL_ENABLED)
+                Settings settings = core.source().current();
+                ResolvedSettings resolved = core.resolve(settings, server);
+                resolved.requireValid(channel);
+                String name = channel.name().toLowerCase(Locale.ROOT);
+                if (!resolved.get(SettingKeys.enabled(channel))) {
+                    return CheckReport.builder(resolved.find(SettingKeys.deliveryMethod(channel)).orElse("none"))
+                            .failure(name + " is disabled (" + resolved.fullKey(SettingKeys.enabled(channel))
                                     + "=false); enable it to check delivery")
                             .build();
                 }
-                SenderRegistry.Lease lease = senders.lease(settings, resolved, Channel.EMAIL);
+                SenderRegistry.Lease lease = core.senders().lease(settings, resolved, channel);
                 if (lease == null) {
                     if (closed) {
                         throw new SendRejectedException("the notifier is closed");
@@ -313,6 +357,13 @@ public final class DefaultNotifier implements Notifier {
                     return lease.sender().check();
                 }
             }
+        }
+
+        @Override
+        public ChannelStatus status(Channel channel) {
+            ResolvedSettings resolved = settings();
+            return new ChannelStatus(channel, resolved.get(SettingKeys.enabled(channel)),
+                    resolved.find(SettingKeys.deliveryMethod(channel)), resolved.problems(channel));
         }
 
         @Override

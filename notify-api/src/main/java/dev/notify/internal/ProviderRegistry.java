@@ -86,6 +86,13 @@ public final class ProviderRegistry {
         return found;
     }
 
+    /** Every provider, by channel and then id. */
+    public List<SenderProvider> all() {
+        List<SenderProvider> all = new java.util.ArrayList<>();
+        providers.values().forEach(byId -> all.addAll(byId.values()));
+        return List.copyOf(all);
+    }
+
     public Optional<SenderProvider> find(Channel channel, String id) {
         return Optional.ofNullable(providers.get(channel).get(id));
     }

@@ -1,5 +1,6 @@
 package dev.notify.internal;
 
+import dev.notify.Channel;
 import dev.notify.DeliveryException;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.SettingKeys;
@@ -8,15 +9,16 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The one retry policy of every provider: transient failures only, exponential backoff from
- * {@code email.retry.initial-delay} with jitter (each wait between half and all of the doubled delay),
- * a server-requested delay honoured, every wait capped at {@code email.retry.max-delay}, and no attempt started
- * after {@code email.retry.max-time} or beyond {@code email.retry.max-attempts}.
+ * {@code <channel>.retry.initial-delay} with jitter (each wait between half and all of the doubled delay),
+ * a server-requested delay honoured, every wait capped at {@code <channel>.retry.max-delay}, and no attempt
+ * started after {@code <channel>.retry.max-time} or beyond {@code <channel>.retry.max-attempts}.
  */
 public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay, Duration maxTime) {
 
-    public static RetryPolicy from(ResolvedSettings settings) {
-        return new RetryPolicy(settings.get(SettingKeys.RETRY_MAX_ATTEMPTS), settings.get(SettingKeys.RETRY_INITIAL_DELAY),
-                settings.get(SettingKeys.RETRY_MAX_DELAY), settings.get(SettingKeys.RETRY_MAX_TIME));
+    public static RetryPolicy from(ResolvedSettings settings, Channel channel) {
+        SettingKeys.RetryKeys keys = SettingKeys.retry(channel);
+        return new RetryPolicy(settings.get(keys.maxAttempts()), settings.get(keys.initialDelay()),
+                settings.get(keys.maxDelay()), settings.get(keys.maxTime()));
     }
 
     /**

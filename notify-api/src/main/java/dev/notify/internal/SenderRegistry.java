@@ -1,17 +1,18 @@
 package dev.notify.internal;
 
 import dev.notify.Channel;
-import dev.notify.Problem;
 import dev.notify.SettingsException;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.SettingKey;
 import dev.notify.settings.SettingKeys;
 import dev.notify.settings.Settings;
+import dev.notify.settings.SettingsSchema;
 import dev.notify.spi.Sender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,14 +36,14 @@ final class SenderRegistry {
     private record Invalid(SettingsException error) {
     }
 
-    private final ProviderRegistry providers;
+    private final SettingsSchema schema;
     private final Map<Key, Handle> handles = new ConcurrentHashMap<>();
     private final Map<ResolvedSettings, Map<Channel, Object>> routes = new ConcurrentHashMap<>();
     private volatile Settings current;
     private boolean closed;
 
-    SenderRegistry(ProviderRegistry providers) {
-        this.providers = providers;
+    SenderRegistry(SettingsSchema schema) {
+        this.schema = schema;
     }
 
     /**
@@ -97,7 +98,7 @@ final class SenderRegistry {
         if (existing != null) {
             return existing;
         }
-        SenderProvider provider = providers.find(channel, key.providerId).orElseThrow();
+        SenderProvider provider = schema.provider(channel, key.providerId).orElseThrow();
         Handle email = null;
         if (channel == Channel.SMS && resolved.get(SettingKeys.EMAIL_ENABLED)) {
             email = handleFor(resolved, Channel.EMAIL);
@@ -121,21 +122,17 @@ final class SenderRegistry {
     }
 
     private Key key(ResolvedSettings resolved, Channel channel) {
-        if (!resolved.isValid()) {
-            throw new SettingsException(resolved.problems(), resolved.serverId().orElse(null), null, null);
-        }
-        SettingKey<String> methodKey = channel == Channel.EMAIL ? SettingKeys.EMAIL_DELIVERY_METHOD : SettingKeys.SMS_DELIVERY_METHOD;
-        String method = resolved.get(methodKey);
-        SenderProvider provider = providers.find(channel, method).orElseThrow(() -> new SettingsException(
-                List.of(new Problem(resolved.fullKey(methodKey), "no " + channel.name().toLowerCase(java.util.Locale.ROOT)
-                        + " provider '" + method + "' is installed; installed: " + String.join(", ", providers.ids(channel))
-                        + (method.equals("smtp") || method.equals("graph") ? " (add the notify-" + method + " module)" : ""))),
-                resolved.serverId().orElse(null), null, null));
+        resolved.requireValid(channel);
+        SettingKey<String> methodKey = SettingKeys.deliveryMethod(channel);
+        SenderProvider provider = resolved.find(methodKey).flatMap(method -> schema.provider(channel, method))
+                .orElseThrow(() -> new SettingsException(List.of(resolved.problem(methodKey, "names no installed "
+                        + channel.name().toLowerCase(Locale.ROOT) + " provider; installed: "
+                        + String.join(", ", schema.providerIds(channel)))), resolved.serverId().orElse(null), null, null));
         Key email = null;
         if (channel == Channel.SMS && resolved.get(SettingKeys.EMAIL_ENABLED)) {
             email = key(resolved, Channel.EMAIL);
         }
-        return new Key(channel, provider.id(), resolved.section(provider.settingsSections()), email);
+        return new Key(channel, provider.id(), resolved.values(provider.settings().keys()), email);
     }
 
     private synchronized void reconcile(Settings settings) {
@@ -145,9 +142,9 @@ final class SenderRegistry {
         current = settings;
         routes.clear();
         Set<Key> live = new HashSet<>();
-        addLiveKeys(settings.resolveGlobal(), live);
+        addLiveKeys(settings.resolveGlobal(schema), live);
         for (String server : settings.serverIds()) {
-            addLiveKeys(settings.resolve(server), live);
+            addLiveKeys(settings.resolve(server, schema), live);
         }
         for (Map.Entry<Key, Handle> e : Map.copyOf(handles).entrySet()) {
             if (!live.contains(e.getKey())) {

@@ -7,14 +7,14 @@ final class KeySuggestions {
     }
 
     /** {@code "; did you mean 'email.smtp.port'?"}, or an empty string when no key is close. */
-    static String didYouMean(String name, String prefix) {
+    static String didYouMean(String name, String prefix, Iterable<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (SettingKey<?> key : SettingKeys.all()) {
-            int d = distance(name, key.name());
+        for (String candidate : known) {
+            int d = distance(name, candidate);
             if (d < bestDistance) {
                 bestDistance = d;
-                best = key.name();
+                best = candidate;
             }
         }
         int allowed = Math.max(2, name.length() / 4);

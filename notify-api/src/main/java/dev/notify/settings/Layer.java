@@ -4,6 +4,7 @@ import dev.notify.Problem;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,14 +23,16 @@ import java.util.stream.Collectors;
  */
 public final class Layer {
 
-    private static final Layer EMPTY = new Layer(Map.of(), List.of());
+    private static final Layer EMPTY = new Layer(Map.of(), List.of(), Set.of());
 
     private final Map<SettingKey<?>, Optional<?>> values;
     private final List<Problem> problems;
+    private final Set<String> uninstalledKeys;
 
-    private Layer(Map<SettingKey<?>, Optional<?>> values, List<Problem> problems) {
+    private Layer(Map<SettingKey<?>, Optional<?>> values, List<Problem> problems, Set<String> uninstalledKeys) {
         this.values = values;
         this.problems = problems;
+        this.uninstalledKeys = uninstalledKeys;
     }
 
     /** A layer that sets nothing. */
@@ -37,14 +40,21 @@ public final class Layer {
         return EMPTY;
     }
 
+    /** A builder whose {@link Builder#set(String, String)} knows the keys of {@link SettingsSchema#installed()}. */
     public static Builder builder() {
-        return new Builder(Map.of());
+        return builder(SettingsSchema.installed());
+    }
+
+    /** A builder whose {@link Builder#set(String, String)} knows the keys of {@code schema}. */
+    public static Builder builder(SettingsSchema schema) {
+        return new Builder(Objects.requireNonNull(schema, "schema"), Map.of());
     }
 
     /** A builder that starts with everything {@code layer} sets. */
     public static Builder builder(Layer layer) {
-        Builder b = new Builder(layer.values);
+        Builder b = new Builder(SettingsSchema.installed(), layer.values);
         b.problems.addAll(layer.problems);
+        b.uninstalledKeys.addAll(layer.uninstalledKeys);
         return b;
     }
 
@@ -68,7 +78,16 @@ public final class Layer {
     }
 
     public boolean isEmpty() {
-        return values.isEmpty() && problems.isEmpty();
+        return values.isEmpty() && problems.isEmpty() && uninstalledKeys.isEmpty();
+    }
+
+    /**
+     * Keys this layer sets that belong to a provider that is not installed ({@code email.graph.tenant-id} without
+     * notify-graph). They are ignored unless a server that includes this layer chooses that provider, which is
+     * then reported with the module to add.
+     */
+    public Set<String> uninstalledKeys() {
+        return uninstalledKeys;
     }
 
     /**
@@ -82,12 +101,13 @@ public final class Layer {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Layer other && values.equals(other.values) && problems.equals(other.problems);
+        return o instanceof Layer other && values.equals(other.values) && problems.equals(other.problems)
+                && uninstalledKeys.equals(other.uninstalledKeys);
     }
 
     @Override
     public int hashCode() {
-        return values.hashCode() * 31 + problems.hashCode();
+        return Objects.hash(values, problems, uninstalledKeys);
     }
 
     /** The keys and values; secrets print as {@code ********}. */
@@ -105,10 +125,13 @@ public final class Layer {
      * <p>This class is not threadsafe.
      */
     public static final class Builder {
+        private final SettingsSchema schema;
         private final Map<SettingKey<?>, Optional<?>> values;
         private final List<Problem> problems = new ArrayList<>();
+        private final Set<String> uninstalledKeys = new LinkedHashSet<>();
 
-        private Builder(Map<SettingKey<?>, Optional<?>> values) {
+        private Builder(SettingsSchema schema, Map<SettingKey<?>, Optional<?>> values) {
+            this.schema = schema;
             this.values = new LinkedHashMap<>(values);
         }
 
@@ -134,9 +157,9 @@ public final class Layer {
          * @throws IllegalArgumentException naming the key when the key is unknown or the text is not valid
          */
         public Builder set(String keyName, String text) {
-            SettingKey<?> key = SettingKeys.byName(keyName)
+            SettingKey<?> key = schema.key(keyName)
                     .orElseThrow(() -> new IllegalArgumentException(keyName + ": unknown setting"
-                            + KeySuggestions.didYouMean(keyName, "")));
+                            + schema.didYouMean(keyName, "")));
             String trimmed = Objects.requireNonNull(text, keyName).strip();
             if (trimmed.isEmpty()) {
                 return clear(key);
@@ -174,15 +197,27 @@ public final class Layer {
          * reference never lets a lower layer's password through.
          */
         Builder invalid(String keyName, String message) {
-            problems.add(new Problem(keyName, message));
-            SettingKeys.byName(keyName).filter(key -> !key.hasDefault())
-                    .ifPresent(key -> values.put(key, Optional.empty()));
+            SettingKey<?> key = schema.key(keyName).orElse(null);
+            if (key == null) {
+                problems.add(new Problem(keyName, message));
+                return this;
+            }
+            problems.add(Problem.of(key, keyName, message));
+            if (!key.hasDefault()) {
+                values.put(key, Optional.empty());
+            }
+            return this;
+        }
+
+        Builder uninstalled(String keyName) {
+            uninstalledKeys.add(keyName);
             return this;
         }
 
         public Layer build() {
-            return values.isEmpty() && problems.isEmpty() ? EMPTY
-                    : new Layer(Collections.unmodifiableMap(new LinkedHashMap<>(values)), List.copyOf(problems));
+            return values.isEmpty() && problems.isEmpty() && uninstalledKeys.isEmpty() ? EMPTY
+                    : new Layer(Collections.unmodifiableMap(new LinkedHashMap<>(values)), List.copyOf(problems),
+                            Collections.unmodifiableSet(new LinkedHashSet<>(uninstalledKeys)));
         }
     }
 }

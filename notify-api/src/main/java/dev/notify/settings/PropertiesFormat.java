@@ -41,17 +41,23 @@ public final class PropertiesFormat {
     private final Function<String, String> environment;
     private final Path baseDirectory;
     private final boolean isolating;
+    private final SettingsSchema schema;
 
-    private PropertiesFormat(String prefix, Function<String, String> environment, Path baseDirectory, boolean isolating) {
+    private PropertiesFormat(String prefix, Function<String, String> environment, Path baseDirectory, boolean isolating,
+            SettingsSchema schema) {
         this.prefix = prefix;
         this.environment = environment;
         this.baseDirectory = baseDirectory;
         this.isolating = isolating;
+        this.schema = schema;
     }
 
-    /** No key prefix, the process environment, file references relative to the working directory. */
+    /**
+     * No key prefix, the process environment, file references relative to the working directory, and the keys
+     * of {@link SettingsSchema#installed()}.
+     */
     public static PropertiesFormat standard() {
-        return new PropertiesFormat("", System::getenv, Path.of(""), false);
+        return new PropertiesFormat("", System::getenv, Path.of(""), false, null);
     }
 
     /**
@@ -59,28 +65,43 @@ public final class PropertiesFormat {
      * application's and are ignored.
      */
     public PropertiesFormat withPrefix(String prefix) {
-        return new PropertiesFormat(Objects.requireNonNull(prefix, "prefix"), environment, baseDirectory, isolating);
+        return new PropertiesFormat(Objects.requireNonNull(prefix, "prefix"), environment, baseDirectory, isolating,
+                schema);
     }
 
     /** Where {@code ${env:NAME}} looks names up; returns null for an unset variable. */
     public PropertiesFormat withEnvironment(Function<String, String> environment) {
-        return new PropertiesFormat(prefix, Objects.requireNonNull(environment, "environment"), baseDirectory, isolating);
+        return new PropertiesFormat(prefix, Objects.requireNonNull(environment, "environment"), baseDirectory,
+                isolating, schema);
     }
 
     /** The directory relative {@code ${file:PATH}} references are resolved against. */
     public PropertiesFormat withBaseDirectory(Path directory) {
-        return new PropertiesFormat(prefix, environment, Objects.requireNonNull(directory, "directory"), isolating);
+        return new PropertiesFormat(prefix, environment, Objects.requireNonNull(directory, "directory"), isolating,
+                schema);
+    }
+
+    /** The keys to read: those of a notifier's providers ({@code notifier.schema()}) instead of the installed ones. */
+    public PropertiesFormat withSchema(SettingsSchema schema) {
+        return new PropertiesFormat(prefix, environment, baseDirectory, isolating,
+                Objects.requireNonNull(schema, "schema"));
     }
 
     /**
-     * Parses so that a bad entry (an unknown key, a value out of range, a missing {@code ${env:...}}) makes only
-     * the servers whose settings include its layer invalid, instead of failing the whole file: those servers
-     * report it in {@link ResolvedSettings#problems()} and refuse to send, every other server works. A bad
-     * entry in the global layer still affects every server. Problems of structure ({@code servers.<id>.inherits},
-     * server ids) still fail the parse. Suits a portal run as many servers, and tools that show what resolved.
+     * Parses so that a bad entry in a server's layer (an unknown key, a value out of range, a missing
+     * {@code ${env:...}}) makes only the servers whose settings include that layer invalid, instead of failing
+     * the whole file: those servers report it in {@link ResolvedSettings#problems()} and refuse to send, every
+     * other server works. A bad entry in the global layer, which every server includes, still fails the parse,
+     * so a {@link FileSettingsSource} keeps the last good settings. Problems of structure
+     * ({@code servers.<id>.inherits}, server ids) also fail it. Suits a portal run as many servers, and tools
+     * that show what resolved.
      */
     public PropertiesFormat isolatingInvalidServers() {
-        return new PropertiesFormat(prefix, environment, baseDirectory, true);
+        return new PropertiesFormat(prefix, environment, baseDirectory, true, schema);
+    }
+
+    private SettingsSchema schema() {
+        return schema != null ? schema : SettingsSchema.installed();
     }
 
     /**
@@ -117,7 +138,8 @@ public final class PropertiesFormat {
      */
     public Settings parse(Map<String, String> properties) {
         List<Problem> problems = new ArrayList<>();
-        Layer.Builder global = Layer.builder();
+        SettingsSchema schema = schema();
+        Layer.Builder global = Layer.builder(schema);
         Map<String, Layer.Builder> servers = new LinkedHashMap<>();
         Map<String, String> parents = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : new TreeMap<>(properties).entrySet()) {
@@ -142,7 +164,7 @@ public final class PropertiesFormat {
                     problems.add(new Problem(fullKey, e.getMessage()));
                     continue;
                 }
-                layer = servers.computeIfAbsent(id, i -> Layer.builder());
+                layer = servers.computeIfAbsent(id, i -> Layer.builder(schema));
                 name = server.group(2);
                 layerPrefix = prefix + "servers." + id + ".";
                 if (name.equals("inherits")) {
@@ -160,12 +182,12 @@ public final class PropertiesFormat {
                     continue;
                 }
             }
-            set(layer, name, layerPrefix, entry.getValue(), problems);
+            set(schema, layer, layer == global ? null : layerPrefix, name, layerPrefix, entry.getValue(), problems);
         }
         if (!problems.isEmpty()) {
             throw new SettingsException(problems);
         }
-        Settings.Builder settings = Settings.builder().global(global.build());
+        Settings.Builder settings = Settings.builder().schema(schema).global(global.build());
         servers.forEach((id, layer) -> {
             String parent = parents.get(id);
             if (parent == null) {
@@ -181,29 +203,37 @@ public final class PropertiesFormat {
         }
     }
 
-    private void set(Layer.Builder layer, String name, String layerPrefix, String rawValue, List<Problem> problems) {
-        SettingKey<?> key = SettingKeys.byName(name).orElse(null);
+    /** @param serverPrefix the server layer's prefix, or null for the global layer */
+    private void set(SettingsSchema schema, Layer.Builder layer, String serverPrefix, String name, String layerPrefix,
+            String rawValue, List<Problem> problems) {
+        SettingKey<?> key = schema.key(name).orElse(null);
+        if (key == null && schema.uninstalledSection(name).isPresent()) {
+            layer.uninstalled(name);
+            return;
+        }
         if (key == null) {
-            invalid(layer, name, layerPrefix, "unknown setting" + KeySuggestions.didYouMean(name, layerPrefix), problems);
+            invalid(layer, serverPrefix != null, name, layerPrefix, "unknown setting"
+                    + schema.didYouMean(name, layerPrefix), problems);
             return;
         }
         String value;
         try {
             value = substitute(rawValue == null ? "" : rawValue.strip());
         } catch (IllegalArgumentException e) {
-            invalid(layer, name, layerPrefix, e.getMessage(), problems);
+            invalid(layer, serverPrefix != null, name, layerPrefix, e.getMessage(), problems);
             return;
         }
         try {
             layer.set(name, value);
         } catch (IllegalArgumentException e) {
             String message = e.getMessage().startsWith(name + ": ") ? e.getMessage().substring(name.length() + 2) : e.getMessage();
-            invalid(layer, name, layerPrefix, message, problems);
+            invalid(layer, serverPrefix != null, name, layerPrefix, message, problems);
         }
     }
 
-    private void invalid(Layer.Builder layer, String name, String layerPrefix, String message, List<Problem> problems) {
-        if (isolating) {
+    private void invalid(Layer.Builder layer, boolean serverLayer, String name, String layerPrefix, String message,
+            List<Problem> problems) {
+        if (isolating && serverLayer) {
             layer.invalid(name, message);
         } else {
             problems.add(new Problem(layerPrefix + name, message));

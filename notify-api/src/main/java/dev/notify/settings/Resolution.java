@@ -1,68 +1,109 @@
 package dev.notify.settings;
 
+import dev.notify.Channel;
 import dev.notify.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Computes a server's effective values from its layer chain; see {@link Settings#resolve(String)}. */
 final class Resolution {
 
-    private Resolution() {
+    private final SettingsSchema schema;
+    private final String serverId;
+    private final List<Map.Entry<Origin, Layer>> layers = new ArrayList<>();
+    private final Map<SettingKey<?>, ResolvedValue<?>> values = new HashMap<>();
+    private final Map<String, Optional<Map.Entry<Origin, Layer>>> groups = new HashMap<>();
+    private final Set<SettingKey<?>> resolving = new HashSet<>();
+
+    private Resolution(SettingsSchema schema, String serverId) {
+        this.schema = schema;
+        this.serverId = serverId;
     }
 
     /**
      * @param serverId the server resolved, or null for the global settings
      * @param chain    server layers, nearest first (the server, then the layers it inherits from)
      */
-    static ResolvedSettings resolve(String serverId, List<Map.Entry<String, Layer>> chain, Layer global) {
-        List<Map.Entry<Origin, Layer>> layers = new ArrayList<>();
+    static ResolvedSettings resolve(SettingsSchema schema, String serverId, List<Map.Entry<String, Layer>> chain,
+            Layer global) {
+        Resolution r = new Resolution(schema, serverId);
         for (Map.Entry<String, Layer> e : chain) {
-            layers.add(Map.entry(Origin.server(e.getKey()), e.getValue()));
+            r.layers.add(Map.entry(Origin.server(e.getKey()), e.getValue()));
         }
-        layers.add(Map.entry(Origin.GLOBAL, global));
+        r.layers.add(Map.entry(Origin.GLOBAL, global));
+        return r.run();
+    }
 
-        Map<SettingKey<?>, ResolvedValue<?>> values = new LinkedHashMap<>();
-        Map<String, Optional<Map.Entry<Origin, Layer>>> groups = new HashMap<>();
-        for (SettingKey<?> key : SettingKeys.all()) {
-            Optional<Map.Entry<Origin, Layer>> source = key.credentialGroup()
-                    .map(group -> groups.computeIfAbsent(group, g -> nearestMentioning(layers, SettingKeys.group(g))))
-                    .orElseGet(() -> nearestMentioning(layers, List.of(key)));
-            values.put(key, source.isPresent()
-                    ? fromLayer(key, source.get().getValue(), source.get().getKey())
-                    : fromDefault(key, values));
+    private ResolvedSettings run() {
+        Map<SettingKey<?>, ResolvedValue<?>> ordered = new LinkedHashMap<>();
+        for (SettingKey<?> key : schema.keys()) {
+            ordered.put(key, value(key));
         }
-        List<Problem> problems = new ArrayList<>();
+        List<Problem> readProblems = new ArrayList<>();
+        Set<String> unreadable = new HashSet<>();
+        Map<String, Origin> uninstalled = new LinkedHashMap<>();
         for (Map.Entry<Origin, Layer> layer : layers) {
             for (Problem p : layer.getValue().problems()) {
-                problems.add(new Problem(layer.getKey().keyPrefix() + p.key(), p.message()));
+                readProblems.add(p.withKey(layer.getKey().keyPrefix() + p.key()));
+                unreadable.add(p.key());
+            }
+            layer.getValue().uninstalledKeys().forEach(k -> uninstalled.putIfAbsent(k, layer.getKey()));
+            for (SettingKey<?> key : layer.getValue().keys()) {
+                if (schema.key(key.name()).isEmpty() && schema.uninstalledSection(key.name()).isPresent()) {
+                    uninstalled.putIfAbsent(key.name(), layer.getKey());
+                }
             }
         }
-        problems.addAll(Validation.problems(new ResolvedSettings(serverId, values, List.of())));
-        return new ResolvedSettings(serverId, values, problems);
+        ResolvedSettings unchecked = new ResolvedSettings(serverId, ordered, List.of(), List.of());
+        return new ResolvedSettings(serverId, ordered, readProblems, schema.validate(unchecked, unreadable, uninstalled));
     }
 
-    private static <T> ResolvedValue<T> fromLayer(SettingKey<T> key, Layer layer, Origin origin) {
-        return new ResolvedValue<>(key, layer.get(key).orElse(null), origin);
-    }
-
-    private static <T> ResolvedValue<T> fromDefault(SettingKey<T> key, Map<SettingKey<?>, ResolvedValue<?>> values) {
-        return new ResolvedValue<>(key, key.defaultValue(k -> valueOf(values, k)), Origin.DEFAULT);
-    }
-
-    private static Object valueOf(Map<SettingKey<?>, ResolvedValue<?>> values, SettingKey<?> key) {
-        ResolvedValue<?> value = values.get(key);
-        if (value == null) {
-            throw new IllegalStateException(key + " is resolved after a key whose default depends on it");
+    private ResolvedValue<?> value(SettingKey<?> key) {
+        ResolvedValue<?> known = values.get(key);
+        if (known != null) {
+            return known;
         }
-        return value.value().orElse(null);
+        if (!resolving.add(key)) {
+            throw new IllegalStateException("the default of " + key + " depends on itself");
+        }
+        Optional<Map.Entry<Origin, Layer>> source = key.credentialGroup()
+                .map(group -> groups.computeIfAbsent(group, g -> nearestMentioning(schema.group(g))))
+                .orElseGet(() -> nearestMentioning(List.of(key)));
+        ResolvedValue<?> value = source.isPresent()
+                ? fromLayer(key, source.get().getValue(), source.get().getKey())
+                : fromDefault(key);
+        values.put(key, value);
+        resolving.remove(key);
+        return value;
     }
 
-    private static Optional<Map.Entry<Origin, Layer>> nearestMentioning(List<Map.Entry<Origin, Layer>> layers,
-            List<SettingKey<?>> keys) {
+    private <T> ResolvedValue<T> fromLayer(SettingKey<T> key, Layer layer, Origin origin) {
+        return new ResolvedValue<>(key, layer.get(key).orElse(null), origin, serverId);
+    }
+
+    private <T> ResolvedValue<T> fromDefault(SettingKey<T> key) {
+        for (Channel channel : Channel.values()) {
+            if (key.equals(SettingKeys.deliveryMethod(channel))) {
+                String method = schema.defaultDeliveryMethod(channel).orElse(null);
+                return new ResolvedValue<>(key, key.type().cast(method), Origin.DEFAULT, serverId);
+            }
+        }
+        T value = key.defaultValue(new SettingKey.Lookup() {
+            @Override
+            public <V> Optional<V> find(SettingKey<V> other) {
+                return value(other).value().map(other.type()::cast);
+            }
+        });
+        return new ResolvedValue<>(key, value, Origin.DEFAULT, serverId);
+    }
+
+    private Optional<Map.Entry<Origin, Layer>> nearestMentioning(List<SettingKey<?>> keys) {
         for (Map.Entry<Origin, Layer> layer : layers) {
             for (SettingKey<?> key : keys) {
                 if (layer.getValue().mentions(key)) {

@@ -1,15 +1,16 @@
 package dev.notify.settings;
 
+import dev.notify.Channel;
 import dev.notify.Problem;
 import dev.notify.SettingsException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -23,11 +24,16 @@ public final class ResolvedSettings {
     private final String serverId;
     private final Map<SettingKey<?>, ResolvedValue<?>> values;
     private final List<Problem> problems;
+    private final List<Problem> readProblems;
 
-    ResolvedSettings(String serverId, Map<SettingKey<?>, ResolvedValue<?>> values, List<Problem> problems) {
+    ResolvedSettings(String serverId, Map<SettingKey<?>, ResolvedValue<?>> values, List<Problem> readProblems,
+            List<Problem> validationProblems) {
         this.serverId = serverId;
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
-        this.problems = List.copyOf(problems);
+        this.readProblems = List.copyOf(readProblems);
+        List<Problem> all = new java.util.ArrayList<>(readProblems);
+        all.addAll(validationProblems);
+        this.problems = List.copyOf(all);
     }
 
     /** The server these settings are for; empty for the global settings. */
@@ -66,6 +72,11 @@ public final class ResolvedSettings {
         return prefix + key.name();
     }
 
+    /** A problem with a key, named as the administrator must fix it for this server. */
+    public Problem problem(SettingKey<?> key, String message) {
+        return Problem.of(key, fullKey(key), message);
+    }
+
     /** Every key's resolved value, in reference order. */
     public Collection<ResolvedValue<?>> values() {
         return values.values();
@@ -74,6 +85,20 @@ public final class ResolvedSettings {
     /** What stops this server's enabled channels from working; empty when the settings are usable. */
     public List<Problem> problems() {
         return problems;
+    }
+
+    /**
+     * What stops one channel from working: every entry of the server's layers that could not be read (a mistyped
+     * {@code email.enabled} must never pass for "off"), and the validation problems of that channel's keys.
+     */
+    public List<Problem> problems(Channel channel) {
+        String prefix = channel.name().toLowerCase(Locale.ROOT) + ".";
+        return problems.stream().filter(p -> readProblems.contains(p) || p.setting().map(SettingKey::name)
+                .orElseGet(() -> unprefixed(p.key())).startsWith(prefix)).toList();
+    }
+
+    private static String unprefixed(String key) {
+        return key.startsWith("servers.") ? key.substring(key.indexOf('.', "servers.".length()) + 1) : key;
     }
 
     public boolean isValid() {
@@ -93,14 +118,28 @@ public final class ResolvedSettings {
     }
 
     /**
-     * The values of the keys under the given sections ({@code email.smtp}), for telling whether something built
-     * from them must be rebuilt. Two results are equal when every one of those values is.
+     * Returns this when the channel can work: see {@link #problems(Channel)}.
+     *
+     * @throws SettingsException listing those problems, each naming its full key
      */
-    public Map<String, Object> section(Set<String> sections) {
+    public ResolvedSettings requireValid(Channel channel) {
+        List<Problem> blocking = problems(channel);
+        if (!blocking.isEmpty()) {
+            throw new SettingsException(blocking, serverId, null, null);
+        }
+        return this;
+    }
+
+    /**
+     * The values of the given keys, for telling whether something built from them must be rebuilt. Two results
+     * are equal when every one of those values is.
+     */
+    public Map<String, Object> values(Collection<? extends SettingKey<?>> keys) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (ResolvedValue<?> v : values.values()) {
-            if (sections.stream().anyMatch(v.key()::isIn)) {
-                out.put(v.key().name(), v.value().orElse(null));
+        for (SettingKey<?> key : keys) {
+            ResolvedValue<?> v = values.get(key);
+            if (v != null) {
+                out.put(key.name(), v.value().orElse(null));
             }
         }
         return Collections.unmodifiableMap(out);
@@ -109,7 +148,7 @@ public final class ResolvedSettings {
     private ResolvedValue<?> resolved(SettingKey<?> key) {
         ResolvedValue<?> value = values.get(key);
         if (value == null) {
-            throw new IllegalArgumentException("not a key of SettingKeys: " + key);
+            throw new IllegalArgumentException(key + " is not a key of the schema these settings were resolved with");
         }
         return value;
     }

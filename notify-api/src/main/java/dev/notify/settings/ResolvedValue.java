@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * A key's effective value for one server, with the layer it came from. The value is empty when no layer sets
- * the key and it has no default, or when the nearest layer set it to empty on purpose.
+ * the key and it has no default, or when the nearest layer set it to empty on purpose. An admin page shows
+ * {@link #isInherited()} and {@link #origin()} as "inherited from global" next to the field.
  *
  * <p>This class is immutable and threadsafe.
  *
@@ -16,11 +17,13 @@ public final class ResolvedValue<T> {
     private final SettingKey<T> key;
     private final T value;
     private final Origin origin;
+    private final String serverId;
 
-    ResolvedValue(SettingKey<T> key, T value, Origin origin) {
+    ResolvedValue(SettingKey<T> key, T value, Origin origin, String serverId) {
         this.key = key;
         this.value = value;
         this.origin = origin;
+        this.serverId = serverId;
     }
 
     public SettingKey<T> key() {
@@ -31,8 +34,22 @@ public final class ResolvedValue<T> {
         return Optional.ofNullable(value);
     }
 
+    /** The layer the value came from: the default, the global layer or a server's layer. */
     public Origin origin() {
         return origin;
+    }
+
+    /**
+     * Whether the value comes from somewhere other than the layer being resolved: for a server, anything but its
+     * own layer; for the global settings, the default.
+     */
+    public boolean isInherited() {
+        return serverId == null ? origin.kind() == Origin.Kind.DEFAULT : !origin.equals(Origin.server(serverId));
+    }
+
+    /** The layer the value is inherited from, when {@link #isInherited()}. */
+    public Optional<Origin> inheritedFrom() {
+        return isInherited() ? Optional.of(origin) : Optional.empty();
     }
 
     /** The key as it would be written in the layer the value came from: {@code servers.eu-1.email.smtp.host}. */
@@ -47,8 +64,8 @@ public final class ResolvedValue<T> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ResolvedValue<?> other && key == other.key && Objects.equals(value, other.value)
-                && origin.equals(other.origin);
+        return o instanceof ResolvedValue<?> other && key.equals(other.key) && Objects.equals(value, other.value)
+                && origin.equals(other.origin) && Objects.equals(serverId, other.serverId);
     }
 
     @Override

@@ -1,28 +1,58 @@
 package dev.notify.settings;
 
+import dev.notify.message.EmailAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * One setting: its key as written in properties ({@code email.smtp.port}), its value type, how text is parsed,
- * its default and whether it is a secret. Every key notify knows is a constant of {@link SettingKeys}.
+ * its default and whether it is a secret. The core declares the channel keys in {@link SettingKeys}; each
+ * provider declares its own keys through {@link dev.notify.spi.ProviderSettings}, built with the factories here:
  *
- * <p>This class is immutable and threadsafe.
+ * <pre>{@code
+ * static final SettingKey<String> HOST = SettingKey.host("sms.acme.host")
+ *         .description("The Acme gateway's host name.")
+ *         .build();
+ * static final SettingKey<Integer> PORT = SettingKey.integer("sms.acme.port", 1, 65535)
+ *         .defaultValue(443)
+ *         .description("The gateway's port.")
+ *         .build();
+ * }</pre>
  *
- * @param <T> the value type: String, Integer, Boolean, Duration, URI, Path, an enum, EmailAddress or Secret
+ * <p>A key is identified by its name: two keys with the same name are equal. This class is immutable and
+ * threadsafe.
+ *
+ * @param <T> the value type
  */
 public final class SettingKey<T> {
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z0-9][a-z0-9-]*)+");
+
+    /** The values of other keys, for a default that depends on them. */
+    @FunctionalInterface
+    public interface Lookup {
+        /** The effective value of {@code key} for the same server, or empty. */
+        <V> Optional<V> find(SettingKey<V> key);
+    }
 
     private final String name;
     private final Class<T> type;
     private final Function<String, T> parser;
     private final Function<T, String> check;
-    private final Function<Function<SettingKey<?>, Object>, T> defaultValue;
+    private final Function<Lookup, T> defaultValue;
     private final String defaultDescription;
     private final String credentialGroup;
     private final String description;
     private final Function<T, String> formatter;
+    private final List<String> allowedValues;
+    private final String section;
 
     private SettingKey(Builder<T> b) {
         this.name = b.name;
@@ -30,14 +60,89 @@ public final class SettingKey<T> {
         this.parser = b.parser;
         this.check = b.check;
         this.defaultValue = b.defaultValue;
-        this.defaultDescription = b.defaultDescription;
         this.credentialGroup = b.credentialGroup;
         this.description = b.description;
         this.formatter = b.formatter;
+        this.allowedValues = b.allowedValues;
+        this.section = b.section != null ? b.section : defaultSection(b.name);
+        this.defaultDescription = b.defaultDescription != null || b.fixedDefault == null ? b.defaultDescription
+                : formatValue(b.fixedDefault);
     }
 
-    static <T> Builder<T> builder(String name, Class<T> type, Function<String, T> parser) {
+    /**
+     * Starts a key of any type.
+     *
+     * @param name   the key without a server prefix: lower case, at least two dot-separated parts
+     * @param parser turns an administrator's text (trimmed, references substituted) into a value, or throws
+     *               IllegalArgumentException with a message that says what was expected and what was given
+     * @throws IllegalArgumentException when the name is not a valid key name or starts with {@code servers.}
+     */
+    public static <T> Builder<T> builder(String name, Class<T> type, Function<String, T> parser) {
         return new Builder<>(name, type, parser);
+    }
+
+    /** A single line of text (no control characters). */
+    public static Builder<String> text(String name) {
+        return builder(name, String.class, ValueParsers::text);
+    }
+
+    /** A host name or IP address, without port or scheme. */
+    public static Builder<String> host(String name) {
+        return builder(name, String.class, ValueParsers::host);
+    }
+
+    /** A domain name such as {@code sms.example.net}. */
+    public static Builder<String> domain(String name) {
+        return builder(name, String.class, ValueParsers::domain);
+    }
+
+    /** A whole number from {@code min} to {@code max}. */
+    public static Builder<Integer> integer(String name, int min, int max) {
+        return builder(name, Integer.class, ValueParsers::integer).check(ValueParsers.range(min, max));
+    }
+
+    /** true or false (also yes/no, on/off). */
+    public static Builder<Boolean> bool(String name) {
+        return builder(name, Boolean.class, ValueParsers::bool);
+    }
+
+    /** A duration longer than zero, written {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h} or ISO-8601. */
+    public static Builder<Duration> duration(String name) {
+        return builder(name, Duration.class, ValueParsers::duration).check(ValueParsers::positive)
+                .formatter(ValueParsers::formatDuration);
+    }
+
+    /** An {@code https://} (or {@code http://}) URL with a host and no query; a trailing slash is removed. */
+    public static Builder<URI> url(String name) {
+        return builder(name, URI.class, ValueParsers::httpsUrl);
+    }
+
+    /** A file path; relative paths resolve against the working directory. */
+    public static Builder<Path> path(String name) {
+        return builder(name, Path.class, ValueParsers::path);
+    }
+
+    /** A secret: printed as {@code ********} everywhere. */
+    public static Builder<Secret> secret(String name) {
+        return builder(name, Secret.class, Secret::of);
+    }
+
+    /** An email address, {@code Display Name <address>} or bare. */
+    public static Builder<EmailAddress> mailbox(String name) {
+        return builder(name, EmailAddress.class, ValueParsers::mailbox);
+    }
+
+    /** An identifier in lower case (letters, digits, '-', '.', '_'), such as a provider id. */
+    public static Builder<String> identifier(String name) {
+        return builder(name, String.class, ValueParsers::identifier);
+    }
+
+    /** One of an enum's constants, written as {@code id} gives it; {@link #allowedValues()} lists them. */
+    public static <E extends Enum<E>> Builder<E> choice(String name, Class<E> type, Function<E, String> id) {
+        E[] values = type.getEnumConstants();
+        Builder<E> b = builder(name, type, s -> ValueParsers.choice(s, values, id)).formatter(id);
+        b.allowedValues = Arrays.stream(values).map(id).toList();
+        return b;
     }
 
     /** The key as written in a properties file, without any server prefix. */
@@ -49,7 +154,7 @@ public final class SettingKey<T> {
         return type;
     }
 
-    /** What the setting means, for reference docs and {@code --help}. */
+    /** What the setting means, for reference docs, admin pages and {@code --help}. */
     public String description() {
         return description;
     }
@@ -65,6 +170,16 @@ public final class SettingKey<T> {
      */
     public Optional<String> credentialGroup() {
         return Optional.ofNullable(credentialGroup);
+    }
+
+    /** The section an admin page shows the key in: {@code email.smtp} for {@code email.smtp.auth.username}. */
+    public String section() {
+        return section;
+    }
+
+    /** The values a choice accepts, as written; empty for other keys. */
+    public List<String> allowedValues() {
+        return allowedValues;
     }
 
     /** Whether a default applies when no layer sets the key. */
@@ -118,14 +233,25 @@ public final class SettingKey<T> {
         if (value == null) {
             return "";
         }
-        if (isSecret()) {
-            return Secret.MASK;
-        }
-        return formatter == null ? value.toString() : formatter.apply(type.cast(value));
+        return isSecret() ? Secret.MASK : formatValue(type.cast(value));
     }
 
-    T defaultValue(Function<SettingKey<?>, Object> resolved) {
-        return defaultValue == null ? null : defaultValue.apply(resolved);
+    private String formatValue(T value) {
+        return formatter == null ? value.toString() : formatter.apply(value);
+    }
+
+    T defaultValue(Lookup lookup) {
+        return defaultValue == null ? null : defaultValue.apply(lookup);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SettingKey<?> other && name.equals(other.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
     }
 
     @Override
@@ -133,61 +259,105 @@ public final class SettingKey<T> {
         return name;
     }
 
-    static final class Builder<T> {
+    private static String defaultSection(String name) {
+        String[] parts = name.split("\\.");
+        return parts.length <= 2 ? parts[0] : parts[0] + "." + parts[1];
+    }
+
+    /**
+     * Describes a key. Each method checks its argument; {@link #build()} may be called more than once.
+     *
+     * <p>This class is not threadsafe.
+     *
+     * @param <T> the value type
+     */
+    public static final class Builder<T> {
         private final String name;
         private final Class<T> type;
         private final Function<String, T> parser;
         private Function<T, String> check;
-        private Function<Function<SettingKey<?>, Object>, T> defaultValue;
+        private Function<Lookup, T> defaultValue;
+        private T fixedDefault;
         private String defaultDescription;
         private String credentialGroup;
         private String description = "";
         private Function<T, String> formatter;
+        private List<String> allowedValues = List.of();
+        private String section;
 
         private Builder(String name, Class<T> type, Function<String, T> parser) {
+            Objects.requireNonNull(name, "name");
+            if (!NAME.matcher(name).matches() || name.startsWith("servers.")) {
+                throw new IllegalArgumentException("a setting key must be lower case, dot-separated, with at least "
+                        + "two parts and not under servers., was '" + name + "'");
+            }
             this.name = name;
-            this.type = type;
-            this.parser = parser;
+            this.type = Objects.requireNonNull(type, "type");
+            this.parser = Objects.requireNonNull(parser, "parser");
         }
 
-        Builder<T> check(Function<T, String> check) {
-            this.check = check;
+        /** A further check of parsed and programmatic values: returns what is wrong, or null when the value is fine. */
+        public Builder<T> check(Function<T, String> check) {
+            Function<T, String> previous = this.check;
+            Objects.requireNonNull(check, "check");
+            this.check = previous == null ? check : v -> {
+                String problem = previous.apply(v);
+                return problem != null ? problem : check.apply(v);
+            };
             return this;
         }
 
-        Builder<T> defaultValue(T value) {
-            this.defaultValue = resolved -> value;
-            this.defaultDescription = value instanceof Enum<?> || formatter != null ? null : String.valueOf(value);
+        /** The value when no layer sets the key. */
+        public Builder<T> defaultValue(T value) {
+            Objects.requireNonNull(value, "default of " + name);
+            this.fixedDefault = value;
+            this.defaultValue = lookup -> value;
             return this;
         }
 
-        Builder<T> defaultValue(Function<Function<SettingKey<?>, Object>, T> value, String documented) {
-            this.defaultValue = value;
-            this.defaultDescription = documented;
+        /**
+         * A default computed from other keys of the same server ({@code 465 when email.smtp.tls=implicit}).
+         *
+         * @param documented how the reference and admin pages describe it
+         */
+        public Builder<T> defaultValue(Function<Lookup, T> value, String documented) {
+            this.defaultValue = Objects.requireNonNull(value, "default of " + name);
+            this.fixedDefault = null;
+            this.defaultDescription = Objects.requireNonNull(documented, "documented default of " + name);
             return this;
         }
 
-        Builder<T> documentedDefault(String documented) {
-            this.defaultDescription = documented;
+        /** The keys of one credential group always come from one layer; see {@link SettingKey#credentialGroup()}. */
+        public Builder<T> credentialGroup(String group) {
+            this.credentialGroup = Objects.requireNonNull(group, "credential group of " + name);
             return this;
         }
 
-        Builder<T> credentialGroup(String group) {
-            this.credentialGroup = group;
+        /** What the setting means, in one or two sentences for an administrator. */
+        public Builder<T> description(String description) {
+            this.description = Objects.requireNonNull(description, "description of " + name);
             return this;
         }
 
-        Builder<T> description(String description) {
-            this.description = description;
+        /** How a value is written back as text; the default is {@code toString()}. */
+        public Builder<T> formatter(Function<T, String> formatter) {
+            this.formatter = Objects.requireNonNull(formatter, "formatter of " + name);
             return this;
         }
 
-        Builder<T> formatter(Function<T, String> formatter) {
-            this.formatter = formatter;
+        /** The values the parser accepts, as written, for admin pages to offer; set by {@link SettingKey#choice}. */
+        public Builder<T> allowedValues(String... values) {
+            this.allowedValues = List.of(values);
             return this;
         }
 
-        SettingKey<T> build() {
+        /** The admin page section, when it is not the first two parts of the name. */
+        public Builder<T> section(String section) {
+            this.section = Objects.requireNonNull(section, "section of " + name);
+            return this;
+        }
+
+        public SettingKey<T> build() {
             return new SettingKey<>(this);
         }
     }

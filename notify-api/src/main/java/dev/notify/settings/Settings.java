@@ -27,12 +27,14 @@ public final class Settings {
     private static final Pattern SERVER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final String GLOBAL_CACHE_KEY = "\0global";
 
+    private final SettingsSchema schema;
     private final Layer global;
     private final Map<String, Layer> servers;
     private final Map<String, String> parents;
-    private final Map<String, ResolvedSettings> resolved = new ConcurrentHashMap<>();
+    private final Map<SettingsSchema, Map<String, ResolvedSettings>> resolved = new ConcurrentHashMap<>();
 
-    private Settings(Layer global, Map<String, Layer> servers, Map<String, String> parents) {
+    private Settings(SettingsSchema schema, Layer global, Map<String, Layer> servers, Map<String, String> parents) {
+        this.schema = schema;
         this.global = global;
         this.servers = servers;
         this.parents = parents;
@@ -49,7 +51,7 @@ public final class Settings {
 
     /** A builder that starts with all of {@code settings}' layers, to change a few. */
     public static Builder builder(Settings settings) {
-        Builder b = new Builder().global(settings.global);
+        Builder b = new Builder().schema(settings.schema).global(settings.global);
         settings.servers.forEach((id, layer) -> b.server(id, layer));
         b.parents.putAll(settings.parents);
         return b;
@@ -74,9 +76,19 @@ public final class Settings {
         return Optional.ofNullable(parents.get(id));
     }
 
+    /** The schema these settings were read with: the keys they may set, and how they are validated. */
+    public SettingsSchema schema() {
+        return schema;
+    }
+
     /** The effective global settings: defaults, then the global layer. */
     public ResolvedSettings resolveGlobal() {
-        return resolved.computeIfAbsent(GLOBAL_CACHE_KEY, k -> Resolution.resolve(null, List.of(), global));
+        return resolveGlobal(schema);
+    }
+
+    /** The effective global settings under another schema (a notifier's providers). */
+    public ResolvedSettings resolveGlobal(SettingsSchema schema) {
+        return cache(schema).computeIfAbsent(GLOBAL_CACHE_KEY, k -> Resolution.resolve(schema, null, List.of(), global));
     }
 
     /**
@@ -86,12 +98,28 @@ public final class Settings {
      * @throws IllegalArgumentException when {@code serverId} is not 1-64 letters, digits, '-' or '_'
      */
     public ResolvedSettings resolve(String serverId) {
-        ResolvedSettings cached = resolved.get(serverId);
+        return resolve(serverId, schema);
+    }
+
+    /**
+     * A server's effective settings under another schema: a notifier resolves with the schema of its own
+     * providers, which may include explicitly registered ones.
+     *
+     * @throws IllegalArgumentException when {@code serverId} is not 1-64 letters, digits, '-' or '_'
+     */
+    public ResolvedSettings resolve(String serverId, SettingsSchema schema) {
+        Map<String, ResolvedSettings> cache = cache(schema);
+        ResolvedSettings cached = cache.get(serverId);
         if (cached != null) {
             return cached;
         }
         checkServerId(serverId);
-        return resolved.computeIfAbsent(serverId, id -> Resolution.resolve(id, chain(id), global));
+        return cache.computeIfAbsent(serverId, id -> Resolution.resolve(schema, id, chain(id), global));
+    }
+
+    private Map<String, ResolvedSettings> cache(SettingsSchema schema) {
+        Map<String, ResolvedSettings> cache = resolved.get(Objects.requireNonNull(schema, "schema"));
+        return cache != null ? cache : resolved.computeIfAbsent(schema, s -> new ConcurrentHashMap<>());
     }
 
     private List<Map.Entry<String, Layer>> chain(String id) {
@@ -136,11 +164,18 @@ public final class Settings {
      * <p>This class is not threadsafe.
      */
     public static final class Builder {
+        private SettingsSchema schema = SettingsSchema.installed();
         private Layer global = Layer.empty();
         private final Map<String, Layer> servers = new LinkedHashMap<>();
         private final Map<String, String> parents = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /** The keys the settings may set and how they are validated; {@link SettingsSchema#installed()} by default. */
+        public Builder schema(SettingsSchema schema) {
+            this.schema = Objects.requireNonNull(schema, "schema");
+            return this;
         }
 
         public Builder global(Layer layer) {
@@ -201,7 +236,7 @@ public final class Settings {
             if (!problems.isEmpty()) {
                 throw new SettingsException(problems);
             }
-            return new Settings(global, Collections.unmodifiableMap(new LinkedHashMap<>(servers)),
+            return new Settings(schema, global, Collections.unmodifiableMap(new LinkedHashMap<>(servers)),
                     Collections.unmodifiableMap(new LinkedHashMap<>(parents)));
         }
     }

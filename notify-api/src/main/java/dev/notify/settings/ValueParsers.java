@@ -56,6 +56,20 @@ final class ValueParsers {
         return v -> v < min || v > max ? "must be " + min + "-" + max + ", was " + v : null;
     }
 
+    static String formatDuration(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 3_600_000 == 0 && ms > 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms % 60_000 == 0 && ms > 0) {
+            return ms / 60_000 + "m";
+        }
+        if (ms % 1000 == 0) {
+            return ms / 1000 + "s";
+        }
+        return ms + "ms";
+    }
+
     static Duration duration(String s) {
         Matcher m = DURATION.matcher(s.toLowerCase(Locale.ROOT));
         if (m.matches()) {
@@ -182,16 +196,5 @@ final class ValueParsers {
         }
         throw new IllegalArgumentException("must be one of "
                 + Arrays.stream(values).map(id).collect(Collectors.joining(", ")) + "; was '" + s + "'");
-    }
-
-    static TlsMode tls(String s) {
-        String lower = s.toLowerCase(Locale.ROOT);
-        if (Arrays.asList("true", "yes", "on").contains(lower)) {
-            return TlsMode.STARTTLS;
-        }
-        if (Arrays.asList("false", "no", "off").contains(lower)) {
-            return TlsMode.NONE;
-        }
-        return choice(s, TlsMode.values(), TlsMode::id);
     }
 }

@@ -1,11 +1,12 @@
 package dev.notify.spi;
 
 import dev.notify.Channel;
-import java.util.Set;
 
 /**
  * A delivery module's entry point, found with {@link java.util.ServiceLoader} or registered explicitly with
- * {@code Notifier.builder().provider(...)}. A provider is stateless; the senders it creates hold connections.
+ * {@code Notifier.builder().provider(...)}. Register it in {@code META-INF/services/dev.notify.spi.SenderProvider}
+ * and, in a named module, with {@code provides dev.notify.spi.SenderProvider with ...}. A provider is stateless;
+ * the senders it creates hold connections.
  *
  * <p>Implementations must be threadsafe and have a public no-argument constructor when registered for
  * ServiceLoader.
@@ -14,19 +15,24 @@ public interface SenderProvider {
 
     /**
      * The id administrators write in {@code email.delivery-method} or {@code sms.delivery-method}: lower case,
-     * stable across versions ({@code smtp}, {@code graph}).
+     * stable across versions. Keep the provider's own keys under {@code <channel>.<id>.} where they are its alone,
+     * so a key of a provider that is not installed can be recognised as such.
      */
     String id();
 
     /** The channel this provider delivers. */
     Channel channel();
 
+    /** The keys this provider reads and how it validates them; see {@link ProviderSettings}. */
+    ProviderSettings settings();
+
     /**
-     * The settings sections the sender reads ({@code email.smtp}, {@code email.graph}). The notifier shares a
-     * sender among all servers whose values under these sections are equal and rebuilds it only when one of
-     * them changes.
+     * Whether this provider delivers its channel when {@code <channel>.delivery-method} is not set. When several
+     * installed providers of a channel say so, or none does and several are installed, the key must be set.
      */
-    Set<String> settingsSections();
+    default boolean isChannelDefault() {
+        return false;
+    }
 
     /**
      * Creates a sender for valid settings. Must not block on the network: connect lazily, on the first send or

@@ -1,10 +1,10 @@
 package dev.notify.support;
 
 import dev.notify.Channel;
+import dev.notify.spi.ProviderSettings;
 import dev.notify.spi.Sender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
-import java.util.Set;
 
 /** A provider whose jar is broken: its constructor throws, as a missing dependency would make it. */
 public final class BrokenProvider implements SenderProvider {
@@ -24,8 +24,8 @@ public final class BrokenProvider implements SenderProvider {
     }
 
     @Override
-    public Set<String> settingsSections() {
-        return Set.of();
+    public ProviderSettings settings() {
+        return RelayKeys.SETTINGS;
     }
 
     @Override

@@ -1,10 +1,10 @@
 package dev.notify.support;
 
 import dev.notify.Channel;
+import dev.notify.spi.ProviderSettings;
 import dev.notify.spi.Sender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
-import java.util.Set;
 
 /** Has the id {@code duplicate}, as {@link DuplicateIdProviderB} does; listed only by {@link ServiceFiles}. */
 public class DuplicateIdProviderA implements SenderProvider {
@@ -20,8 +20,8 @@ public class DuplicateIdProviderA implements SenderProvider {
     }
 
     @Override
-    public Set<String> settingsSections() {
-        return Set.of("email.smtp");
+    public ProviderSettings settings() {
+        return RelayKeys.SETTINGS;
     }
 
     @Override

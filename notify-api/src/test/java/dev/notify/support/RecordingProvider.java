@@ -7,13 +7,12 @@ import dev.notify.message.EmailMessage;
 import dev.notify.message.Message;
 import dev.notify.message.SmsMessage;
 import dev.notify.settings.ResolvedSettings;
-import dev.notify.settings.SettingKeys;
 import dev.notify.spi.Delivery;
+import dev.notify.spi.ProviderSettings;
 import dev.notify.spi.Sender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,26 +38,33 @@ public final class RecordingProvider implements SenderProvider {
 
     private final String id;
     private final Channel channel;
-    private final Set<String> sections;
+    private final ProviderSettings settings;
+    private volatile boolean channelDefault = true;
     private final List<RecordingSender> senders = new CopyOnWriteArrayList<>();
     private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
     private final AtomicInteger attemptCount = new AtomicInteger();
     private volatile Behaviour behaviour = RecordingProvider::accept;
 
-    public RecordingProvider(String id, Channel channel, Set<String> sections) {
+    public RecordingProvider(String id, Channel channel, ProviderSettings settings) {
         this.id = id;
         this.channel = channel;
-        this.sections = Set.copyOf(sections);
+        this.settings = settings;
     }
 
-    /** An email provider reading {@code email.smtp}, like the SMTP module. */
+    /** An email provider reading the {@link RelayKeys}, the channel default. */
     public static RecordingProvider email(String id) {
-        return new RecordingProvider(id, Channel.EMAIL, Set.of("email.smtp"));
+        return new RecordingProvider(id, Channel.EMAIL, RelayKeys.SETTINGS);
     }
 
-    /** An SMS provider reading {@code sms}. */
+    /** An SMS provider reading no keys of its own, the channel default. */
     public static RecordingProvider sms(String id) {
-        return new RecordingProvider(id, Channel.SMS, Set.of("sms"));
+        return new RecordingProvider(id, Channel.SMS, ProviderSettings.none());
+    }
+
+    /** Whether this provider claims its channel when the delivery method is not set (true by default). */
+    public RecordingProvider channelDefault(boolean isDefault) {
+        this.channelDefault = isDefault;
+        return this;
     }
 
     public RecordingProvider behaviour(Behaviour newBehaviour) {
@@ -95,8 +101,8 @@ public final class RecordingProvider implements SenderProvider {
     }
 
     @Override
-    public Set<String> settingsSections() {
-        return sections;
+    public ProviderSettings settings() {
+        return RelayKeys.SETTINGS;
     }
 
     @Override
@@ -125,7 +131,7 @@ public final class RecordingProvider implements SenderProvider {
         }
 
         public String host() {
-            return settings.find(SettingKeys.SMTP_HOST).orElse(null);
+            return settings.find(RelayKeys.HOST).orElse(null);
         }
 
         public boolean isClosed() {

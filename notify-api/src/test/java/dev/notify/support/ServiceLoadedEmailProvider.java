@@ -4,10 +4,10 @@ import dev.notify.Channel;
 import dev.notify.CheckReport;
 import dev.notify.message.Message;
 import dev.notify.spi.Delivery;
+import dev.notify.spi.ProviderSettings;
 import dev.notify.spi.Sender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
-import java.util.Set;
 
 /** Registered in this module's test {@code META-INF/services}, so ServiceLoader finds it. */
 public final class ServiceLoadedEmailProvider implements SenderProvider {
@@ -25,8 +25,8 @@ public final class ServiceLoadedEmailProvider implements SenderProvider {
     }
 
     @Override
-    public Set<String> settingsSections() {
-        return Set.of("email.smtp");
+    public ProviderSettings settings() {
+        return RelayKeys.SETTINGS;
     }
 
     @Override

@@ -87,13 +87,13 @@ class ResolveCommandTest {
     @Test
     void unreadableEntriesAreListedWithWhatStillResolved() {
         CliRun run = CliRun.of("resolve", "--config", config("servers.eu-1.email.smtp.port=70000",
-                "email.smtp.prot=25").toString(), "--server", "eu-1", "--json");
+                "servers.eu-1.email.smtp.prot=25").toString(), "--server", "eu-1", "--json");
 
         assertThat(run.exitCode()).isEqualTo(2);
         JsonNode json = run.json();
         assertThat(value(json, "email.smtp.host").get("value").asText()).isEqualTo("relay-eu.example.com");
         assertThat(json.get("problems").findValuesAsText("key"))
-                .containsExactlyInAnyOrder("servers.eu-1.email.smtp.port", "email.smtp.prot");
+                .containsExactlyInAnyOrder("servers.eu-1.email.smtp.port", "servers.eu-1.email.smtp.prot");
     }
 
     @Test

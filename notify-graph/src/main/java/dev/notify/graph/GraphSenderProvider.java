@@ -4,14 +4,14 @@ import dev.notify.Channel;
 import dev.notify.graph.internal.AppRequestLimits;
 import dev.notify.graph.internal.GraphSender;
 import dev.notify.graph.internal.Tls;
-import dev.notify.settings.SettingKeys;
+import dev.notify.microsoft.MicrosoftIdentityKeys;
+import dev.notify.spi.ProviderSettings;
 import dev.notify.spi.Sender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
 import dev.notify.spi.TrustStores;
 import java.security.KeyStore;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Delivers email with Microsoft Graph: {@code email.delivery-method=graph}. The app registration of
@@ -44,6 +44,8 @@ public final class GraphSenderProvider implements SenderProvider {
 
     /** The provider id, the value of {@code email.delivery-method}. */
     public static final String ID = "graph";
+
+    private static final ProviderSettings SETTINGS = GraphSettingKeys.settings();
 
     private final Tls tls;
     private final AppRequestLimits limits = new AppRequestLimits();
@@ -79,14 +81,14 @@ public final class GraphSenderProvider implements SenderProvider {
     }
 
     @Override
-    public Set<String> settingsSections() {
-        return Set.of("email.graph");
+    public ProviderSettings settings() {
+        return SETTINGS;
     }
 
     @Override
     public Sender create(SenderContext context) {
-        Tls trust = TrustStores.load(context.settings(), SettingKeys.GRAPH_TRUST_STORE,
-                SettingKeys.GRAPH_TRUST_STORE_PASSWORD).map(Tls::trusting).orElse(tls);
+        Tls trust = TrustStores.load(context.settings(), MicrosoftIdentityKeys.TRUST_STORE,
+                MicrosoftIdentityKeys.TRUST_STORE_PASSWORD).map(Tls::trusting).orElse(tls);
         return GraphSender.create(context.settings(), trust, limits);
     }
 

@@ -7,7 +7,6 @@ import dev.notify.Notifier;
 import dev.notify.SendResult;
 import dev.notify.ServerNotifier;
 import dev.notify.settings.Layer;
-import dev.notify.settings.SettingKeys;
 import dev.notify.settings.Settings;
 import dev.notify.testkit.graph.GraphServerExtension;
 import java.time.Duration;
@@ -58,7 +57,7 @@ class GraphConcurrencyTest {
         graph.sendMailDelay(Duration.ofMillis(150));
         Settings settings = Settings.builder()
                 .global(graph.layer())
-                .server("eu-1", Layer.builder().set(SettingKeys.GRAPH_SAVE_TO_SENT_ITEMS, true).build())
+                .server("eu-1", Layer.builder().set(GraphSettingKeys.SAVE_TO_SENT_ITEMS, true).build())
                 .build();
         List<Future<SendResult>> results = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(20);

@@ -11,9 +11,9 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.notify.Notifier;
 import dev.notify.PermanentDeliveryException;
 import dev.notify.SettingsException;
+import dev.notify.microsoft.MicrosoftIdentityKeys;
 import dev.notify.settings.Layer;
 import dev.notify.settings.Secret;
-import dev.notify.settings.SettingKeys;
 import dev.notify.settings.Settings;
 import dev.notify.testkit.graph.GraphFault;
 import dev.notify.testkit.graph.GraphServerExtension;
@@ -142,9 +142,9 @@ class GraphErrorMessagesTest {
     /** A notifier whose server eu-1 has its own app registration (the credential group resolves from one layer). */
     private static Notifier serverNotifier(String tenant, String client, String secret) {
         Layer server = Layer.builder()
-                .set(SettingKeys.GRAPH_TENANT_ID, tenant)
-                .set(SettingKeys.GRAPH_CLIENT_ID, client)
-                .set(SettingKeys.GRAPH_CLIENT_SECRET, Secret.of(secret))
+                .set(MicrosoftIdentityKeys.TENANT_ID, tenant)
+                .set(MicrosoftIdentityKeys.CLIENT_ID, client)
+                .set(MicrosoftIdentityKeys.CLIENT_SECRET, Secret.of(secret))
                 .build();
         return Notifier.builder()
                 .settings(Settings.builder().global(graph.layer()).server("eu-1", server).build())

@@ -4,8 +4,8 @@ import static dev.notify.graph.GraphTokenTest.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notify.Notifier;
-import dev.notify.settings.GraphCloud;
-import dev.notify.settings.SettingKeys;
+import dev.notify.microsoft.GraphCloud;
+import dev.notify.microsoft.MicrosoftIdentityKeys;
 import dev.notify.testkit.graph.GraphServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,7 +17,7 @@ class GraphNationalCloudTest {
 
     @Test
     void usGovCloudRequestsTheUsGovGraphScopeWhileAuthorityAndEndpointOverridesWin() {
-        try (Notifier notifier = GraphFixture.notifier(graph, b -> b.set(SettingKeys.GRAPH_CLOUD, GraphCloud.USGOV))) {
+        try (Notifier notifier = GraphFixture.notifier(graph, b -> b.set(MicrosoftIdentityKeys.CLOUD, GraphCloud.USGOV))) {
             notifier.global().sendEmail(mail("to US Gov"));
         }
 

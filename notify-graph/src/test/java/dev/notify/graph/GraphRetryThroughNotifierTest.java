@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.notify.Notifier;
 import dev.notify.SendResult;
 import dev.notify.TransientDeliveryException;
+import dev.notify.microsoft.MicrosoftIdentityKeys;
 import dev.notify.settings.SettingKeys;
 import dev.notify.testkit.graph.GraphFault;
 import dev.notify.testkit.graph.GraphServerExtension;
@@ -102,8 +103,8 @@ class GraphRetryThroughNotifierTest {
         graph.sendMailDelay(Duration.ofMillis(1500));
 
         try (Notifier notifier = GraphFixture.notifier(graph, b -> b
-                .set(SettingKeys.RETRY_MAX_ATTEMPTS, 1)
-                .set(SettingKeys.GRAPH_READ_TIMEOUT, Duration.ofMillis(300)))) {
+                .set(SettingKeys.EMAIL_RETRY_MAX_ATTEMPTS, 1)
+                .set(MicrosoftIdentityKeys.READ_TIMEOUT, Duration.ofMillis(300)))) {
             notifier.global().check();
             assertThatThrownBy(() -> notifier.global().sendEmail(mail("slow graph")))
                     .isInstanceOfSatisfying(TransientDeliveryException.class, e -> {
@@ -127,7 +128,7 @@ class GraphRetryThroughNotifierTest {
 
     private static Notifier quickRetries(int maxAttempts) {
         return GraphFixture.notifier(graph, b -> b
-                .set(SettingKeys.RETRY_MAX_ATTEMPTS, maxAttempts)
-                .set(SettingKeys.RETRY_INITIAL_DELAY, Duration.ofMillis(10)));
+                .set(SettingKeys.EMAIL_RETRY_MAX_ATTEMPTS, maxAttempts)
+                .set(SettingKeys.EMAIL_RETRY_INITIAL_DELAY, Duration.ofMillis(10)));
     }
 }

@@ -8,7 +8,6 @@ import dev.notify.Notifier;
 import dev.notify.SendResult;
 import dev.notify.message.Attachment;
 import dev.notify.message.EmailMessage;
-import dev.notify.settings.SettingKeys;
 import dev.notify.testkit.graph.GraphServerExtension;
 import dev.notify.testkit.graph.SentMail;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +64,7 @@ class GraphSendMailJsonTest {
                 .messageId("<invoice-42@contoso.example>")
                 .build();
 
-        try (Notifier notifier = GraphFixture.notifier(graph, b -> b.set(SettingKeys.GRAPH_SAVE_TO_SENT_ITEMS, true))) {
+        try (Notifier notifier = GraphFixture.notifier(graph, b -> b.set(GraphSettingKeys.SAVE_TO_SENT_ITEMS, true))) {
             notifier.global().sendEmail(message);
         }
 

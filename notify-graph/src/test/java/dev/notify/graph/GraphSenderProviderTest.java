@@ -26,7 +26,7 @@ class GraphSenderProviderTest {
                 .filteredOn(p -> p.id().equals("graph")).singleElement().satisfies(p -> {
                     assertThat(p).isInstanceOf(GraphSenderProvider.class);
                     assertThat(p.channel()).isEqualTo(Channel.EMAIL);
-                    assertThat(p.settingsSections()).containsExactly("email.graph");
+                    assertThat(p.settings().keys()).contains(GraphSettingKeys.ENDPOINT, dev.notify.microsoft.MicrosoftIdentityKeys.TENANT_ID);
                 });
     }
 

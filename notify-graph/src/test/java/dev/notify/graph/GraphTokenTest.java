@@ -7,8 +7,8 @@ import dev.notify.Notifier;
 import dev.notify.SendResult;
 import dev.notify.SettingsException;
 import dev.notify.message.EmailMessage;
+import dev.notify.microsoft.MicrosoftIdentityKeys;
 import dev.notify.settings.Secret;
-import dev.notify.settings.SettingKeys;
 import dev.notify.testkit.graph.GraphFault;
 import dev.notify.testkit.graph.GraphServerExtension;
 import dev.notify.testkit.graph.TokenRequest;
@@ -97,9 +97,9 @@ class GraphTokenTest {
         Path p12 = TestClientCertificate.write(dir.resolve("app.p12"), "cert-password-1");
 
         try (Notifier notifier = GraphFixture.notifier(graph, b -> b
-                .unset(SettingKeys.GRAPH_CLIENT_SECRET)
-                .set(SettingKeys.GRAPH_CLIENT_CERTIFICATE, p12)
-                .set(SettingKeys.GRAPH_CLIENT_CERTIFICATE_PASSWORD, Secret.of("cert-password-1")))) {
+                .unset(MicrosoftIdentityKeys.CLIENT_SECRET)
+                .set(MicrosoftIdentityKeys.CLIENT_CERTIFICATE, p12)
+                .set(MicrosoftIdentityKeys.CLIENT_CERTIFICATE_PASSWORD, Secret.of("cert-password-1")))) {
             notifier.global().sendEmail(mail("with a certificate"));
         }
 
@@ -115,9 +115,9 @@ class GraphTokenTest {
         Path p12 = TestClientCertificate.write(dir.resolve("app.p12"), "right-password-2");
 
         try (Notifier notifier = GraphFixture.notifier(graph, b -> b
-                .unset(SettingKeys.GRAPH_CLIENT_SECRET)
-                .set(SettingKeys.GRAPH_CLIENT_CERTIFICATE, p12)
-                .set(SettingKeys.GRAPH_CLIENT_CERTIFICATE_PASSWORD, Secret.of("wrong-password-3")))) {
+                .unset(MicrosoftIdentityKeys.CLIENT_SECRET)
+                .set(MicrosoftIdentityKeys.CLIENT_CERTIFICATE, p12)
+                .set(MicrosoftIdentityKeys.CLIENT_CERTIFICATE_PASSWORD, Secret.of("wrong-password-3")))) {
             assertThatThrownBy(() -> notifier.global().sendEmail(mail("bad certificate password")))
                     .isInstanceOfSatisfying(SettingsException.class, e -> {
                         assertThat(e.problems()).singleElement()

@@ -1,11 +1,11 @@
 package dev.notify.sms;
 
 import dev.notify.Channel;
+import dev.notify.sms.internal.GatewaySender;
+import dev.notify.spi.ProviderSettings;
 import dev.notify.spi.Sender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
-import dev.notify.sms.internal.GatewaySender;
-import java.util.Set;
 
 /**
  * The {@code email-gateway} SMS provider, the default of {@code sms.delivery-method}: sends each SMS as a
@@ -35,6 +35,8 @@ public final class SmsGatewayProvider implements SenderProvider {
     /** The provider id, for {@code sms.delivery-method}. */
     public static final String ID = "email-gateway";
 
+    private static final ProviderSettings SETTINGS = GatewaySettingKeys.settings();
+
     /** Used by ServiceLoader, or register it with {@code Notifier.builder().provider(new SmsGatewayProvider())}. */
     public SmsGatewayProvider() {
     }
@@ -50,8 +52,14 @@ public final class SmsGatewayProvider implements SenderProvider {
     }
 
     @Override
-    public Set<String> settingsSections() {
-        return Set.of("sms");
+    public ProviderSettings settings() {
+        return SETTINGS;
+    }
+
+    /** The gateway delivers SMS when {@code sms.delivery-method} is not set. */
+    @Override
+    public boolean isChannelDefault() {
+        return true;
     }
 
     @Override

@@ -7,13 +7,13 @@ import dev.notify.message.EmailAddress;
 import dev.notify.message.EmailMessage;
 import dev.notify.message.Message;
 import dev.notify.spi.Delivery;
+import dev.notify.spi.ProviderSettings;
 import dev.notify.spi.Sender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -43,8 +43,8 @@ final class CountingEmailProvider implements SenderProvider {
     }
 
     @Override
-    public Set<String> settingsSections() {
-        return Set.of();
+    public ProviderSettings settings() {
+        return ProviderSettings.none();
     }
 
     @Override

@@ -3,10 +3,10 @@ package dev.notify.smtp;
 import dev.notify.Channel;
 import dev.notify.smtp.internal.SenderOptions;
 import dev.notify.smtp.internal.SmtpSender;
+import dev.notify.spi.ProviderSettings;
 import dev.notify.spi.Sender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
-import java.util.Set;
 
 /**
  * The {@code smtp} email provider: delivers over SMTP with Jakarta Mail on Eclipse Angus. Found with
@@ -25,6 +25,8 @@ public final class SmtpSenderProvider implements SenderProvider {
     /** The provider id, for {@code email.delivery-method}. */
     public static final String ID = "smtp";
 
+    private static final ProviderSettings SETTINGS = SmtpSettingKeys.settings();
+
     /** Used by ServiceLoader. */
     public SmtpSenderProvider() {
     }
@@ -39,9 +41,16 @@ public final class SmtpSenderProvider implements SenderProvider {
         return Channel.EMAIL;
     }
 
+    /** The {@link SmtpSettingKeys}, and the app registration's keys for xoauth2. */
     @Override
-    public Set<String> settingsSections() {
-        return Set.of("email.smtp", "email.graph");
+    public ProviderSettings settings() {
+        return SETTINGS;
+    }
+
+    /** SMTP delivers email when {@code email.delivery-method} is not set. */
+    @Override
+    public boolean isChannelDefault() {
+        return true;
     }
 
     /**

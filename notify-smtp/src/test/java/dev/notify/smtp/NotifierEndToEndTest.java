@@ -31,7 +31,7 @@ class NotifierEndToEndTest {
                 "servers.eu-1.email.smtp.port", String.valueOf(smtp.port()),
                 "servers.eu-1.email.smtp.tls", "implicit",
                 "servers.eu-1.email.smtp.trust-store", smtp.layer().get(
-                        dev.notify.settings.SettingKeys.SMTP_TRUST_STORE).orElseThrow().toString(),
+                        SmtpSettingKeys.TRUST_STORE).orElseThrow().toString(),
                 "servers.eu-1.email.smtp.trust-store-password", "changeit",
                 "servers.eu-1.email.smtp.auth.enabled", "true",
                 "servers.eu-1.email.smtp.auth.username", "portal",

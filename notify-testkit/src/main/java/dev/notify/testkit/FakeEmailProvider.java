@@ -7,6 +7,7 @@ import dev.notify.message.EmailAddress;
 import dev.notify.message.EmailMessage;
 import dev.notify.message.Message;
 import dev.notify.spi.Delivery;
+import dev.notify.spi.ProviderSettings;
 import dev.notify.spi.Sender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The {@code fake} email provider: "sends" by recording into an {@link Outbox}, with the latency and failures its
@@ -72,8 +72,8 @@ public final class FakeEmailProvider implements SenderProvider {
     }
 
     @Override
-    public Set<String> settingsSections() {
-        return Set.of();
+    public ProviderSettings settings() {
+        return ProviderSettings.none();
     }
 
     @Override

@@ -6,12 +6,12 @@ import dev.notify.RejectedRecipient;
 import dev.notify.message.Message;
 import dev.notify.message.SmsMessage;
 import dev.notify.spi.Delivery;
+import dev.notify.spi.ProviderSettings;
 import dev.notify.spi.Sender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -66,8 +66,8 @@ public final class FakeSmsProvider implements SenderProvider {
     }
 
     @Override
-    public Set<String> settingsSections() {
-        return Set.of();
+    public ProviderSettings settings() {
+        return ProviderSettings.none();
     }
 
     @Override

@@ -7,8 +7,9 @@ import dev.notify.settings.Layer;
 import dev.notify.settings.Secret;
 import dev.notify.settings.SettingKeys;
 import dev.notify.settings.Settings;
-import dev.notify.settings.TlsMode;
 import dev.notify.smtp.SmtpSenderProvider;
+import dev.notify.smtp.SmtpSettingKeys;
+import dev.notify.smtp.TlsMode;
 
 /** The settings an application would give notify for the sink: a global layer and one server's layer. */
 final class NotifySettings {
@@ -24,18 +25,18 @@ final class NotifySettings {
                 .set("email.sender", Mail.FROM)
                 .build();
         Layer.Builder server = Layer.builder()
-                .set(SettingKeys.SMTP_HOST, target.host())
-                .set(SettingKeys.SMTP_PORT, target.port())
-                .set(SettingKeys.SMTP_POOL_MAX_CONNECTIONS, Math.max(threads, 1));
+                .set(SmtpSettingKeys.HOST, target.host())
+                .set(SmtpSettingKeys.PORT, target.port())
+                .set(SmtpSettingKeys.POOL_MAX_CONNECTIONS, Math.max(threads, 1));
         if (target.secure()) {
-            server.set(SettingKeys.SMTP_TLS, TlsMode.STARTTLS)
-                    .set(SettingKeys.SMTP_TRUST_STORE, target.sink().trustStore())
-                    .set(SettingKeys.SMTP_TRUST_STORE_PASSWORD, Secret.of(target.sink().trustStorePassword()))
-                    .set(SettingKeys.SMTP_AUTH_ENABLED, true)
-                    .set(SettingKeys.SMTP_AUTH_USERNAME, target.username())
-                    .set(SettingKeys.SMTP_AUTH_PASSWORD, Secret.of(target.password()));
+            server.set(SmtpSettingKeys.TLS, TlsMode.STARTTLS)
+                    .set(SmtpSettingKeys.TRUST_STORE, target.sink().trustStore())
+                    .set(SmtpSettingKeys.TRUST_STORE_PASSWORD, Secret.of(target.sink().trustStorePassword()))
+                    .set(SmtpSettingKeys.AUTH_ENABLED, true)
+                    .set(SmtpSettingKeys.AUTH_USERNAME, target.username())
+                    .set(SmtpSettingKeys.AUTH_PASSWORD, Secret.of(target.password()));
         } else {
-            server.set(SettingKeys.SMTP_TLS, TlsMode.NONE);
+            server.set(SmtpSettingKeys.TLS, TlsMode.NONE);
         }
         Settings settings = Settings.builder().global(global).server(SERVER, server.build()).build();
         return Notifier.builder()

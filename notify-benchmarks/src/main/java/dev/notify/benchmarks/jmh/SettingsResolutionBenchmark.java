@@ -5,6 +5,7 @@ import dev.notify.settings.Layer;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.SettingKeys;
 import dev.notify.settings.Settings;
+import dev.notify.smtp.SmtpSettingKeys;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -42,16 +43,16 @@ public class SettingsResolutionBenchmark {
         Layer global = Layer.builder()
                 .set(SettingKeys.EMAIL_ENABLED, true)
                 .set("email.sender", "sender@example.com")
-                .set(SettingKeys.SMTP_HOST, "smtp.example.com")
+                .set(SmtpSettingKeys.HOST, "smtp.example.com")
                 .set("email.smtp.port", "587")
                 .set("email.retry.max-attempts", "3")
                 .build();
         Settings.Builder b = Settings.builder().global(global);
         for (int i = 0; i < 50; i++) {
-            b.server("tenant-" + i, Layer.builder().set(SettingKeys.SMTP_HOST, "smtp" + i + ".example.com").build());
+            b.server("tenant-" + i, Layer.builder().set(SmtpSettingKeys.HOST, "smtp" + i + ".example.com").build());
         }
-        portA = Layer.builder().set(SettingKeys.SMTP_HOST, "eu.example.com").set(SettingKeys.SMTP_PORT, 2525).build();
-        portB = Layer.builder().set(SettingKeys.SMTP_HOST, "eu.example.com").set(SettingKeys.SMTP_PORT, 2526).build();
+        portA = Layer.builder().set(SmtpSettingKeys.HOST, "eu.example.com").set(SmtpSettingKeys.PORT, 2525).build();
+        portB = Layer.builder().set(SmtpSettingKeys.HOST, "eu.example.com").set(SmtpSettingKeys.PORT, 2526).build();
         settings = b.server(SERVER, portA).build();
         source = new InMemorySettingsSource(settings);
         source.current().resolve(SERVER);

@@ -1,7 +1,7 @@
 package dev.notify.graph.internal;
 
+import dev.notify.microsoft.MicrosoftIdentityKeys;
 import dev.notify.settings.ResolvedSettings;
-import dev.notify.settings.SettingKeys;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -19,8 +19,8 @@ public final class AppRequestLimits {
 
     /** The permits of the app registration these settings use. */
     public Semaphore permits(ResolvedSettings settings) {
-        String app = settings.get(SettingKeys.GRAPH_AUTHORITY) + "|" + settings.get(SettingKeys.GRAPH_TENANT_ID)
-                + "|" + settings.get(SettingKeys.GRAPH_CLIENT_ID);
+        String app = settings.get(MicrosoftIdentityKeys.AUTHORITY) + "|" + settings.get(MicrosoftIdentityKeys.TENANT_ID)
+                + "|" + settings.get(MicrosoftIdentityKeys.CLIENT_ID);
         return permits.computeIfAbsent(app, key -> new Semaphore(GraphSender.MAX_IN_FLIGHT, true));
     }
 }

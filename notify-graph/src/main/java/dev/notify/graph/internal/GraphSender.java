@@ -11,11 +11,12 @@ import dev.notify.NotifyException;
 import dev.notify.Problem;
 import dev.notify.SettingsException;
 import dev.notify.TransientDeliveryException;
+import dev.notify.graph.GraphSettingKeys;
 import dev.notify.message.EmailAddress;
 import dev.notify.message.EmailMessage;
 import dev.notify.message.Message;
+import dev.notify.microsoft.MicrosoftIdentityKeys;
 import dev.notify.settings.ResolvedSettings;
-import dev.notify.settings.SettingKeys;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.Sender;
 import java.io.IOException;
@@ -117,7 +118,7 @@ public final class GraphSender implements Sender {
                 return post(email, mailbox, renewed);
             } catch (Unauthorized refusedAgain) {
                 tokens.invalidate(renewed);
-                throw new SettingsException(List.of(new Problem(settings.fullKey(SettingKeys.GRAPH_SCOPE),
+                throw new SettingsException(List.of(new Problem(settings.fullKey(GraphSettingKeys.SCOPE),
                         "Microsoft Graph at " + settings.graphBaseUrl() + " refused a newly issued token (HTTP 401 "
                                 + refusedAgain.code + "): the scope " + settings.scope() + " and the authority "
                                 + settings.authority() + " must belong to the same cloud as the endpoint (see "
@@ -159,7 +160,7 @@ public final class GraphSender implements Sender {
     private NotifyException transportFailure(RuntimeException e, String clientRequestId) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof SSLException) {
-                return new SettingsException(List.of(new Problem(settings.fullKey(SettingKeys.GRAPH_ENDPOINT),
+                return new SettingsException(List.of(new Problem(settings.fullKey(GraphSettingKeys.ENDPOINT),
                         "the TLS certificate of " + settings.graphBaseUrl().getHost() + " cannot be verified ("
                                 + c.getMessage() + ")")), null, null, e);
             }
@@ -177,7 +178,7 @@ public final class GraphSender implements Sender {
         try {
             if (!inFlight.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new TransientDeliveryException(MAX_IN_FLIGHT + " Graph requests of this app were in flight for "
-                        + wait.toMillis() + " ms (" + settings.fullKey(SettingKeys.GRAPH_READ_TIMEOUT) + "); Microsoft "
+                        + wait.toMillis() + " ms (" + settings.fullKey(MicrosoftIdentityKeys.READ_TIMEOUT) + "); Microsoft "
                         + "allows " + MAX_IN_FLIGHT + " concurrent requests per app and mailbox");
             }
         } catch (InterruptedException e) {

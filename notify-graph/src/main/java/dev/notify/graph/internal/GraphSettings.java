@@ -1,9 +1,10 @@
 package dev.notify.graph.internal;
 
+import dev.notify.graph.GraphSettingKeys;
+import dev.notify.microsoft.MicrosoftIdentityKeys;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.Secret;
 import dev.notify.settings.SettingKey;
-import dev.notify.settings.SettingKeys;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,11 +27,11 @@ public final class GraphSettings {
 
     private GraphSettings(ResolvedSettings settings) {
         this.settings = settings;
-        this.tenantId = settings.get(SettingKeys.GRAPH_TENANT_ID);
-        this.clientId = settings.get(SettingKeys.GRAPH_CLIENT_ID);
-        this.authority = URI.create(withoutTrailingSlash(settings.get(SettingKeys.GRAPH_AUTHORITY)) + "/" + tenantId + "/");
-        this.graphBaseUrl = URI.create(withoutTrailingSlash(settings.get(SettingKeys.GRAPH_ENDPOINT)) + "/v1.0");
-        this.scope = settings.get(SettingKeys.GRAPH_SCOPE);
+        this.tenantId = settings.get(MicrosoftIdentityKeys.TENANT_ID);
+        this.clientId = settings.get(MicrosoftIdentityKeys.CLIENT_ID);
+        this.authority = URI.create(withoutTrailingSlash(settings.get(MicrosoftIdentityKeys.AUTHORITY)) + "/" + tenantId + "/");
+        this.graphBaseUrl = URI.create(withoutTrailingSlash(settings.get(GraphSettingKeys.ENDPOINT)) + "/v1.0");
+        this.scope = settings.get(GraphSettingKeys.SCOPE);
     }
 
     /** Reads valid settings (tenant and client IDs set, with a secret or a certificate). */
@@ -47,15 +48,15 @@ public final class GraphSettings {
     }
 
     public Optional<Secret> clientSecret() {
-        return settings.find(SettingKeys.GRAPH_CLIENT_SECRET);
+        return settings.find(MicrosoftIdentityKeys.CLIENT_SECRET);
     }
 
     public Optional<Path> clientCertificate() {
-        return settings.find(SettingKeys.GRAPH_CLIENT_CERTIFICATE);
+        return settings.find(MicrosoftIdentityKeys.CLIENT_CERTIFICATE);
     }
 
     public Optional<Secret> clientCertificatePassword() {
-        return settings.find(SettingKeys.GRAPH_CLIENT_CERTIFICATE_PASSWORD);
+        return settings.find(MicrosoftIdentityKeys.CLIENT_CERTIFICATE_PASSWORD);
     }
 
     /** The login authority for the tenant, {@code https://login.microsoftonline.com/<tenant>/}. */
@@ -73,15 +74,15 @@ public final class GraphSettings {
     }
 
     public boolean saveToSentItems() {
-        return settings.get(SettingKeys.GRAPH_SAVE_TO_SENT_ITEMS);
+        return settings.get(GraphSettingKeys.SAVE_TO_SENT_ITEMS);
     }
 
     public Duration connectTimeout() {
-        return settings.get(SettingKeys.GRAPH_CONNECT_TIMEOUT);
+        return settings.get(MicrosoftIdentityKeys.CONNECT_TIMEOUT);
     }
 
     public Duration readTimeout() {
-        return settings.get(SettingKeys.GRAPH_READ_TIMEOUT);
+        return settings.get(MicrosoftIdentityKeys.READ_TIMEOUT);
     }
 
     /** The key as the administrator must fix it, {@code servers.eu-1.email.graph.client-secret}. */

@@ -5,8 +5,8 @@ import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IClientCredential;
 import dev.notify.Problem;
 import dev.notify.SettingsException;
+import dev.notify.microsoft.MicrosoftIdentityKeys;
 import dev.notify.settings.Secret;
-import dev.notify.settings.SettingKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.MalformedURLException;
@@ -49,7 +49,7 @@ final class MsalApplications {
             }
             return builder.build();
         } catch (MalformedURLException | IllegalArgumentException e) {
-            throw new SettingsException(List.of(new Problem(settings.fullKey(SettingKeys.GRAPH_AUTHORITY),
+            throw new SettingsException(List.of(new Problem(settings.fullKey(MicrosoftIdentityKeys.AUTHORITY),
                     "msal4j cannot use " + settings.authority() + " as the authority: " + e.getMessage())), null, null, e);
         }
     }
@@ -59,7 +59,7 @@ final class MsalApplications {
             return ClientCredentialFactory.createFromSecret(settings.clientSecret().get().reveal());
         }
         Path file = settings.clientCertificate().orElseThrow(() -> new SettingsException(List.of(new Problem(
-                settings.fullKey(SettingKeys.GRAPH_CLIENT_SECRET), "required: a client secret or a client certificate"))));
+                settings.fullKey(MicrosoftIdentityKeys.CLIENT_SECRET), "required: a client secret or a client certificate"))));
         String password = settings.clientCertificatePassword().map(Secret::reveal).orElse("");
         try (InputStream in = Files.newInputStream(file)) {
             return ClientCredentialFactory.createFromCertificate(in, password);
@@ -69,7 +69,7 @@ final class MsalApplications {
             String why = e.getCause() instanceof UnrecoverableKeyException
                     || String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("password")
                     ? "cannot open " + file + " with the password of "
-                            + settings.fullKey(SettingKeys.GRAPH_CLIENT_CERTIFICATE_PASSWORD) + " (wrong password?)"
+                            + settings.fullKey(MicrosoftIdentityKeys.CLIENT_CERTIFICATE_PASSWORD) + " (wrong password?)"
                     : "cannot read " + file + " as PKCS#12: " + e.getMessage();
             throw certificateProblem(settings, why, e);
         } catch (GeneralSecurityException | RuntimeException e) {
@@ -79,7 +79,7 @@ final class MsalApplications {
     }
 
     private static SettingsException certificateProblem(GraphSettings settings, String message, Exception cause) {
-        return new SettingsException(List.of(new Problem(settings.fullKey(SettingKeys.GRAPH_CLIENT_CERTIFICATE),
+        return new SettingsException(List.of(new Problem(settings.fullKey(MicrosoftIdentityKeys.CLIENT_CERTIFICATE),
                 message)), null, null, cause);
     }
 

@@ -6,8 +6,9 @@ import dev.notify.NotifyException;
 import dev.notify.Problem;
 import dev.notify.SettingsException;
 import dev.notify.TransientDeliveryException;
+import dev.notify.graph.GraphSettingKeys;
+import dev.notify.microsoft.MicrosoftIdentityKeys;
 import dev.notify.settings.SettingKey;
-import dev.notify.settings.SettingKeys;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -54,7 +55,7 @@ final class TokenErrors {
         }
         Throwable cause = rootCause(failure);
         if (cause instanceof SSLException) {
-            return settingsProblem(SettingKeys.GRAPH_AUTHORITY, "the TLS certificate of " + authority()
+            return settingsProblem(MicrosoftIdentityKeys.AUTHORITY, "the TLS certificate of " + authority()
                     + " cannot be verified (" + cause.getMessage() + "); check the URL, or give the provider a trust "
                     + "store with the certificate authority of a TLS-inspecting proxy", failure);
         }
@@ -83,34 +84,34 @@ final class TokenErrors {
         String client = "app " + settings.clientId() + " in tenant " + settings.tenantId();
         switch (code) {
             case "7000215":
-                return settingsProblem(SettingKeys.GRAPH_CLIENT_SECRET, "Entra ID refused the client secret of " + client
+                return settingsProblem(MicrosoftIdentityKeys.CLIENT_SECRET, "Entra ID refused the client secret of " + client
                         + " (AADSTS7000215: invalid client secret). Set the secret's Value, not its Secret ID, and check "
                         + "it has not expired (Entra ID > App registrations > Certificates & secrets)", e);
             case "7000222":
-                return settingsProblem(SettingKeys.GRAPH_CLIENT_SECRET, "the client secret of " + client
+                return settingsProblem(MicrosoftIdentityKeys.CLIENT_SECRET, "the client secret of " + client
                         + " has expired (AADSTS7000222). Create a new one (Entra ID > App registrations > Certificates "
                         + "& secrets) and set its Value", e);
             case "700016":
-                return settingsProblem(SettingKeys.GRAPH_CLIENT_ID, "Entra ID has no application with client ID "
+                return settingsProblem(MicrosoftIdentityKeys.CLIENT_ID, "Entra ID has no application with client ID "
                         + settings.clientId() + " in tenant " + settings.tenantId() + " (AADSTS700016: application not "
                         + "found). Use the app registration's Application (client) ID, registered in or consented to by "
                         + "this tenant", e);
             case "90002":
-                return settingsProblem(SettingKeys.GRAPH_TENANT_ID, "Entra ID has no tenant " + settings.tenantId()
+                return settingsProblem(MicrosoftIdentityKeys.TENANT_ID, "Entra ID has no tenant " + settings.tenantId()
                         + " at " + authority() + " (AADSTS90002: tenant not found). Use the Directory (tenant) ID, and "
                         + "check that email.graph.cloud is the cloud the tenant lives in", e);
             case "700027":
             case "700023":
             case "50012":
-                return settingsProblem(SettingKeys.GRAPH_CLIENT_CERTIFICATE, "Entra ID refused the client "
+                return settingsProblem(MicrosoftIdentityKeys.CLIENT_CERTIFICATE, "Entra ID refused the client "
                         + "credential of " + client + " (AADSTS" + code + "): " + description + ". Upload the "
                         + "certificate's public part to the app registration (Certificates & secrets)", e);
             case "70011":
             case "1002012":
-                return settingsProblem(SettingKeys.GRAPH_SCOPE, "Entra ID refused the scope " + settings.scope()
+                return settingsProblem(GraphSettingKeys.SCOPE, "Entra ID refused the scope " + settings.scope()
                         + " (AADSTS" + code + "): " + description, e);
             default:
-                return settingsProblem(SettingKeys.GRAPH_CLIENT_ID, "Entra ID refused a token to " + client + " (HTTP "
+                return settingsProblem(MicrosoftIdentityKeys.CLIENT_ID, "Entra ID refused a token to " + client + " (HTTP "
                         + status + ", " + e.errorCode() + "): " + description, e);
         }
     }

@@ -2,7 +2,8 @@ package dev.notify.graph.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.notify.settings.GraphCloud;
+import dev.notify.microsoft.GraphCloud;
+import dev.notify.microsoft.MicrosoftIdentityKeys;
 import dev.notify.settings.Layer;
 import dev.notify.settings.Secret;
 import dev.notify.settings.SettingKeys;
@@ -32,7 +33,7 @@ class GraphSettingsCloudTest {
     @CsvSource({"https://login.example.test/, https://graph.example.test", "https://login.example.test, https://graph.example.test/"})
     void explicitAuthorityAndEndpointOverrideTheCloud(String authority, String endpoint) {
         GraphSettings settings = GraphSettings.from(Settings.builder().global(graph()
-                .set(SettingKeys.GRAPH_CLOUD, GraphCloud.CHINA)
+                .set(MicrosoftIdentityKeys.CLOUD, GraphCloud.CHINA)
                 .set("email.graph.authority", authority)
                 .set("email.graph.endpoint", endpoint).build()).build().resolveGlobal());
 
@@ -46,8 +47,8 @@ class GraphSettingsCloudTest {
                 .set(SettingKeys.EMAIL_ENABLED, true)
                 .set(SettingKeys.EMAIL_DELIVERY_METHOD, "graph")
                 .set("email.sender", "noreply@contoso.example")
-                .set(SettingKeys.GRAPH_TENANT_ID, "tenant-1")
-                .set(SettingKeys.GRAPH_CLIENT_ID, "client-1")
-                .set(SettingKeys.GRAPH_CLIENT_SECRET, Secret.of("s"));
+                .set(MicrosoftIdentityKeys.TENANT_ID, "tenant-1")
+                .set(MicrosoftIdentityKeys.CLIENT_ID, "client-1")
+                .set(MicrosoftIdentityKeys.CLIENT_SECRET, Secret.of("s"));
     }
 }

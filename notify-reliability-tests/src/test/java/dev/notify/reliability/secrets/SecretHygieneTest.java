@@ -17,7 +17,7 @@ import dev.notify.reliability.support.SecretScan;
 import dev.notify.reliability.support.Step;
 import dev.notify.settings.Layer;
 import dev.notify.settings.Settings;
-import dev.notify.settings.SettingKeys;
+import dev.notify.smtp.SmtpSettingKeys;
 import dev.notify.smtp.internal.SenderOptions;
 import dev.notify.smtp.internal.SmtpSender;
 import java.io.ByteArrayOutputStream;
@@ -109,9 +109,9 @@ class SecretHygieneTest {
             closedPort = s.getLocalPort();
         }
         Layer layer = FaultSettings.smtp(server.port())
-                .set(SettingKeys.SMTP_AUTH_MECHANISM.name(), "xoauth2")
-                .set(SettingKeys.SMTP_AUTH_USERNAME, "portal@notify.example")
-                .unset(SettingKeys.SMTP_AUTH_PASSWORD)
+                .set(SmtpSettingKeys.AUTH_MECHANISM.name(), "xoauth2")
+                .set(SmtpSettingKeys.AUTH_USERNAME, "portal@notify.example")
+                .unset(SmtpSettingKeys.AUTH_PASSWORD)
                 .set("email.graph.authority", "https://127.0.0.1:" + closedPort)
                 .set("email.graph.connect-timeout", "500ms")
                 .set("email.graph.read-timeout", "500ms")

@@ -2,11 +2,13 @@ package dev.notify.reliability.support;
 
 import dev.notify.Notifier;
 import dev.notify.message.EmailMessage;
+import dev.notify.microsoft.MicrosoftIdentityKeys;
 import dev.notify.settings.Layer;
 import dev.notify.settings.SettingKeys;
 import dev.notify.settings.Settings;
-import dev.notify.settings.TlsMode;
 import dev.notify.smtp.SmtpSenderProvider;
+import dev.notify.smtp.SmtpSettingKeys;
+import dev.notify.smtp.TlsMode;
 import java.nio.file.Path;
 import java.util.UUID;
 
@@ -31,15 +33,15 @@ public final class FaultSettings {
                 .set(SettingKeys.EMAIL_ENABLED, true)
                 .set(SettingKeys.EMAIL_SENDER.name(), "Portal <portal@notify.example>")
                 .set(SettingKeys.EMAIL_DELIVERY_METHOD, "smtp")
-                .set(SettingKeys.SMTP_HOST, "127.0.0.1")
-                .set(SettingKeys.SMTP_PORT, port)
-                .set(SettingKeys.SMTP_TLS, TlsMode.NONE)
-                .set(SettingKeys.SMTP_AUTH_ENABLED, true)
-                .set(SettingKeys.SMTP_AUTH_USERNAME, KnownSecrets.USER)
-                .set(SettingKeys.SMTP_AUTH_PASSWORD.name(), KnownSecrets.PASSWORD)
-                .set(SettingKeys.GRAPH_TENANT_ID, "11111111-2222-3333-4444-555555555555")
-                .set(SettingKeys.GRAPH_CLIENT_ID, "66666666-7777-8888-9999-000000000000")
-                .set(SettingKeys.GRAPH_CLIENT_SECRET.name(), KnownSecrets.CLIENT_SECRET)
+                .set(SmtpSettingKeys.HOST, "127.0.0.1")
+                .set(SmtpSettingKeys.PORT, port)
+                .set(SmtpSettingKeys.TLS, TlsMode.NONE)
+                .set(SmtpSettingKeys.AUTH_ENABLED, true)
+                .set(SmtpSettingKeys.AUTH_USERNAME, KnownSecrets.USER)
+                .set(SmtpSettingKeys.AUTH_PASSWORD.name(), KnownSecrets.PASSWORD)
+                .set(MicrosoftIdentityKeys.TENANT_ID, "11111111-2222-3333-4444-555555555555")
+                .set(MicrosoftIdentityKeys.CLIENT_ID, "66666666-7777-8888-9999-000000000000")
+                .set(MicrosoftIdentityKeys.CLIENT_SECRET.name(), KnownSecrets.CLIENT_SECRET)
                 .set("email.smtp.connect-timeout", CONNECT_TIMEOUT_MS + "ms")
                 .set("email.smtp.read-timeout", READ_TIMEOUT_MS + "ms")
                 .set("email.smtp.write-timeout", "1s")
@@ -52,9 +54,9 @@ public final class FaultSettings {
     /** The same with implicit TLS, trusting the given store (password "changeit"). */
     public static Layer.Builder smtps(int port, Path trustStore) {
         return smtp(port)
-                .set(SettingKeys.SMTP_TLS, TlsMode.IMPLICIT)
-                .set(SettingKeys.SMTP_TRUST_STORE, trustStore)
-                .set(SettingKeys.SMTP_TRUST_STORE_PASSWORD.name(), "changeit");
+                .set(SmtpSettingKeys.TLS, TlsMode.IMPLICIT)
+                .set(SmtpSettingKeys.TRUST_STORE, trustStore)
+                .set(SmtpSettingKeys.TRUST_STORE_PASSWORD.name(), "changeit");
     }
 
     /** A notifier with the smtp provider only, registered explicitly. */

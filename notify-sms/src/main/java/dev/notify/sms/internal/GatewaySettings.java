@@ -5,7 +5,8 @@ import dev.notify.SettingsException;
 import dev.notify.message.EmailAddress;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.SettingKeys;
-import dev.notify.settings.SmsRecipientFormat;
+import dev.notify.sms.GatewaySettingKeys;
+import dev.notify.sms.SmsRecipientFormat;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,21 +32,21 @@ public record GatewaySettings(EmailAddress sender, String destinationDomain, Int
      */
     public static GatewaySettings from(ResolvedSettings settings) {
         List<Problem> problems = new ArrayList<>();
-        if (settings.find(SettingKeys.SMS_SENDER).isEmpty()) {
-            problems.add(new Problem(settings.fullKey(SettingKeys.SMS_SENDER),
+        if (settings.find(GatewaySettingKeys.SENDER).isEmpty()) {
+            problems.add(new Problem(settings.fullKey(GatewaySettingKeys.SENDER),
                     "required by the email-to-SMS gateway: the address registered with the gateway"));
         }
-        if (settings.find(SettingKeys.SMS_DESTINATION_DOMAIN).isEmpty()) {
-            problems.add(new Problem(settings.fullKey(SettingKeys.SMS_DESTINATION_DOMAIN),
+        if (settings.find(GatewaySettingKeys.DESTINATION_DOMAIN).isEmpty()) {
+            problems.add(new Problem(settings.fullKey(GatewaySettingKeys.DESTINATION_DOMAIN),
                     "required by the email-to-SMS gateway: the gateway's domain"));
         }
         if (!problems.isEmpty()) {
             throw new SettingsException(problems);
         }
-        return new GatewaySettings(settings.get(SettingKeys.SMS_SENDER), settings.get(SettingKeys.SMS_DESTINATION_DOMAIN),
+        return new GatewaySettings(settings.get(GatewaySettingKeys.SENDER), settings.get(GatewaySettingKeys.DESTINATION_DOMAIN),
                 settings.find(SettingKeys.SMS_DEFAULT_COUNTRY_CODE).orElse(null),
-                settings.get(SettingKeys.SMS_RECIPIENT_FORMAT), settings.get(SettingKeys.SMS_MAX_SEGMENTS),
-                settings.find(SettingKeys.SMS_SUBJECT).orElse(""));
+                settings.get(GatewaySettingKeys.RECIPIENT_FORMAT), settings.get(SettingKeys.SMS_MAX_SEGMENTS),
+                settings.find(GatewaySettingKeys.SUBJECT).orElse(""));
     }
 
     /** The sender's domain in ASCII, for Message-IDs. */

@@ -1,6 +1,6 @@
 package dev.notify.sms.internal;
 
-import dev.notify.settings.SmsRecipientFormat;
+import dev.notify.sms.SmsRecipientFormat;
 import java.util.Objects;
 
 /**

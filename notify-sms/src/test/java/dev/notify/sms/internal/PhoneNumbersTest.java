@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.notify.InvalidMessageException;
 import dev.notify.Problem;
-import dev.notify.settings.SmsRecipientFormat;
+import dev.notify.sms.SmsRecipientFormat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -1,6 +1,6 @@
 package dev.notify.smtp.internal;
 
-import dev.notify.settings.TlsMode;
+import dev.notify.smtp.TlsMode;
 import jakarta.mail.Session;
 import java.io.PrintStream;
 import java.util.Optional;

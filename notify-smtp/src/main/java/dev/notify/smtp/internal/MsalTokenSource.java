@@ -9,9 +9,10 @@ import com.microsoft.aad.msal4j.MsalServiceException;
 import dev.notify.Problem;
 import dev.notify.SettingsException;
 import dev.notify.TransientDeliveryException;
+import dev.notify.microsoft.MicrosoftIdentityKeys;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.Secret;
-import dev.notify.settings.SettingKeys;
+import dev.notify.smtp.SmtpSettingKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.MalformedURLException;
@@ -59,41 +60,41 @@ final class MsalTokenSource implements TokenSource {
     }
 
     static MsalTokenSource create(ResolvedSettings s, Optional<SSLSocketFactory> sslSocketFactory, Clock clock) {
-        String tenant = s.get(SettingKeys.GRAPH_TENANT_ID);
-        String authority = s.get(SettingKeys.GRAPH_AUTHORITY).toString().replaceAll("/+$", "") + "/" + tenant + "/";
-        Duration connect = s.get(SettingKeys.GRAPH_CONNECT_TIMEOUT);
-        Duration read = s.get(SettingKeys.GRAPH_READ_TIMEOUT);
+        String tenant = s.get(MicrosoftIdentityKeys.TENANT_ID);
+        String authority = s.get(MicrosoftIdentityKeys.AUTHORITY).toString().replaceAll("/+$", "") + "/" + tenant + "/";
+        Duration connect = s.get(MicrosoftIdentityKeys.CONNECT_TIMEOUT);
+        Duration read = s.get(MicrosoftIdentityKeys.READ_TIMEOUT);
         try {
             ConfidentialClientApplication.Builder builder = ConfidentialClientApplication
-                    .builder(s.get(SettingKeys.GRAPH_CLIENT_ID), credential(s))
+                    .builder(s.get(MicrosoftIdentityKeys.CLIENT_ID), credential(s))
                     .authority(authority)
                     .instanceDiscovery(false)
                     .validateAuthority(false)
                     .connectTimeoutForDefaultHttpClient(millis(connect))
                     .readTimeoutForDefaultHttpClient(millis(read));
             sslSocketFactory.ifPresent(builder::sslSocketFactory);
-            return new MsalTokenSource(builder.build(), Set.of(s.get(SettingKeys.SMTP_AUTH_SCOPE)),
+            return new MsalTokenSource(builder.build(), Set.of(s.get(SmtpSettingKeys.AUTH_SCOPE)),
                     connect.plus(read).multipliedBy(2), clock, s);
         } catch (MalformedURLException | IllegalArgumentException e) {
-            throw new SettingsException(List.of(new Problem(s.fullKey(SettingKeys.GRAPH_AUTHORITY),
+            throw new SettingsException(List.of(new Problem(s.fullKey(MicrosoftIdentityKeys.AUTHORITY),
                     "msal4j refuses the authority " + authority + ": " + e.getMessage())));
         }
     }
 
     private static IClientCredential credential(ResolvedSettings s) {
-        Optional<Secret> secret = s.find(SettingKeys.GRAPH_CLIENT_SECRET);
+        Optional<Secret> secret = s.find(MicrosoftIdentityKeys.CLIENT_SECRET);
         if (secret.isPresent()) {
             return ClientCredentialFactory.createFromSecret(secret.get().reveal());
         }
-        Path file = s.get(SettingKeys.GRAPH_CLIENT_CERTIFICATE);
-        String password = s.find(SettingKeys.GRAPH_CLIENT_CERTIFICATE_PASSWORD).map(Secret::reveal).orElse("");
+        Path file = s.get(MicrosoftIdentityKeys.CLIENT_CERTIFICATE);
+        String password = s.find(MicrosoftIdentityKeys.CLIENT_CERTIFICATE_PASSWORD).map(Secret::reveal).orElse("");
         try (InputStream in = Files.newInputStream(file)) {
             return ClientCredentialFactory.createFromCertificate(in, password);
         } catch (IOException | GeneralSecurityException e) {
-            throw new SettingsException(List.of(new Problem(s.fullKey(SettingKeys.GRAPH_CLIENT_CERTIFICATE),
+            throw new SettingsException(List.of(new Problem(s.fullKey(MicrosoftIdentityKeys.CLIENT_CERTIFICATE),
                     "cannot read the PKCS#12 client certificate " + file + ": " + e.getClass().getSimpleName()
                             + (e instanceof IOException ? " " + e.getMessage() : "")
-                            + " (check the file and " + s.fullKey(SettingKeys.GRAPH_CLIENT_CERTIFICATE_PASSWORD) + ")")));
+                            + " (check the file and " + s.fullKey(MicrosoftIdentityKeys.CLIENT_CERTIFICATE_PASSWORD) + ")")));
         }
     }
 
@@ -121,12 +122,12 @@ final class MsalTokenSource implements TokenSource {
             Throwable cause = e.getCause();
             if (cause instanceof MsalServiceException service && service.statusCode() != null
                     && service.statusCode() >= 400 && service.statusCode() < 500 && service.statusCode() != 429) {
-                throw new SettingsException(List.of(new Problem(settings.fullKey(SettingKeys.GRAPH_CLIENT_ID),
+                throw new SettingsException(List.of(new Problem(settings.fullKey(MicrosoftIdentityKeys.CLIENT_ID),
                         "the login host " + app.authority() + " refused the app registration for scope "
                                 + scopes + " (HTTP " + service.statusCode() + " " + service.errorCode() + "): "
                                 + firstLine(service.getMessage()) + "; check "
-                                + settings.fullKey(SettingKeys.GRAPH_TENANT_ID) + ", "
-                                + settings.fullKey(SettingKeys.GRAPH_CLIENT_ID) + " and the client secret or certificate")));
+                                + settings.fullKey(MicrosoftIdentityKeys.TENANT_ID) + ", "
+                                + settings.fullKey(MicrosoftIdentityKeys.CLIENT_ID) + " and the client secret or certificate")));
             }
             throw new TransientDeliveryException("cannot get an OAuth token from " + app.authority() + ": "
                     + firstLine(String.valueOf(cause)), dev.notify.DeliveryException.Details.of(), cause);

@@ -3,9 +3,9 @@ package dev.notify.smtp.internal;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.Secret;
 import dev.notify.settings.SettingKey;
-import dev.notify.settings.SettingKeys;
-import dev.notify.settings.SmtpAuthMechanism;
-import dev.notify.settings.TlsMode;
+import dev.notify.smtp.SmtpAuthMechanism;
+import dev.notify.smtp.SmtpSettingKeys;
+import dev.notify.smtp.TlsMode;
 import java.time.Duration;
 
 /** The SMTP settings a sender uses, read once from valid resolved settings. */
@@ -14,14 +14,14 @@ record SmtpConfig(ResolvedSettings settings, String host, int port, TlsMode tls,
         Duration readTimeout, Duration writeTimeout, int maxConnections, Duration idleTimeout) {
 
     static SmtpConfig from(ResolvedSettings s) {
-        boolean auth = s.get(SettingKeys.SMTP_AUTH_ENABLED);
-        return new SmtpConfig(s, s.get(SettingKeys.SMTP_HOST), s.get(SettingKeys.SMTP_PORT),
-                s.get(SettingKeys.SMTP_TLS), auth, s.get(SettingKeys.SMTP_AUTH_MECHANISM),
-                auth ? s.find(SettingKeys.SMTP_AUTH_USERNAME).orElse(null) : null,
-                auth ? s.find(SettingKeys.SMTP_AUTH_PASSWORD).orElse(null) : null,
-                s.get(SettingKeys.SMTP_CONNECT_TIMEOUT), s.get(SettingKeys.SMTP_READ_TIMEOUT),
-                s.get(SettingKeys.SMTP_WRITE_TIMEOUT), s.get(SettingKeys.SMTP_POOL_MAX_CONNECTIONS),
-                s.get(SettingKeys.SMTP_POOL_IDLE_TIMEOUT));
+        boolean auth = s.get(SmtpSettingKeys.AUTH_ENABLED);
+        return new SmtpConfig(s, s.get(SmtpSettingKeys.HOST), s.get(SmtpSettingKeys.PORT),
+                s.get(SmtpSettingKeys.TLS), auth, s.get(SmtpSettingKeys.AUTH_MECHANISM),
+                auth ? s.find(SmtpSettingKeys.AUTH_USERNAME).orElse(null) : null,
+                auth ? s.find(SmtpSettingKeys.AUTH_PASSWORD).orElse(null) : null,
+                s.get(SmtpSettingKeys.CONNECT_TIMEOUT), s.get(SmtpSettingKeys.READ_TIMEOUT),
+                s.get(SmtpSettingKeys.WRITE_TIMEOUT), s.get(SmtpSettingKeys.POOL_MAX_CONNECTIONS),
+                s.get(SmtpSettingKeys.POOL_IDLE_TIMEOUT));
     }
 
     boolean xoauth2() {

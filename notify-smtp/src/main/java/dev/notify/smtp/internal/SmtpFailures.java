@@ -7,7 +7,8 @@ import dev.notify.Problem;
 import dev.notify.RejectedRecipient;
 import dev.notify.SettingsException;
 import dev.notify.TransientDeliveryException;
-import dev.notify.settings.SettingKeys;
+import dev.notify.microsoft.MicrosoftIdentityKeys;
+import dev.notify.smtp.SmtpSettingKeys;
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -45,9 +46,9 @@ final class SmtpFailures {
         if (e instanceof AuthenticationFailedException) {
             return authenticationFailed(e);
         }
-        if (config.tls() == dev.notify.settings.TlsMode.STARTTLS && transport.ehloDone()
+        if (config.tls() == dev.notify.smtp.TlsMode.STARTTLS && transport.ehloDone()
                 && !transport.offeredStartTls()) {
-            return new SettingsException(List.of(new Problem(config.key(SettingKeys.SMTP_TLS),
+            return new SettingsException(List.of(new Problem(config.key(SmtpSettingKeys.TLS),
                     "the server at " + config.address() + " does not offer STARTTLS, which email.smtp.tls=starttls "
                             + "requires; nothing was sent. Use email.smtp.tls=implicit if the port speaks SMTPS "
                             + "(usually 465), or fix the server; a man in the middle can also strip STARTTLS")));
@@ -117,10 +118,10 @@ final class SmtpFailures {
         String user = config.username();
         String reply = oneLine(e.getMessage());
         String fix = config.xoauth2()
-                ? "check that the app registration (" + config.key(SettingKeys.GRAPH_CLIENT_ID)
+                ? "check that the app registration (" + config.key(MicrosoftIdentityKeys.CLIENT_ID)
                         + ") has SMTP.SendAsApp and a service principal with access to this mailbox"
-                : "check " + config.key(SettingKeys.SMTP_AUTH_PASSWORD);
-        return new SettingsException(List.of(new Problem(config.key(SettingKeys.SMTP_AUTH_USERNAME),
+                : "check " + config.key(SmtpSettingKeys.AUTH_PASSWORD);
+        return new SettingsException(List.of(new Problem(config.key(SmtpSettingKeys.AUTH_USERNAME),
                 "authentication failed for user " + user + " at " + config.address()
                         + (reply == null || reply.isBlank() ? "" : " (" + reply + ")") + "; " + fix)), null, null, e);
     }
@@ -138,19 +139,19 @@ final class SmtpFailures {
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.contains("subject alternative") || lower.contains("no name matching")
                 || lower.contains("server identity")) {
-            return new SettingsException(List.of(new Problem(config.key(SettingKeys.SMTP_HOST),
+            return new SettingsException(List.of(new Problem(config.key(SmtpSettingKeys.HOST),
                     "the certificate of " + config.address() + " is not issued for '" + config.host() + "': "
-                            + text + "; set " + config.key(SettingKeys.SMTP_HOST)
+                            + text + "; set " + config.key(SmtpSettingKeys.HOST)
                             + " to a name the certificate lists")), null, null, e);
         }
         if (certificate != null) {
-            return new SettingsException(List.of(new Problem(config.key(SettingKeys.SMTP_TRUST_STORE),
+            return new SettingsException(List.of(new Problem(config.key(SmtpSettingKeys.TRUST_STORE),
                     "the certificate of " + config.address() + " is not trusted: " + oneLine(text)
-                            + "; for a private CA set " + config.key(SettingKeys.SMTP_TRUST_STORE)
+                            + "; for a private CA set " + config.key(SmtpSettingKeys.TRUST_STORE)
                             + " to a trust store holding it")), null, null, e);
         }
         if (ssl instanceof SSLHandshakeException && lower.contains("protocol")) {
-            return new SettingsException(List.of(new Problem(config.key(SettingKeys.SMTP_TLS),
+            return new SettingsException(List.of(new Problem(config.key(SmtpSettingKeys.TLS),
                     "no common TLS version with " + config.address() + " (TLS 1.2 is the minimum): " + text)),
                     null, null, e);
         }
@@ -191,14 +192,14 @@ final class SmtpFailures {
     private String describeIo(MessagingException e) {
         IOException io = ioCause(e);
         if (io instanceof UnknownHostException) {
-            return "unknown host '" + config.host() + "' (" + config.key(SettingKeys.SMTP_HOST) + ")";
+            return "unknown host '" + config.host() + "' (" + config.key(SmtpSettingKeys.HOST) + ")";
         }
         if (io instanceof SocketTimeoutException) {
             boolean connecting = e instanceof MailConnectException;
             return connecting ? "no connection within " + config.connectTimeout().toMillis() + " ms ("
-                    + config.key(SettingKeys.SMTP_CONNECT_TIMEOUT) + ")"
+                    + config.key(SmtpSettingKeys.CONNECT_TIMEOUT) + ")"
                     : "no reply within " + config.readTimeout().toMillis() + " ms ("
-                    + config.key(SettingKeys.SMTP_READ_TIMEOUT) + ")";
+                    + config.key(SmtpSettingKeys.READ_TIMEOUT) + ")";
         }
         if (io != null) {
             return io.getClass().getSimpleName() + (io.getMessage() == null ? "" : ": " + oneLine(io.getMessage()));

@@ -3,7 +3,7 @@ package dev.notify.smtp.internal;
 import dev.notify.CheckReport;
 import dev.notify.NotifyException;
 import dev.notify.SettingsException;
-import dev.notify.settings.TlsMode;
+import dev.notify.smtp.TlsMode;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import java.security.cert.Certificate;

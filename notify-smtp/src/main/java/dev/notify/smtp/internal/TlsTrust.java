@@ -3,7 +3,7 @@ package dev.notify.smtp.internal;
 import dev.notify.Problem;
 import dev.notify.SettingsException;
 import dev.notify.settings.ResolvedSettings;
-import dev.notify.settings.SettingKeys;
+import dev.notify.smtp.SmtpSettingKeys;
 import dev.notify.spi.TrustStores;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -26,8 +26,8 @@ final class TlsTrust {
     }
 
     static SSLContext context(ResolvedSettings settings) {
-        Optional<KeyStore> store = TrustStores.load(settings, SettingKeys.SMTP_TRUST_STORE,
-                SettingKeys.SMTP_TRUST_STORE_PASSWORD);
+        Optional<KeyStore> store = TrustStores.load(settings, SmtpSettingKeys.TRUST_STORE,
+                SmtpSettingKeys.TRUST_STORE_PASSWORD);
         try {
             if (store.isEmpty()) {
                 return SSLContext.getDefault();
@@ -38,7 +38,7 @@ final class TlsTrust {
             context.init(null, tmf.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException e) {
-            throw new SettingsException(List.of(new Problem(settings.fullKey(SettingKeys.SMTP_TRUST_STORE),
+            throw new SettingsException(List.of(new Problem(settings.fullKey(SmtpSettingKeys.TRUST_STORE),
                     "cannot set up TLS with this trust store: " + e.getMessage())));
         }
     }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notify.CheckReport;
 import dev.notify.settings.Layer;
-import dev.notify.settings.SettingKeys;
-import dev.notify.settings.TlsMode;
+import dev.notify.smtp.SmtpSettingKeys;
+import dev.notify.smtp.TlsMode;
 import dev.notify.testkit.smtp.SmtpServerExtension;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class CheckTest {
     void wrongPasswordIsAFailedCheckNotAnException() {
         try (SmtpServerExtension smtp = SmtpServerExtension.startTls().withUser("portal", "right-secret").start();
                 SmtpSender sender = TestSettings.sender(Layer.builder(smtp.layer())
-                        .set(SettingKeys.SMTP_AUTH_PASSWORD.name(), "Wr0ng-ch3ck").build())) {
+                        .set(SmtpSettingKeys.AUTH_PASSWORD.name(), "Wr0ng-ch3ck").build())) {
             CheckReport report = sender.check();
 
             assertThat(report.ok()).isFalse();
@@ -55,7 +55,7 @@ class CheckTest {
     void missingStartTlsIsAFailedCheckNamingTheTlsKey() {
         try (SmtpServerExtension smtp = SmtpServerExtension.plain().start();
                 SmtpSender sender = TestSettings.sender(Layer.builder(smtp.layer())
-                        .set(SettingKeys.SMTP_TLS, TlsMode.STARTTLS).build())) {
+                        .set(SmtpSettingKeys.TLS, TlsMode.STARTTLS).build())) {
             CheckReport report = sender.check();
 
             assertThat(report.ok()).isFalse();

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.notify.SettingsException;
 import dev.notify.message.EmailMessage;
 import dev.notify.settings.Layer;
-import dev.notify.settings.SettingKeys;
-import dev.notify.settings.TlsMode;
+import dev.notify.smtp.SmtpSettingKeys;
+import dev.notify.smtp.TlsMode;
 import dev.notify.spi.Delivery;
 import dev.notify.testkit.smtp.SmtpServerExtension;
 import java.time.Duration;
@@ -54,7 +54,7 @@ class DeliveryTest {
     void wrongPasswordIsASettingsErrorNamingUserAndServerWithoutThePassword() {
         try (SmtpServerExtension smtp = SmtpServerExtension.plain().withUser("portal", "right-secret").start();
                 SmtpSender sender = TestSettings.sender(Layer.builder(smtp.layer())
-                        .set(SettingKeys.SMTP_AUTH_PASSWORD.name(), "Wr0ng-Pa55word").build())) {
+                        .set(SmtpSettingKeys.AUTH_PASSWORD.name(), "Wr0ng-Pa55word").build())) {
             assertThatThrownBy(() -> sender.send(TestSettings.message()))
                     .isInstanceOfSatisfying(SettingsException.class, e -> {
                         assertThat(e.problems()).hasSize(1);
@@ -72,7 +72,7 @@ class DeliveryTest {
     void startTlsRequiredButNotOfferedSendsNothing() {
         try (SmtpServerExtension smtp = SmtpServerExtension.plain().start();
                 SmtpSender sender = TestSettings.sender(Layer.builder(smtp.layer())
-                        .set(SettingKeys.SMTP_TLS, TlsMode.STARTTLS).build())) {
+                        .set(SmtpSettingKeys.TLS, TlsMode.STARTTLS).build())) {
             assertThatThrownBy(() -> sender.send(TestSettings.message()))
                     .isInstanceOfSatisfying(SettingsException.class, e -> {
                         assertThat(e.problems().get(0).key()).isEqualTo("email.smtp.tls");

@@ -3,9 +3,10 @@ package dev.notify.smtp.internal;
 import dev.notify.message.EmailMessage;
 import dev.notify.settings.Layer;
 import dev.notify.settings.ResolvedSettings;
-import dev.notify.settings.Settings;
 import dev.notify.settings.SettingKeys;
-import dev.notify.settings.TlsMode;
+import dev.notify.settings.Settings;
+import dev.notify.smtp.SmtpSettingKeys;
+import dev.notify.smtp.TlsMode;
 
 /** Settings and messages shared by the tests. */
 final class TestSettings {
@@ -18,9 +19,9 @@ final class TestSettings {
         return Layer.builder()
                 .set(SettingKeys.EMAIL_ENABLED, true)
                 .set(SettingKeys.EMAIL_SENDER.name(), "Portal <portal@notify.example>")
-                .set(SettingKeys.SMTP_HOST, "127.0.0.1")
-                .set(SettingKeys.SMTP_PORT, port)
-                .set(SettingKeys.SMTP_TLS, TlsMode.NONE)
+                .set(SmtpSettingKeys.HOST, "127.0.0.1")
+                .set(SmtpSettingKeys.PORT, port)
+                .set(SmtpSettingKeys.TLS, TlsMode.NONE)
                 .set("email.smtp.connect-timeout", "2s")
                 .set("email.smtp.read-timeout", "2s");
     }

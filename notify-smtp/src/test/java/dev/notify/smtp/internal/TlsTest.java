@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.notify.SettingsException;
 import dev.notify.settings.Layer;
-import dev.notify.settings.SettingKeys;
+import dev.notify.smtp.SmtpSettingKeys;
 import dev.notify.testkit.smtp.SmtpServerExtension;
 import dev.notify.testkit.tls.TestCertificate;
 import jakarta.mail.Session;
@@ -29,7 +29,7 @@ class TlsTest {
     void untrustedCertificateIsASettingsErrorNamingTheTrustStore() {
         try (SmtpServerExtension smtp = SmtpServerExtension.startTls().start();
                 SmtpSender sender = TestSettings.sender(Layer.builder(smtp.layer())
-                        .unset(SettingKeys.SMTP_TRUST_STORE).unset(SettingKeys.SMTP_TRUST_STORE_PASSWORD).build())) {
+                        .unset(SmtpSettingKeys.TRUST_STORE).unset(SmtpSettingKeys.TRUST_STORE_PASSWORD).build())) {
             assertThatThrownBy(() -> sender.send(TestSettings.message()))
                     .isInstanceOfSatisfying(SettingsException.class, e -> {
                         assertThat(e.problems().get(0).key()).isEqualTo("email.smtp.trust-store");
@@ -48,7 +48,7 @@ class TlsTest {
         try {
             Layer layer = TestSettings.scripted(server.getPortAllocated())
                     .set("email.smtp.tls", "starttls")
-                    .set(SettingKeys.SMTP_TRUST_STORE, other.writeTrustStore(dir.resolve("t.p12"), "pw"))
+                    .set(SmtpSettingKeys.TRUST_STORE, other.writeTrustStore(dir.resolve("t.p12"), "pw"))
                     .set("email.smtp.trust-store-password", "pw")
                     .build();
             try (SmtpSender sender = TestSettings.sender(layer)) {

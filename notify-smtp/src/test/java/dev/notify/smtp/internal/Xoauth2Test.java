@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.notify.SettingsException;
 import dev.notify.settings.Layer;
-import dev.notify.settings.SettingKeys;
+import dev.notify.smtp.SmtpSettingKeys;
 import dev.notify.testkit.smtp.SmtpServerExtension;
 import dev.notify.testkit.tls.TestCertificate;
 import java.nio.file.Path;
@@ -127,7 +127,7 @@ class Xoauth2Test {
 
     private SmtpSender sender(AtomicLong poolClock) {
         Layer layer = Layer.builder(smtp.layer())
-                .unset(SettingKeys.SMTP_AUTH_PASSWORD)
+                .unset(SmtpSettingKeys.AUTH_PASSWORD)
                 .set("email.smtp.auth.mechanism", "xoauth2")
                 .set("email.graph.tenant-id", "tenant-1")
                 .set("email.graph.client-id", "client-1")

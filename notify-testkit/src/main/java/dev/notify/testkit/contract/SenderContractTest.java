@@ -111,7 +111,8 @@ public abstract class SenderContractTest {
 
         assertThat(provider.id()).as("id()").matches("[a-z][a-z0-9-]*");
         assertThat(provider.channel()).as("channel()").isEqualTo(Channel.EMAIL);
-        assertThat(provider.settingsSections()).as("settingsSections()").isNotNull().doesNotContainNull();
+        assertThat(provider.settings()).as("settings()").isNotNull();
+        assertThat(provider.settings().keys()).as("settings().keys()").doesNotContainNull();
         assertThat(settings().get(SettingKeys.EMAIL_DELIVERY_METHOD))
                 .as("the harness's email.delivery-method").isEqualTo(provider.id());
     }
@@ -382,7 +383,7 @@ public abstract class SenderContractTest {
     }
 
     private Notifier notifier(Layer global) {
-        Layer once = Layer.builder(global).set(SettingKeys.RETRY_MAX_ATTEMPTS, 1).build();
+        Layer once = Layer.builder(global).set(SettingKeys.EMAIL_RETRY_MAX_ATTEMPTS, 1).build();
         return Notifier.builder().settings(Settings.of(once)).provider(harness.provider())
                 .discoverProviders(false).closeTimeout(Duration.ofSeconds(10)).build();
     }

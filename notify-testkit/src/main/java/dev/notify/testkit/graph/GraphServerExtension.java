@@ -9,8 +9,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import dev.notify.message.EmailMessage;
 import dev.notify.settings.Layer;
-import dev.notify.settings.Secret;
-import dev.notify.settings.SettingKeys;
 import dev.notify.testkit.tls.TestCertificate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +18,9 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
@@ -196,18 +196,28 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
      * provider found by ServiceLoader works as it is.
      */
     public Layer layer() {
-        return Layer.builder()
-                .set(SettingKeys.GRAPH_TRUST_STORE, trustStorePath())
-                .set(SettingKeys.GRAPH_TRUST_STORE_PASSWORD, Secret.of(trustStorePassword()))
-                .set(SettingKeys.EMAIL_ENABLED, true)
-                .set(SettingKeys.EMAIL_DELIVERY_METHOD, "graph")
-                .set("email.sender", sender)
-                .set(SettingKeys.GRAPH_TENANT_ID, tenantId)
-                .set(SettingKeys.GRAPH_CLIENT_ID, clientId)
-                .set(SettingKeys.GRAPH_CLIENT_SECRET, Secret.of(clientSecret))
-                .set(SettingKeys.GRAPH_AUTHORITY, baseUrl())
-                .set(SettingKeys.GRAPH_ENDPOINT, baseUrl())
-                .build();
+        Layer.Builder b = Layer.builder();
+        properties().forEach(b::set);
+        return b.build();
+    }
+
+    /**
+     * The settings of {@link #layer()} as properties, with their values written out (the client secret included):
+     * to write a settings file for the CLI or a child process.
+     */
+    public Map<String, String> properties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("email.graph.trust-store", trustStorePath().toString());
+        p.put("email.graph.trust-store-password", trustStorePassword());
+        p.put("email.enabled", "true");
+        p.put("email.delivery-method", "graph");
+        p.put("email.sender", sender);
+        p.put("email.graph.tenant-id", tenantId);
+        p.put("email.graph.client-id", clientId);
+        p.put("email.graph.client-secret", clientSecret);
+        p.put("email.graph.authority", baseUrl().toString());
+        p.put("email.graph.endpoint", baseUrl().toString());
+        return p;
     }
 
     /** {@code https://localhost:<port>}: the authority and the Graph endpoint. */

@@ -2,8 +2,6 @@ package dev.notify.testkit.smtp;
 
 import dev.notify.message.EmailMessage;
 import dev.notify.settings.Layer;
-import dev.notify.settings.SettingKeys;
-import dev.notify.settings.TlsMode;
 import dev.notify.testkit.tls.TestCertificate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -62,6 +62,17 @@ public final class SmtpServerExtension implements BeforeAllCallback, AfterAllCal
     public static final String SENDER = "notify test <sender@notify.example>";
 
     private static final String TRUST_STORE_PASSWORD = "changeit";
+
+    /** How the server secures connections; {@link #id} is the value of {@code email.smtp.tls}. */
+    private enum TlsMode {
+        NONE("none"), STARTTLS("starttls"), IMPLICIT("implicit");
+
+        private final String id;
+
+        TlsMode(String id) {
+            this.id = id;
+        }
+    }
 
     private final TlsMode tls;
     private final String user;
@@ -200,23 +211,34 @@ public final class SmtpServerExtension implements BeforeAllCallback, AfterAllCal
      */
     public synchronized Layer layer() {
         requireStarted();
-        Layer.Builder b = Layer.builder()
-                .set(SettingKeys.EMAIL_ENABLED, true)
-                .set(SettingKeys.EMAIL_DELIVERY_METHOD, "smtp")
-                .set(SettingKeys.EMAIL_SENDER.name(), SENDER)
-                .set(SettingKeys.SMTP_HOST, host())
-                .set(SettingKeys.SMTP_PORT, port)
-                .set(SettingKeys.SMTP_TLS, tls);
+        Layer.Builder b = Layer.builder();
+        properties().forEach(b::set);
+        return b.build();
+    }
+
+    /**
+     * The settings of {@link #layer()} as properties, with their values written out (the password included): to
+     * write a settings file for the CLI or a child process.
+     */
+    public synchronized Map<String, String> properties() {
+        requireStarted();
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("email.enabled", "true");
+        p.put("email.delivery-method", "smtp");
+        p.put("email.sender", SENDER);
+        p.put("email.smtp.host", host());
+        p.put("email.smtp.port", Integer.toString(port));
+        p.put("email.smtp.tls", tls.id);
         if (trustStore != null) {
-            b.set(SettingKeys.SMTP_TRUST_STORE, trustStore)
-                    .set(SettingKeys.SMTP_TRUST_STORE_PASSWORD.name(), TRUST_STORE_PASSWORD);
+            p.put("email.smtp.trust-store", trustStore.toString());
+            p.put("email.smtp.trust-store-password", TRUST_STORE_PASSWORD);
         }
         if (user != null) {
-            b.set(SettingKeys.SMTP_AUTH_ENABLED, true)
-                    .set(SettingKeys.SMTP_AUTH_USERNAME, user)
-                    .set(SettingKeys.SMTP_AUTH_PASSWORD.name(), password);
+            p.put("email.smtp.auth.enabled", "true");
+            p.put("email.smtp.auth.username", user);
+            p.put("email.smtp.auth.password", password);
         }
-        return b.build();
+        return p;
     }
 
     /** The messages received so far, decoded; Bcc holds envelope recipients that no header names. */
@@ -247,7 +269,7 @@ public final class SmtpServerExtension implements BeforeAllCallback, AfterAllCal
 
     @Override
     public String toString() {
-        return "SmtpServerExtension[" + tls.id() + (user == null ? "" : ", user " + user)
+        return "SmtpServerExtension[" + tls.id + (user == null ? "" : ", user " + user)
                 + (server == null ? ", stopped" : ", port " + port) + "]";
     }
 }

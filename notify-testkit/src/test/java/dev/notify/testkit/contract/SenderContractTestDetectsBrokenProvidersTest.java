@@ -9,13 +9,13 @@ import dev.notify.PermanentDeliveryException;
 import dev.notify.TransientDeliveryException;
 import dev.notify.message.Message;
 import dev.notify.spi.Delivery;
+import dev.notify.spi.ProviderSettings;
 import dev.notify.spi.Sender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
 import dev.notify.testkit.FakeEmailProvider;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -218,8 +218,8 @@ class SenderContractTestDetectsBrokenProvidersTest {
         }
 
         @Override
-        public Set<String> settingsSections() {
-            return delegate.settingsSections();
+        public ProviderSettings settings() {
+            return delegate.settings();
         }
 
         @Override

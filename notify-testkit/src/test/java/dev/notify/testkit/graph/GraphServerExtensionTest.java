@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.notify.message.Attachment;
 import dev.notify.message.EmailAddress;
-import dev.notify.settings.ResolvedSettings;
-import dev.notify.settings.SettingKeys;
-import dev.notify.settings.Settings;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -16,7 +13,6 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.SocketException;
-import java.util.Collections;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -25,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLHandshakeException;
@@ -40,14 +37,12 @@ class GraphServerExtensionTest {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
-    void layerResolvesToValidGraphSettingsPointingAtTheFixture() {
-        ResolvedSettings settings = Settings.builder().global(graph.layer()).build().resolveGlobal();
-
-        assertThat(settings.problems()).isEmpty();
-        assertThat(settings.get(SettingKeys.EMAIL_DELIVERY_METHOD)).isEqualTo("graph");
-        assertThat(settings.get(SettingKeys.GRAPH_AUTHORITY)).isEqualTo(graph.baseUrl());
-        assertThat(settings.get(SettingKeys.GRAPH_ENDPOINT)).isEqualTo(graph.baseUrl());
-        assertThat(settings.get(SettingKeys.GRAPH_CLIENT_SECRET).reveal()).isEqualTo(graph.clientSecret());
+    void propertiesPointAtTheFixture() {
+        assertThat(graph.properties())
+                .containsEntry("email.delivery-method", "graph")
+                .containsEntry("email.graph.authority", graph.baseUrl().toString())
+                .containsEntry("email.graph.endpoint", graph.baseUrl().toString())
+                .containsEntry("email.graph.client-secret", graph.clientSecret());
         assertThat(graph.baseUrl().getHost()).isEqualTo("localhost");
     }
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.notify.message.EmailMessage;
-import dev.notify.settings.SettingKeys;
-import dev.notify.settings.TlsMode;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -25,11 +23,12 @@ class SmtpServerExtensionTest {
     final SmtpServerExtension startTls = SmtpServerExtension.startTls().withUser("app", "pw");
 
     @Test
-    void layerPointsAtTheServerWithTlsTrustAndAuth() {
-        assertThat(startTls.layer().get(SettingKeys.SMTP_PORT)).contains(startTls.port());
-        assertThat(startTls.layer().get(SettingKeys.SMTP_TLS)).contains(TlsMode.STARTTLS);
-        assertThat(startTls.layer().get(SettingKeys.SMTP_TRUST_STORE)).isPresent();
-        assertThat(startTls.layer().get(SettingKeys.SMTP_AUTH_USERNAME)).contains("app");
+    void propertiesPointAtTheServerWithTlsTrustAndAuth() {
+        assertThat(startTls.properties())
+                .containsEntry("email.smtp.port", Integer.toString(startTls.port()))
+                .containsEntry("email.smtp.tls", "starttls")
+                .containsKey("email.smtp.trust-store")
+                .containsEntry("email.smtp.auth.username", "app");
     }
 
     @Test

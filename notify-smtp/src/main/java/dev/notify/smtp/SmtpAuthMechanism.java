@@ -1,4 +1,4 @@
-package dev.notify.settings;
+package dev.notify.smtp;
 
 /** How notify authenticates to an SMTP server when {@code email.smtp.auth.enabled} is true. */
 public enum SmtpAuthMechanism {

@@ -1,8 +1,10 @@
 package dev.notify.settings;
 
-import static dev.notify.support.TestSettings.map;
+import static dev.notify.testkit.TestSettings.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.notify.microsoft.MicrosoftIdentityKeys;
+import dev.notify.smtp.SmtpSettingKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,18 +19,18 @@ class PropertiesFormatValuesTest {
 
     @Test
     void valuesAreTrimmed() {
-        Settings settings = PropertiesFormat.standard().parse(map(
+        Settings settings = PropertiesFormat.standard().parse(properties(
                 "email.smtp.host=  mail.example.com \t", "  email.smtp.port = 587 "));
 
         ResolvedSettings global = settings.resolveGlobal();
-        assertThat(global.get(SettingKeys.SMTP_HOST)).isEqualTo("mail.example.com");
-        assertThat(global.get(SettingKeys.SMTP_PORT)).isEqualTo(587);
+        assertThat(global.get(SmtpSettingKeys.HOST)).isEqualTo("mail.example.com");
+        assertThat(global.get(SmtpSettingKeys.PORT)).isEqualTo(587);
     }
 
     @ParameterizedTest
     @CsvSource({"true,true", "yes,true", "on,true", "YES,true", "false,false", "no,false", "off,false", "Off,false"})
     void booleansAcceptTrueFalseYesNoOnOff(String text, boolean expected) {
-        Settings settings = PropertiesFormat.standard().parse(map("email.enabled=" + text));
+        Settings settings = PropertiesFormat.standard().parse(properties("email.enabled=" + text));
 
         assertThat(settings.resolveGlobal().get(SettingKeys.EMAIL_ENABLED)).isEqualTo(expected);
     }
@@ -36,9 +38,9 @@ class PropertiesFormatValuesTest {
     @ParameterizedTest
     @CsvSource({"500ms,PT0.5S", "10s,PT10S", "2m,PT2M", "1h,PT1H", "PT45S,PT45S"})
     void durationsAcceptMillisecondsSecondsMinutes(String text, String expected) {
-        Settings settings = PropertiesFormat.standard().parse(map("email.smtp.read-timeout=" + text));
+        Settings settings = PropertiesFormat.standard().parse(properties("email.smtp.read-timeout=" + text));
 
-        assertThat(settings.resolveGlobal().get(SettingKeys.SMTP_READ_TIMEOUT)).isEqualTo(Duration.parse(expected));
+        assertThat(settings.resolveGlobal().get(SmtpSettingKeys.READ_TIMEOUT)).isEqualTo(Duration.parse(expected));
     }
 
     @Test
@@ -46,11 +48,11 @@ class PropertiesFormatValuesTest {
         PropertiesFormat format = PropertiesFormat.standard()
                 .withEnvironment(Map.of("SMTP_PASSWORD", "s3cr3t-pass", "REGION", "eu")::get);
 
-        Settings settings = format.parse(map("email.smtp.auth.password=${env:SMTP_PASSWORD}",
+        Settings settings = format.parse(properties("email.smtp.auth.password=${env:SMTP_PASSWORD}",
                 "email.smtp.host=relay-${env:REGION}.example.com"));
 
-        assertThat(settings.resolveGlobal().get(SettingKeys.SMTP_AUTH_PASSWORD).reveal()).isEqualTo("s3cr3t-pass");
-        assertThat(settings.resolveGlobal().get(SettingKeys.SMTP_HOST)).isEqualTo("relay-eu.example.com");
+        assertThat(settings.resolveGlobal().get(SmtpSettingKeys.AUTH_PASSWORD).reveal()).isEqualTo("s3cr3t-pass");
+        assertThat(settings.resolveGlobal().get(SmtpSettingKeys.HOST)).isEqualTo("relay-eu.example.com");
     }
 
     @Test
@@ -62,7 +64,7 @@ class PropertiesFormatValuesTest {
 
         Settings settings = PropertiesFormat.standard().read(properties);
 
-        assertThat(settings.resolveGlobal().get(SettingKeys.GRAPH_CLIENT_SECRET).reveal()).isEqualTo("graph-secret-value");
+        assertThat(settings.resolveGlobal().get(MicrosoftIdentityKeys.CLIENT_SECRET).reveal()).isEqualTo("graph-secret-value");
     }
 
     @Test
@@ -70,9 +72,9 @@ class PropertiesFormatValuesTest {
         Files.writeString(dir.resolve("user"), "portal\r\n");
 
         Settings settings = PropertiesFormat.standard().withBaseDirectory(dir)
-                .parse(map("email.smtp.auth.username=${file:user}"));
+                .parse(properties("email.smtp.auth.username=${file:user}"));
 
-        assertThat(settings.resolveGlobal().get(SettingKeys.SMTP_AUTH_USERNAME)).isEqualTo("portal");
+        assertThat(settings.resolveGlobal().get(SmtpSettingKeys.AUTH_USERNAME)).isEqualTo("portal");
     }
 
     @Test
@@ -82,17 +84,17 @@ class PropertiesFormatValuesTest {
 
         Settings settings = PropertiesFormat.standard().read(properties);
 
-        assertThat(settings.resolveGlobal().get(SettingKeys.SMTP_AUTH_PASSWORD).reveal()).isEqualTo("s3cr3t-pass");
+        assertThat(settings.resolveGlobal().get(SmtpSettingKeys.AUTH_PASSWORD).reveal()).isEqualTo("s3cr3t-pass");
     }
 
     @Test
     void prefixedKeysAreReadAndOtherKeysIgnored() {
-        Settings settings = PropertiesFormat.standard().withPrefix("notify.").parse(map(
+        Settings settings = PropertiesFormat.standard().withPrefix("notify.").parse(properties(
                 "notify.email.smtp.host=mail.example.com", "notify.servers.eu-1.email.smtp.port=2525",
                 "spring.mail.host=ignored.example.com", "email.smtp.host=also-ignored.example.com"));
 
-        assertThat(settings.resolve("eu-1").get(SettingKeys.SMTP_HOST)).isEqualTo("mail.example.com");
-        assertThat(settings.resolve("eu-1").get(SettingKeys.SMTP_PORT)).isEqualTo(2525);
+        assertThat(settings.resolve("eu-1").get(SmtpSettingKeys.HOST)).isEqualTo("mail.example.com");
+        assertThat(settings.resolve("eu-1").get(SmtpSettingKeys.PORT)).isEqualTo(2525);
     }
 
     @Test
@@ -123,7 +125,7 @@ class PropertiesFormatValuesTest {
 
         ResolvedSettings eu1 = settings.resolve("eu-1");
         assertThat(eu1.problems()).isEmpty();
-        assertThat(eu1.get(SettingKeys.SMTP_HOST)).isEqualTo("relay-eu.example.com");
+        assertThat(eu1.get(SmtpSettingKeys.HOST)).isEqualTo("relay-eu.example.com");
         assertThat(eu1.get(SettingKeys.SMS_ENABLED)).isFalse();
         assertThat(eu1.get(SettingKeys.EMAIL_SENDER).displayName()).contains("Customer Service");
         assertThat(settings.resolveGlobal().problems()).isEmpty();

@@ -1,4 +1,4 @@
-package dev.notify.settings;
+package dev.notify.microsoft;
 
 import java.net.URI;
 

@@ -1,11 +1,15 @@
 package dev.notify.settings;
 
-import static dev.notify.support.TestSettings.parse;
+import static dev.notify.testkit.TestSettings.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.notify.Problem;
+import dev.notify.graph.GraphSettingKeys;
 import dev.notify.message.EmailAddress;
+import dev.notify.microsoft.MicrosoftIdentityKeys;
+import dev.notify.smtp.SmtpSettingKeys;
+import dev.notify.smtp.TlsMode;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -28,110 +32,110 @@ class ResolutionMatrixTest {
 
     static Stream<Arguments> matrix() {
         return Stream.of(
-                arguments("defaults only: port", lines(), "eu-1", SettingKeys.SMTP_PORT, 25, Origin.DEFAULT),
-                arguments("defaults only: tls", lines(), "eu-1", SettingKeys.SMTP_TLS, TlsMode.STARTTLS, Origin.DEFAULT),
-                arguments("defaults only: connect timeout", lines(), "eu-1", SettingKeys.SMTP_CONNECT_TIMEOUT,
+                arguments("defaults only: port", lines(), "eu-1", SmtpSettingKeys.PORT, 25, Origin.DEFAULT),
+                arguments("defaults only: tls", lines(), "eu-1", SmtpSettingKeys.TLS, TlsMode.STARTTLS, Origin.DEFAULT),
+                arguments("defaults only: connect timeout", lines(), "eu-1", SmtpSettingKeys.CONNECT_TIMEOUT,
                         Duration.ofSeconds(10), Origin.DEFAULT),
-                arguments("defaults only: read timeout", lines(), null, SettingKeys.SMTP_READ_TIMEOUT,
+                arguments("defaults only: read timeout", lines(), null, SmtpSettingKeys.READ_TIMEOUT,
                         Duration.ofSeconds(30), Origin.DEFAULT),
                 arguments("defaults only: delivery method", lines(), "eu-1", SettingKeys.EMAIL_DELIVERY_METHOD, "smtp",
                         Origin.DEFAULT),
                 arguments("defaults only: email disabled", lines(), "eu-1", SettingKeys.EMAIL_ENABLED, false,
                         Origin.DEFAULT),
-                arguments("defaults only: host has no value", lines(), "eu-1", SettingKeys.SMTP_HOST, null,
+                arguments("defaults only: host has no value", lines(), "eu-1", SmtpSettingKeys.HOST, null,
                         Origin.DEFAULT),
-                arguments("global only: host", lines(BASE), "eu-1", SettingKeys.SMTP_HOST, "mail.example.com",
+                arguments("global only: host", lines(BASE), "eu-1", SmtpSettingKeys.HOST, "mail.example.com",
                         Origin.GLOBAL),
-                arguments("global only: resolved for the global settings", lines(BASE), null, SettingKeys.SMTP_HOST,
+                arguments("global only: resolved for the global settings", lines(BASE), null, SmtpSettingKeys.HOST,
                         "mail.example.com", Origin.GLOBAL),
                 arguments("global only: sender", lines(BASE), "eu-1", SettingKeys.EMAIL_SENDER,
                         EmailAddress.parse("support@example.com"), Origin.GLOBAL),
                 arguments("server override: host", lines(BASE, "servers.eu-1.email.smtp.host=relay-eu.example.com"),
-                        "eu-1", SettingKeys.SMTP_HOST, "relay-eu.example.com", EU1),
+                        "eu-1", SmtpSettingKeys.HOST, "relay-eu.example.com", EU1),
                 arguments("server override does not reach another server",
-                        lines(BASE, "servers.eu-1.email.smtp.host=relay-eu.example.com"), "us-1", SettingKeys.SMTP_HOST,
+                        lines(BASE, "servers.eu-1.email.smtp.host=relay-eu.example.com"), "us-1", SmtpSettingKeys.HOST,
                         "mail.example.com", Origin.GLOBAL),
                 arguments("server override does not change the global settings",
-                        lines(BASE, "servers.eu-1.email.smtp.host=relay-eu.example.com"), null, SettingKeys.SMTP_HOST,
+                        lines(BASE, "servers.eu-1.email.smtp.host=relay-eu.example.com"), null, SmtpSettingKeys.HOST,
                         "mail.example.com", Origin.GLOBAL),
                 arguments("three layers: server's own value",
                         lines(BASE, "servers.tenant-a.email.smtp.port=2525", "servers.eu-1.inherits=tenant-a",
                                 "servers.eu-1.email.smtp.host=relay-eu.example.com"),
-                        "eu-1", SettingKeys.SMTP_HOST, "relay-eu.example.com", EU1),
+                        "eu-1", SmtpSettingKeys.HOST, "relay-eu.example.com", EU1),
                 arguments("three layers: tenant's value",
                         lines(BASE, "servers.tenant-a.email.smtp.port=2525", "servers.eu-1.inherits=tenant-a",
                                 "servers.eu-1.email.smtp.host=relay-eu.example.com"),
-                        "eu-1", SettingKeys.SMTP_PORT, 2525, TENANT),
+                        "eu-1", SmtpSettingKeys.PORT, 2525, TENANT),
                 arguments("three layers: global's value",
                         lines(BASE, "servers.tenant-a.email.smtp.port=2525", "servers.eu-1.inherits=tenant-a"),
                         "eu-1", SettingKeys.EMAIL_SENDER, EmailAddress.parse("support@example.com"), Origin.GLOBAL),
                 arguments("three layers: server overrides tenant",
                         lines(BASE, "servers.tenant-a.email.smtp.port=2525", "servers.eu-1.inherits=tenant-a",
                                 "servers.eu-1.email.smtp.port=587"),
-                        "eu-1", SettingKeys.SMTP_PORT, 587, EU1),
+                        "eu-1", SmtpSettingKeys.PORT, 587, EU1),
                 arguments("port 465 when tls=implicit and no layer sets a port",
-                        lines(BASE, "email.smtp.tls=implicit"), "eu-1", SettingKeys.SMTP_PORT, 465, Origin.DEFAULT),
+                        lines(BASE, "email.smtp.tls=implicit"), "eu-1", SmtpSettingKeys.PORT, 465, Origin.DEFAULT),
                 arguments("port default follows the server's tls",
-                        lines(BASE, "servers.eu-1.email.smtp.tls=implicit"), "eu-1", SettingKeys.SMTP_PORT, 465,
+                        lines(BASE, "servers.eu-1.email.smtp.tls=implicit"), "eu-1", SmtpSettingKeys.PORT, 465,
                         Origin.DEFAULT),
                 arguments("a port set by any layer wins over the implicit-tls default",
                         lines(BASE, "email.smtp.port=2465", "servers.eu-1.email.smtp.tls=implicit"), "eu-1",
-                        SettingKeys.SMTP_PORT, 2465, Origin.GLOBAL),
-                arguments("tls=true means starttls", lines(BASE, "email.smtp.tls=true"), "eu-1", SettingKeys.SMTP_TLS,
+                        SmtpSettingKeys.PORT, 2465, Origin.GLOBAL),
+                arguments("tls=true means starttls", lines(BASE, "email.smtp.tls=true"), "eu-1", SmtpSettingKeys.TLS,
                         TlsMode.STARTTLS, Origin.GLOBAL),
                 arguments("tls=false means none", lines(BASE, "servers.eu-1.email.smtp.tls=false"), "eu-1",
-                        SettingKeys.SMTP_TLS, TlsMode.NONE, EU1),
+                        SmtpSettingKeys.TLS, TlsMode.NONE, EU1),
                 arguments("credential group: server sets only the user name, password not inherited",
                         lines(BASE, "email.smtp.auth.enabled=true", "email.smtp.auth.username=portal",
                                 "email.smtp.auth.password=s3cr3t-pass", "servers.eu-1.email.smtp.auth.username=eu-user"),
-                        "eu-1", SettingKeys.SMTP_AUTH_PASSWORD, null, EU1),
+                        "eu-1", SmtpSettingKeys.AUTH_PASSWORD, null, EU1),
                 arguments("credential group: server sets both, password from the server",
                         lines(BASE, "email.smtp.auth.enabled=true", "email.smtp.auth.username=portal",
                                 "email.smtp.auth.password=global-pass", "servers.eu-1.email.smtp.auth.username=eu-user",
                                 "servers.eu-1.email.smtp.auth.password=eu-pass"),
-                        "eu-1", SettingKeys.SMTP_AUTH_PASSWORD, Secret.of("eu-pass"), EU1),
+                        "eu-1", SmtpSettingKeys.AUTH_PASSWORD, Secret.of("eu-pass"), EU1),
                 arguments("credential group: server sets only the password, user name not inherited",
                         lines(BASE, "email.smtp.auth.username=portal", "email.smtp.auth.password=global-pass",
                                 "servers.eu-1.email.smtp.auth.password=eu-pass"),
-                        "eu-1", SettingKeys.SMTP_AUTH_USERNAME, null, EU1),
+                        "eu-1", SmtpSettingKeys.AUTH_USERNAME, null, EU1),
                 arguments("credential group: a server that sets neither inherits both from one layer",
                         lines(BASE, "email.smtp.auth.username=portal", "email.smtp.auth.password=global-pass"),
-                        "eu-1", SettingKeys.SMTP_AUTH_USERNAME, "portal", Origin.GLOBAL),
+                        "eu-1", SmtpSettingKeys.AUTH_USERNAME, "portal", Origin.GLOBAL),
                 arguments("graph credential group: server's tenant id keeps the global client secret out",
                         lines(BASE, "email.graph.tenant-id=t-global", "email.graph.client-id=c-global",
                                 "email.graph.client-secret=graph-secret-value", "servers.eu-1.email.graph.tenant-id=t-eu"),
-                        "eu-1", SettingKeys.GRAPH_CLIENT_SECRET, null, EU1),
+                        "eu-1", MicrosoftIdentityKeys.CLIENT_SECRET, null, EU1),
                 arguments("graph credential group: client id not inherited either",
                         lines(BASE, "email.graph.tenant-id=t-global", "email.graph.client-id=c-global",
                                 "servers.eu-1.email.graph.tenant-id=t-eu"),
-                        "eu-1", SettingKeys.GRAPH_CLIENT_ID, null, EU1),
+                        "eu-1", MicrosoftIdentityKeys.CLIENT_ID, null, EU1),
                 arguments("graph credential group: from the tenant layer as a whole",
                         lines(BASE, "email.graph.tenant-id=t-global", "servers.tenant-a.email.graph.tenant-id=t-a",
                                 "servers.tenant-a.email.graph.client-id=c-a", "servers.eu-1.inherits=tenant-a"),
-                        "eu-1", SettingKeys.GRAPH_CLIENT_ID, "c-a", TENANT),
+                        "eu-1", MicrosoftIdentityKeys.CLIENT_ID, "c-a", TENANT),
                 arguments("cleared value: server clears the global reply-to",
                         lines(BASE, "email.reply-to=replies@example.com", "servers.eu-1.email.reply-to="),
                         "eu-1", SettingKeys.EMAIL_REPLY_TO, null, EU1),
                 arguments("cleared value: other servers keep the global reply-to",
                         lines(BASE, "email.reply-to=replies@example.com", "servers.eu-1.email.reply-to="),
                         "us-1", SettingKeys.EMAIL_REPLY_TO, EmailAddress.parse("replies@example.com"), Origin.GLOBAL),
-                arguments("graph cloud global: authority", lines(), "eu-1", SettingKeys.GRAPH_AUTHORITY,
+                arguments("graph cloud global: authority", lines(), "eu-1", MicrosoftIdentityKeys.AUTHORITY,
                         URI.create("https://login.microsoftonline.com"), Origin.DEFAULT),
-                arguments("graph cloud global: scope", lines(), "eu-1", SettingKeys.GRAPH_SCOPE,
+                arguments("graph cloud global: scope", lines(), "eu-1", GraphSettingKeys.SCOPE,
                         "https://graph.microsoft.com/.default", Origin.DEFAULT),
                 arguments("graph cloud usgov: authority", lines("email.graph.cloud=usgov"), "eu-1",
-                        SettingKeys.GRAPH_AUTHORITY, URI.create("https://login.microsoftonline.us"), Origin.DEFAULT),
+                        MicrosoftIdentityKeys.AUTHORITY, URI.create("https://login.microsoftonline.us"), Origin.DEFAULT),
                 arguments("graph cloud usgov: endpoint", lines("email.graph.cloud=usgov"), "eu-1",
-                        SettingKeys.GRAPH_ENDPOINT, URI.create("https://graph.microsoft.us"), Origin.DEFAULT),
-                arguments("graph cloud usgov: scope", lines("email.graph.cloud=usgov"), "eu-1", SettingKeys.GRAPH_SCOPE,
+                        GraphSettingKeys.ENDPOINT, URI.create("https://graph.microsoft.us"), Origin.DEFAULT),
+                arguments("graph cloud usgov: scope", lines("email.graph.cloud=usgov"), "eu-1", GraphSettingKeys.SCOPE,
                         "https://graph.microsoft.us/.default", Origin.DEFAULT),
                 arguments("graph cloud usgov-dod: endpoint", lines("servers.eu-1.email.graph.cloud=usgov-dod"), "eu-1",
-                        SettingKeys.GRAPH_ENDPOINT, URI.create("https://dod-graph.microsoft.us"), Origin.DEFAULT),
+                        GraphSettingKeys.ENDPOINT, URI.create("https://dod-graph.microsoft.us"), Origin.DEFAULT),
                 arguments("graph cloud china: authority", lines("email.graph.cloud=china"), "eu-1",
-                        SettingKeys.GRAPH_AUTHORITY, URI.create("https://login.chinacloudapi.cn"), Origin.DEFAULT),
+                        MicrosoftIdentityKeys.AUTHORITY, URI.create("https://login.chinacloudapi.cn"), Origin.DEFAULT),
                 arguments("graph endpoint override wins over the cloud, trailing slash dropped",
                         lines("email.graph.cloud=usgov", "servers.eu-1.email.graph.endpoint=https://localhost:8443/"),
-                        "eu-1", SettingKeys.GRAPH_ENDPOINT, URI.create("https://localhost:8443"), EU1));
+                        "eu-1", GraphSettingKeys.ENDPOINT, URI.create("https://localhost:8443"), EU1));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -169,8 +173,8 @@ class ResolutionMatrixTest {
         ResolvedSettings eu1 = settings.resolve("eu-1");
 
         assertThat(eu1.problems()).isEmpty();
-        assertThat(eu1.get(SettingKeys.SMTP_AUTH_USERNAME)).isEqualTo("eu-user");
-        assertThat(eu1.origin(SettingKeys.SMTP_AUTH_USERNAME)).isEqualTo(EU1);
+        assertThat(eu1.get(SmtpSettingKeys.AUTH_USERNAME)).isEqualTo("eu-user");
+        assertThat(eu1.origin(SmtpSettingKeys.AUTH_USERNAME)).isEqualTo(EU1);
     }
 
     @Test
@@ -245,12 +249,12 @@ class ResolutionMatrixTest {
         ResolvedSettings before = settings.resolve("eu-1");
 
         Settings changed = Settings.builder(settings)
-                .server("eu-1", Layer.builder().set(SettingKeys.SMTP_HOST, "relay-eu.example.com").build())
+                .server("eu-1", Layer.builder().set(SmtpSettingKeys.HOST, "relay-eu.example.com").build())
                 .build();
 
         assertThat(changed.resolve("eu-1")).isNotSameAs(before);
-        assertThat(changed.resolve("eu-1").get(SettingKeys.SMTP_HOST)).isEqualTo("relay-eu.example.com");
-        assertThat(settings.resolve("eu-1").get(SettingKeys.SMTP_HOST)).isEqualTo("mail.example.com");
+        assertThat(changed.resolve("eu-1").get(SmtpSettingKeys.HOST)).isEqualTo("relay-eu.example.com");
+        assertThat(settings.resolve("eu-1").get(SmtpSettingKeys.HOST)).isEqualTo("mail.example.com");
     }
 
     @Test
@@ -259,21 +263,21 @@ class ResolutionMatrixTest {
 
         ResolvedSettings eu1 = settings.resolve("eu-1");
 
-        assertThat(eu1.fullKey(SettingKeys.SMTP_PORT)).isEqualTo("servers.tenant-a.email.smtp.port");
-        assertThat(eu1.fullKey(SettingKeys.SMTP_HOST)).isEqualTo("email.smtp.host");
-        assertThat(eu1.fullKey(SettingKeys.SMTP_TLS)).isEqualTo("servers.eu-1.email.smtp.tls");
+        assertThat(eu1.fullKey(SmtpSettingKeys.PORT)).isEqualTo("servers.tenant-a.email.smtp.port");
+        assertThat(eu1.fullKey(SmtpSettingKeys.HOST)).isEqualTo("email.smtp.host");
+        assertThat(eu1.fullKey(SmtpSettingKeys.TLS)).isEqualTo("servers.eu-1.email.smtp.tls");
     }
 
     @Test
     void programmaticLayersResolveLikeProperties() {
         Settings settings = Settings.builder()
-                .global(Layer.builder().set(SettingKeys.SMTP_HOST, "mail.example.com").set("email.smtp.port", "587").build())
-                .server("eu-1", Layer.builder().set(SettingKeys.SMTP_PORT, 2525).build())
+                .global(Layer.builder().set(SmtpSettingKeys.HOST, "mail.example.com").set("email.smtp.port", "587").build())
+                .server("eu-1", Layer.builder().set(SmtpSettingKeys.PORT, 2525).build())
                 .build();
 
-        assertThat(settings.resolve("eu-1").get(SettingKeys.SMTP_PORT)).isEqualTo(2525);
-        assertThat(settings.resolve("us-1").get(SettingKeys.SMTP_PORT)).isEqualTo(587);
-        assertThat(settings.resolve("us-1").origin(SettingKeys.SMTP_PORT)).isEqualTo(Origin.GLOBAL);
+        assertThat(settings.resolve("eu-1").get(SmtpSettingKeys.PORT)).isEqualTo(2525);
+        assertThat(settings.resolve("us-1").get(SmtpSettingKeys.PORT)).isEqualTo(587);
+        assertThat(settings.resolve("us-1").origin(SmtpSettingKeys.PORT)).isEqualTo(Origin.GLOBAL);
     }
 
     private static String[] lines(String... lines) {

@@ -7,12 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The README's settings reference is the catalogue in {@link SettingKeys}, row for row. */
+/** The README's settings reference is the schema of notify's own providers, row for row. */
 class ReadmeReferenceTest {
 
     static String referenceTable() {
         StringBuilder table = new StringBuilder("| key | default | meaning |\n|---|---|---|\n");
-        for (SettingKey<?> k : SettingKeys.all()) {
+        for (SettingKey<?> k : SettingsSchema.installed().keys()) {
             String defaultValue = k.defaultDescription().map(d -> "`" + d + "`").orElse("");
             String notes = (k.isSecret() ? " Secret." : "")
                     + k.credentialGroup().map(g -> " Credential group `" + g + "`.").orElse("");

@@ -1,4 +1,4 @@
-package dev.notify.settings;
+package dev.notify.smtp;
 
 /** How an SMTP connection is secured ({@code email.smtp.tls}). */
 public enum TlsMode {

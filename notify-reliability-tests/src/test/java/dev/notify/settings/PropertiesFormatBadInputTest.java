@@ -1,6 +1,6 @@
 package dev.notify.settings;
 
-import static dev.notify.support.TestSettings.map;
+import static dev.notify.testkit.TestSettings.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -71,7 +71,7 @@ class PropertiesFormatBadInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badInputs")
     void errorNamesTheOffendingKey(String line, String expectedKey, String expectedMessage) {
-        SettingsException e = catchThrowableOfType(SettingsException.class, () -> FORMAT.parse(map(line)));
+        SettingsException e = catchThrowableOfType(SettingsException.class, () -> FORMAT.parse(properties(line)));
 
         assertThat(e).as("parsing %s", line).isNotNull();
         assertThat(e.problems()).singleElement().satisfies(p -> {
@@ -84,7 +84,7 @@ class PropertiesFormatBadInputTest {
     @Test
     void portOutOfRangeReadsAsTheReferenceExample() {
         SettingsException e = catchThrowableOfType(SettingsException.class,
-                () -> FORMAT.parse(map("servers.eu-1.email.smtp.port=70000")));
+                () -> FORMAT.parse(properties("servers.eu-1.email.smtp.port=70000")));
 
         assertThat(e.problems()).singleElement().hasToString("servers.eu-1.email.smtp.port: must be 1-65535, was 70000");
     }
@@ -93,7 +93,7 @@ class PropertiesFormatBadInputTest {
     void unknownKeyUnderAHostPrefixSuggestsThePrefixedKey() {
         PropertiesFormat format = FORMAT.withPrefix("notify.");
 
-        SettingsException e = catchThrowableOfType(SettingsException.class, () -> format.parse(map(
+        SettingsException e = catchThrowableOfType(SettingsException.class, () -> format.parse(properties(
                 "notify.email.smtp.prot=25", "notify.servers.eu-1.email.smtp.prot=25", "spring.datasource.url=jdbc:x")));
 
         assertThat(e.problems()).extracting(Problem::toString).containsExactlyInAnyOrder(
@@ -103,7 +103,7 @@ class PropertiesFormatBadInputTest {
 
     @Test
     void inheritanceCycleIsReportedForEveryServerInIt() {
-        SettingsException e = catchThrowableOfType(SettingsException.class, () -> FORMAT.parse(map(
+        SettingsException e = catchThrowableOfType(SettingsException.class, () -> FORMAT.parse(properties(
                 "servers.a.inherits=b", "servers.b.inherits=a", "servers.a.email.smtp.port=25")));
 
         assertThat(e.problems()).extracting(Problem::key).containsExactlyInAnyOrder("servers.a.inherits", "servers.b.inherits");
@@ -112,7 +112,7 @@ class PropertiesFormatBadInputTest {
 
     @Test
     void inheritingFromAServerWithoutSettingsIsAnError() {
-        SettingsException e = catchThrowableOfType(SettingsException.class, () -> FORMAT.parse(map(
+        SettingsException e = catchThrowableOfType(SettingsException.class, () -> FORMAT.parse(properties(
                 "servers.tenant-a.email.smtp.port=2525", "servers.eu-1.inherits=tenant-b")));
 
         assertThat(e).as("a typo in the parent's id must not silently inherit from global").isNotNull();
@@ -124,7 +124,7 @@ class PropertiesFormatBadInputTest {
 
     @Test
     void inheritingFromAnInvalidServerIdIsAProblemNotACrash() {
-        SettingsException e = catchThrowableOfType(SettingsException.class, () -> FORMAT.parse(map(
+        SettingsException e = catchThrowableOfType(SettingsException.class, () -> FORMAT.parse(properties(
                 "servers.eu-1.inherits=tenant a", "email.smtp.prot=25")));
 
         assertThat(e).isNotNull();
@@ -134,7 +134,7 @@ class PropertiesFormatBadInputTest {
 
     @Test
     void cycleUnderAHostPrefixNamesThePrefixedKey() {
-        SettingsException e = catchThrowableOfType(SettingsException.class, () -> FORMAT.withPrefix("notify.").parse(map(
+        SettingsException e = catchThrowableOfType(SettingsException.class, () -> FORMAT.withPrefix("notify.").parse(properties(
                 "notify.servers.a.inherits=a")));
 
         assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.key()).isEqualTo("notify.servers.a.inherits"));
@@ -142,7 +142,7 @@ class PropertiesFormatBadInputTest {
 
     @Test
     void everyProblemIsReportedAtOnce() {
-        SettingsException e = catchThrowableOfType(SettingsException.class, () -> FORMAT.parse(map(
+        SettingsException e = catchThrowableOfType(SettingsException.class, () -> FORMAT.parse(properties(
                 "email.smtp.prot=25",
                 "servers.eu-1.email.smtp.port=70000",
                 "email.enabled=maybe",

@@ -1,4 +1,4 @@
-package dev.notify.settings;
+package dev.notify.sms;
 
 /** How a phone number is written as the local part of the gateway address ({@code sms.recipient-format}). */
 public enum SmsRecipientFormat {
@@ -15,6 +15,7 @@ public enum SmsRecipientFormat {
         this.id = id;
     }
 
+    /** The value as written in settings. */
     public String id() {
         return id;
     }

@@ -1,0 +1,263 @@
+package dev.notify.internal;
+
+import dev.notify.Channel;
+import dev.notify.DeliveryException;
+import dev.notify.FailureClass;
+import dev.notify.InvalidMessageException;
+import dev.notify.NotifyException;
+import dev.notify.Problem;
+import dev.notify.RejectedRecipient;
+import dev.notify.SendEvent;
+import dev.notify.SendResult;
+import dev.notify.SendStatus;
+import dev.notify.SettingsException;
+import dev.notify.TransientDeliveryException;
+import dev.notify.message.EmailAddress;
+import dev.notify.message.EmailMessage;
+import dev.notify.message.Message;
+import dev.notify.message.SmsMessage;
+import dev.notify.settings.ResolvedSettings;
+import dev.notify.settings.SettingKeys;
+import dev.notify.settings.Settings;
+import dev.notify.spi.Delivery;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One send: its attempts under the retry policy, one {@link #attempt()} at a time, so that the caller decides
+ * how to wait (a synchronous send sleeps, an asynchronous one is scheduled). Settings are resolved again for
+ * every attempt. A transient failure of the whole message is retried; when the server accepted some recipients
+ * and deferred others (4xx), only the deferred ones are retried, with the same Message-ID. Permanent refusals are
+ * never retried. Once anything was accepted, the send ends with a result rather than an exception.
+ *
+ * <p>Not threadsafe: one attempt runs at a time.
+ */
+final class Send {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Send.class);
+
+    /** What the caller does next. */
+    sealed interface Step permits Done, Failed, Retry {
+    }
+
+    record Done(SendResult result) implements Step {
+    }
+
+    record Failed(RuntimeException exception) implements Step {
+    }
+
+    record Retry(Duration delay) implements Step {
+    }
+
+    private final NotifierCore core;
+    private final String server;
+    private final Channel channel;
+    private final Message original;
+    private final Instant start;
+    private final List<String> accepted = new ArrayList<>();
+    private final List<RejectedRecipient> rejected = new ArrayList<>();
+    private final Map<String, String> details = new LinkedHashMap<>();
+    private Message current;
+    private String providerId;
+    private String messageId;
+    private int attempts;
+
+    Send(NotifierCore core, String server, Channel channel, Message message) {
+        this.core = core;
+        this.server = server;
+        this.channel = channel;
+        this.original = message;
+        this.start = core.clock().instant();
+    }
+
+    Message message() {
+        return original;
+    }
+
+    /** Makes the next attempt, or ends the send when it cannot be made. */
+    Step attempt() {
+        while (true) {
+            Settings settings = core.source().current();
+            ResolvedSettings resolved = core.resolve(settings, server);
+            if (!resolved.problems(channel).isEmpty()) {
+                return settingsFailure(new SettingsException(resolved.problems(channel), server, null, null));
+            }
+            if (!resolved.get(SettingKeys.enabled(channel))) {
+                LOG.debug("{} is disabled for {}; nothing sent", channel, layer());
+                SendResult disabled = SendResult.disabled(channel, server);
+                fire(SendEvent.Kind.REJECTED, null, null, Optional.of(SendStatus.CHANNEL_DISABLED));
+                return new Done(disabled);
+            }
+            SenderRegistry.Lease lease;
+            try {
+                lease = core.senders().lease(settings, resolved, channel);
+            } catch (SettingsException e) {
+                return settingsFailure(e);
+            }
+            if (lease == null) {
+                if (core.senders().isClosed()) {
+                    return new Failed(new dev.notify.SendRejectedException("the notifier is closed"));
+                }
+                continue;
+            }
+            try (lease) {
+                providerId = lease.providerId();
+                if (current == null) {
+                    current = complete(original, resolved);
+                    messageId = current.messageId().orElse(null);
+                }
+                return attempt(lease, resolved);
+            }
+        }
+    }
+
+    private Step attempt(SenderRegistry.Lease lease, ResolvedSettings resolved) {
+        attempts++;
+        fire(SendEvent.Kind.ATTEMPT_STARTED, null, null, Optional.empty());
+        Delivery delivery;
+        try {
+            delivery = lease.sender().send(current);
+        } catch (SettingsException e) {
+            return settingsFailure(rebase(e, resolved));
+        } catch (DeliveryException e) {
+            return failed(e, RetryPolicy.from(resolved, channel));
+        } catch (InvalidMessageException e) {
+            fire(SendEvent.Kind.GAVE_UP, e, null, Optional.empty());
+            return new Failed(e);
+        } catch (RuntimeException e) {
+            fire(SendEvent.Kind.GAVE_UP, null, null, Optional.empty());
+            return new Failed(e);
+        }
+        messageId = delivery.messageId();
+        accepted.addAll(delivery.accepted());
+        details.putAll(delivery.details());
+        List<RejectedRecipient> deferred = new ArrayList<>();
+        for (RejectedRecipient r : delivery.rejected()) {
+            (r.transientFailure() ? deferred : rejected).add(r);
+        }
+        if (deferred.isEmpty() || !(current instanceof EmailMessage email)) {
+            rejected.addAll(deferred);
+            return done();
+        }
+        TransientDeliveryException deferral = new TransientDeliveryException(deferred.size() + " recipient(s) deferred");
+        Duration delay = RetryPolicy.from(resolved, channel).delayBeforeRetry(deferral, attempts, elapsed());
+        if (delay == null) {
+            rejected.addAll(deferred);
+            return done();
+        }
+        fire(SendEvent.Kind.ATTEMPT_FAILED, deferral, core.clock().instant().plus(delay), Optional.empty());
+        current = email.onlyTo(deferred.stream().map(r -> EmailAddress.parse(r.address())).toList());
+        return new Retry(delay);
+    }
+
+    private Step failed(DeliveryException e, RetryPolicy policy) {
+        Duration delay = policy.delayBeforeRetry(e, attempts, elapsed());
+        if (delay != null) {
+            LOG.debug("{} via {} for {}: attempt {} failed ({}); retrying in {} ms", channel, providerId, layer(),
+                    attempts, e.getMessage(), delay.toMillis());
+            fire(SendEvent.Kind.ATTEMPT_FAILED, e, core.clock().instant().plus(delay), Optional.empty());
+            return new Retry(delay);
+        }
+        fire(SendEvent.Kind.ATTEMPT_FAILED, e, null, Optional.empty());
+        if (!accepted.isEmpty()) {
+            refuseAll(e);
+            return done();
+        }
+        LOG.debug("{} via {} for {} failed after {} attempt(s): {}", channel, providerId, layer(), attempts,
+                e.getMessage());
+        DeliveryException withContext = e.withContext(server, providerId, attempts);
+        fire(SendEvent.Kind.GAVE_UP, withContext, null, Optional.empty());
+        return new Failed(withContext);
+    }
+
+    private Step settingsFailure(SettingsException e) {
+        fire(attempts == 0 ? SendEvent.Kind.REJECTED : SendEvent.Kind.GAVE_UP, e, null, Optional.empty());
+        return new Failed(e);
+    }
+
+    /** The problems of a sender shared by several servers, named with the keys of the server that sent. */
+    private SettingsException rebase(SettingsException e, ResolvedSettings resolved) {
+        List<Problem> problems = e.problems().stream()
+                .map(p -> p.setting().map(k -> p.withKey(resolved.fullKey(k))).orElse(p)).toList();
+        return new SettingsException(problems, server, providerId, e);
+    }
+
+    private void refuseAll(DeliveryException e) {
+        int code = e.replyCode().orElse(0);
+        for (EmailAddress recipient : ((EmailMessage) current).recipients()) {
+            rejected.add(new RejectedRecipient(recipient.address(), code, e.getMessage(), e.isTransient()));
+        }
+    }
+
+    private Step done() {
+        Duration elapsed = elapsed();
+        LOG.debug("{} {} accepted by {} for {} after {} attempt(s) in {} ms", channel, messageId, providerId, layer(),
+                attempts, elapsed.toMillis());
+        SendResult result = SendResult.delivered(channel, server, providerId,
+                new Delivery(messageId, accepted, rejected, details), attempts, elapsed);
+        fire(SendEvent.Kind.DELIVERED, null, null, Optional.of(result.status()));
+        return new Done(result);
+    }
+
+    private void fire(SendEvent.Kind kind, NotifyException failure, Instant nextAttempt, Optional<SendStatus> status) {
+        if (core.listeners().isEmpty()) {
+            return;
+        }
+        OptionalInt code = failure instanceof DeliveryException d ? d.replyCode() : OptionalInt.empty();
+        SendEvent.PersonalData personal = new SendEvent.PersonalData(accepted, rejected,
+                Optional.ofNullable(failure).map(Throwable::getMessage));
+        core.listeners().fire(new SendEvent(kind, core.clock().instant(), Optional.ofNullable(server), channel,
+                Optional.ofNullable(providerId), Optional.ofNullable(messageId), attempts, elapsed(),
+                Optional.ofNullable(failure).map(FailureClass::of), code, Optional.ofNullable(nextAttempt), status,
+                accepted.size(), rejected.size(), Optional.ofNullable(failure).map(f -> f.getClass().getSimpleName()),
+                Optional.of(personal)));
+    }
+
+    /** Reports a send the notifier refused to take (queue full, closed). */
+    void rejected(NotifyException e) {
+        fire(SendEvent.Kind.REJECTED, e, null, Optional.empty());
+    }
+
+    private Duration elapsed() {
+        return Duration.between(start, core.clock().instant());
+    }
+
+    private String layer() {
+        return server == null ? "global" : server;
+    }
+
+    private static Message complete(Message message, ResolvedSettings settings) {
+        return message instanceof EmailMessage email ? complete(email, settings) : complete((SmsMessage) message, settings);
+    }
+
+    private static EmailMessage complete(EmailMessage message, ResolvedSettings settings) {
+        if (message.from().isPresent() && message.messageId().isPresent()
+                && (!message.replyTo().isEmpty() || settings.find(SettingKeys.EMAIL_REPLY_TO).isEmpty())) {
+            return message;
+        }
+        EmailAddress from = message.from().orElseGet(() -> settings.get(SettingKeys.EMAIL_SENDER));
+        String id = message.messageId().isPresent() ? null : MessageIds.generate(domain(from));
+        return message.withDefaults(from, settings.find(SettingKeys.EMAIL_REPLY_TO).orElse(null), id);
+    }
+
+    private static SmsMessage complete(SmsMessage message, ResolvedSettings settings) {
+        if (message.messageId().isPresent()) {
+            return message;
+        }
+        String domain = settings.find(SettingKeys.EMAIL_SENDER).map(Send::domain).orElse("sms.notify.invalid");
+        return message.withMessageId(MessageIds.generate(domain));
+    }
+
+    private static String domain(EmailAddress address) {
+        String ascii = address.asciiAddress();
+        return ascii.substring(ascii.lastIndexOf('@') + 1);
+    }
+}
