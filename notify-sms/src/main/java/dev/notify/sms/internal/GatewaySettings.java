@@ -1,5 +1,6 @@
 package dev.notify.sms.internal;
 
+import dev.notify.InvalidMessageException;
 import dev.notify.Problem;
 import dev.notify.SettingsException;
 import dev.notify.message.EmailAddress;
@@ -24,10 +25,13 @@ import java.util.List;
 public record GatewaySettings(EmailAddress sender, String destinationDomain, Integer defaultCountryCode,
         SmsRecipientFormat recipientFormat, int maxSegments, String subject) {
 
+    private static final String EXAMPLE_LOCAL_PART = "15550101234";
+
     /**
      * Reads the settings.
      *
-     * @throws SettingsException naming the full keys of required settings that have no value
+     * @throws SettingsException naming the full keys of required settings that have no value, or the domain's
+     *     full key when the gateway addresses built from it would not be valid email addresses
      */
     public static GatewaySettings from(ResolvedSettings settings) {
         List<Problem> problems = new ArrayList<>();
@@ -42,7 +46,15 @@ public record GatewaySettings(EmailAddress sender, String destinationDomain, Int
         if (!problems.isEmpty()) {
             throw new SettingsException(problems);
         }
-        return new GatewaySettings(settings.get(SettingKeys.SMS_SENDER), settings.get(SettingKeys.SMS_DESTINATION_DOMAIN),
+        String domain = settings.get(SettingKeys.SMS_DESTINATION_DOMAIN);
+        String example = EXAMPLE_LOCAL_PART + "@" + domain;
+        try {
+            EmailAddress.of(null, example);
+        } catch (InvalidMessageException e) {
+            throw new SettingsException(List.of(new Problem(settings.fullKey(SettingKeys.SMS_DESTINATION_DOMAIN),
+                    "makes the gateway address " + example + " invalid: " + e.problems().get(0).message())));
+        }
+        return new GatewaySettings(settings.get(SettingKeys.SMS_SENDER), domain,
                 settings.find(SettingKeys.SMS_DEFAULT_COUNTRY_CODE).orElse(null),
                 settings.get(SettingKeys.SMS_RECIPIENT_FORMAT), settings.get(SettingKeys.SMS_MAX_SEGMENTS),
                 settings.find(SettingKeys.SMS_SUBJECT).orElse(""));
