@@ -30,8 +30,8 @@ public record GatewaySettings(EmailAddress sender, String destinationDomain, Int
     /**
      * Reads the settings.
      *
-     * @throws SettingsException naming the full keys of required settings that have no value, or the domain's
-     *     full key when the gateway addresses built from it would not be valid email addresses
+     * @throws SettingsException naming the full keys of required settings that have no value, of a domain the
+     *     gateway addresses built from would not be valid with, and of an unassigned default country code
      */
     public static GatewaySettings from(ResolvedSettings settings) {
         List<Problem> problems = new ArrayList<>();
@@ -39,23 +39,28 @@ public record GatewaySettings(EmailAddress sender, String destinationDomain, Int
             problems.add(new Problem(settings.fullKey(SettingKeys.SMS_SENDER),
                     "required by the email-to-SMS gateway: the address registered with the gateway"));
         }
-        if (settings.find(SettingKeys.SMS_DESTINATION_DOMAIN).isEmpty()) {
+        String domain = settings.find(SettingKeys.SMS_DESTINATION_DOMAIN).orElse(null);
+        if (domain == null) {
             problems.add(new Problem(settings.fullKey(SettingKeys.SMS_DESTINATION_DOMAIN),
                     "required by the email-to-SMS gateway: the gateway's domain"));
+        } else {
+            String example = EXAMPLE_LOCAL_PART + "@" + domain;
+            try {
+                EmailAddress.of(null, example);
+            } catch (InvalidMessageException e) {
+                problems.add(new Problem(settings.fullKey(SettingKeys.SMS_DESTINATION_DOMAIN),
+                        "makes the gateway address " + example + " invalid: " + e.problems().get(0).message()));
+            }
+        }
+        Integer defaultCountryCode = settings.find(SettingKeys.SMS_DEFAULT_COUNTRY_CODE).orElse(null);
+        if (defaultCountryCode != null && !CallingCodes.isAssigned(defaultCountryCode.toString())) {
+            problems.add(new Problem(settings.fullKey(SettingKeys.SMS_DEFAULT_COUNTRY_CODE),
+                    "+" + defaultCountryCode + " is not an assigned country calling code (ITU-T E.164)"));
         }
         if (!problems.isEmpty()) {
             throw new SettingsException(problems);
         }
-        String domain = settings.get(SettingKeys.SMS_DESTINATION_DOMAIN);
-        String example = EXAMPLE_LOCAL_PART + "@" + domain;
-        try {
-            EmailAddress.of(null, example);
-        } catch (InvalidMessageException e) {
-            throw new SettingsException(List.of(new Problem(settings.fullKey(SettingKeys.SMS_DESTINATION_DOMAIN),
-                    "makes the gateway address " + example + " invalid: " + e.problems().get(0).message())));
-        }
-        return new GatewaySettings(settings.get(SettingKeys.SMS_SENDER), domain,
-                settings.find(SettingKeys.SMS_DEFAULT_COUNTRY_CODE).orElse(null),
+        return new GatewaySettings(settings.get(SettingKeys.SMS_SENDER), domain, defaultCountryCode,
                 settings.get(SettingKeys.SMS_RECIPIENT_FORMAT), settings.get(SettingKeys.SMS_MAX_SEGMENTS),
                 settings.find(SettingKeys.SMS_SUBJECT).orElse(""));
     }
