@@ -166,6 +166,26 @@ class SendCommandsTest {
     }
 
     @Test
+    void refusedLoginMakesCheckExitTwoLikeTestEmail() throws IOException {
+        Path config = config();
+        Files.writeString(dir.resolve("smtp-password"), "wrong-pass-LEAK\n");
+
+        CliRun check = CliRun.of("check", "--config", config.toString());
+        CliRun json = CliRun.of("check", "--config", config.toString(), "--json");
+        CliRun testEmail = CliRun.of("test-email", "--config", config.toString(), "--to", "admin@example.com");
+
+        assertThat(testEmail.exitCode()).isEqualTo(2);
+        assertThat(check.exitCode()).as(check.all()).isEqualTo(2);
+        assertThat(check.out()).contains("Check of the global settings via smtp: FAILED");
+        assertThat(check.err()).contains("email.smtp.auth.username").contains("authentication failed for user portal");
+        assertThat(json.exitCode()).isEqualTo(2);
+        assertThat(json.json().get("ok").asBoolean()).isFalse();
+        assertThat(json.json().get("problems").findValuesAsText("key")).containsExactly("email.smtp.auth.username");
+        assertThat(check.all() + json.all() + testEmail.all()).doesNotContain("wrong-pass-LEAK");
+        assertThat(smtp.messages()).isEmpty();
+    }
+
+    @Test
     void checkProbesTheServerWithoutSendingAnything() {
         CliRun run = CliRun.of("check", "--config", config().toString(), "--server", "eu-1");
         CliRun json = CliRun.of("check", "--config", config().toString(), "--json");
