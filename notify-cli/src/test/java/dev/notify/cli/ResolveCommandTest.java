@@ -43,6 +43,32 @@ class ResolveCommandTest {
     }
 
     @Test
+    void serverThatIsNotInTheFileIsAWarningNamingTheServersThatAre() {
+        Path config = config("servers.us-2.email.smtp.port=25");
+
+        CliRun run = CliRun.of("resolve", "--config", config.toString(), "--server", "eu-9");
+        CliRun known = CliRun.of("resolve", "--config", config.toString(), "--server", "eu-1");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("Warning: server eu-9 is not in " + config + "; the global settings apply. "
+                + "Servers in the file: eu-1, us-2");
+        assertThat(run.out()).containsPattern("email\\.smtp\\.host\\s+= mail\\.example\\.com  \\(global\\)");
+        assertThat(known.err()).doesNotContain("Warning");
+    }
+
+    @Test
+    void serverThatIsNotInTheFileIsAWarningInTheJsonDocument() {
+        Path config = config();
+
+        JsonNode json = CliRun.of("resolve", "--config", config.toString(), "--server", "eu-9", "--json").json();
+        JsonNode known = CliRun.of("resolve", "--config", config.toString(), "--server", "eu-1", "--json").json();
+
+        assertThat(json.get("warnings")).singleElement().satisfies(w -> assertThat(w.asText())
+                .contains("server eu-9 is not in", "Servers in the file: eu-1"));
+        assertThat(known.has("warnings")).isFalse();
+    }
+
+    @Test
     void jsonListsValuesWithOriginsAndMasksSecrets() {
         CliRun run = CliRun.of("resolve", "--config", config().toString(), "--server", "eu-1", "--json");
 

@@ -121,6 +121,20 @@ class SendCommandsTest {
     }
 
     @Test
+    void testEmailForAServerThatIsNotInTheFileWarnsThatTheGlobalSettingsApply() {
+        CliRun run = CliRun.of("test-email", "--config", config().toString(), "--server", "eu-9",
+                "--to", "admin@example.com");
+        CliRun json = CliRun.of("test-email", "--config", config().toString(), "--server", "eu-9",
+                "--to", "admin@example.com", "--json");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.err()).contains("Warning: server eu-9 is not in").contains("Servers in the file: eu-1, quiet");
+        assertThat(json.json().get("warnings")).singleElement()
+                .satisfies(w -> assertThat(w.asText()).contains("server eu-9", "the global settings apply"));
+        assertThat(json.json().get("status").asText()).isEqualTo("ACCEPTED");
+    }
+
+    @Test
     void disabledChannelExitsThreeAndSendsNothing() {
         CliRun email = CliRun.of("test-email", "--config", config().toString(), "--server", "quiet", "--to", "a@example.com");
         CliRun sms = CliRun.of("send-sms", "--config", config().toString(), "--server", "quiet", "--to", "+15550101234",

@@ -14,7 +14,7 @@ public final class CheckCommand extends ConfiguredCommand {
 
     @Override
     int run(Output out) {
-        Settings settings = settings();
+        Settings settings = settings(out);
         try (Notifier notifier = notifier(settings)) {
             CheckReport report = target(notifier).check();
             Map<String, Object> doc = new LinkedHashMap<>();

@@ -21,7 +21,7 @@ public final class ResolveCommand extends ConfiguredCommand {
 
     @Override
     int run(Output out) {
-        Settings settings = settings();
+        Settings settings = settings(out);
         ResolvedSettings resolved = server == null ? settings.resolveGlobal() : settings.resolve(server);
         List<Problem> problems = new ArrayList<>(resolved.problems());
         try (Notifier notifier = notifier(settings)) {
