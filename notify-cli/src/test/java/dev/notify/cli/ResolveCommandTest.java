@@ -43,6 +43,26 @@ class ResolveCommandTest {
     }
 
     @Test
+    void jsonGivesEachOriginsKindServerAndFullKeyAsFields() {
+        Path config = config("servers.eu-2.inherits=eu-1", "servers.eu-2.email.smtp.port=25");
+
+        JsonNode json = CliRun.of("resolve", "--config", config.toString(), "--server", "eu-2", "--json").json();
+
+        assertOrigin(value(json, "email.smtp.port"), "server", "eu-2", "servers.eu-2.email.smtp.port");
+        assertOrigin(value(json, "email.smtp.host"), "server", "eu-1", "servers.eu-1.email.smtp.host");
+        assertOrigin(value(json, "email.sender"), "global", null, "email.sender");
+        assertOrigin(value(json, "email.smtp.tls"), "default", null, "email.smtp.tls");
+        assertThat(value(json, "email.smtp.host").get("origin").asText()).isEqualTo("server eu-1");
+    }
+
+    private static void assertOrigin(JsonNode value, String kind, String server, String fullKey) {
+        assertThat(value.path("originKind").asText()).as(value.toString()).isEqualTo(kind);
+        assertThat(value.path("originServer").isNull() ? null : value.path("originServer").asText())
+                .as(value.toString()).isEqualTo(server);
+        assertThat(value.path("fullKey").asText()).as(value.toString()).isEqualTo(fullKey);
+    }
+
+    @Test
     void serverThatIsNotInTheFileIsAWarningNamingTheServersThatAre() {
         Path config = config("servers.us-2.email.smtp.port=25");
 
