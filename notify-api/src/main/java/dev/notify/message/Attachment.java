@@ -34,7 +34,8 @@ public final class Attachment {
     /**
      * A file attachment. The name may contain any printable Unicode character; it is encoded per RFC 2231.
      *
-     * @throws InvalidMessageException naming the field when a value is empty, contains a line break, or the
+     * @throws InvalidMessageException naming the field when a value is empty, contains a control character (CR,
+     *     LF, NUL, tab) or a line separator anywhere, quoted parameters of the content type included, or the
      *     content type is not {@code type/subtype} with optional parameters
      */
     public static Attachment of(String fileName, String contentType, byte[] content) {
@@ -64,6 +65,10 @@ public final class Attachment {
         }
         if (fileName.contains("/") || fileName.contains("\\")) {
             throw new InvalidMessageException("attachment.name", "must be a file name, not a path: '" + fileName + "'");
+        }
+        String forbiddenInType = contentType == null ? null : HeaderText.forbiddenCharacter(contentType);
+        if (forbiddenInType != null) {
+            throw new InvalidMessageException("attachment.content-type", forbiddenInType);
         }
         if (contentType == null || !CONTENT_TYPE.matcher(contentType.strip()).matches()) {
             throw new InvalidMessageException("attachment.content-type",

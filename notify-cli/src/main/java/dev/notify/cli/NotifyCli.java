@@ -7,6 +7,7 @@ import dev.notify.cli.internal.ResolveCommand;
 import dev.notify.cli.internal.SendEmailCommand;
 import dev.notify.cli.internal.SendSmsCommand;
 import dev.notify.cli.internal.TestEmailCommand;
+import dev.notify.cli.internal.UnknownOptions;
 import dev.notify.cli.internal.VersionProvider;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -35,6 +36,7 @@ public final class NotifyCli implements Runnable {
         CommandLine cli = new CommandLine(new NotifyCli());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setParameterExceptionHandler(new UnknownOptions(cli.getParameterExceptionHandler()));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("Failed: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));

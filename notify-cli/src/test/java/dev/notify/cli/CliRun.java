@@ -2,7 +2,9 @@ package dev.notify.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -18,6 +20,23 @@ record CliRun(int exitCode, String out, String err) {
         StringWriter err = new StringWriter();
         int code = NotifyCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /**
+     * Like {@link #of}, with what the libraries' loggers write to {@code System.err} during the run added to
+     * {@link #err()}, as a terminal would show it.
+     */
+    static synchronized CliRun withProcessStderr(String... args) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream processErr = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(processErr, true, StandardCharsets.UTF_8));
+        CliRun run;
+        try {
+            run = of(args);
+        } finally {
+            System.setErr(original);
+        }
+        return new CliRun(run.exitCode(), run.out(), processErr.toString(StandardCharsets.UTF_8) + run.err());
     }
 
     JsonNode json() {

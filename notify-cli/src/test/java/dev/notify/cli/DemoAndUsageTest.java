@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DemoAndUsageTest {
 
@@ -57,6 +59,37 @@ class DemoAndUsageTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Missing required option: '--to=ADDRESS'");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            check --cofig notify.properties                         | --cofig   | --config
+            check --cofig=notify.properties --json                  | --cofig   | --config
+            test-email --config notify.properties --tto a@b.example | --tto     | --to
+            resolve --config notify.properties --sever eu-1         | --sever   | --server
+            """)
+    void misspeltOptionIsReportedAsUnknownWithASuggestion(String args, String typed, String meant) {
+        CliRun run = CliRun.of(args.split(" "));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Unknown option: '" + typed + "'; did you mean '" + meant + "'?")
+                .doesNotContain("Missing required option");
+    }
+
+    @Test
+    void unknownOptionWithoutALikelyMeaningIsReportedWithoutASuggestion() {
+        CliRun run = CliRun.of("check", "--config", "notify.properties", "--xyzzy");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Unknown option: '--xyzzy'").doesNotContain("did you mean");
+    }
+
+    @Test
+    void misspeltCommandIsStillSuggestedByPicocli() {
+        CliRun run = CliRun.of("chek", "--config", "notify.properties");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Did you mean: notify check?").doesNotContain("Unknown option");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.notify.message.EmailAddress;
 import dev.notify.message.EmailMessage;
 import dev.notify.testkit.graph.GraphFault;
 import dev.notify.testkit.graph.GraphServerExtension;
+import dev.notify.testkit.graph.TokenFault;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -61,6 +62,22 @@ class GraphCommandsTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("Delivery failed (permanent)").contains("Mail.Send");
         assertThat(run.all()).doesNotContain(graph.clientSecret());
+    }
+
+    @Test
+    void refusedTokenRequestLeavesOnlyNotifysOwnMessagesOnStderr() {
+        graph.failNextTokenRequests(2, TokenFault.invalidClientSecret());
+
+        CliRun check = CliRun.withProcessStderr("check", "--config", config().toString());
+        CliRun testEmail = CliRun.withProcessStderr("test-email", "--config", config().toString(),
+                "--to", "admin@contoso.example");
+
+        assertThat(graph.tokenRequests()).hasSize(2);
+        assertThat(check.exitCode()).isEqualTo(2);
+        assertThat(testEmail.exitCode()).isEqualTo(2);
+        assertThat(check.err() + testEmail.err()).contains("email.graph.client-secret").doesNotContain("msal4j")
+                .doesNotContain("com.microsoft").doesNotContain("Correlation ID");
+        assertThat(check.all() + testEmail.all()).doesNotContain(graph.clientSecret());
     }
 
     @Test

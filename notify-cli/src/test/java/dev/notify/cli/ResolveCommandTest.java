@@ -43,6 +43,52 @@ class ResolveCommandTest {
     }
 
     @Test
+    void jsonGivesEachOriginsKindServerAndFullKeyAsFields() {
+        Path config = config("servers.eu-2.inherits=eu-1", "servers.eu-2.email.smtp.port=25");
+
+        JsonNode json = CliRun.of("resolve", "--config", config.toString(), "--server", "eu-2", "--json").json();
+
+        assertOrigin(value(json, "email.smtp.port"), "server", "eu-2", "servers.eu-2.email.smtp.port");
+        assertOrigin(value(json, "email.smtp.host"), "server", "eu-1", "servers.eu-1.email.smtp.host");
+        assertOrigin(value(json, "email.sender"), "global", null, "email.sender");
+        assertOrigin(value(json, "email.smtp.tls"), "default", null, "email.smtp.tls");
+        assertThat(value(json, "email.smtp.host").get("origin").asText()).isEqualTo("server eu-1");
+    }
+
+    private static void assertOrigin(JsonNode value, String kind, String server, String fullKey) {
+        assertThat(value.path("originKind").asText()).as(value.toString()).isEqualTo(kind);
+        assertThat(value.path("originServer").isNull() ? null : value.path("originServer").asText())
+                .as(value.toString()).isEqualTo(server);
+        assertThat(value.path("fullKey").asText()).as(value.toString()).isEqualTo(fullKey);
+    }
+
+    @Test
+    void serverThatIsNotInTheFileIsAWarningNamingTheServersThatAre() {
+        Path config = config("servers.us-2.email.smtp.port=25");
+
+        CliRun run = CliRun.of("resolve", "--config", config.toString(), "--server", "eu-9");
+        CliRun known = CliRun.of("resolve", "--config", config.toString(), "--server", "eu-1");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("Warning: server eu-9 is not in " + config + "; the global settings apply. "
+                + "Servers in the file: eu-1, us-2");
+        assertThat(run.out()).containsPattern("email\\.smtp\\.host\\s+= mail\\.example\\.com  \\(global\\)");
+        assertThat(known.err()).doesNotContain("Warning");
+    }
+
+    @Test
+    void serverThatIsNotInTheFileIsAWarningInTheJsonDocument() {
+        Path config = config();
+
+        JsonNode json = CliRun.of("resolve", "--config", config.toString(), "--server", "eu-9", "--json").json();
+        JsonNode known = CliRun.of("resolve", "--config", config.toString(), "--server", "eu-1", "--json").json();
+
+        assertThat(json.get("warnings")).singleElement().satisfies(w -> assertThat(w.asText())
+                .contains("server eu-9 is not in", "Servers in the file: eu-1"));
+        assertThat(known.has("warnings")).isFalse();
+    }
+
+    @Test
     void jsonListsValuesWithOriginsAndMasksSecrets() {
         CliRun run = CliRun.of("resolve", "--config", config().toString(), "--server", "eu-1", "--json");
 

@@ -121,6 +121,20 @@ class SendCommandsTest {
     }
 
     @Test
+    void testEmailForAServerThatIsNotInTheFileWarnsThatTheGlobalSettingsApply() {
+        CliRun run = CliRun.of("test-email", "--config", config().toString(), "--server", "eu-9",
+                "--to", "admin@example.com");
+        CliRun json = CliRun.of("test-email", "--config", config().toString(), "--server", "eu-9",
+                "--to", "admin@example.com", "--json");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.err()).contains("Warning: server eu-9 is not in").contains("Servers in the file: eu-1, quiet");
+        assertThat(json.json().get("warnings")).singleElement()
+                .satisfies(w -> assertThat(w.asText()).contains("server eu-9", "the global settings apply"));
+        assertThat(json.json().get("status").asText()).isEqualTo("ACCEPTED");
+    }
+
+    @Test
     void disabledChannelExitsThreeAndSendsNothing() {
         CliRun email = CliRun.of("test-email", "--config", config().toString(), "--server", "quiet", "--to", "a@example.com");
         CliRun sms = CliRun.of("send-sms", "--config", config().toString(), "--server", "quiet", "--to", "+15550101234",
@@ -163,6 +177,26 @@ class SendCommandsTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("email.smtp.auth.username").contains("authentication failed for user portal");
         assertThat(run.all()).doesNotContain("wrong-pass-LEAK");
+    }
+
+    @Test
+    void refusedLoginMakesCheckExitTwoLikeTestEmail() throws IOException {
+        Path config = config();
+        Files.writeString(dir.resolve("smtp-password"), "wrong-pass-LEAK\n");
+
+        CliRun check = CliRun.of("check", "--config", config.toString());
+        CliRun json = CliRun.of("check", "--config", config.toString(), "--json");
+        CliRun testEmail = CliRun.of("test-email", "--config", config.toString(), "--to", "admin@example.com");
+
+        assertThat(testEmail.exitCode()).isEqualTo(2);
+        assertThat(check.exitCode()).as(check.all()).isEqualTo(2);
+        assertThat(check.out()).contains("Check of the global settings via smtp: FAILED");
+        assertThat(check.err()).contains("email.smtp.auth.username").contains("authentication failed for user portal");
+        assertThat(json.exitCode()).isEqualTo(2);
+        assertThat(json.json().get("ok").asBoolean()).isFalse();
+        assertThat(json.json().get("problems").findValuesAsText("key")).containsExactly("email.smtp.auth.username");
+        assertThat(check.all() + json.all() + testEmail.all()).doesNotContain("wrong-pass-LEAK");
+        assertThat(smtp.messages()).isEmpty();
     }
 
     @Test

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notify.CheckReport;
 import dev.notify.Notifier;
+import dev.notify.Problem;
 import dev.notify.testkit.graph.GraphServerExtension;
+import dev.notify.testkit.graph.TokenFault;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -49,5 +51,21 @@ class GraphCheckTest {
         assertThat(report.failure()).hasValueSatisfying(f -> assertThat(f)
                 .contains("no Mail.Send role", "Application permissions", "admin consent", graph.clientId()));
         assertThat(report.toString()).doesNotContain(graph.clientSecret());
+    }
+
+    @Test
+    void refusedClientSecretFailsTheCheckNamingTheSecretsKey() {
+        graph.failNextTokenRequests(1, TokenFault.invalidClientSecret());
+
+        CheckReport report;
+        try (Notifier notifier = GraphFixture.notifier(graph)) {
+            report = notifier.global().check();
+        }
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.settingsProblems()).extracting(Problem::key).containsExactly("email.graph.client-secret");
+        assertThat(report.failure()).hasValueSatisfying(f -> assertThat(f).contains("email.graph.client-secret"));
+        assertThat(report.toString()).doesNotContain(graph.clientSecret());
+        assertThat(graph.sendMailRequestCount()).isZero();
     }
 }

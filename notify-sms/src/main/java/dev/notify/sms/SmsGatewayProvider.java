@@ -21,7 +21,9 @@ import dev.notify.spi.SenderProvider;
  * Before sending, the number is normalised to E.164 ({@code sms.default-country-code} for numbers typed
  * without one) and the text measured: GSM-7 or UCS-2, and the segments it takes. A text longer than
  * {@code sms.max-segments} is refused with an {@link dev.notify.InvalidMessageException} naming {@code text};
- * an unusable number with one naming {@code phone-number}. Nothing is ever truncated.
+ * an unusable number with one naming {@code phone-number}. Nothing is ever truncated. A
+ * {@code sms.destination-domain} that cannot make a valid email address (a character that a transport could
+ * truncate to a line break) is a {@link dev.notify.SettingsException} naming its full key.
  *
  * <p>The result's details hold {@code sms.e164}, {@code sms.gateway-address}, {@code sms.segments},
  * {@code sms.encoding} ({@code gsm-7} or {@code ucs-2}), and the email delivery's {@code email.message-id},

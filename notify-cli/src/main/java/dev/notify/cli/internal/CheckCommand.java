@@ -14,7 +14,7 @@ public final class CheckCommand extends ConfiguredCommand {
 
     @Override
     int run(Output out) {
-        Settings settings = settings();
+        Settings settings = settings(out);
         try (Notifier notifier = notifier(settings)) {
             CheckReport report = target(notifier).check();
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -25,13 +25,17 @@ public final class CheckCommand extends ConfiguredCommand {
             report.items().forEach(i -> items.put(i.name(), i.value()));
             doc.put("items", items);
             doc.put("failure", report.failure().orElse(null));
+            doc.put("problems", Outcomes.problems(report.settingsProblems()));
             out.line("Check of " + layerName() + " via " + report.providerId() + ": " + (report.ok() ? "OK" : "FAILED"));
             for (CheckReport.Item item : report.items()) {
                 out.line("  " + item.name() + ": " + item.value());
             }
             report.failure().ifPresent(f -> out.error("  problem: " + f));
             out.document(doc);
-            return report.ok() ? ExitCode.OK : ExitCode.DELIVERY_FAILED;
+            if (report.ok()) {
+                return ExitCode.OK;
+            }
+            return report.settingsProblems().isEmpty() ? ExitCode.DELIVERY_FAILED : ExitCode.INVALID;
         }
     }
 

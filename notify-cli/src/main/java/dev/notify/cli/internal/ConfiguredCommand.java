@@ -18,9 +18,18 @@ abstract class ConfiguredCommand extends BaseCommand {
             description = "Use this server's settings (its overrides on top of the global ones). Default: global.")
     String server;
 
-    /** The settings file, read so that a bad entry of one server affects only that server. */
-    Settings settings() {
-        return PropertiesFormat.standard().isolatingInvalidServers().read(config);
+    /**
+     * The settings file, read so that a bad entry of one server affects only that server. A {@code --server}
+     * the file does not mention gets the global settings, with a warning naming the servers it does mention.
+     */
+    Settings settings(Output out) {
+        Settings settings = PropertiesFormat.standard().isolatingInvalidServers().read(config);
+        if (server != null && !settings.serverIds().contains(server)) {
+            out.warning("server " + server + " is not in " + config + "; the global settings apply. "
+                    + (settings.serverIds().isEmpty() ? "The file has no servers."
+                            : "Servers in the file: " + String.join(", ", settings.serverIds())));
+        }
+        return settings;
     }
 
     static Notifier notifier(Settings settings) {

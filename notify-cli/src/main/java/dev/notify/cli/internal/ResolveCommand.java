@@ -11,6 +11,7 @@ import dev.notify.settings.Settings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
@@ -21,7 +22,7 @@ public final class ResolveCommand extends ConfiguredCommand {
 
     @Override
     int run(Output out) {
-        Settings settings = settings();
+        Settings settings = settings(out);
         ResolvedSettings resolved = server == null ? settings.resolveGlobal() : settings.resolve(server);
         List<Problem> problems = new ArrayList<>(resolved.problems());
         try (Notifier notifier = notifier(settings)) {
@@ -38,6 +39,9 @@ public final class ResolveCommand extends ConfiguredCommand {
             entry.put("key", v.key().name());
             entry.put("value", v.value().isPresent() ? v.displayValue() : null);
             entry.put("origin", v.origin().toString());
+            entry.put("originKind", v.origin().kind().name().toLowerCase(Locale.ROOT));
+            entry.put("originServer", v.origin().serverId().orElse(null));
+            entry.put("fullKey", v.fullKey());
             values.add(entry);
             out.line(String.format("  %-" + width + "s = %s  (%s)", v.key().name(),
                     v.value().isPresent() ? v.displayValue() : "(not set)", v.origin()));
@@ -60,7 +64,7 @@ public final class ResolveCommand extends ConfiguredCommand {
     private static void checkProvider(ResolvedSettings resolved, Channel channel, SettingKey<Boolean> enabled,
             SettingKey<String> method, Set<String> installed, List<Problem> problems) {
         if (resolved.get(enabled) && !installed.contains(resolved.get(method))) {
-            problems.add(new Problem(resolved.fullKey(method), "no " + channel.name().toLowerCase(java.util.Locale.ROOT)
+            problems.add(new Problem(resolved.fullKey(method), "no " + channel.name().toLowerCase(Locale.ROOT)
                     + " provider '" + resolved.get(method) + "' is installed; installed: " + String.join(", ", installed)));
         }
     }

@@ -48,7 +48,7 @@ public final class SendEmailCommand extends ConfiguredCommand {
             }
         }
         EmailMessage email = message.build();
-        try (Notifier notifier = notifier(settings())) {
+        try (Notifier notifier = notifier(settings(out))) {
             return Outcomes.result(out, target(notifier).sendEmail(email), "Email");
         }
     }

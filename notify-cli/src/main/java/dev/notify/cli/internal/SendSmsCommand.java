@@ -18,7 +18,7 @@ public final class SendSmsCommand extends ConfiguredCommand {
     @Override
     int run(Output out) {
         SmsMessage sms = SmsMessage.of(to, text);
-        try (Notifier notifier = notifier(settings())) {
+        try (Notifier notifier = notifier(settings(out))) {
             return Outcomes.result(out, target(notifier).sendSms(sms), "SMS");
         }
     }

@@ -13,7 +13,7 @@ public final class TestEmailCommand extends ConfiguredCommand {
 
     @Override
     int run(Output out) {
-        try (Notifier notifier = notifier(settings())) {
+        try (Notifier notifier = notifier(settings(out))) {
             return Outcomes.result(out, target(notifier).sendTestEmail(to), "Test email");
         }
     }

@@ -203,8 +203,7 @@ public final class GraphSender implements Sender {
         try {
             token = tokens.get();
         } catch (SettingsException e) {
-            return report.failure(e.problems().stream().map(Problem::toString)
-                    .reduce((a, b) -> a + "; " + b).orElse(e.getMessage())).build();
+            return report.settingsFailure(e.problems()).build();
         } catch (NotifyException e) {
             return report.failure(e.getMessage()).build();
         }

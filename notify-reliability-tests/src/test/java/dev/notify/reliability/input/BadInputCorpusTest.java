@@ -197,6 +197,7 @@ class BadInputCorpusTest {
                 sms("national without default country code", "555 010 1234", "hi"),
                 sms("North American number with 9 digits", "+1 555 010 123", "hi"),
                 sms("country code 0", "+0 555 010 1234", "hi"),
+                sms("unassigned country code +999", "+999 1234 5678", "hi"),
                 smsText("control character", "code \u0007 1234"),
                 smsText("longer than sms.max-segments", "x".repeat(161)));
         return cases.stream().map(c -> Arguments.of(c.name(), c));

@@ -1,9 +1,13 @@
 package dev.notify.reliability.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.notify.InvalidMessageException;
 import dev.notify.Notifier;
+import dev.notify.Problem;
 import dev.notify.SendResult;
+import dev.notify.message.Attachment;
 import dev.notify.message.EmailMessage;
 import dev.notify.reliability.support.FaultSettings;
 import dev.notify.reliability.support.FaultySmtpServer;
@@ -36,7 +40,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * What the smtp provider writes on the wire, read byte for byte by a server that ends the content only at
  * CR LF "." CR LF: bodies with bare CR, bare LF and lone dots never end DATA early or smuggle a command; lines
- * longer than 998 octets are encoded; international domains go out as punycode and commands are pure ASCII.
+ * longer than 998 octets are encoded; international domains go out as punycode and commands are pure ASCII; an
+ * attachment whose content type holds a control character is refused before any connection.
  */
 class SmtpWireSafetyTest {
 
@@ -87,6 +92,29 @@ class SmtpWireSafetyTest {
         assertLineEndingsAreAllCrLf(received.rawData());
         assertThat(received.rawLines()).filteredOn("."::equals).hasSize(1);
         assertThat(normalized(textOf(received))).isEqualTo(normalized(body));
+    }
+
+    static Stream<Arguments> contentTypesWithControlCharacters() {
+        return Stream.of(
+                Arguments.of("CR LF inside a quoted parameter",
+                        "text/plain; charset=\"x\r\nBcc: victim@notify.example\""),
+                Arguments.of("NUL inside a quoted parameter", "text/plain; name=\"a\0b\""),
+                Arguments.of("LF before a parameter", "text/plain\n; charset=UTF-8"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("contentTypesWithControlCharacters")
+    void attachmentContentTypeWithAControlCharacterIsRefusedAndNothingReachesTheServer(String name, String contentType) {
+        Throwable thrown = catchThrowable(() -> notifier.global().sendEmail(EmailMessage.builder()
+                .to("alice@notify.example").subject("Attachment").text("See the attachment.")
+                .attach(Attachment.of("notes.txt", contentType, "notes".getBytes(StandardCharsets.US_ASCII)))
+                .build()));
+
+        scan.scan(thrown);
+        assertThat(thrown).isInstanceOfSatisfying(InvalidMessageException.class, e -> assertThat(e.problems())
+                .extracting(Problem::key).containsExactly("attachment.content-type"));
+        assertThat(server.connections()).as("connections opened").isZero();
+        assertThat(server.transactions()).isEmpty();
     }
 
     @Test

@@ -96,7 +96,11 @@ public final class GatewaySender implements Sender {
             return report.failure("email is disabled for these settings; the SMS gateway needs it").build();
         }
         email.items().forEach(item -> report.item("email." + item.name(), item.value()));
-        email.failure().ifPresent(f -> report.failure("the email delivery (" + email.providerId() + ") failed: " + f));
+        if (!email.settingsProblems().isEmpty()) {
+            report.settingsFailure(email.settingsProblems());
+        } else {
+            email.failure().ifPresent(f -> report.failure("the email delivery (" + email.providerId() + ") failed: " + f));
+        }
         return report.build();
     }
 

@@ -1,5 +1,6 @@
 package dev.notify.sms.internal;
 
+import dev.notify.InvalidMessageException;
 import dev.notify.Problem;
 import dev.notify.SettingsException;
 import dev.notify.message.EmailAddress;
@@ -25,26 +26,42 @@ import java.util.List;
 public record GatewaySettings(EmailAddress sender, String destinationDomain, Integer defaultCountryCode,
         SmsRecipientFormat recipientFormat, int maxSegments, String subject) {
 
+    private static final String EXAMPLE_LOCAL_PART = "15550101234";
+
     /**
      * Reads the settings.
      *
-     * @throws SettingsException naming the full keys of required settings that have no value
+     * @throws SettingsException naming the full keys of required settings that have no value, of a domain the
+     *     gateway addresses built from would not be valid with, and of an unassigned default country code
      */
     public static GatewaySettings from(ResolvedSettings settings) {
         List<Problem> problems = new ArrayList<>();
         if (settings.find(GatewaySettingKeys.SENDER).isEmpty()) {
-            problems.add(new Problem(settings.fullKey(GatewaySettingKeys.SENDER),
+            problems.add(settings.problem(GatewaySettingKeys.SENDER,
                     "required by the email-to-SMS gateway: the address registered with the gateway"));
         }
-        if (settings.find(GatewaySettingKeys.DESTINATION_DOMAIN).isEmpty()) {
-            problems.add(new Problem(settings.fullKey(GatewaySettingKeys.DESTINATION_DOMAIN),
+        String domain = settings.find(GatewaySettingKeys.DESTINATION_DOMAIN).orElse(null);
+        if (domain == null) {
+            problems.add(settings.problem(GatewaySettingKeys.DESTINATION_DOMAIN,
                     "required by the email-to-SMS gateway: the gateway's domain"));
+        } else {
+            String example = EXAMPLE_LOCAL_PART + "@" + domain;
+            try {
+                EmailAddress.of(null, example);
+            } catch (InvalidMessageException e) {
+                problems.add(settings.problem(GatewaySettingKeys.DESTINATION_DOMAIN,
+                        "makes the gateway address " + example + " invalid: " + e.problems().get(0).message()));
+            }
+        }
+        Integer defaultCountryCode = settings.find(SettingKeys.SMS_DEFAULT_COUNTRY_CODE).orElse(null);
+        if (defaultCountryCode != null && !CallingCodes.isAssigned(defaultCountryCode.toString())) {
+            problems.add(settings.problem(SettingKeys.SMS_DEFAULT_COUNTRY_CODE,
+                    "+" + defaultCountryCode + " is not an assigned country calling code (ITU-T E.164)"));
         }
         if (!problems.isEmpty()) {
             throw new SettingsException(problems);
         }
-        return new GatewaySettings(settings.get(GatewaySettingKeys.SENDER), settings.get(GatewaySettingKeys.DESTINATION_DOMAIN),
-                settings.find(SettingKeys.SMS_DEFAULT_COUNTRY_CODE).orElse(null),
+        return new GatewaySettings(settings.get(GatewaySettingKeys.SENDER), domain, defaultCountryCode,
                 settings.get(GatewaySettingKeys.RECIPIENT_FORMAT), settings.get(SettingKeys.SMS_MAX_SEGMENTS),
                 settings.find(GatewaySettingKeys.SUBJECT).orElse(""));
     }

@@ -17,6 +17,8 @@ import dev.notify.InvalidMessageException;
  *       leading {@code 1} before ten digits.</li>
  *   <li>The result has 7 to 15 digits (E.164's maximum), country code included, and does not start with
  *       {@code 0}; numbers with country code 1 have ten digits after it.</li>
+ *   <li>The country calling code is assigned in ITU-T E.164 ({@link CallingCodes}): a spare code such as
+ *       {@code +999} is refused.</li>
  * </ul>
  * The country code's length comes from the calling code plan (see {@link CallingCodes}): it decides where the
  * national number starts, which {@code sms.recipient-format=national-digits} writes.
@@ -61,6 +63,9 @@ public final class PhoneNumbers {
         }
         int codeLength = CallingCodes.length(digits);
         PhoneNumber number = new PhoneNumber(digits.substring(0, codeLength), digits.substring(codeLength));
+        if (!CallingCodes.isAssigned(number.countryCode())) {
+            throw unassigned("+" + number.countryCode(), typed);
+        }
         if (number.countryCode().equals("1") && number.nationalNumber().length() != 10) {
             throw invalid("numbers with country code 1 (North America) have 10 digits after it, this one has "
                     + number.nationalNumber().length() + ", was '" + typed + "'");
@@ -109,6 +114,9 @@ public final class PhoneNumbers {
             throw invalid("has no country code: write it with + or 00 and the country code (+44 20 7946 0958), "
                     + "or set sms.default-country-code, was '" + typed + "'");
         }
+        if (!CallingCodes.isAssigned(defaultCountryCode.toString())) {
+            throw unassigned("+" + defaultCountryCode + " (sms.default-country-code)", typed);
+        }
         return defaultCountryCode + withoutNationalTrunkPrefix(digitsOf(typed), defaultCountryCode);
     }
 
@@ -131,6 +139,11 @@ public final class PhoneNumbers {
             }
         }
         return digits.toString();
+    }
+
+    private static InvalidMessageException unassigned(String code, String typed) {
+        return invalid("has the country calling code " + code + ", which is not assigned to any country or service "
+                + "(ITU-T E.164), was '" + typed + "'");
     }
 
     private static InvalidMessageException invalid(String message) {

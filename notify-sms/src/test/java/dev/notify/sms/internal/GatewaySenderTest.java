@@ -12,6 +12,7 @@ import dev.notify.settings.ResolvedSettings;
 import dev.notify.spi.SenderContext;
 import dev.notify.testkit.FakeEmailProvider;
 import dev.notify.testkit.Outbox;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +63,20 @@ class GatewaySenderTest {
                 .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems())
                         .extracting(Problem::key)
                         .containsExactly("servers.eu-1.sms.sender", "servers.eu-1.sms.destination-domain"));
+    }
+
+    @Test
+    void unassignedDefaultCountryCodeIsASettingsErrorNamingItsFullKey() {
+        Map<String, String> properties = new HashMap<>(GATEWAY);
+        properties.put("servers.eu-1.sms.default-country-code", "999");
+        ResolvedSettings resolved = settings(properties);
+
+        assertThatThrownBy(() -> new GatewaySender("email-gateway", new SenderContext(resolved, () -> null)))
+                .isInstanceOfSatisfying(SettingsException.class, e -> {
+                    assertThat(e.problems()).extracting(Problem::key)
+                            .containsExactly("servers.eu-1.sms.default-country-code");
+                    assertThat(e.getMessage()).contains("+999 is not an assigned country calling code");
+                });
     }
 
     @Test

@@ -34,6 +34,10 @@ class PhoneNumbersTest {
             +49 123 456 789 012 3   |    | +491234567890123  | 1234567890123
             +86 138-0013-8000       |    | +8613800138000    | 13800138000
             030 1234567             | 49 | +49301234567      | 301234567
+            +886 2 1234 5678        |    | +886212345678     | 212345678
+            +970 59 123 4567        |    | +970591234567     | 591234567
+            +383 44 123 456         |    | +38344123456      | 44123456
+            +882 16 1234 5678       |    | +8821612345678    | 1612345678
             """)
     void normalisesWhatPeopleTypeToE164(String typed, Integer defaultCountryCode, String e164, String national) {
         PhoneNumber number = PhoneNumbers.parse(typed, defaultCountryCode);
@@ -66,6 +70,11 @@ class PhoneNumbersTest {
             +1 555 010 123            |    | have 10 digits after it, this one has 9
             +1 555#010#1234           |    | may contain only digits, spaces and + ( ) . -
             +44_20_7946_0958          |    | may contain only digits, spaces and + ( ) . -
+            +999 1234 5678            |    | country calling code +999, which is not assigned
+            +280 1234 5678            |    | country calling code +280, which is not assigned
+            +422 123 4567             |    | country calling code +422, which is not assigned
+            +969 123 4567             |    | country calling code +969, which is not assigned
+            1234 5678                 | 999 | country calling code +999 (sms.default-country-code)
             """)
     void refusesNumbersThatCannotBeE164(String typed, Integer defaultCountryCode, String reason) {
         InvalidMessageException e = catchThrowableOfType(InvalidMessageException.class,

@@ -47,7 +47,6 @@ final class SmtpProbe {
         AtomicReference<SSLSocket> tlsSocket = new AtomicReference<>();
         Session session = MailSessions.create(config, tls, options.debugOut(), tlsSocket::set, Optional.empty());
         NotifyTransport transport = new NotifyTransport(session);
-        String failure = null;
         String auth = config.auth() ? "not attempted" : "not enabled";
         long start = System.nanoTime();
         try {
@@ -58,15 +57,14 @@ final class SmtpProbe {
                 transport.connect(config.host(), config.port(), null, null);
             }
         } catch (MessagingException e) {
-            NotifyException classified = failures.connecting(e, transport);
-            failure = describe(classified);
+            fail(report, failures.connecting(e, transport));
             if (e instanceof jakarta.mail.AuthenticationFailedException) {
                 auth = "failed";
             }
         } catch (NotifyException e) {
-            failure = describe(e);
+            fail(report, e);
         } catch (RuntimeException e) {
-            failure = "unexpected failure: " + e;
+            report.failure("unexpected failure: " + e);
         }
         report.item("connect.ms", String.valueOf((System.nanoTime() - start) / 1_000_000));
         if (transport.greeting() != null) {
@@ -88,10 +86,15 @@ final class SmtpProbe {
         } catch (MessagingException e) {
             // QUIT after the check: the result is already known.
         }
-        if (failure != null) {
-            report.failure(failure);
-        }
         return report.build();
+    }
+
+    private static void fail(CheckReport.Builder report, NotifyException e) {
+        if (e instanceof SettingsException s) {
+            report.settingsFailure(s.problems());
+        } else {
+            report.failure(e.getMessage());
+        }
     }
 
     private static void tlsItems(CheckReport.Builder report, SSLSocket socket) {
@@ -131,12 +134,5 @@ final class SmtpProbe {
         }
         String upper = " " + offered.toUpperCase(Locale.ROOT) + " ";
         return upper.contains(" PLAIN ") ? "PLAIN" : upper.contains(" LOGIN ") ? "LOGIN" : offered;
-    }
-
-    private static String describe(NotifyException e) {
-        if (e instanceof SettingsException s) {
-            return s.problems().stream().map(Object::toString).collect(Collectors.joining("; "));
-        }
-        return e.getMessage();
     }
 }

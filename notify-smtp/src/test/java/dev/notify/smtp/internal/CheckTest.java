@@ -3,6 +3,7 @@ package dev.notify.smtp.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notify.CheckReport;
+import dev.notify.Problem;
 import dev.notify.settings.Layer;
 import dev.notify.smtp.SmtpSettingKeys;
 import dev.notify.smtp.TlsMode;
@@ -36,7 +37,7 @@ class CheckTest {
     }
 
     @Test
-    void wrongPasswordIsAFailedCheckNotAnException() {
+    void wrongPasswordIsAFailedCheckNamingTheSettingsNotAnException() {
         try (SmtpServerExtension smtp = SmtpServerExtension.startTls().withUser("portal", "right-secret").start();
                 SmtpSender sender = TestSettings.sender(Layer.builder(smtp.layer())
                         .set(SmtpSettingKeys.AUTH_PASSWORD.name(), "Wr0ng-ch3ck").build())) {
@@ -45,6 +46,7 @@ class CheckTest {
             assertThat(report.ok()).isFalse();
             assertThat(report.failure()).hasValueSatisfying(f -> assertThat(f)
                     .contains("email.smtp.auth.username").contains("authentication failed for user portal"));
+            assertThat(report.settingsProblems()).extracting(Problem::key).containsExactly("email.smtp.auth.username");
             assertThat(report.item("auth")).contains("failed");
             assertThat(report.item("tls.protocol")).isPresent();
             assertThat(report.toString()).doesNotContain("Wr0ng-ch3ck");
