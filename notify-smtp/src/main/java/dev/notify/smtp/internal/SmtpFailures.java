@@ -20,6 +20,7 @@ import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -33,6 +34,9 @@ import org.eclipse.angus.mail.util.MailConnectException;
  * problems, named by key. Messages carry server replies and host names, never credentials.
  */
 final class SmtpFailures {
+
+    private static final String REFUSED = "refused by the server";
+    private static final Pattern REPLY_CODE = Pattern.compile("(?m)^[2-5]\\d\\d(?:[ -]|$)");
 
     private final SmtpConfig config;
 
@@ -93,8 +97,9 @@ final class SmtpFailures {
         while (next instanceof MessagingException m) {
             if (m instanceof SMTPAddressFailedException af) {
                 int code = af.getReturnCode();
-                out.add(new RejectedRecipient(af.getAddress().getAddress(), code, oneLine(af.getMessage()),
-                        code >= 400 && code < 500));
+                String reason = replyText(af.getMessage());
+                out.add(new RejectedRecipient(af.getAddress().getAddress(), code,
+                        reason.isEmpty() ? REFUSED : reason, code >= 400 && code < 500));
             }
             Exception chained = m.getNextException();
             next = chained == m ? null : chained;
@@ -108,7 +113,7 @@ final class SmtpFailures {
     private static void addAll(List<RejectedRecipient> out, Address[] addresses, boolean transientFailure) {
         if (addresses != null) {
             for (Address a : addresses) {
-                out.add(new RejectedRecipient(a.toString(), 0, "refused by the server", transientFailure));
+                out.add(new RejectedRecipient(a.toString(), 0, REFUSED, transientFailure));
             }
         }
     }
@@ -221,6 +226,17 @@ final class SmtpFailures {
             t = next == t ? null : next;
         }
         return null;
+    }
+
+    /**
+     * A server reply without its reply code, on one line: {@code 5.1.1 no such user} for
+     * {@code 550 5.1.1 no such user}, for a {@link RejectedRecipient} whose code is kept apart.
+     */
+    static String replyText(String reply) {
+        if (reply == null) {
+            return "";
+        }
+        return oneLine(REPLY_CODE.matcher(reply.strip()).replaceAll(""));
     }
 
     static String oneLine(String s) {
