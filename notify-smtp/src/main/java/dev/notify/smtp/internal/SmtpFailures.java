@@ -12,6 +12,7 @@ import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -106,6 +107,23 @@ final class SmtpFailures {
         }
         if (out.isEmpty() && e instanceof SendFailedException sfe) {
             addAll(out, sfe.getInvalidAddresses(), false);
+        }
+        return out;
+    }
+
+    /**
+     * The recipients of a transaction that failed as a whole, after an earlier transaction of the same send was
+     * accepted: each with its own reply when the server refused it at RCPT, else with the failure's.
+     */
+    static List<RejectedRecipient> refusedWith(DeliveryException failure, Address[] recipients) {
+        if (!failure.rejectedRecipients().isEmpty()) {
+            return failure.rejectedRecipients();
+        }
+        int code = failure.replyCode().orElse(0);
+        List<RejectedRecipient> out = new ArrayList<>();
+        for (Address a : recipients) {
+            out.add(new RejectedRecipient(((InternetAddress) a).getAddress(), code, failure.getMessage(),
+                    failure.isTransient()));
         }
         return out;
     }
