@@ -13,6 +13,7 @@ import dev.notify.spi.Delivery;
 import dev.notify.spi.Sender;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,8 +106,12 @@ final class Attempts {
 
     private void refuseAll(Message message, DeliveryException e) {
         int code = e.replyCode().orElse(0);
+        Map<String, RejectedRecipient> own = new HashMap<>();
+        e.rejectedRecipients().forEach(r -> own.put(r.address(), r));
         for (EmailAddress recipient : ((EmailMessage) message).recipients()) {
-            rejected.add(new RejectedRecipient(recipient.address(), code, e.getMessage(), e.isTransient()));
+            RejectedRecipient r = own.get(recipient.address());
+            rejected.add(r != null ? r
+                    : new RejectedRecipient(recipient.address(), code, e.getMessage(), e.isTransient()));
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -37,6 +38,7 @@ import org.eclipse.angus.mail.util.MailConnectException;
 final class SmtpFailures {
 
     private static final String REFUSED = "refused by the server";
+    private static final int SAMPLE = 3;
     private static final Pattern REPLY_CODE = Pattern.compile("(?m)^[2-5]\\d\\d(?:[ -]|$)");
 
     private final SmtpConfig config;
@@ -74,7 +76,7 @@ final class SmtpFailures {
         List<RejectedRecipient> rejected = rejectedRecipients(e);
         if (!rejected.isEmpty() && !(e instanceof SMTPSendFailedException sfe && sfe.getReturnCode() >= 400)) {
             boolean anyTransient = rejected.stream().anyMatch(RejectedRecipient::transientFailure);
-            String text = "the server at " + config.address() + " refused every recipient: " + rejected;
+            String text = "the server at " + config.address() + " refused every recipient: " + sample(rejected);
             DeliveryException.Details details = DeliveryException.Details.of().rejectedRecipients(rejected)
                     .replyCode(rejected.get(0).replyCode());
             return anyTransient ? new TransientDeliveryException(text, details, e)
@@ -89,6 +91,13 @@ final class SmtpFailures {
         return transient_("the connection to " + config.address() + " failed while sending"
                 + (transport.dataStarted() ? " the message (it may or may not have been delivered)" : "")
                 + ": " + describeIo(e), e);
+    }
+
+    /** The first few refusals, so that a message stays short however many recipients there were. */
+    private static String sample(List<RejectedRecipient> rejected) {
+        String shown = rejected.stream().limit(SAMPLE).map(RejectedRecipient::toString)
+                .collect(Collectors.joining(", "));
+        return rejected.size() <= SAMPLE ? shown : shown + " and " + (rejected.size() - SAMPLE) + " more";
     }
 
     /** The recipients refused individually, from the exception chain of a (partial) send. */

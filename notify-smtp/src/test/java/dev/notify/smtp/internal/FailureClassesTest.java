@@ -128,6 +128,23 @@ class FailureClassesTest {
     }
 
     @Test
+    void everyRecipientRefusedNamesTheFirstFewRefusalsAndCountsTheRest() {
+        for (String r : new String[] {"a", "b", "c", "d", "e"}) {
+            server.rcptReply(r + "@notify.example", "550 5.1.1 no such user");
+        }
+        try (SmtpSender sender = TestSettings.sender(TestSettings.scripted(server.port()).build())) {
+            assertThatThrownBy(() -> sender.send(TestSettings.message("a@notify.example", "b@notify.example",
+                    "c@notify.example", "d@notify.example", "e@notify.example")))
+                    .isInstanceOfSatisfying(PermanentDeliveryException.class, e -> {
+                        assertThat(e.getMessage()).endsWith("refused every recipient: "
+                                + "a@notify.example (550 5.1.1 no such user), b@notify.example (550 5.1.1 no such user), "
+                                + "c@notify.example (550 5.1.1 no such user) and 2 more");
+                        assertThat(e.rejectedRecipients()).hasSize(5);
+                    });
+        }
+    }
+
+    @Test
     void multiLineRefusalOfARecipientLosesTheCodeOnEveryLine() {
         server.rcptReply("bob@notify.example", "550-5.1.1 no such user here\r\n550 5.1.1 see the directory");
         try (SmtpSender sender = TestSettings.sender(TestSettings.scripted(server.port()).build())) {
