@@ -8,6 +8,7 @@ import dev.notify.RejectedRecipient;
 import dev.notify.SettingsException;
 import dev.notify.TransientDeliveryException;
 import dev.notify.settings.SettingKeys;
+import dev.notify.settings.TlsMode;
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -52,12 +53,16 @@ final class SmtpFailures {
         if (e instanceof AuthenticationFailedException) {
             return authenticationFailed(e);
         }
-        if (config.tls() == dev.notify.settings.TlsMode.STARTTLS && transport.ehloDone()
+        if (config.tls() == TlsMode.STARTTLS && transport.ehloDone()
                 && !transport.offeredStartTls()) {
             return new SettingsException(List.of(new Problem(config.key(SettingKeys.SMTP_TLS),
                     "the server at " + config.address() + " does not offer STARTTLS, which email.smtp.tls=starttls "
                             + "requires; nothing was sent. Use email.smtp.tls=implicit if the port speaks SMTPS "
                             + "(usually 465), or fix the server; a man in the middle can also strip STARTTLS")));
+        }
+        SettingsException mismatch = tlsPortMismatch(e, transport);
+        if (mismatch != null) {
+            return mismatch;
         }
         SettingsException tls = tlsProblem(e);
         if (tls != null) {
@@ -155,6 +160,39 @@ final class SmtpFailures {
         return new SettingsException(List.of(new Problem(config.key(SettingKeys.SMTP_AUTH_USERNAME),
                 "authentication failed for user " + user + " at " + config.address()
                         + (reply == null || reply.isBlank() ? "" : " (" + reply + ")") + "; " + fix)), null, null, e);
+    }
+
+    /**
+     * Implicit TLS against a port that speaks plain SMTP first (the handshake reads a plain-text greeting), or a
+     * plain or STARTTLS client against an implicit-TLS port (no greeting, and the server answered a TLS
+     * ClientHello): a settings error naming the TLS mode and the port, not a failure to retry.
+     */
+    private SettingsException tlsPortMismatch(MessagingException e, NotifyTransport transport) {
+        String tlsKey = config.key(SettingKeys.SMTP_TLS);
+        String portKey = config.key(SettingKeys.SMTP_PORT);
+        if (config.tls() == TlsMode.IMPLICIT) {
+            SSLException ssl = find(e, SSLException.class);
+            String text = ssl == null ? "" : String.valueOf(ssl.getMessage()).toLowerCase(Locale.ROOT);
+            if (!text.contains("unrecognized ssl message") && !text.contains("plaintext connection")) {
+                return null;
+            }
+            return tlsPortMismatch("the server at " + config.address() + " answered the TLS handshake in plain "
+                    + "text: port " + config.port() + " does not speak implicit TLS, which " + tlsKey
+                    + "=implicit expects; nothing was sent. Set " + tlsKey + "=starttls (or none) for this port, or "
+                    + "set " + portKey + " to the server's implicit-TLS port (usually 465)", e);
+        }
+        if (transport.greeting() != null || find(e, SmtpsDetectingSocket.ImplicitTlsPortException.class) == null) {
+            return null;
+        }
+        return tlsPortMismatch("the server at " + config.address() + " sent no SMTP greeting within "
+                + config.readTimeout().toMillis() + " ms but answered a TLS handshake: port " + config.port()
+                + " speaks implicit TLS (SMTPS), which " + tlsKey + "=" + config.tls().id() + " does not expect; "
+                + "nothing was sent. Set " + tlsKey + "=implicit for this port, or set " + portKey
+                + " to the server's STARTTLS port (usually 587)", e);
+    }
+
+    private SettingsException tlsPortMismatch(String text, MessagingException cause) {
+        return new SettingsException(List.of(new Problem(config.key(SettingKeys.SMTP_TLS), text)), null, null, cause);
     }
 
     private SettingsException tlsProblem(MessagingException e) {
