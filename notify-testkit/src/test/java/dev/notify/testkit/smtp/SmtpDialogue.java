@@ -6,6 +6,8 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A hand-typed SMTP conversation over a plain socket, for checking a server's replies one command at a time. */
 final class SmtpDialogue implements AutoCloseable {
@@ -23,6 +25,33 @@ final class SmtpDialogue implements AutoCloseable {
         this.socket = socket;
         in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
         out = socket.getOutputStream();
+    }
+
+    /** A conversation with a running fixture, past its greeting and EHLO. */
+    static SmtpDialogue afterEhlo(SmtpServerExtension smtp) throws IOException {
+        SmtpDialogue dialogue = new SmtpDialogue(smtp.host(), smtp.port());
+        dialogue.reply();
+        dialogue.send("EHLO client.test");
+        return dialogue;
+    }
+
+    /** MAIL FROM the app, then RCPT TO each recipient; the replies to the RCPTs. */
+    List<String> mailTo(String... recipients) throws IOException {
+        send("MAIL FROM:<app@notify.example>");
+        List<String> replies = new ArrayList<>();
+        for (String r : recipients) {
+            replies.add(send("RCPT TO:<" + r + ">"));
+        }
+        return replies;
+    }
+
+    /** DATA, the lines as given and the final dot; the reply to the dot. */
+    String content(String... lines) throws IOException {
+        send("DATA");
+        for (String line : lines) {
+            write(line);
+        }
+        return send(".");
     }
 
     /** The next reply, its lines joined with {@code \n}; null when the server closed the connection. */

@@ -30,24 +30,14 @@ class SmtpFaultTest {
     @Test
     void recipientLimitAnswers452ToTheRestOfEachTransactionAndAcceptsAgainInTheNext() throws IOException {
         try (SmtpServerExtension smtp = SmtpServerExtension.plain().withFault(SmtpFault.recipientLimit(2)).start();
-                SmtpDialogue client = new SmtpDialogue(smtp.host(), smtp.port())) {
-            client.reply();
-            client.send("EHLO client.test");
-            client.send("MAIL FROM:<app@notify.example>");
-
-            List<String> first = List.of(client.send("RCPT TO:<a@notify.example>"),
-                    client.send("RCPT TO:<b@notify.example>"), client.send("RCPT TO:<c@notify.example>"));
-            client.send("DATA");
-            client.write("Subject: one");
-            client.write("");
-            client.write("x");
-            String queued = client.send(".");
-            client.send("MAIL FROM:<app@notify.example>");
-            String next = client.send("RCPT TO:<c@notify.example>");
+                SmtpDialogue client = SmtpDialogue.afterEhlo(smtp)) {
+            List<String> first = client.mailTo("a@notify.example", "b@notify.example", "c@notify.example");
+            String queued = client.content("Subject: one", "", "x");
+            List<String> next = client.mailTo("c@notify.example");
 
             assertThat(first).containsExactly("250 2.1.5 Ok", "250 2.1.5 Ok", "452 4.5.3 Too many recipients");
             assertThat(queued).startsWith("250");
-            assertThat(next).isEqualTo("250 2.1.5 Ok");
+            assertThat(next).containsExactly("250 2.1.5 Ok");
             assertThat(smtp.awaitMessages(1, Duration.ofSeconds(5)).get(0).bcc()).extracting(Object::toString)
                     .containsExactly("a@notify.example", "b@notify.example");
         }
@@ -56,19 +46,11 @@ class SmtpFaultTest {
     @Test
     void contentIsRecordedDotUnstuffedWithoutTheLineBreakBeforeTheFinalDot() throws IOException {
         try (SmtpServerExtension smtp = SmtpServerExtension.plain().withFault(UNUSED).start();
-                SmtpDialogue client = new SmtpDialogue(smtp.host(), smtp.port())) {
-            client.reply();
-            client.send("HELO client.test");
-            client.send("MAIL FROM:<app@notify.example>");
-            client.send("RCPT TO:<zoe@notify.example>");
-            String go = client.send("DATA");
-            client.write("Subject: dots");
-            client.write("");
-            client.write("..leading dot");
-            client.write("...");
-            String queued = client.send(".");
+                SmtpDialogue client = SmtpDialogue.afterEhlo(smtp)) {
+            client.mailTo("zoe@notify.example");
 
-            assertThat(go).startsWith("354");
+            String queued = client.content("Subject: dots", "", "..leading dot", "...");
+
             assertThat(queued).isEqualTo("250 2.0.0 Ok: queued");
             assertThat(smtp.rawMessages()).containsExactly("Subject: dots\r\n\r\n.leading dot\r\n..");
         }
@@ -77,11 +59,8 @@ class SmtpFaultTest {
     @Test
     void rsetEndsTheTransactionAndNoopChangesNothing() throws IOException {
         try (SmtpServerExtension smtp = SmtpServerExtension.plain().withFault(UNUSED).start();
-                SmtpDialogue client = new SmtpDialogue(smtp.host(), smtp.port())) {
-            client.reply();
-            client.send("EHLO client.test");
-            client.send("MAIL FROM:<app@notify.example>");
-            client.send("RCPT TO:<zoe@notify.example>");
+                SmtpDialogue client = SmtpDialogue.afterEhlo(smtp)) {
+            client.mailTo("zoe@notify.example");
 
             String noop = client.send("NOOP");
             String rset = client.send("RSET");
@@ -100,16 +79,10 @@ class SmtpFaultTest {
     void rcptFaultRepliesForTheChosenRecipientOnly() throws IOException {
         SmtpFault fault = SmtpFault.rcpt("Bob@Notify.example").reply(550, "5.1.1 no such user");
         try (SmtpServerExtension smtp = SmtpServerExtension.plain().withFault(fault).start();
-                SmtpDialogue client = new SmtpDialogue(smtp.host(), smtp.port())) {
-            client.reply();
-            client.send("EHLO client.test");
-            client.send("MAIL FROM:<app@notify.example>");
+                SmtpDialogue client = SmtpDialogue.afterEhlo(smtp)) {
+            List<String> replies = client.mailTo("bob@notify.example", "zoe@notify.example");
 
-            String bob = client.send("RCPT TO:<bob@notify.example>");
-            String zoe = client.send("RCPT TO:<zoe@notify.example>");
-
-            assertThat(bob).isEqualTo("550 5.1.1 no such user");
-            assertThat(zoe).isEqualTo("250 2.1.5 Ok");
+            assertThat(replies).containsExactly("550 5.1.1 no such user", "250 2.1.5 Ok");
         }
     }
 
@@ -117,9 +90,7 @@ class SmtpFaultTest {
     void multiLineFaultTextIsAMultiLineReply() throws IOException {
         SmtpFault fault = SmtpFault.mail().reply(451, "4.7.1 greylisted\n4.7.1 come back later");
         try (SmtpServerExtension smtp = SmtpServerExtension.plain().withFault(fault).start();
-                SmtpDialogue client = new SmtpDialogue(smtp.host(), smtp.port())) {
-            client.reply();
-            client.send("EHLO client.test");
+                SmtpDialogue client = SmtpDialogue.afterEhlo(smtp)) {
 
             String reply = client.send("MAIL FROM:<app@notify.example>");
 
@@ -131,9 +102,7 @@ class SmtpFaultTest {
     void faultLimitedByTimesAppliesToTheFirstMatchingCommandsOnly() throws IOException {
         SmtpFault fault = SmtpFault.mail().reply(451, "4.3.0 try again").times(2);
         try (SmtpServerExtension smtp = SmtpServerExtension.plain().withFault(fault).start();
-                SmtpDialogue client = new SmtpDialogue(smtp.host(), smtp.port())) {
-            client.reply();
-            client.send("EHLO client.test");
+                SmtpDialogue client = SmtpDialogue.afterEhlo(smtp)) {
 
             List<String> replies = List.of(client.send("MAIL FROM:<a@notify.example>"),
                     client.send("MAIL FROM:<a@notify.example>"), client.send("MAIL FROM:<a@notify.example>"));
@@ -161,9 +130,7 @@ class SmtpFaultTest {
     void reply421ClosesTheConnection() throws IOException {
         SmtpFault fault = SmtpFault.mail().reply(421, "4.3.2 shutting down");
         try (SmtpServerExtension smtp = SmtpServerExtension.plain().withFault(fault).start();
-                SmtpDialogue client = new SmtpDialogue(smtp.host(), smtp.port())) {
-            client.reply();
-            client.send("EHLO client.test");
+                SmtpDialogue client = SmtpDialogue.afterEhlo(smtp)) {
 
             String mail = client.send("MAIL FROM:<app@notify.example>");
 
@@ -175,11 +142,8 @@ class SmtpFaultTest {
     @Test
     void droppedConnectionClosesWithoutAReply() throws IOException {
         try (SmtpServerExtension smtp = SmtpServerExtension.plain().withFault(SmtpFault.data().dropConnection())
-                .start(); SmtpDialogue client = new SmtpDialogue(smtp.host(), smtp.port())) {
-            client.reply();
-            client.send("EHLO client.test");
-            client.send("MAIL FROM:<app@notify.example>");
-            client.send("RCPT TO:<zoe@notify.example>");
+                .start(); SmtpDialogue client = SmtpDialogue.afterEhlo(smtp)) {
+            client.mailTo("zoe@notify.example");
 
             String data = client.send("DATA");
 
@@ -192,16 +156,10 @@ class SmtpFaultTest {
     void endOfDataFaultRefusesTheMessageAndRecordsNothing() throws IOException {
         SmtpFault fault = SmtpFault.endOfData().reply(552, "5.3.4 message too big");
         try (SmtpServerExtension smtp = SmtpServerExtension.plain().withFault(fault).start();
-                SmtpDialogue client = new SmtpDialogue(smtp.host(), smtp.port())) {
-            client.reply();
-            client.send("EHLO client.test");
-            client.send("MAIL FROM:<app@notify.example>");
-            client.send("RCPT TO:<zoe@notify.example>");
-            client.send("DATA");
-            client.write("Subject: big");
-            client.write("");
+                SmtpDialogue client = SmtpDialogue.afterEhlo(smtp)) {
+            client.mailTo("zoe@notify.example");
 
-            String end = client.send(".");
+            String end = client.content("Subject: big", "");
 
             assertThat(end).isEqualTo("552 5.3.4 message too big");
             assertThat(smtp.messages()).isEmpty();
