@@ -2,6 +2,7 @@ package dev.notify.testkit.smtp;
 
 import dev.notify.settings.TlsMode;
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,6 +12,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -124,7 +126,7 @@ final class FaultInjectingServer implements TestSmtpServer {
         }
     }
 
-    private static void closeQuietly(java.io.Closeable c) {
+    private static void closeQuietly(Closeable c) {
         try {
             c.close();
         } catch (IOException e) {
@@ -490,7 +492,7 @@ final class FaultInjectingServer implements TestSmtpServer {
                 if (b == '\n') {
                     byte[] bytes = line.toByteArray();
                     int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-                    return java.util.Arrays.copyOf(bytes, length);
+                    return Arrays.copyOf(bytes, length);
                 }
                 if (line.size() >= max) {
                     throw new IOException("a line longer than " + max + " bytes");
