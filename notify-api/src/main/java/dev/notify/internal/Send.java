@@ -23,6 +23,7 @@ import dev.notify.spi.Delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -190,10 +191,14 @@ final class Send {
         return new SettingsException(problems, server, providerId, e);
     }
 
+    /** Every recipient of the last attempt, refused: with its own reply when the failure has one for it. */
     private void refuseAll(DeliveryException e) {
         int code = e.replyCode().orElse(0);
+        Map<String, RejectedRecipient> own = new HashMap<>();
+        e.rejectedRecipients().forEach(r -> own.put(r.address(), r));
         for (EmailAddress recipient : ((EmailMessage) current).recipients()) {
-            rejected.add(new RejectedRecipient(recipient.address(), code, e.getMessage(), e.isTransient()));
+            RejectedRecipient r = own.get(recipient.address());
+            rejected.add(r != null ? r : new RejectedRecipient(recipient.address(), code, e.getMessage(), e.isTransient()));
         }
     }
 

@@ -226,7 +226,7 @@ class SmtpFaultScenariosTest {
         assertThat(server.completeTransactions()).hasSize(1);
         assertThat(server.transactions()).extracting(Transaction::rcptCommands).containsExactly(
                 List.of("alice@notify.example", "bob@notify.example"), List.of("bob@notify.example"),
-                List.of("bob@notify.example"));
+                List.of("bob@notify.example"), List.of("bob@notify.example"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.notify.smtp.internal;
 import dev.notify.smtp.TlsMode;
 import jakarta.mail.Session;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,6 +16,8 @@ import javax.net.ssl.SSLSocket;
  * verification, AUTH mechanisms, partial sends, and debug output that never shows the AUTH exchange.
  */
 final class MailSessions {
+
+    private static final Duration SMTPS_PROBE_MAX = Duration.ofSeconds(2);
 
     private MailSessions() {
     }
@@ -30,7 +33,7 @@ final class MailSessions {
         p.setProperty("mail.smtp.timeout", millis(config.readTimeout()));
         p.setProperty("mail.smtp.writetimeout", millis(config.writeTimeout()));
         writeDeadlines.ifPresent(executor -> p.put("mail.smtp.executor.writetimeout", executor));
-        p.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
+        p.put("mail.smtp.socketFactory", new NoDelaySocketFactory(tls, smtpsProbeTimeout(config.readTimeout())));
         p.setProperty("mail.smtp.socketFactory.fallback", "false");
         p.put("mail.smtp.ssl.socketFactory", new NoDelaySslSocketFactory(tls.getSocketFactory(), tlsObserver));
         p.setProperty("mail.smtp.ssl.checkserveridentity", "true");
@@ -57,7 +60,16 @@ final class MailSessions {
         return session;
     }
 
-    private static String millis(java.time.Duration d) {
+    /**
+     * How long a plain connection that got no greeting waits for the answer to a TLS ClientHello: half the read
+     * timeout, at most {@link #SMTPS_PROBE_MAX}. A server expecting TLS answers within a round trip.
+     */
+    private static Duration smtpsProbeTimeout(Duration readTimeout) {
+        Duration half = readTimeout.dividedBy(2);
+        return half.compareTo(SMTPS_PROBE_MAX) > 0 ? SMTPS_PROBE_MAX : half;
+    }
+
+    private static String millis(Duration d) {
         return String.valueOf(Math.max(1, Math.min(Integer.MAX_VALUE, d.toMillis())));
     }
 }

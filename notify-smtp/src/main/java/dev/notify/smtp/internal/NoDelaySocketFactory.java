@@ -3,17 +3,32 @@ package dev.notify.smtp.internal;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.time.Duration;
 import javax.net.SocketFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * Plain sockets with TCP_NODELAY, for {@code mail.smtp.socketFactory}. Angus asks for an unconnected socket and
- * connects it itself with the connect timeout.
+ * connects it itself with the connect timeout. Each socket recognises a server that expects implicit TLS (see
+ * {@link SmtpsDetectingSocket}); Angus uses this factory only when TLS does not start at the first byte.
  */
 final class NoDelaySocketFactory extends SocketFactory {
 
+    private final SSLContext tls;
+    private final Duration probeTimeout;
+
+    /**
+     * @param tls          makes the ClientHello of the probe for an implicit-TLS server
+     * @param probeTimeout how long that probe waits for the server's answer
+     */
+    NoDelaySocketFactory(SSLContext tls, Duration probeTimeout) {
+        this.tls = tls;
+        this.probeTimeout = probeTimeout;
+    }
+
     @Override
     public Socket createSocket() throws IOException {
-        Socket socket = new Socket();
+        Socket socket = new SmtpsDetectingSocket(tls, probeTimeout);
         socket.setTcpNoDelay(true);
         return socket;
     }

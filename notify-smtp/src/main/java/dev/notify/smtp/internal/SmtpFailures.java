@@ -9,10 +9,12 @@ import dev.notify.SettingsException;
 import dev.notify.TransientDeliveryException;
 import dev.notify.microsoft.MicrosoftIdentityKeys;
 import dev.notify.smtp.SmtpSettingKeys;
+import dev.notify.smtp.TlsMode;
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -21,6 +23,8 @@ import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -35,6 +39,10 @@ import org.eclipse.angus.mail.util.MailConnectException;
  */
 final class SmtpFailures {
 
+    private static final String REFUSED = "refused by the server";
+    private static final int SAMPLE = 3;
+    private static final Pattern REPLY_CODE = Pattern.compile("(?m)^[2-5]\\d\\d(?:[ -]|$)");
+
     private final SmtpConfig config;
 
     SmtpFailures(SmtpConfig config) {
@@ -46,12 +54,16 @@ final class SmtpFailures {
         if (e instanceof AuthenticationFailedException) {
             return authenticationFailed(e);
         }
-        if (config.tls() == dev.notify.smtp.TlsMode.STARTTLS && transport.ehloDone()
+        if (config.tls() == TlsMode.STARTTLS && transport.ehloDone()
                 && !transport.offeredStartTls()) {
             return new SettingsException(List.of(new Problem(config.key(SmtpSettingKeys.TLS),
                     "the server at " + config.address() + " does not offer STARTTLS, which email.smtp.tls=starttls "
                             + "requires; nothing was sent. Use email.smtp.tls=implicit if the port speaks SMTPS "
                             + "(usually 465), or fix the server; a man in the middle can also strip STARTTLS")));
+        }
+        SettingsException mismatch = tlsPortMismatch(e, transport);
+        if (mismatch != null) {
+            return mismatch;
         }
         SettingsException tls = tlsProblem(e);
         if (tls != null) {
@@ -70,7 +82,7 @@ final class SmtpFailures {
         List<RejectedRecipient> rejected = rejectedRecipients(e);
         if (!rejected.isEmpty() && !(e instanceof SMTPSendFailedException sfe && sfe.getReturnCode() >= 400)) {
             boolean anyTransient = rejected.stream().anyMatch(RejectedRecipient::transientFailure);
-            String text = "the server at " + config.address() + " refused every recipient: " + rejected;
+            String text = "the server at " + config.address() + " refused every recipient: " + sample(rejected);
             DeliveryException.Details details = DeliveryException.Details.of().rejectedRecipients(rejected)
                     .replyCode(rejected.get(0).replyCode());
             return anyTransient ? new TransientDeliveryException(text, details, e)
@@ -87,6 +99,13 @@ final class SmtpFailures {
                 + ": " + describeIo(e), e);
     }
 
+    /** The first few refusals, so that a message stays short however many recipients there were. */
+    private static String sample(List<RejectedRecipient> rejected) {
+        String shown = rejected.stream().limit(SAMPLE).map(RejectedRecipient::toString)
+                .collect(Collectors.joining(", "));
+        return rejected.size() <= SAMPLE ? shown : shown + " and " + (rejected.size() - SAMPLE) + " more";
+    }
+
     /** The recipients refused individually, from the exception chain of a (partial) send. */
     static List<RejectedRecipient> rejectedRecipients(MessagingException e) {
         List<RejectedRecipient> out = new ArrayList<>();
@@ -94,8 +113,9 @@ final class SmtpFailures {
         while (next instanceof MessagingException m) {
             if (m instanceof SMTPAddressFailedException af) {
                 int code = af.getReturnCode();
-                out.add(new RejectedRecipient(af.getAddress().getAddress(), code, oneLine(af.getMessage()),
-                        code >= 400 && code < 500));
+                String reason = replyText(af.getMessage());
+                out.add(new RejectedRecipient(af.getAddress().getAddress(), code,
+                        reason.isEmpty() ? REFUSED : reason, code >= 400 && code < 500));
             }
             Exception chained = m.getNextException();
             next = chained == m ? null : chained;
@@ -106,10 +126,27 @@ final class SmtpFailures {
         return out;
     }
 
+    /**
+     * The recipients of a transaction that failed as a whole, after an earlier transaction of the same send was
+     * accepted: each with its own reply when the server refused it at RCPT, else with the failure's.
+     */
+    static List<RejectedRecipient> refusedWith(DeliveryException failure, Address[] recipients) {
+        if (!failure.rejectedRecipients().isEmpty()) {
+            return failure.rejectedRecipients();
+        }
+        int code = failure.replyCode().orElse(0);
+        List<RejectedRecipient> out = new ArrayList<>();
+        for (Address a : recipients) {
+            out.add(new RejectedRecipient(((InternetAddress) a).getAddress(), code, failure.getMessage(),
+                    failure.isTransient()));
+        }
+        return out;
+    }
+
     private static void addAll(List<RejectedRecipient> out, Address[] addresses, boolean transientFailure) {
         if (addresses != null) {
             for (Address a : addresses) {
-                out.add(new RejectedRecipient(a.toString(), 0, "refused by the server", transientFailure));
+                out.add(new RejectedRecipient(a.toString(), 0, REFUSED, transientFailure));
             }
         }
     }
@@ -124,6 +161,39 @@ final class SmtpFailures {
         return new SettingsException(List.of(new Problem(config.key(SmtpSettingKeys.AUTH_USERNAME),
                 "authentication failed for user " + user + " at " + config.address()
                         + (reply == null || reply.isBlank() ? "" : " (" + reply + ")") + "; " + fix)), null, null, e);
+    }
+
+    /**
+     * Implicit TLS against a port that speaks plain SMTP first (the handshake reads a plain-text greeting), or a
+     * plain or STARTTLS client against an implicit-TLS port (no greeting, and the server answered a TLS
+     * ClientHello): a settings error naming the TLS mode and the port, not a failure to retry.
+     */
+    private SettingsException tlsPortMismatch(MessagingException e, NotifyTransport transport) {
+        String tlsKey = config.key(SmtpSettingKeys.TLS);
+        String portKey = config.key(SmtpSettingKeys.PORT);
+        if (config.tls() == TlsMode.IMPLICIT) {
+            SSLException ssl = find(e, SSLException.class);
+            String text = ssl == null ? "" : String.valueOf(ssl.getMessage()).toLowerCase(Locale.ROOT);
+            if (!text.contains("unrecognized ssl message") && !text.contains("plaintext connection")) {
+                return null;
+            }
+            return tlsPortMismatch("the server at " + config.address() + " answered the TLS handshake in plain "
+                    + "text: port " + config.port() + " does not speak implicit TLS, which " + tlsKey
+                    + "=implicit expects; nothing was sent. Set " + tlsKey + "=starttls (or none) for this port, or "
+                    + "set " + portKey + " to the server's implicit-TLS port (usually 465)", e);
+        }
+        if (transport.greeting() != null || find(e, SmtpsDetectingSocket.ImplicitTlsPortException.class) == null) {
+            return null;
+        }
+        return tlsPortMismatch("the server at " + config.address() + " sent no SMTP greeting within "
+                + config.readTimeout().toMillis() + " ms but answered a TLS handshake: port " + config.port()
+                + " speaks implicit TLS (SMTPS), which " + tlsKey + "=" + config.tls().id() + " does not expect; "
+                + "nothing was sent. Set " + tlsKey + "=implicit for this port, or set " + portKey
+                + " to the server's STARTTLS port (usually 587)", e);
+    }
+
+    private SettingsException tlsPortMismatch(String text, MessagingException cause) {
+        return new SettingsException(List.of(new Problem(config.key(SmtpSettingKeys.TLS), text)), null, null, cause);
     }
 
     private SettingsException tlsProblem(MessagingException e) {
@@ -222,6 +292,17 @@ final class SmtpFailures {
             t = next == t ? null : next;
         }
         return null;
+    }
+
+    /**
+     * A server reply without its reply code, on one line: {@code 5.1.1 no such user} for
+     * {@code 550 5.1.1 no such user}, for a {@link RejectedRecipient} whose code is kept apart.
+     */
+    static String replyText(String reply) {
+        if (reply == null) {
+            return "";
+        }
+        return oneLine(REPLY_CODE.matcher(reply.strip()).replaceAll(""));
     }
 
     static String oneLine(String s) {

@@ -1,6 +1,7 @@
 package dev.notify.smtp.internal;
 
 import dev.notify.CheckReport;
+import dev.notify.DeliveryException;
 import dev.notify.NotifyException;
 import dev.notify.RejectedRecipient;
 import dev.notify.message.EmailMessage;
@@ -18,7 +19,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers email over SMTP with one set of settings, through a pool of open connections. One {@link #send} is
- * one delivery attempt; the only thing it repeats is connecting, when a pooled connection turns out to have been
- * dropped before the message went out.
+ * one delivery attempt; it repeats connecting when a pooled connection turns out to have been dropped before the
+ * message went out, and, when the server accepted some recipients and answered {@code 452} (too many recipients)
+ * to others, it sends the message to those in further transactions on the same connection, with the same
+ * Message-ID, until a transaction accepts none of them (RFC 5321 4.5.3.1.10).
  *
  * <p>This class is threadsafe.
  */
@@ -90,6 +93,9 @@ public final class SmtpSender implements Sender {
         }
         InternetAddress[] recipients = MimeBuilder.envelope(email);
         String messageId = messageId(content);
+        List<String> accepted = new ArrayList<>();
+        List<RejectedRecipient> rejected = new ArrayList<>();
+        Address[] pending = recipients;
         PooledConnection connection = pool.acquire();
         boolean reusable = false;
         try {
@@ -97,26 +103,68 @@ public final class SmtpSender implements Sender {
                 NotifyTransport transport = connection.transport();
                 transport.beforeSend();
                 try {
-                    transport.sendMessage(content, recipients);
+                    transport.sendMessage(content, pending);
+                    addAll(accepted, pending);
                     reusable = true;
-                    return delivered(messageId, Arrays.asList(recipients), List.of(), transport);
+                    return delivered(messageId, accepted, rejected, transport);
                 } catch (MessagingException e) {
                     Address[] sent = e instanceof SendFailedException f ? f.getValidSentAddresses() : null;
                     if (sent != null && sent.length > 0) {
-                        reusable = true;
-                        return delivered(messageId, Arrays.asList(sent),
-                                SmtpFailures.rejectedRecipients((SendFailedException) e), transport);
+                        addAll(accepted, sent);
+                        pending = tooManyRecipients(SmtpFailures.rejectedRecipients((SendFailedException) e),
+                                rejected, recipients);
+                        if (pending.length == 0) {
+                            reusable = true;
+                            return delivered(messageId, accepted, rejected, transport);
+                        }
+                        LOG.debug("{} accepted {} recipient(s) of {} and asked for a new transaction for {} more",
+                                config.address(), sent.length, messageId, pending.length);
+                        continue;
                     }
-                    if (connection.reused() && droppedBeforeData(e, transport)) {
+                    if (accepted.isEmpty() && connection.reused() && droppedBeforeData(e, transport)) {
                         LOG.debug("Pooled connection to {} was dropped; reconnecting", config.address());
                         connection = pool.reopen(connection);
                         continue;
                     }
-                    throw failures.sending(e, transport);
+                    DeliveryException failure = failures.sending(e, transport);
+                    if (accepted.isEmpty()) {
+                        throw failure;
+                    }
+                    rejected.addAll(SmtpFailures.refusedWith(failure, pending));
+                    return delivered(messageId, accepted, rejected, transport);
                 }
             }
         } finally {
             pool.release(connection, reusable);
+        }
+    }
+
+    /**
+     * Sorts the recipients a transaction refused: those answered 452 (too many recipients, RFC 5321 4.5.3.1.10)
+     * are returned, to go in the next transaction on the same connection; the others are final and go to
+     * {@code rejected}.
+     */
+    private static Address[] tooManyRecipients(List<RejectedRecipient> refused, List<RejectedRecipient> rejected,
+            InternetAddress[] recipients) {
+        Map<String, InternetAddress> byAddress = new HashMap<>();
+        for (InternetAddress a : recipients) {
+            byAddress.put(a.getAddress(), a);
+        }
+        List<Address> next = new ArrayList<>();
+        for (RejectedRecipient r : refused) {
+            InternetAddress address = byAddress.get(r.address());
+            if (r.replyCode() == 452 && address != null) {
+                next.add(address);
+            } else {
+                rejected.add(r);
+            }
+        }
+        return next.toArray(Address[]::new);
+    }
+
+    private static void addAll(List<String> addresses, Address[] from) {
+        for (Address a : from) {
+            addresses.add(((InternetAddress) a).getAddress());
         }
     }
 
@@ -139,19 +187,15 @@ public final class SmtpSender implements Sender {
         return code == 421 || code == -1;
     }
 
-    private Delivery delivered(String messageId, List<Address> accepted, List<RejectedRecipient> rejected,
+    private Delivery delivered(String messageId, List<String> accepted, List<RejectedRecipient> rejected,
             NotifyTransport transport) {
-        List<String> addresses = new ArrayList<>();
-        for (Address a : accepted) {
-            addresses.add(((InternetAddress) a).getAddress());
-        }
         Map<String, String> details = new LinkedHashMap<>();
         details.put("smtp.server", config.address());
         String response = SmtpFailures.oneLine(transport.getLastServerResponse());
         if (response != null) {
             details.put("smtp.response", response);
         }
-        return new Delivery(messageId, addresses, rejected, details);
+        return new Delivery(messageId, accepted, rejected, details);
     }
 
     private static String messageId(MimeMessage content) {

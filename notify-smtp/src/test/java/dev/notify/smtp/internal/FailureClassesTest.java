@@ -103,6 +103,59 @@ class FailureClassesTest {
     }
 
     @Test
+    void refusedRecipientsReasonIsTheReplyWithoutItsCodeSoTheCodeIsPrintedOnce() {
+        server.rcptReply("bob@notify.example", "550 5.1.1 no such user");
+        try (SmtpSender sender = TestSettings.sender(TestSettings.scripted(server.port()).build())) {
+            Delivery delivery = sender.send(TestSettings.message("alice@notify.example", "bob@notify.example"));
+
+            assertThat(delivery.rejected()).singleElement().satisfies(r -> {
+                assertThat(r.replyCode()).isEqualTo(550);
+                assertThat(r.reason()).isEqualTo("5.1.1 no such user");
+                assertThat(r).hasToString("bob@notify.example (550 5.1.1 no such user)");
+            });
+        }
+    }
+
+    @Test
+    void everyRecipientRefusedNamesEachReplyCodeOnce() {
+        server.rcptReply("alice@notify.example", "452 4.2.2 mailbox full");
+        try (SmtpSender sender = TestSettings.sender(TestSettings.scripted(server.port()).build())) {
+            assertThatThrownBy(() -> sender.send(TestSettings.message("alice@notify.example")))
+                    .isInstanceOf(TransientDeliveryException.class)
+                    .hasMessageContaining("alice@notify.example (452 4.2.2 mailbox full)")
+                    .hasMessageNotContaining("452 452");
+        }
+    }
+
+    @Test
+    void everyRecipientRefusedNamesTheFirstFewRefusalsAndCountsTheRest() {
+        for (String r : new String[] {"a", "b", "c", "d", "e"}) {
+            server.rcptReply(r + "@notify.example", "550 5.1.1 no such user");
+        }
+        try (SmtpSender sender = TestSettings.sender(TestSettings.scripted(server.port()).build())) {
+            assertThatThrownBy(() -> sender.send(TestSettings.message("a@notify.example", "b@notify.example",
+                    "c@notify.example", "d@notify.example", "e@notify.example")))
+                    .isInstanceOfSatisfying(PermanentDeliveryException.class, e -> {
+                        assertThat(e.getMessage()).endsWith("refused every recipient: "
+                                + "a@notify.example (550 5.1.1 no such user), b@notify.example (550 5.1.1 no such user), "
+                                + "c@notify.example (550 5.1.1 no such user) and 2 more");
+                        assertThat(e.rejectedRecipients()).hasSize(5);
+                    });
+        }
+    }
+
+    @Test
+    void multiLineRefusalOfARecipientLosesTheCodeOnEveryLine() {
+        server.rcptReply("bob@notify.example", "550-5.1.1 no such user here\r\n550 5.1.1 see the directory");
+        try (SmtpSender sender = TestSettings.sender(TestSettings.scripted(server.port()).build())) {
+            Delivery delivery = sender.send(TestSettings.message("alice@notify.example", "bob@notify.example"));
+
+            assertThat(delivery.rejected()).singleElement().extracting(RejectedRecipient::reason)
+                    .isEqualTo("5.1.1 no such user here / 5.1.1 see the directory");
+        }
+    }
+
+    @Test
     void serverThatNeverAnswersFailsWithinTheReadTimeout() {
         server.silent();
         Layer layer = TestSettings.scripted(server.port()).set("email.smtp.read-timeout", "1s").build();

@@ -4,6 +4,7 @@ import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.imap.ImapHostManager;
 import com.icegreen.greenmail.mail.MailAddress;
 import com.icegreen.greenmail.server.AbstractServer;
+import com.icegreen.greenmail.server.ProtocolHandler;
 import com.icegreen.greenmail.smtp.SmtpManager;
 import com.icegreen.greenmail.smtp.SmtpServer;
 import com.icegreen.greenmail.smtp.SmtpState;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.HashMap;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
@@ -64,36 +66,47 @@ final class GreenMailServer implements TestSmtpServer {
 
     private static final class RecordingGreenMail extends GreenMail {
         private final SSLContext sslContext;
+        private final Inbox inbox;
 
         RecordingGreenMail(ServerSetup setup, SSLContext sslContext, Inbox inbox) {
             super(setup);
             this.sslContext = sslContext;
+            this.inbox = inbox;
             this.managers = new RecordingManagers(inbox);
         }
 
         @Override
         protected Map<String, AbstractServer> createServices(ServerSetup[] config, Managers managers) {
-            if (sslContext == null) {
-                return super.createServices(config, managers);
-            }
             Map<String, AbstractServer> services = new HashMap<>();
             for (ServerSetup setup : config) {
-                services.put(setup.getProtocol(), new TlsSmtpServer(setup, managers, sslContext));
+                services.put(setup.getProtocol(), new CountingSmtpServer(setup, managers, sslContext, inbox));
             }
             return services;
         }
     }
 
-    private static final class TlsSmtpServer extends SmtpServer {
+    /** Counts the connections it accepts; for SMTPS, listens with the given TLS context. */
+    private static final class CountingSmtpServer extends SmtpServer {
         private final SSLContext sslContext;
+        private final Inbox inbox;
 
-        TlsSmtpServer(ServerSetup setup, Managers managers, SSLContext sslContext) {
+        CountingSmtpServer(ServerSetup setup, Managers managers, SSLContext sslContext, Inbox inbox) {
             super(setup, managers);
             this.sslContext = sslContext;
+            this.inbox = inbox;
+        }
+
+        @Override
+        protected ProtocolHandler createProtocolHandler(Socket clientSocket) {
+            inbox.connectionOpened();
+            return super.createProtocolHandler(clientSocket);
         }
 
         @Override
         protected ServerSocket openServerSocket() throws IOException {
+            if (sslContext == null) {
+                return super.openServerSocket();
+            }
             ServerSocket socket = sslContext.getServerSocketFactory().createServerSocket();
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(bindTo, setup.getPort()));

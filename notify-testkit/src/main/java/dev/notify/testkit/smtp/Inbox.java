@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The mail a test server accepted, in arrival order. This class is threadsafe. */
+/** What a test server saw: the connections it accepted and the mail, in arrival order. This class is threadsafe. */
 final class Inbox {
 
     /** One accepted SMTP transaction: the message as received and its envelope recipients. */
@@ -21,6 +21,15 @@ final class Inbox {
     }
 
     private final List<Received> received = new ArrayList<>();
+    private int connections;
+
+    synchronized void connectionOpened() {
+        connections++;
+    }
+
+    synchronized int connections() {
+        return connections;
+    }
 
     synchronized void add(byte[] raw, List<String> recipients) {
         received.add(new Received(raw, recipients));
@@ -33,6 +42,7 @@ final class Inbox {
 
     synchronized void clear() {
         received.clear();
+        connections = 0;
     }
 
     /** Waits until at least {@code count} messages arrived; returns every message, or fails the test. */

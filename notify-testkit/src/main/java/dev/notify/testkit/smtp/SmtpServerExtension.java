@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * password) and accepts unauthenticated mail too; SubEthaSMTP with a user offers PLAIN and LOGIN and requires
  * AUTH.
  *
+ * <p>To test how code copes with a server that refuses, stalls or hangs up, add {@link SmtpFault}s:
+ * <pre>{@code
+ * SmtpServerExtension.plain().withFault(SmtpFault.rcpt("bob@example.com").reply(550, "5.1.1 no such user"))
+ * }</pre>
+ * With a fault, the server is the test kit's own SMTP server instead of GreenMail or SubEthaSMTP, in the same TLS
+ * mode and with the same user: it speaks EHLO, HELO, STARTTLS, AUTH PLAIN, LOGIN and XOAUTH2, MAIL, RCPT, DATA,
+ * RSET, NOOP and QUIT, requires what the server it stands in for requires, and records mail the same way.
+ *
  * <p>Registered on an instance field, the server starts before and stops after each test; on a static field it
  * runs for the whole class and its received mail is cleared before each test. Without JUnit, call
  * {@link #start()} and {@link #close()}. Needs GreenMail ({@code com.icegreen:greenmail}), SubEthaSMTP
@@ -63,20 +72,10 @@ public final class SmtpServerExtension implements BeforeAllCallback, AfterAllCal
 
     private static final String TRUST_STORE_PASSWORD = "changeit";
 
-    /** How the server secures connections; {@link #id} is the value of {@code email.smtp.tls}. */
-    private enum TlsMode {
-        NONE("none"), STARTTLS("starttls"), IMPLICIT("implicit");
-
-        private final String id;
-
-        TlsMode(String id) {
-            this.id = id;
-        }
-    }
-
     private final TlsMode tls;
     private final String user;
     private final String password;
+    private final FaultPlan faults;
     private final Inbox inbox = new Inbox();
     private TestSmtpServer server;
     private TestCertificate certificate;
@@ -85,25 +84,26 @@ public final class SmtpServerExtension implements BeforeAllCallback, AfterAllCal
     private int port;
     private boolean perClass;
 
-    private SmtpServerExtension(TlsMode tls, String user, String password) {
+    private SmtpServerExtension(TlsMode tls, String user, String password, List<SmtpFault> faults) {
         this.tls = tls;
         this.user = user;
         this.password = password;
+        this.faults = new FaultPlan(faults);
     }
 
     /** Plain SMTP, no TLS (GreenMail). */
     public static SmtpServerExtension plain() {
-        return new SmtpServerExtension(TlsMode.NONE, null, null);
+        return new SmtpServerExtension(TlsMode.NONE, null, null, List.of());
     }
 
     /** SMTP with required STARTTLS (SubEthaSMTP). */
     public static SmtpServerExtension startTls() {
-        return new SmtpServerExtension(TlsMode.STARTTLS, null, null);
+        return new SmtpServerExtension(TlsMode.STARTTLS, null, null, List.of());
     }
 
     /** SMTPS: TLS from the first byte (GreenMail). */
     public static SmtpServerExtension implicitTls() {
-        return new SmtpServerExtension(TlsMode.IMPLICIT, null, null);
+        return new SmtpServerExtension(TlsMode.IMPLICIT, null, null, List.of());
     }
 
     /**
@@ -112,7 +112,19 @@ public final class SmtpServerExtension implements BeforeAllCallback, AfterAllCal
      */
     public SmtpServerExtension withUser(String user, String password) {
         return new SmtpServerExtension(tls, Objects.requireNonNull(user, "user"),
-                Objects.requireNonNull(password, "password"));
+                Objects.requireNonNull(password, "password"), faults.faults());
+    }
+
+    /**
+     * The same server with one more fault; faults given earlier take precedence where several match a command.
+     * The server becomes the test kit's own (see above).
+     *
+     * @throws NullPointerException when {@code fault} is null
+     */
+    public SmtpServerExtension withFault(SmtpFault fault) {
+        List<SmtpFault> more = new ArrayList<>(faults.faults());
+        more.add(Objects.requireNonNull(fault, "fault"));
+        return new SmtpServerExtension(tls, user, password, more);
     }
 
     /** Starts the server, with a new certificate for the TLS modes. */
@@ -129,11 +141,15 @@ public final class SmtpServerExtension implements BeforeAllCallback, AfterAllCal
             certificate = TestCertificate.forLocalhost();
             trustStore = certificate.writeTrustStore(directory.resolve("trust-store.p12"), TRUST_STORE_PASSWORD);
         }
-        TestSmtpServer created = switch (tls) {
-            case NONE -> new GreenMailServer(false, null, inbox, user, password);
-            case IMPLICIT -> new GreenMailServer(true, certificate.serverContext(), inbox, user, password);
-            case STARTTLS -> new SubEthaServer(certificate.serverContext(), inbox, user, password);
-        };
+        faults.reset();
+        TestSmtpServer created = !faults.isEmpty()
+                ? new FaultInjectingServer(tls, certificate == null ? null : certificate.serverContext(), inbox, user,
+                        password, faults)
+                : switch (tls) {
+                    case NONE -> new GreenMailServer(false, null, inbox, user, password);
+                    case IMPLICIT -> new GreenMailServer(true, certificate.serverContext(), inbox, user, password);
+                    case STARTTLS -> new SubEthaServer(certificate.serverContext(), inbox, user, password);
+                };
         port = created.start();
         server = created;
         return this;
@@ -175,6 +191,7 @@ public final class SmtpServerExtension implements BeforeAllCallback, AfterAllCal
     public void beforeEach(ExtensionContext context) {
         if (perClass) {
             inbox.clear();
+            faults.reset();
         } else {
             start();
         }
@@ -241,6 +258,15 @@ public final class SmtpServerExtension implements BeforeAllCallback, AfterAllCal
         return p;
     }
 
+    /**
+     * The connections the server accepted since it started (with a server shared by a test class: since the test
+     * started), those it refused or dropped included. The count is taken when a connection is accepted, before
+     * the greeting.
+     */
+    public int connections() {
+        return inbox.connections();
+    }
+
     /** The messages received so far, decoded; Bcc holds envelope recipients that no header names. */
     public List<EmailMessage> messages() {
         return inbox.all().stream().map(MimeDecoder::decode).toList();
@@ -270,6 +296,7 @@ public final class SmtpServerExtension implements BeforeAllCallback, AfterAllCal
     @Override
     public String toString() {
         return "SmtpServerExtension[" + tls.id + (user == null ? "" : ", user " + user)
+                + (faults.isEmpty() ? "" : ", faults " + faults.faults())
                 + (server == null ? ", stopped" : ", port " + port) + "]";
     }
 }

@@ -12,6 +12,8 @@ import org.subethamail.smtp.MessageHandler;
 import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
 import org.subethamail.smtp.auth.LoginFailedException;
 import org.subethamail.smtp.server.SMTPServer;
+import org.subethamail.smtp.server.Session;
+import org.subethamail.smtp.server.SessionHandler;
 
 /** SubEthaSMTP with required STARTTLS (GreenMail has no STARTTLS): MAIL is refused before the handshake. */
 final class SubEthaServer implements TestSmtpServer {
@@ -37,7 +39,8 @@ final class SubEthaServer implements TestSmtpServer {
                 .enableTLS()
                 .requireTLS()
                 .startTlsSocketFactory(sslContext)
-                .messageHandlerFactory(this::handler);
+                .messageHandlerFactory(this::handler)
+                .sessionHandler(new CountingSessions());
         if (user != null) {
             builder.authenticationHandlerFactory(new EasyAuthenticationHandlerFactory(this::login)).requireAuth();
         }
@@ -74,6 +77,19 @@ final class SubEthaServer implements TestSmtpServer {
             public void done() {
             }
         };
+    }
+
+    /** Counts the connections the server accepts. */
+    private final class CountingSessions implements SessionHandler {
+        @Override
+        public SessionHandler.SessionAcceptance accept(Session session) {
+            inbox.connectionOpened();
+            return SessionHandler.SessionAcceptance.success();
+        }
+
+        @Override
+        public void onSessionEnd(Session session) {
+        }
     }
 
     /** SubEthaSMTP keeps the line break before the terminating dot; GreenMail does not. Be alike. */

@@ -1,6 +1,6 @@
 /**
  * A JUnit 5 extension that runs an embedded SMTP server (plain, STARTTLS or SMTPS) on loopback and gives the
- * settings that point notify at it and the mail it received. See
- * {@link dev.notify.testkit.smtp.SmtpServerExtension}.
+ * settings that point notify at it and the mail it received, with {@link dev.notify.testkit.smtp.SmtpFault}s to
+ * make it refuse, stall or hang up. See {@link dev.notify.testkit.smtp.SmtpServerExtension}.
  */
 package dev.notify.testkit.smtp;
