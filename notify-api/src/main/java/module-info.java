@@ -11,4 +11,5 @@ module dev.notify.api {
     exports dev.notify.spi;
 
     uses dev.notify.spi.SenderProvider;
+    uses dev.notify.spi.SettingsExtension;
 }

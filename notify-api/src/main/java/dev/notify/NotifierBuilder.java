@@ -4,6 +4,7 @@ import dev.notify.internal.DefaultNotifier;
 import dev.notify.settings.Settings;
 import dev.notify.settings.SettingsSource;
 import dev.notify.spi.SenderProvider;
+import dev.notify.spi.SettingsExtension;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ public final class NotifierBuilder {
 
     private SettingsSource settings;
     private final List<SenderProvider> providers = new ArrayList<>();
+    private final List<SettingsExtension> extensions = new ArrayList<>();
     private boolean discoverProviders = true;
     private ClassLoader classLoader = Notifier.class.getClassLoader();
     private int asyncThreads = 4;
@@ -52,7 +54,16 @@ public final class NotifierBuilder {
         return this;
     }
 
-    /** Whether to look for providers with ServiceLoader as well (default true). */
+    /**
+     * Registers a settings extension explicitly (a module with settings of its own that is not a provider); it
+     * wins over one with the same id found with ServiceLoader.
+     */
+    public NotifierBuilder settingsExtension(SettingsExtension extension) {
+        extensions.add(Objects.requireNonNull(extension, "extension"));
+        return this;
+    }
+
+    /** Whether to look for providers and settings extensions with ServiceLoader as well (default true). */
     public NotifierBuilder discoverProviders(boolean discover) {
         this.discoverProviders = discover;
         return this;
@@ -130,7 +141,7 @@ public final class NotifierBuilder {
         if (settings == null) {
             throw new IllegalStateException("settings are required: call settings(...) before build()");
         }
-        return new DefaultNotifier(new DefaultNotifier.Options(settings, List.copyOf(providers), discoverProviders,
+        return new DefaultNotifier(new DefaultNotifier.Options(settings, List.copyOf(providers), List.copyOf(extensions), discoverProviders,
                 classLoader, asyncThreads, asyncQueueCapacity, closeTimeout, List.copyOf(listeners), clock, scheduler));
     }
 }

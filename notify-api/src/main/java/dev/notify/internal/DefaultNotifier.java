@@ -18,6 +18,7 @@ import dev.notify.settings.Settings;
 import dev.notify.settings.SettingsSchema;
 import dev.notify.settings.SettingsSource;
 import dev.notify.spi.SenderProvider;
+import dev.notify.spi.SettingsExtension;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,13 +58,14 @@ public final class DefaultNotifier implements Notifier {
     private volatile boolean closed;
 
     /** Everything a notifier is built from; see {@code NotifierBuilder}. */
-    public record Options(SettingsSource source, List<SenderProvider> providers, boolean discover, ClassLoader loader,
-            int asyncThreads, int asyncQueueCapacity, Duration closeTimeout, List<SendListener> listeners, Clock clock,
-            Scheduler scheduler) {
+    public record Options(SettingsSource source, List<SenderProvider> providers, List<SettingsExtension> extensions,
+            boolean discover, ClassLoader loader, int asyncThreads, int asyncQueueCapacity, Duration closeTimeout,
+            List<SendListener> listeners, Clock clock, Scheduler scheduler) {
     }
 
     public DefaultNotifier(Options o) {
-        SettingsSchema schema = SettingsSchema.of(ProviderRegistry.create(o.providers(), o.discover(), o.loader()).all());
+        SettingsSchema schema = SettingsSchema.of(ProviderRegistry.create(o.providers(), o.discover(), o.loader()).all(),
+                Extensions.discover(o.extensions(), o.discover() ? o.loader() : null));
         int id = NOTIFIERS.incrementAndGet();
         this.core = new NotifierCore(o.source(), schema, new SenderRegistry(schema), new Listeners(o.listeners()),
                 o.clock());

@@ -2,9 +2,11 @@ package dev.notify.settings;
 
 import dev.notify.Channel;
 import dev.notify.Problem;
+import dev.notify.internal.Extensions;
 import dev.notify.internal.ProviderRegistry;
 import dev.notify.spi.SenderProvider;
 import dev.notify.spi.SettingsCheck;
+import dev.notify.spi.SettingsExtension;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -34,35 +36,49 @@ public final class SettingsSchema {
     private static final String OWN_MODULE = "dev.notify:notify-";
 
     private final ProviderRegistry providers;
+    private final List<SettingsExtension> extensions;
     private final Map<String, SettingKey<?>> keys;
     private final Map<String, List<SenderProvider>> owners;
+    private final Map<String, String> extensionOf;
     private final Map<String, List<SettingKey<?>>> groups;
 
-    private SettingsSchema(ProviderRegistry providers) {
+    private SettingsSchema(ProviderRegistry providers, List<SettingsExtension> extensions) {
         this.providers = providers;
+        this.extensions = List.copyOf(extensions);
         Map<String, SettingKey<?>> byName = new LinkedHashMap<>();
         Map<String, List<SenderProvider>> byOwner = new LinkedHashMap<>();
+        Map<String, String> byExtension = new LinkedHashMap<>();
         SettingKeys.all().forEach(k -> byName.put(k.name(), k));
         for (SenderProvider provider : providers.all()) {
             for (SettingKey<?> key : provider.settings().keys()) {
-                if (SettingKeys.all().contains(key)) {
-                    continue;
+                if (!SettingKeys.all().contains(key)) {
+                    add(byName, key);
+                    byOwner.computeIfAbsent(key.name(), n -> new ArrayList<>()).add(provider);
                 }
-                SettingKey<?> previous = byName.putIfAbsent(key.name(), key);
-                if (previous != null && previous.type() != key.type()) {
-                    throw new IllegalStateException("providers declare " + key.name() + " with two types: "
-                            + previous.type().getName() + " and " + key.type().getName());
-                }
-                byOwner.computeIfAbsent(key.name(), n -> new ArrayList<>()).add(provider);
             }
         }
+        for (SettingsExtension extension : this.extensions) {
+            for (SettingKey<?> key : extension.settings().keys()) {
+                add(byName, key);
+                byExtension.putIfAbsent(key.name(), extension.id());
+            }
+        }
+        this.extensionOf = Collections.unmodifiableMap(byExtension);
         this.keys = Collections.unmodifiableMap(byName);
         this.owners = Collections.unmodifiableMap(byOwner);
         this.groups = byName.values().stream().filter(k -> k.credentialGroup().isPresent())
                 .collect(Collectors.groupingBy(k -> k.credentialGroup().get(), LinkedHashMap::new, Collectors.toList()));
     }
 
-    /** The schema of the providers ServiceLoader finds with notify-api's class loader. */
+    private static void add(Map<String, SettingKey<?>> byName, SettingKey<?> key) {
+        SettingKey<?> previous = byName.putIfAbsent(key.name(), key);
+        if (previous != null && previous.type() != key.type()) {
+            throw new IllegalStateException("two modules declare " + key.name() + " with two types: "
+                    + previous.type().getName() + " and " + key.type().getName());
+        }
+    }
+
+    /** The schema of the providers and extensions ServiceLoader finds with notify-api's class loader. */
     public static SettingsSchema installed() {
         return Installed.SCHEMA;
     }
@@ -73,7 +89,23 @@ public final class SettingsSchema {
      * @throws IllegalStateException when two providers of a channel share an id, or declare one key with two types
      */
     public static SettingsSchema of(Collection<? extends SenderProvider> providers) {
-        return new SettingsSchema(ProviderRegistry.create(List.copyOf(providers), false, null));
+        return of(providers, List.of());
+    }
+
+    /**
+     * The schema of the given providers and extensions only.
+     *
+     * @throws IllegalStateException when two providers of a channel share an id, or modules declare one key with
+     *     two types
+     */
+    public static SettingsSchema of(Collection<? extends SenderProvider> providers,
+            Collection<? extends SettingsExtension> extensions) {
+        return new SettingsSchema(ProviderRegistry.create(List.copyOf(providers), false, null), List.copyOf(extensions));
+    }
+
+    /** The extensions whose keys this schema holds. */
+    public List<SettingsExtension> extensions() {
+        return extensions;
     }
 
     /** Every key, the core's first, then each provider's in the order it declares them. */
@@ -128,8 +160,12 @@ public final class SettingsSchema {
         return Optional.of(new Condition(SettingKeys.deliveryMethod(channel), ids));
     }
 
-    /** The ids of the providers that declare a key; empty for the core's keys. */
+    /** The ids of the providers, or the extension, that declare a key; empty for the core's keys. */
     public List<String> declaredBy(SettingKey<?> key) {
+        String extension = extensionOf.get(key.name());
+        if (extension != null) {
+            return List.of(extension);
+        }
         return owners.getOrDefault(key.name(), List.of()).stream().map(SenderProvider::id).distinct().toList();
     }
 
@@ -178,6 +214,11 @@ public final class SettingsSchema {
 
     List<Problem> validate(ResolvedSettings settings, Set<String> unreadable, Map<String, Origin> uninstalled) {
         List<Problem> problems = new ArrayList<>();
+        for (SettingsExtension extension : extensions) {
+            SettingsCheck check = new SettingsCheck(settings, unreadable);
+            extension.settings().validator().validate(check);
+            problems.addAll(check.problems());
+        }
         for (Channel channel : Channel.values()) {
             if (!settings.get(SettingKeys.enabled(channel))) {
                 continue;
@@ -285,6 +326,7 @@ public final class SettingsSchema {
     private Set<String> identity() {
         Set<String> ids = new LinkedHashSet<>();
         providers.all().forEach(p -> ids.add(p.channel() + "/" + p.id() + "/" + p.getClass().getName()));
+        extensions.forEach(e -> ids.add("extension/" + e.id() + "/" + e.getClass().getName()));
         return ids;
     }
 
@@ -296,6 +338,7 @@ public final class SettingsSchema {
 
     private static final class Installed {
         static final SettingsSchema SCHEMA = new SettingsSchema(
-                ProviderRegistry.create(List.of(), true, SettingsSchema.class.getClassLoader()));
+                ProviderRegistry.create(List.of(), true, SettingsSchema.class.getClassLoader()),
+                Extensions.discover(List.of(), SettingsSchema.class.getClassLoader()));
     }
 }
