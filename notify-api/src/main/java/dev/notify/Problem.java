@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * One thing wrong with a setting or a message, named by its full key or field, for example
- * {@code servers.eu-1.email.smtp.port: must be 1-65535, was 70000}.
+ * {@code servers.eu-1.sms.acme.port: must be 1-65535, was 70000}.
  *
  * <p>A settings problem also carries its {@link SettingKey}, so the notifier can name the key of the server that
  * was sending when the sender that found the problem is shared by several servers. Never carries a secret value.
@@ -20,7 +20,7 @@ public final class Problem {
     private final boolean missingValue;
 
     /**
-     * @param key     the full settings key ({@code servers.eu-1.email.smtp.port}) or message field ({@code to[1]})
+     * @param key     the full settings key ({@code servers.eu-1.sms.acme.port}) or message field ({@code to[1]})
      * @param message what is wrong and, where it helps, what to do
      */
     public Problem(String key, String message) {

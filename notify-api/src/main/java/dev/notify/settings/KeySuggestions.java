@@ -6,7 +6,7 @@ final class KeySuggestions {
     private KeySuggestions() {
     }
 
-    /** {@code "; did you mean 'email.smtp.port'?"}, or an empty string when no key is close. */
+    /** {@code "; did you mean 'sms.acme.port'?"}, or an empty string when no key is close. */
     static String didYouMean(String name, String prefix, Iterable<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;

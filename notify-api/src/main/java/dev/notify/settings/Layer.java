@@ -82,8 +82,8 @@ public final class Layer {
     }
 
     /**
-     * Keys this layer sets that belong to a provider that is not installed ({@code email.graph.tenant-id} without
-     * notify-graph). They are ignored unless a server that includes this layer chooses that provider, which is
+     * Keys this layer sets that belong to a provider that is not installed ({@code sms.acme.account} without
+     * the module of the provider {@code acme}). They are ignored unless a server that includes this layer chooses that provider, which is
      * then reported with the module to add.
      */
     public Set<String> uninstalledKeys() {
@@ -151,7 +151,7 @@ public final class Layer {
         }
 
         /**
-         * Sets a value from text, as written in a properties file ({@code set("email.smtp.port", "587")}); an
+         * Sets a value from text, as written in a properties file ({@code set("sms.acme.port", "587")}); an
          * empty text {@linkplain #clear clears} the key.
          *
          * @throws IllegalArgumentException naming the key when the key is unknown or the text is not valid

@@ -19,8 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@link Settings} from properties: global keys as written ({@code email.smtp.host}), server keys under
- * {@code servers.<id>.} ({@code servers.eu-1.email.smtp.host}), and {@code servers.<id>.inherits=<other id>} for
+ * Reads {@link Settings} from properties: global keys as written ({@code sms.acme.host}), server keys under
+ * {@code servers.<id>.} ({@code servers.eu-1.sms.acme.host}), and {@code servers.<id>.inherits=<other id>} for
  * a server that inherits from another server's layer instead of the global one.
  *
  * <p>Values are trimmed. {@code ${env:NAME}} and {@code ${file:PATH}} are replaced by an environment variable

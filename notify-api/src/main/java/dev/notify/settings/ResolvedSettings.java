@@ -62,7 +62,7 @@ public final class ResolvedSettings {
 
     /**
      * The key as an administrator should fix it: prefixed with the layer it came from
-     * ({@code servers.eu-1.email.smtp.port}), or with this server's layer when only a default applies.
+     * ({@code servers.eu-1.sms.acme.port}), or with this server's layer when only a default applies.
      */
     public String fullKey(SettingKey<?> key) {
         Origin origin = origin(key);

@@ -52,7 +52,7 @@ public final class ResolvedValue<T> {
         return isInherited() ? Optional.of(origin) : Optional.empty();
     }
 
-    /** The key as it would be written in the layer the value came from: {@code servers.eu-1.email.smtp.host}. */
+    /** The key as it would be written in the layer the value came from: {@code servers.eu-1.sms.acme.host}. */
     public String fullKey() {
         return (origin.kind() == Origin.Kind.DEFAULT ? "" : origin.keyPrefix()) + key.name();
     }
@@ -73,7 +73,7 @@ public final class ResolvedValue<T> {
         return Objects.hash(key.name(), value, origin);
     }
 
-    /** {@code email.smtp.port=587 (global)}; secrets masked. */
+    /** {@code sms.acme.port=587 (global)}; secrets masked. */
     @Override
     public String toString() {
         return key.name() + "=" + displayValue() + " (" + origin + ")";

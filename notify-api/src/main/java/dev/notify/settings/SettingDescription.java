@@ -9,11 +9,11 @@ import java.util.Optional;
  *
  * <p>This class is immutable and threadsafe.
  *
- * @param name            the key without a server prefix, {@code email.smtp.port}
+ * @param name            the key without a server prefix, {@code sms.acme.port}
  * @param type            text, integer, boolean, duration, url, path, secret, email-address or choice
  * @param defaultValue    the default as documented, if there is one
  * @param description     what it means, for an administrator
- * @param section         the admin page section, {@code email.smtp}
+ * @param section         the admin page section, {@code sms.acme}
  * @param secret          whether the value is masked everywhere
  * @param credentialGroup the group whose keys resolve from one layer together, if any
  * @param allowedValues   a choice's values, as written; empty for other types

@@ -12,7 +12,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * One setting: its key as written in properties ({@code email.smtp.port}), its value type, how text is parsed,
+ * One setting: its key as written in properties ({@code sms.acme.port}), its value type, how text is parsed,
  * its default and whether it is a secret. The core declares the channel keys in {@link SettingKeys}; each
  * provider declares its own keys through {@link dev.notify.spi.ProviderSettings}, built with the factories here:
  *
@@ -172,7 +172,7 @@ public final class SettingKey<T> {
         return Optional.ofNullable(credentialGroup);
     }
 
-    /** The section an admin page shows the key in: {@code email.smtp} for {@code email.smtp.auth.username}. */
+    /** The section an admin page shows the key in: {@code sms.acme} for {@code sms.acme.auth.username}. */
     public String section() {
         return section;
     }
@@ -187,12 +187,12 @@ public final class SettingKey<T> {
         return defaultValue != null;
     }
 
-    /** The default as documented, {@code 25 (465 when email.smtp.tls=implicit)}; empty when there is none. */
+    /** The default as documented, {@code 443 (80 when sms.acme.tls=false)}; empty when there is none. */
     public Optional<String> defaultDescription() {
         return Optional.ofNullable(defaultDescription);
     }
 
-    /** Whether this key lies under {@code section} ({@code email.smtp}), or is that key itself. */
+    /** Whether this key lies under {@code section} ({@code sms.acme}), or is that key itself. */
     public boolean isIn(String section) {
         return name.equals(section) || name.startsWith(section + ".");
     }
@@ -316,7 +316,7 @@ public final class SettingKey<T> {
         }
 
         /**
-         * A default computed from other keys of the same server ({@code 465 when email.smtp.tls=implicit}).
+         * A default computed from other keys of the same server ({@code 80 when sms.acme.tls=false}).
          *
          * @param documented how the reference and admin pages describe it
          */

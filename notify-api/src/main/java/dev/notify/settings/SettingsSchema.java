@@ -113,7 +113,7 @@ public final class SettingsSchema {
         return keys.values();
     }
 
-    /** The key with this name ({@code email.smtp.port}), without a server prefix. */
+    /** The key with this name ({@code sms.acme.port}), without a server prefix. */
     public Optional<SettingKey<?>> key(String name) {
         return Optional.ofNullable(keys.get(name));
     }
@@ -195,7 +195,7 @@ public final class SettingsSchema {
 
     /**
      * The section of a provider that is not installed, for a key no installed provider declares
-     * ({@code email.graph} for {@code email.graph.tenant-id} without the graph provider); empty otherwise.
+     * ({@code sms.acme} for {@code sms.acme.account} without the provider {@code acme}); empty otherwise.
      */
     Optional<String> uninstalledSection(String name) {
         String[] parts = name.split("\\.");
@@ -207,7 +207,7 @@ public final class SettingsSchema {
         return known ? Optional.empty() : Optional.of(parts[0] + "." + parts[1]);
     }
 
-    /** "; did you mean 'email.smtp.port'?", or "" when no key is close. */
+    /** "; did you mean 'sms.acme.port'?", or "" when no key is close. */
     String didYouMean(String name, String prefix) {
         return KeySuggestions.didYouMean(name, prefix, keys.keySet());
     }

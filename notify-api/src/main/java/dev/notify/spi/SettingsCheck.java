@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Collects the problems a {@link SettingsValidator} finds in one server's effective settings, each naming the
- * key as the administrator must fix it ({@code servers.eu-1.email.smtp.host}). A key whose entry could not be
+ * key as the administrator must fix it ({@code servers.eu-1.sms.acme.host}). A key whose entry could not be
  * read is reported once, where it was read: requirements on it are not repeated here.
  *
  * <p>This class is not threadsafe; the core creates one per validation.
@@ -22,7 +22,7 @@ public final class SettingsCheck {
     private final List<Problem> problems = new ArrayList<>();
 
     /**
-     * @param unreadable names of the keys ({@code email.smtp.auth.password}) with an entry that could not be read
+     * @param unreadable names of the keys ({@code sms.acme.token}) with an entry that could not be read
      */
     public SettingsCheck(ResolvedSettings settings, Set<String> unreadable) {
         this.settings = settings;

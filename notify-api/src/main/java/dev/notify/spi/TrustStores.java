@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads a trust store named by the settings ({@code email.smtp.trust-store}, {@code email.graph.trust-store}),
+ * Reads a trust store named by the settings ({@code <channel>.<provider>.trust-store}),
  * for providers that let an administrator trust a private certificate authority. Errors name the key and never
  * the password.
  *

@@ -4,6 +4,7 @@ import dev.notify.cli.internal.CheckCommand;
 import dev.notify.cli.internal.DemoCommand;
 import dev.notify.cli.internal.ExitCode;
 import dev.notify.cli.internal.ResolveCommand;
+import dev.notify.cli.internal.SchemaCommand;
 import dev.notify.cli.internal.SendEmailCommand;
 import dev.notify.cli.internal.SendSmsCommand;
 import dev.notify.cli.internal.TestEmailCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
 @Command(name = "notify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Send and check notification email and SMS with notify's layered settings.",
         subcommands = {DemoCommand.class, TestEmailCommand.class, SendEmailCommand.class, SendSmsCommand.class,
-            ResolveCommand.class, CheckCommand.class})
+            ResolveCommand.class, CheckCommand.class, SchemaCommand.class})
 public final class NotifyCli implements Runnable {
 
     @CommandLine.Spec

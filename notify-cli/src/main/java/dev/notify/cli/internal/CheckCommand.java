@@ -1,41 +1,64 @@
 package dev.notify.cli.internal;
 
+import dev.notify.Channel;
 import dev.notify.CheckReport;
 import dev.notify.Notifier;
+import dev.notify.ServerNotifier;
 import dev.notify.settings.Settings;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Validate a server's settings and probe its email delivery without sending anything "
-                + "(SMTP: connect, STARTTLS, AUTH; Graph: token and Mail.Send role).")
+        description = "Validate a server's settings and probe the delivery of each enabled channel without sending "
+                + "anything (SMTP: connect, STARTTLS, AUTH; Graph: token and Mail.Send role; SMS: its provider's probe).")
 public final class CheckCommand extends ConfiguredCommand {
 
     @Override
     int run(Output out) {
         Settings settings = settings(out);
         try (Notifier notifier = notifier(settings)) {
-            CheckReport report = target(notifier).check();
+            ServerNotifier target = target(notifier);
+            List<Channel> channels = new ArrayList<>();
+            for (Channel channel : Channel.values()) {
+                if (target.status(channel).enabled()) {
+                    channels.add(channel);
+                }
+            }
+            if (channels.isEmpty()) {
+                channels.add(Channel.EMAIL);
+            }
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("server", server);
-            doc.put("provider", report.providerId());
-            doc.put("ok", report.ok());
-            Map<String, Object> items = new LinkedHashMap<>();
-            report.items().forEach(i -> items.put(i.name(), i.value()));
-            doc.put("items", items);
-            doc.put("failure", report.failure().orElse(null));
-            doc.put("problems", Outcomes.problems(report.settingsProblems()));
-            out.line("Check of " + layerName() + " via " + report.providerId() + ": " + (report.ok() ? "OK" : "FAILED"));
-            for (CheckReport.Item item : report.items()) {
-                out.line("  " + item.name() + ": " + item.value());
+            int exit = ExitCode.OK;
+            for (Channel channel : channels) {
+                CheckReport report = target.check(channel);
+                Map<String, Object> entry = channel == Channel.EMAIL ? doc : new LinkedHashMap<>();
+                entry.put("provider", report.providerId());
+                entry.put("ok", report.ok());
+                Map<String, Object> items = new LinkedHashMap<>();
+                report.items().forEach(i -> items.put(i.name(), i.value()));
+                entry.put("items", items);
+                entry.put("failure", report.failure().orElse(null));
+                entry.put("problems", Outcomes.problems(report.settingsProblems()));
+                if (channel != Channel.EMAIL) {
+                    doc.put(channel.name().toLowerCase(Locale.ROOT), entry);
+                }
+                out.line("Check of " + layerName() + (channel == Channel.EMAIL ? "" : " SMS") + " via "
+                        + report.providerId() + ": " + (report.ok() ? "OK" : "FAILED"));
+                for (CheckReport.Item item : report.items()) {
+                    out.line("  " + item.name() + ": " + item.value());
+                }
+                report.failure().ifPresent(f -> out.error("  problem: " + f));
+                if (!report.ok()) {
+                    exit = Math.max(exit, report.settingsProblems().isEmpty() ? ExitCode.DELIVERY_FAILED : ExitCode.INVALID);
+                }
             }
-            report.failure().ifPresent(f -> out.error("  problem: " + f));
             out.document(doc);
-            if (report.ok()) {
-                return ExitCode.OK;
-            }
-            return report.settingsProblems().isEmpty() ? ExitCode.DELIVERY_FAILED : ExitCode.INVALID;
+            return exit;
         }
     }
 
