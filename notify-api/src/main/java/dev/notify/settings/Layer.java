@@ -72,6 +72,11 @@ public final class Layer {
         return value == null ? Optional.empty() : value.map(key.type()::cast);
     }
 
+    /** The value this layer sets or clears, empty-when-cleared, for a key it mentions; for writing layers out. */
+    Optional<?> raw(SettingKey<?> key) {
+        return values.get(key);
+    }
+
     /** The keys this layer mentions. */
     public Set<SettingKey<?>> keys() {
         return Collections.unmodifiableSet(values.keySet());
@@ -206,6 +211,14 @@ public final class Layer {
             if (!key.hasDefault()) {
                 values.put(key, Optional.empty());
             }
+            return this;
+        }
+
+        Builder setSecret(SettingKey<?> key, Secret secret) {
+            if (!key.isSecret()) {
+                throw new IllegalArgumentException(key.name() + ": is not a secret");
+            }
+            values.put(key, Optional.of(secret));
             return this;
         }
 

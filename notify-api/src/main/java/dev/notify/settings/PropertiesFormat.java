@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
 public final class PropertiesFormat {
 
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*)}");
+    private static final Pattern WHOLE_REFERENCE = Pattern.compile("\\$\\{(env|file):[^}]*}");
     private static final Pattern SERVER_KEY = Pattern.compile("servers\\.([^.]*)\\.(.+)");
     private static final int MAX_REFERENCED_FILE = 64 * 1024;
 
@@ -42,14 +43,21 @@ public final class PropertiesFormat {
     private final Path baseDirectory;
     private final boolean isolating;
     private final SettingsSchema schema;
+    private final boolean secretValues;
 
     private PropertiesFormat(String prefix, Function<String, String> environment, Path baseDirectory, boolean isolating,
             SettingsSchema schema) {
+        this(prefix, environment, baseDirectory, isolating, schema, false);
+    }
+
+    private PropertiesFormat(String prefix, Function<String, String> environment, Path baseDirectory, boolean isolating,
+            SettingsSchema schema, boolean secretValues) {
         this.prefix = prefix;
         this.environment = environment;
         this.baseDirectory = baseDirectory;
         this.isolating = isolating;
         this.schema = schema;
+        this.secretValues = secretValues;
     }
 
     /**
@@ -98,6 +106,39 @@ public final class PropertiesFormat {
      */
     public PropertiesFormat isolatingInvalidServers() {
         return new PropertiesFormat(prefix, environment, baseDirectory, true, schema);
+    }
+
+    /**
+     * Writes secrets that were not read through a reference with their values. Without it {@link #format} writes a
+     * secret only as the {@code ${env:...}} or {@code ${file:...}} reference it was read from, and leaves out (with
+     * a comment naming the key) a secret that has none.
+     */
+    public PropertiesFormat writingSecretValues() {
+        return new PropertiesFormat(prefix, environment, baseDirectory, isolating, schema, true);
+    }
+
+    /**
+     * Settings as properties text that {@link #parse} reads back to equal settings: the global layer, then each
+     * server's layer with its {@code inherits}, keys in the schema's order, values as an administrator writes
+     * them, a cleared key as {@code key=}. Secrets are written as their references; see
+     * {@link #writingSecretValues()}. Entries a layer could not read, and keys of providers that are not installed,
+     * are listed in comments, since their values are not known.
+     */
+    public String format(Settings settings) {
+        return new PropertiesWriter(prefix, secretValues).write(settings);
+    }
+
+    /**
+     * Writes {@link #format} to a file, in UTF-8, replacing it.
+     *
+     * @throws java.io.UncheckedIOException when the file cannot be written
+     */
+    public void write(Settings settings, Path file) {
+        try {
+            Files.writeString(file, format(settings), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the settings file " + file, e);
+        }
     }
 
     private SettingsSchema schema() {
@@ -224,7 +265,12 @@ public final class PropertiesFormat {
             return;
         }
         try {
-            layer.set(name, value);
+            String raw = rawValue == null ? "" : rawValue.strip();
+            if (key.isSecret() && !value.isEmpty() && WHOLE_REFERENCE.matcher(raw).matches()) {
+                layer.setSecret(key, Secret.fromReference(value, raw));
+            } else {
+                layer.set(name, value);
+            }
         } catch (IllegalArgumentException e) {
             String message = e.getMessage().startsWith(name + ": ") ? e.getMessage().substring(name.length() + 2) : e.getMessage();
             invalid(layer, serverPrefix != null, name, layerPrefix, message, problems);

@@ -19,14 +19,29 @@ public final class Secret {
     public static final String MASK = "********";
 
     private final String value;
+    private final String reference;
 
-    private Secret(String value) {
+    private Secret(String value, String reference) {
         this.value = value;
+        this.reference = reference;
     }
 
     /** Wraps a secret value; it may be empty but not null. */
     public static Secret of(String value) {
-        return new Secret(Objects.requireNonNull(value, "secret value"));
+        return new Secret(Objects.requireNonNull(value, "secret value"), null);
+    }
+
+    /**
+     * A secret read through a reference ({@code ${env:SMTP_PASSWORD}}, {@code ${file:/run/secrets/smtp}}), which
+     * {@link PropertiesFormat#write} writes back instead of the value.
+     */
+    public static Secret fromReference(String value, String reference) {
+        return new Secret(Objects.requireNonNull(value, "secret value"), Objects.requireNonNull(reference, "reference"));
+    }
+
+    /** The reference the secret was read through, if it was; a reference names where the value is, never the value. */
+    public java.util.Optional<String> reference() {
+        return java.util.Optional.ofNullable(reference);
     }
 
     /** The secret's value; pass it to the server and nowhere else (never to a log or message). */

@@ -97,7 +97,10 @@ final class ValueParsers {
     }
 
     static String host(String s) {
-        text(s);
+        String forbidden = HeaderText.forbiddenInAddress(s);
+        if (forbidden != null) {
+            throw new IllegalArgumentException(forbidden);
+        }
         if (s.startsWith("[") && s.endsWith("]")) {
             String literal = s.substring(1, s.length() - 1);
             if (!literal.matches("[0-9A-Fa-f:.]+") || !literal.contains(":")) {

@@ -172,14 +172,11 @@ class SmsGatewayProviderTest {
 
     @Test
     void gatewayDomainThatMakesAnInvalidAddressIsASettingsErrorNamingItsFullKey() {
-        try (Notifier notifier = notifier(Map.of("servers.eu-1.sms.destination-domain", "sms.exa\u760Dmple.net"))) {
-            SettingsException e = catchThrowableOfType(SettingsException.class,
-                    () -> notifier.server("eu-1").sendSms(SmsMessage.of("+15550101234", "Hello")));
+        SettingsException e = catchThrowableOfType(SettingsException.class,
+                () -> GatewayNotifiers.settings(Map.of("servers.eu-1.sms.destination-domain", "sms.exa\u760Dmple.net")));
 
-            assertThat(e.problems()).extracting(Problem::key).containsExactly("servers.eu-1.sms.destination-domain");
-            assertThat(e.getMessage()).contains("U+760D", "which a transport could truncate to a line break");
-            assertThat(Outbox.of(notifier).isEmpty()).isTrue();
-        }
+        assertThat(e.problems()).extracting(Problem::key).containsExactly("servers.eu-1.sms.destination-domain");
+        assertThat(e.getMessage()).contains("U+760D", "which a transport could truncate to a line break");
     }
 
     @Test
