@@ -29,7 +29,10 @@ public interface Sender extends AutoCloseable {
      */
     CheckReport check();
 
-    /** Releases connections and threads; sends after close fail. Idempotent. */
+    /**
+     * Releases connections and threads. Idempotent. A send after close throws
+     * {@link dev.notify.SendRejectedException}, whatever the provider.
+     */
     @Override
     void close();
 }

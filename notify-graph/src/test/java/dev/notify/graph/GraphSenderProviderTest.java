@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.notify.Channel;
+import dev.notify.SendRejectedException;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.Settings;
 import dev.notify.spi.Sender;
@@ -42,7 +43,7 @@ class GraphSenderProviderTest {
         sender.close();
         sender.close();
         assertThatThrownBy(() -> sender.send(mail("after close").toBuilder().from("a@contoso.example")
-                .messageId("<x@contoso.example>").build())).isInstanceOf(IllegalStateException.class);
+                .messageId("<x@contoso.example>").build())).isInstanceOf(SendRejectedException.class);
         assertThat(graph.sendMailRequestCount()).isZero();
     }
 }

@@ -3,6 +3,7 @@ package dev.notify.testkit;
 import dev.notify.Channel;
 import dev.notify.CheckReport;
 import dev.notify.RejectedRecipient;
+import dev.notify.SendRejectedException;
 import dev.notify.message.EmailAddress;
 import dev.notify.message.EmailMessage;
 import dev.notify.message.Message;
@@ -99,7 +100,7 @@ public final class FakeEmailProvider implements SenderProvider {
         @Override
         public Delivery send(Message message) {
             if (closed) {
-                throw new IllegalStateException("the fake email sender is closed");
+                throw new SendRejectedException("the fake email sender is closed");
             }
             if (!(message instanceof EmailMessage email)) {
                 throw new IllegalArgumentException("the fake email provider sends emails, not " + message);

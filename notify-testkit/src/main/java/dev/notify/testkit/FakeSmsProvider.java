@@ -3,6 +3,7 @@ package dev.notify.testkit;
 import dev.notify.Channel;
 import dev.notify.CheckReport;
 import dev.notify.RejectedRecipient;
+import dev.notify.SendRejectedException;
 import dev.notify.message.Message;
 import dev.notify.message.SmsMessage;
 import dev.notify.spi.Delivery;
@@ -93,7 +94,7 @@ public final class FakeSmsProvider implements SenderProvider {
         @Override
         public Delivery send(Message message) {
             if (closed) {
-                throw new IllegalStateException("the fake SMS sender is closed");
+                throw new SendRejectedException("the fake SMS sender is closed");
             }
             if (!(message instanceof SmsMessage sms)) {
                 throw new IllegalArgumentException("the fake SMS provider sends SMS, not " + message);

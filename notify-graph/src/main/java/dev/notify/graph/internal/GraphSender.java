@@ -9,6 +9,7 @@ import dev.notify.CheckReport;
 import dev.notify.DeliveryException;
 import dev.notify.NotifyException;
 import dev.notify.Problem;
+import dev.notify.SendRejectedException;
 import dev.notify.SettingsException;
 import dev.notify.TransientDeliveryException;
 import dev.notify.graph.GraphSettingKeys;
@@ -96,7 +97,7 @@ public final class GraphSender implements Sender {
     @Override
     public Delivery send(Message message) {
         if (closed) {
-            throw new IllegalStateException("this Graph sender is closed");
+            throw new SendRejectedException("this Graph sender is closed");
         }
         if (!(message instanceof EmailMessage email)) {
             throw new IllegalArgumentException("the graph provider sends email, not " + message.getClass().getSimpleName());

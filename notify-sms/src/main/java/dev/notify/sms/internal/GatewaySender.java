@@ -2,6 +2,7 @@ package dev.notify.sms.internal;
 
 import dev.notify.CheckReport;
 import dev.notify.RejectedRecipient;
+import dev.notify.SendRejectedException;
 import dev.notify.message.EmailAddress;
 import dev.notify.message.EmailMessage;
 import dev.notify.message.Message;
@@ -39,7 +40,7 @@ public final class GatewaySender implements Sender {
     @Override
     public Delivery send(Message message) {
         if (closed) {
-            throw new IllegalStateException("the SMS gateway sender is closed");
+            throw new SendRejectedException("the SMS gateway sender is closed");
         }
         if (!(message instanceof SmsMessage sms)) {
             throw new IllegalArgumentException("the SMS gateway sends SmsMessage only, got " + message.getClass().getSimpleName());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.notify.CheckReport;
 import dev.notify.Problem;
+import dev.notify.SendRejectedException;
 import dev.notify.SettingsException;
 import dev.notify.message.SmsMessage;
 import dev.notify.settings.PropertiesFormat;
@@ -89,7 +90,7 @@ class GatewaySenderTest {
         sender.close();
 
         assertThatThrownBy(() -> sender.send(SmsMessage.of("+15550101234", "late")))
-                .isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(SendRejectedException.class);
         assertThat(outbox.isEmpty()).isTrue();
     }
 }

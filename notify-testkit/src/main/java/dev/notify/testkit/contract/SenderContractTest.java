@@ -9,6 +9,7 @@ import dev.notify.CheckReport;
 import dev.notify.DeliveryException;
 import dev.notify.Notifier;
 import dev.notify.PermanentDeliveryException;
+import dev.notify.SendRejectedException;
 import dev.notify.SendResult;
 import dev.notify.SendStatus;
 import dev.notify.TransientDeliveryException;
@@ -58,7 +59,7 @@ import org.junit.jupiter.api.Test;
  * refusal {@link PermanentDeliveryException}, each receiving nothing, and the sender works again afterwards;
  * refused recipients are reported in the delivery, and a send whose every recipient is refused throws;
  * a notifier with the channel disabled returns {@link SendStatus#CHANNEL_DISABLED} and sends nothing; a closed
- * sender throws instead of sending and closing again is harmless; {@code check()} returns a report and sends
+ * sender throws {@link dev.notify.SendRejectedException} instead of sending and closing again is harmless; {@code check()} returns a report and sends
  * nothing; concurrent sends through one sender all arrive; no secret of the settings appears in what callers
  * see. Each test gets a new harness from {@link #createHarness()} and closes it afterwards.
  *
@@ -266,7 +267,7 @@ public abstract class SenderContractTest {
 
         Throwable thrown = catchThrowable(() -> sender.send(message("after close")));
 
-        assertThat(thrown).as("send after close()").isInstanceOf(RuntimeException.class);
+        assertThat(thrown).as("send after close()").isInstanceOf(SendRejectedException.class);
         assertThat(harness.received()).extracting(EmailMessage::subject).containsExactly("contract: before close");
     }
 

@@ -76,6 +76,28 @@ class SenderContractTestDetectsBrokenProvidersTest {
     }
 
     @Test
+    void closedSenderThrowingAnotherExceptionThanSendRejectedFailsTheContract() {
+        UnaryOperator<Sender> illegalState = sender -> new Delegating(sender) {
+            private volatile boolean closed;
+
+            @Override
+            public Delivery send(Message message) {
+                if (closed) {
+                    throw new IllegalStateException("closed");
+                }
+                return super.send(message);
+            }
+
+            @Override
+            public void close() {
+                closed = true;
+            }
+        };
+
+        assertBroken(illegalState, SenderContractTest::closedSenderThrowsInsteadOfSending);
+    }
+
+    @Test
     void providerFailingOnSecondCloseFailsTheContract() {
         UnaryOperator<Sender> closingOnce = sender -> new Delegating(sender) {
             private boolean closed;
