@@ -1,5 +1,6 @@
 package dev.notify;
 
+import dev.notify.internal.CoreAccess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -51,8 +52,13 @@ public abstract class DeliveryException extends NotifyException {
         return attempts;
     }
 
-    /** The same failure with the notifier's context added; used by notifiers, not by providers. */
-    public abstract DeliveryException withContext(String server, String providerId, int attempts);
+    static {
+        CoreAccess.register((CoreAccess.Failures) (e, server, providerId, attempts) ->
+                e.withContext(server, providerId, attempts));
+    }
+
+    /** The same failure with the notifier's context added. */
+    abstract DeliveryException withContext(String server, String providerId, int attempts);
 
     protected Details details() {
         return new Details(replyCode, retryAfter, rejectedRecipients, server().orElse(null),

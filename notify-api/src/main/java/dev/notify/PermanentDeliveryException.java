@@ -22,7 +22,7 @@ public class PermanentDeliveryException extends DeliveryException {
     }
 
     @Override
-    public PermanentDeliveryException withContext(String server, String providerId, int attempts) {
+    PermanentDeliveryException withContext(String server, String providerId, int attempts) {
         return new PermanentDeliveryException(getMessage(), details().context(server, providerId, attempts), this);
     }
 }

@@ -1,5 +1,6 @@
 package dev.notify;
 
+import dev.notify.internal.CoreAccess;
 import dev.notify.spi.Delivery;
 import java.time.Duration;
 import java.util.List;
@@ -35,8 +36,23 @@ public final class SendResult {
         this.elapsed = elapsed;
     }
 
+    static {
+        CoreAccess.register(new CoreAccess.Outcomes() {
+            @Override
+            public SendResult delivered(Channel channel, String server, String providerId, Delivery delivery,
+                    int attempts, Duration elapsed) {
+                return SendResult.delivered(channel, server, providerId, delivery, attempts, elapsed);
+            }
+
+            @Override
+            public SendResult disabled(Channel channel, String server) {
+                return SendResult.disabled(channel, server);
+            }
+        });
+    }
+
     /** A result for an attempt the server answered; built by notifiers. */
-    public static SendResult delivered(Channel channel, String server, String providerId, Delivery delivery,
+    private static SendResult delivered(Channel channel, String server, String providerId, Delivery delivery,
             int attempts, Duration elapsed) {
         Objects.requireNonNull(delivery, "delivery");
         SendStatus status = delivery.rejected().isEmpty() ? SendStatus.ACCEPTED : SendStatus.PARTIALLY_ACCEPTED;
@@ -45,7 +61,7 @@ public final class SendResult {
     }
 
     /** A result for a send skipped because the channel is disabled for the server; built by notifiers. */
-    public static SendResult disabled(Channel channel, String server) {
+    private static SendResult disabled(Channel channel, String server) {
         return new SendResult(SendStatus.CHANNEL_DISABLED, channel, server, null, null, 0, Duration.ZERO);
     }
 

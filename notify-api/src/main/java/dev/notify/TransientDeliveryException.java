@@ -23,7 +23,7 @@ public class TransientDeliveryException extends DeliveryException {
     }
 
     @Override
-    public TransientDeliveryException withContext(String server, String providerId, int attempts) {
+    TransientDeliveryException withContext(String server, String providerId, int attempts) {
         return new TransientDeliveryException(getMessage(), details().context(server, providerId, attempts), this);
     }
 }

@@ -93,7 +93,7 @@ final class Send {
             }
             if (!resolved.get(SettingKeys.enabled(channel))) {
                 LOG.debug("{} is disabled for {}; nothing sent", channel, layer());
-                SendResult disabled = SendResult.disabled(channel, server);
+                SendResult disabled = CoreAccess.outcomes().disabled(channel, server);
                 fire(SendEvent.Kind.REJECTED, null, null, Optional.of(SendStatus.CHANNEL_DISABLED));
                 return new Done(disabled);
             }
@@ -155,7 +155,7 @@ final class Send {
             return done();
         }
         fire(SendEvent.Kind.ATTEMPT_FAILED, deferral, core.clock().instant().plus(delay), Optional.empty());
-        current = email.onlyTo(deferred.stream().map(r -> EmailAddress.parse(r.address())).toList());
+        current = CoreAccess.messages().onlyTo(email, deferred.stream().map(r -> EmailAddress.parse(r.address())).toList());
         return new Retry(delay);
     }
 
@@ -174,7 +174,7 @@ final class Send {
         }
         LOG.debug("{} via {} for {} failed after {} attempt(s): {}", channel, providerId, layer(), attempts,
                 e.getMessage());
-        DeliveryException withContext = e.withContext(server, providerId, attempts);
+        DeliveryException withContext = CoreAccess.failures().withContext(e, server, providerId, attempts);
         fire(SendEvent.Kind.GAVE_UP, withContext, null, Optional.empty());
         return new Failed(withContext);
     }
@@ -206,7 +206,7 @@ final class Send {
         Duration elapsed = elapsed();
         LOG.debug("{} {} accepted by {} for {} after {} attempt(s) in {} ms", channel, messageId, providerId, layer(),
                 attempts, elapsed.toMillis());
-        SendResult result = SendResult.delivered(channel, server, providerId,
+        SendResult result = CoreAccess.outcomes().delivered(channel, server, providerId,
                 new Delivery(messageId, accepted, rejected, details), attempts, elapsed);
         fire(SendEvent.Kind.DELIVERED, null, null, Optional.of(result.status()));
         return new Done(result);
@@ -250,7 +250,7 @@ final class Send {
         }
         EmailAddress from = message.from().orElseGet(() -> settings.get(SettingKeys.EMAIL_SENDER));
         String id = message.messageId().isPresent() ? null : MessageIds.generate(domain(from));
-        return message.withDefaults(from, settings.find(SettingKeys.EMAIL_REPLY_TO).orElse(null), id);
+        return CoreAccess.messages().withDefaults(message, from, settings.find(SettingKeys.EMAIL_REPLY_TO).orElse(null), id);
     }
 
     private static SmsMessage complete(SmsMessage message, ResolvedSettings settings) {

@@ -1,6 +1,7 @@
 package dev.notify.message;
 
 import dev.notify.InvalidMessageException;
+import dev.notify.internal.CoreAccess;
 import dev.notify.Problem;
 import dev.notify.internal.HeaderText;
 import java.util.ArrayList;
@@ -96,13 +97,28 @@ public final class EmailMessage implements Message {
         return b;
     }
 
+    static {
+        CoreAccess.register(new CoreAccess.Messages() {
+            @Override
+            public EmailMessage withDefaults(EmailMessage message, EmailAddress from, EmailAddress replyTo,
+                    String messageId) {
+                return message.withDefaults(from, replyTo, messageId);
+            }
+
+            @Override
+            public EmailMessage onlyTo(EmailMessage message, Collection<EmailAddress> keep) {
+                return message.onlyTo(keep);
+            }
+        });
+    }
+
     /**
      * A copy sent only to those of its to, cc and bcc recipients that are in {@code keep}, with the same
      * Message-ID; a notifier uses it to retry recipients a server deferred while it accepted others.
      *
      * @throws InvalidMessageException when none of the recipients is kept
      */
-    public EmailMessage onlyTo(Collection<EmailAddress> keep) {
+    private EmailMessage onlyTo(Collection<EmailAddress> keep) {
         Builder b = toBuilder();
         b.to.clear();
         b.cc.clear();
@@ -119,7 +135,7 @@ public final class EmailMessage implements Message {
      *
      * @throws InvalidMessageException when {@code messageId} is used and does not look like {@code <unique@domain>}
      */
-    public EmailMessage withDefaults(EmailAddress defaultFrom, EmailAddress defaultReplyTo, String defaultMessageId) {
+    private EmailMessage withDefaults(EmailAddress defaultFrom, EmailAddress defaultReplyTo, String defaultMessageId) {
         Objects.requireNonNull(defaultFrom, "defaultFrom");
         String id = messageId;
         if (id == null) {

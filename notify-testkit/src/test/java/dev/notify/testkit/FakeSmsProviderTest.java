@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.notify.PermanentDeliveryException;
+import dev.notify.SendRejectedException;
 import dev.notify.TransientDeliveryException;
 import dev.notify.message.EmailMessage;
 import dev.notify.message.SmsMessage;
@@ -71,7 +72,7 @@ class FakeSmsProviderTest {
         sender.close();
 
         assertThatThrownBy(() -> sender.send(SmsMessage.of("+15550101234", "late")))
-                .isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(SendRejectedException.class);
         assertThat(provider.outbox().isEmpty()).isTrue();
     }
 

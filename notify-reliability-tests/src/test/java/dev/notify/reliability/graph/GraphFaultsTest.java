@@ -68,12 +68,19 @@ class GraphFaultsTest {
 
     /** A notifier that has sent one message already, so the timings below hold no token or TLS set-up. */
     private final ManualScheduler time = ManualScheduler.startingAt(Instant.parse("2026-01-01T00:00:00Z"));
+    private int warmUpWaits;
 
     private void warmNotifier(Layer layer) {
         notifier = Notifier.builder().settings(Settings.of(layer)).clock(time.clock()).scheduler(time)
                 .provider(GraphSenderProvider.trusting(graph.trustStore())).discoverProviders(false).build();
         assertThat(Outcome.send(notifier.global(), FaultSettings.message(), scan).accepted().isAccepted()).isTrue();
         assertThat(graph.messages()).hasSize(1);
+        warmUpWaits = time.waits().size();
+    }
+
+    private List<Duration> waitsAfterWarmUp() {
+        List<Duration> waits = time.waits();
+        return waits.subList(warmUpWaits, waits.size());
     }
 
     private Outcome send() {
@@ -103,7 +110,7 @@ class GraphFaultsTest {
 
         assertThat(outcome.accepted().isAccepted()).isTrue();
         assertThat(outcome.attempts()).isEqualTo(2);
-        assertThat(time.waits()).singleElement().isEqualTo(Duration.ofSeconds(1));
+        assertThat(waitsAfterWarmUp()).containsExactly(Duration.ofSeconds(1));
         assertThat(graph.messages()).hasSize(1 + 1);
     }
 
@@ -116,7 +123,7 @@ class GraphFaultsTest {
 
         assertThat(outcome.accepted().isAccepted()).isTrue();
         assertThat(outcome.attempts()).isEqualTo(2);
-        assertThat(time.waits()).containsExactly(Duration.ofMillis(300));
+        assertThat(waitsAfterWarmUp()).containsExactly(Duration.ofMillis(300));
     }
 
     @Test
