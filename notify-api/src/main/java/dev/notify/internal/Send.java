@@ -8,6 +8,7 @@ import dev.notify.NotifyException;
 import dev.notify.Problem;
 import dev.notify.RejectedRecipient;
 import dev.notify.SendEvent;
+import dev.notify.SendRejectedException;
 import dev.notify.SendResult;
 import dev.notify.SendStatus;
 import dev.notify.SettingsException;
@@ -105,7 +106,7 @@ final class Send {
             }
             if (lease == null) {
                 if (core.senders().isClosed()) {
-                    return new Failed(new dev.notify.SendRejectedException("the notifier is closed"));
+                    return new Failed(new SendRejectedException("the notifier is closed"));
                 }
                 continue;
             }

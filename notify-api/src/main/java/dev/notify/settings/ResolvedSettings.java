@@ -92,6 +92,9 @@ public final class ResolvedSettings {
      * {@code email.enabled} must never pass for "off"), and the validation problems of that channel's keys.
      */
     public List<Problem> problems(Channel channel) {
+        if (problems.isEmpty()) {
+            return problems;
+        }
         String prefix = channel.name().toLowerCase(Locale.ROOT) + ".";
         return problems.stream().filter(p -> readProblems.contains(p) || p.setting().map(SettingKey::name)
                 .orElseGet(() -> unprefixed(p.key())).startsWith(prefix)).toList();

@@ -176,7 +176,7 @@ public final class SettingsSchema {
                 declaredBy(k))).toList();
     }
 
-    /** A key {@code servers.*}-less name and the value it must have for another key to apply. */
+    /** A key and the values one of which it must have for another key to apply. */
     public record Condition(SettingKey<String> key, List<String> anyOf) {
         public Condition {
             Objects.requireNonNull(key, "key");
