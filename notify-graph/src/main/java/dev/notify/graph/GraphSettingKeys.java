@@ -77,7 +77,7 @@ public final class GraphSettingKeys {
             SettingKey<?> key = settings.origin(ENDPOINT).kind() == Origin.Kind.DEFAULT
                     ? MicrosoftIdentityKeys.AUTHORITY : ENDPOINT;
             check.problem(key, settings.fullKey(MicrosoftIdentityKeys.AUTHORITY) + "=" + authority.get()
-                    + " is the login host of the " + ids(loginClouds) + " cloud, but " + graph + " accepts only "
+                    + " is the login host of the " + ids(loginClouds) + ", but " + graph + " accepts only "
                     + "tokens of its own cloud. Set " + settings.fullKey(MicrosoftIdentityKeys.CLOUD)
                     + " to the tenant's cloud and leave both unset, or set hosts of one cloud");
         }
@@ -92,7 +92,8 @@ public final class GraphSettingKeys {
     }
 
     private static String ids(Set<GraphCloud> clouds) {
-        return clouds.stream().map(GraphCloud::id).collect(Collectors.joining(" and "));
+        String ids = clouds.stream().map(GraphCloud::id).collect(Collectors.joining(" and "));
+        return ids + (clouds.size() > 1 ? " clouds" : " cloud");
     }
 
     private static Optional<String> host(String scope) {

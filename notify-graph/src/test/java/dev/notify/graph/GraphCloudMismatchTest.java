@@ -29,7 +29,7 @@ class GraphCloudMismatchTest {
 
         assertThat(settings.resolveGlobal().problems()).singleElement().satisfies(p -> {
             assertThat(p.key()).isEqualTo("email.graph.authority");
-            assertThat(p.message()).contains("login host of the usgov and usgov-dod cloud",
+            assertThat(p.message()).contains("login host of the usgov and usgov-dod clouds",
                     "email.graph.endpoint=https://graph.microsoft.com (Graph of the global cloud)", "email.graph.cloud");
         });
     }
