@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * The keys of the {@code graph} provider: the app registration's {@link MicrosoftIdentityKeys}, and the Graph
- * endpoint, scope and Sent Items choice under {@code email.graph.}.
+ * endpoint, scope and Sent Items choice under {@code email.graph.}. Validation also refuses an authority, endpoint
+ * or scope of two different Microsoft clouds, whose tokens Graph would refuse at the first send.
  *
  * <p>This class is threadsafe.
  */
