@@ -134,11 +134,11 @@ public final class AppTokenSource {
         } catch (ExecutionException e) {
             throw errors.map(e.getCause());
         } catch (TimeoutException e) {
-            throw new TransientDeliveryException("no token from " + authority + " within " + timeout.toMillis()
+            throw new TransientDeliveryException("no OAuth token from " + authority + " within " + timeout.toMillis()
                     + " ms", DeliveryException.Details.of(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TransientDeliveryException("interrupted while waiting for a token from " + authority,
+            throw new TransientDeliveryException("interrupted while waiting for an OAuth token from " + authority,
                     DeliveryException.Details.of(), e);
         }
     }

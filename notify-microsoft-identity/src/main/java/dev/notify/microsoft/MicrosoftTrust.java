@@ -103,8 +103,8 @@ public final class MicrosoftTrust {
 
     /**
      * The settings problem behind a failed connection to {@code url}, when its certificate was the reason: a
-     * certificate no trusted authority issued names {@code email.graph.trust-store}, one that does not name the
-     * host names {@code urlKey}. Such a failure repeats on every attempt, so it is not worth retrying.
+     * certificate no trusted authority issued is a problem of {@code email.graph.trust-store}, one issued for
+     * another host a problem of {@code urlKey}. Such a failure repeats on every attempt, so it is not retried.
      *
      * @param urlKey the key {@code url} comes from, such as {@code email.graph.authority}
      * @return empty when the failure has another cause

@@ -70,7 +70,7 @@ public final class TokenErrors {
         boolean timedOut = Causes.find(failure, HttpTimeoutException.class, SocketTimeoutException.class).isPresent();
         String what = timedOut ? "timed out" : "failed ("
                 + Causes.find(failure, IOException.class).map(Throwable::toString).orElse(failure.toString()) + ")";
-        return new TransientDeliveryException("token request to " + authority + " " + what,
+        return new TransientDeliveryException("the OAuth token request to " + authority + " " + what,
                 DeliveryException.Details.of(), failure);
     }
 
