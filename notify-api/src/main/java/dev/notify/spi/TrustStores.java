@@ -16,11 +16,15 @@ import java.security.UnrecoverableKeyException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 /**
- * Reads a trust store named by the settings ({@code <channel>.<provider>.trust-store}),
- * for providers that let an administrator trust a private certificate authority. Errors name the key and never
- * the password.
+ * Reads a trust store named by the settings ({@code <channel>.<provider>.trust-store}), for providers that let
+ * an administrator trust a private certificate authority, and builds the TLS context that trusts it. Errors name
+ * the key and never the password.
  *
  * <p>This class is threadsafe.
  */
@@ -66,6 +70,41 @@ public final class TrustStores {
                 || String.valueOf(last.getMessage()).contains("password");
         throw problem(key, "cannot read the trust store " + file.get() + " as PKCS#12 or JKS: "
                 + (wrongPassword ? "wrong password (" + settings.fullKey(passwordKey) + ")" : last.getMessage()));
+    }
+
+    /**
+     * The X.509 trust manager that trusts exactly the certificate authorities in {@code trustStore}, or those of
+     * the JVM's default trust store when it is null; the store is read now, so later changes to it have no effect.
+     *
+     * @throws IllegalArgumentException when the store cannot be used as a trust store
+     */
+    public static X509TrustManager trustManager(KeyStore trustStore) {
+        try {
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(trustStore);
+            return Arrays.stream(factory.getTrustManagers())
+                    .filter(X509TrustManager.class::isInstance).map(X509TrustManager.class::cast).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("the trust store yields no X.509 trust manager"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot use the trust store: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A TLS context whose certificate checks go to {@code trustManager} alone. Certificates are always verified;
+     * host names are verified by the client that opens the connection (HTTPS clients do so by default, an SMTP
+     * client must ask for it).
+     *
+     * @throws IllegalArgumentException when this JVM has no TLS implementation
+     */
+    public static SSLContext sslContext(X509TrustManager trustManager) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {trustManager}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot set up TLS: " + e.getMessage(), e);
+        }
     }
 
     private static SettingsException problem(String key, String message) {

@@ -45,6 +45,10 @@ class BadConfigTest {
             bad duration                | email.smtp.read-timeout=30                     | email.smtp.read-timeout             | must be a duration
             sms without gateway domain  | servers.eu-1.sms.destination-domain=           | servers.eu-1.sms.destination-domain | required when sms.enabled=true
             graph without credentials   | servers.eu-1.email.delivery-method=graph       | servers.eu-1.email.graph.tenant-id  | required when email.delivery-method=graph
+            tenant id with a fragment   | servers.eu-1.email.graph.tenant-id=x#frag      | servers.eu-1.email.graph.tenant-id  | must be the Directory (tenant) ID
+            tenant id with a path       | email.graph.tenant-id=not a tenant/../x?y      | email.graph.tenant-id               | or a verified domain of the tenant
+            multi-tenant alias          | email.graph.tenant-id=common                   | email.graph.tenant-id               | the client-credentials flow cannot use it
+            client id not a GUID        | servers.eu-1.email.graph.client-id=client-1    | servers.eu-1.email.graph.client-id  | must be the Application (client) ID
             inherits unknown server     | servers.eu-1.inherits=tenant-x                 | servers.eu-1.inherits               | names server 'tenant-x', which has no settings
             """)
     void badSettingsExitTwoNamingTheKey(String name, String line, String key, String message) {

@@ -9,6 +9,10 @@ import dev.notify.testkit.graph.GraphFault;
 import dev.notify.testkit.graph.GraphServerExtension;
 import dev.notify.testkit.graph.TokenFault;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +27,12 @@ class GraphCommandsTest {
     Path dir;
 
     private Path config() {
-        return CliRun.writeConfig(dir,
+        return config(line -> true);
+    }
+
+    /** The configuration with only the lines {@code keep} accepts, followed by {@code extra}. */
+    private Path config(Predicate<String> keep, String... extra) {
+        List<String> lines = new ArrayList<>(Stream.of(
                 "email.enabled=true",
                 "email.delivery-method=graph",
                 "email.sender=Customer Service <support@contoso.example>",
@@ -35,7 +44,36 @@ class GraphCommandsTest {
                 "email.graph.trust-store=" + graph.trustStorePath(),
                 "email.graph.trust-store-password=" + graph.trustStorePassword(),
                 "email.retry.max-attempts=1",
-                "servers.eu-1.email.sender=EU Portal <portal-eu@contoso.example>");
+                "servers.eu-1.email.sender=EU Portal <portal-eu@contoso.example>").filter(keep).toList());
+        lines.addAll(List.of(extra));
+        return CliRun.writeConfig(dir, lines.toArray(String[]::new));
+    }
+
+    @Test
+    void untrustedLoginHostCertificateExitsTwoNamingTheTrustStoreWithoutRetrying() {
+        Path config = config(line -> !line.startsWith("email.graph.trust-store") && !line.startsWith("email.retry."),
+                "email.retry.max-attempts=3", "email.retry.initial-delay=10ms");
+
+        CliRun run = CliRun.of("test-email", "--config", config.toString(), "--to", "admin@contoso.example");
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+        assertThat(run.err()).contains("email.graph.trust-store: ", "PKIX path building failed", "email.graph.authority")
+                .doesNotContain("transient", "attempt(s)");
+        assertThat(graph.tokenRequests()).isEmpty();
+    }
+
+    @Test
+    void loginHostAndGraphOfTwoCloudsAreRefusedByResolveAndCheckBeforeAnyRequest() {
+        Path config = config(line -> !line.startsWith("email.graph.authority") && !line.startsWith("email.graph.endpoint"),
+                "email.graph.authority=https://login.microsoftonline.us", "email.graph.endpoint=https://graph.microsoft.com");
+
+        for (String command : List.of("resolve", "check")) {
+            CliRun run = CliRun.of(command, "--config", config.toString());
+
+            assertThat(run.exitCode()).as(command + "\n" + run.all()).isEqualTo(2);
+            assertThat(run.err()).as(command).contains("email.graph.endpoint: ", "usgov", "global");
+        }
+        assertThat(graph.tokenRequests()).isEmpty();
     }
 
     @Test

@@ -3,15 +3,12 @@ package dev.notify.graph;
 import dev.notify.Channel;
 import dev.notify.graph.internal.AppRequestLimits;
 import dev.notify.graph.internal.GraphSender;
-import dev.notify.graph.internal.Tls;
-import dev.notify.microsoft.MicrosoftIdentityKeys;
+import dev.notify.microsoft.MicrosoftTrust;
 import dev.notify.spi.ProviderSettings;
 import dev.notify.spi.Sender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
-import dev.notify.spi.TrustStores;
 import java.security.KeyStore;
-import java.util.Objects;
 
 /**
  * Delivers email with Microsoft Graph: {@code email.delivery-method=graph}. The app registration of
@@ -27,15 +24,18 @@ import java.util.Objects;
  *   <li>At most 4 requests in flight per app registration (Microsoft's concurrency limit per app and mailbox),
  *       shared by every sender this provider instance creates for that app; further sends wait up to
  *       {@code email.graph.read-timeout}.</li>
- *   <li>Messages over 3 MB (bodies and attachments, before base64) are refused with an
- *       {@link dev.notify.InvalidMessageException} before any request: sendMail takes at most 4 MB per request, and
- *       the upload-session flow would need the extra Mail.ReadWrite permission.</li>
+ *   <li>Messages whose sendMail request is over 4 MB as sent (the body after JSON escaping, attachments after
+ *       base64: about 3 MB of attachments) are refused with an {@link dev.notify.InvalidMessageException} naming
+ *       the part that is too big, before any request: sendMail takes at most 4 MB per request, and the
+ *       upload-session flow would need the extra Mail.ReadWrite permission.</li>
  *   <li>Only {@code X-} headers can be sent; the HTML body wins over the text body when a message has both.</li>
  * </ul>
  *
- * <p>The login host and Graph are verified against {@code email.graph.trust-store} when it is set, else against
- * the JVM's default trust store; {@link #trusting(KeyStore)} gives a provider that trusts a private certificate
- * authority for settings without a trust store of their own.
+ * <p>Tokens come from the shared {@link dev.notify.microsoft.AppTokenSource}, as for SMTP XOAUTH2. The login host
+ * and Graph are verified against {@code email.graph.trust-store} when it is set, else against the JVM's default
+ * trust store; {@link #trusting(KeyStore)} gives a provider that trusts a private certificate authority for
+ * settings without a trust store of their own. A certificate that is not trusted is a settings problem naming
+ * {@code email.graph.trust-store}, not a failure to retry.
  *
  * <p>This class is threadsafe. Its only state is the in-flight limit per app registration; a notifier gets its
  * own instance from ServiceLoader.
@@ -47,16 +47,16 @@ public final class GraphSenderProvider implements SenderProvider {
 
     private static final ProviderSettings SETTINGS = GraphSettingKeys.settings();
 
-    private final Tls tls;
+    private final MicrosoftTrust trust;
     private final AppRequestLimits limits = new AppRequestLimits();
 
     /** A provider verifying TLS with the JVM's default trust store; the constructor ServiceLoader uses. */
     public GraphSenderProvider() {
-        this(Tls.jvmDefault());
+        this(MicrosoftTrust.jvmDefault());
     }
 
-    private GraphSenderProvider(Tls tls) {
-        this.tls = tls;
+    private GraphSenderProvider(MicrosoftTrust trust) {
+        this.trust = trust;
     }
 
     /**
@@ -67,7 +67,7 @@ public final class GraphSenderProvider implements SenderProvider {
      * @throws IllegalArgumentException when the store cannot be used as a trust store
      */
     public static GraphSenderProvider trusting(KeyStore trustStore) {
-        return new GraphSenderProvider(Tls.trusting(Objects.requireNonNull(trustStore, "trustStore")));
+        return new GraphSenderProvider(MicrosoftTrust.trusting(trustStore));
     }
 
     @Override
@@ -87,13 +87,11 @@ public final class GraphSenderProvider implements SenderProvider {
 
     @Override
     public Sender create(SenderContext context) {
-        Tls trust = TrustStores.load(context.settings(), MicrosoftIdentityKeys.TRUST_STORE,
-                MicrosoftIdentityKeys.TRUST_STORE_PASSWORD).map(Tls::trusting).orElse(tls);
-        return GraphSender.create(context.settings(), trust, limits);
+        return GraphSender.create(context.settings(), MicrosoftTrust.fromSettings(context.settings(), trust), limits);
     }
 
     @Override
     public String toString() {
-        return "GraphSenderProvider[" + (tls.isJvmDefault() ? "JVM trust store" : "custom trust store") + "]";
+        return "GraphSenderProvider[" + (trust.isJvmDefault() ? "JVM trust store" : "custom trust store") + "]";
     }
 }

@@ -2,15 +2,23 @@ package dev.notify.graph;
 
 import dev.notify.microsoft.GraphCloud;
 import dev.notify.microsoft.MicrosoftIdentityKeys;
+import dev.notify.settings.Origin;
+import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.SettingKey;
 import dev.notify.spi.ProviderSettings;
+import dev.notify.spi.SettingsCheck;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The keys of the {@code graph} provider: the app registration's {@link MicrosoftIdentityKeys}, and the Graph
- * endpoint, scope and Sent Items choice under {@code email.graph.}.
+ * endpoint, scope and Sent Items choice under {@code email.graph.}. Validation also refuses an authority, endpoint
+ * or scope of two different Microsoft clouds, whose tokens Graph would refuse at the first send.
  *
  * <p>This class is threadsafe.
  */
@@ -44,7 +52,56 @@ public final class GraphSettingKeys {
     static ProviderSettings settings() {
         List<SettingKey<?>> keys = new ArrayList<>(MicrosoftIdentityKeys.all());
         keys.addAll(OWN);
-        return ProviderSettings.of(keys,
-                check -> MicrosoftIdentityKeys.validate(check, "required when email.delivery-method=graph"));
+        return ProviderSettings.of(keys, check -> {
+            MicrosoftIdentityKeys.validate(check, "required when email.delivery-method=graph");
+            sameCloud(check);
+        });
+    }
+
+    /**
+     * Refuses a login host and a Graph host of two different Microsoft clouds (and a scope of a third), which Graph
+     * would find only when it refuses the token. Hosts no Microsoft cloud uses (a proxy, a test stub) are not
+     * judged.
+     */
+    private static void sameCloud(SettingsCheck check) {
+        ResolvedSettings settings = check.settings();
+        Optional<URI> endpoint = settings.find(ENDPOINT);
+        Optional<GraphCloud> graphCloud = endpoint.flatMap(e -> GraphCloud.withGraphHost(e.getHost()));
+        if (graphCloud.isEmpty()) {
+            return;
+        }
+        String graph = settings.fullKey(ENDPOINT) + "=" + endpoint.get() + " (Graph of the " + graphCloud.get().id()
+                + " cloud)";
+        Optional<URI> authority = settings.find(MicrosoftIdentityKeys.AUTHORITY);
+        Set<GraphCloud> loginClouds = authority.map(a -> GraphCloud.withLoginHost(a.getHost())).orElse(Set.of());
+        if (!loginClouds.isEmpty() && !loginClouds.contains(graphCloud.get())) {
+            SettingKey<?> key = settings.origin(ENDPOINT).kind() == Origin.Kind.DEFAULT
+                    ? MicrosoftIdentityKeys.AUTHORITY : ENDPOINT;
+            check.problem(key, settings.fullKey(MicrosoftIdentityKeys.AUTHORITY) + "=" + authority.get()
+                    + " is the login host of the " + ids(loginClouds) + ", but " + graph + " accepts only "
+                    + "tokens of its own cloud. Set " + settings.fullKey(MicrosoftIdentityKeys.CLOUD)
+                    + " to the tenant's cloud and leave both unset, or set hosts of one cloud");
+        }
+        Optional<GraphCloud> scopeCloud = settings.find(SCOPE).flatMap(GraphSettingKeys::host)
+                .flatMap(GraphCloud::withGraphHost);
+        if (scopeCloud.isPresent() && scopeCloud.get() != graphCloud.get()) {
+            check.problem(SCOPE, "asks for tokens for Graph of the " + scopeCloud.get().id() + " cloud, but " + graph
+                    + " accepts only tokens for itself. Set " + settings.fullKey(MicrosoftIdentityKeys.CLOUD)
+                    + " to the tenant's cloud and leave the scope unset, or request " + graphCloud.get().endpoint()
+                    + "/.default");
+        }
+    }
+
+    private static String ids(Set<GraphCloud> clouds) {
+        String ids = clouds.stream().map(GraphCloud::id).collect(Collectors.joining(" and "));
+        return ids + (clouds.size() > 1 ? " clouds" : " cloud");
+    }
+
+    private static Optional<String> host(String scope) {
+        try {
+            return Optional.ofNullable(new URI(scope).getHost());
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
     }
 }

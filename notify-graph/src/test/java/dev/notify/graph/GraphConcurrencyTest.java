@@ -25,7 +25,7 @@ class GraphConcurrencyTest {
     static final GraphServerExtension graph = GraphServerExtension.create();
 
     @Test
-    void twentyParallelSendsKeepAtMostFourRequestsInFlightAndAllSucceed() throws Exception {
+    void twentyParallelSendsKeepAtMostFourRequestsInFlightShareOneTokenAndAllSucceed() throws Exception {
         graph.sendMailDelay(Duration.ofMillis(150));
         List<Future<SendResult>> results = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(20);
@@ -48,6 +48,7 @@ class GraphConcurrencyTest {
         }
 
         assertThat(graph.maxConcurrentSendMails()).isEqualTo(4);
+        assertThat(graph.tokenRequests()).hasSize(1);
         assertThat(graph.sendMailRequestCount()).isEqualTo(20);
         assertThat(graph.messages()).hasSize(20);
     }

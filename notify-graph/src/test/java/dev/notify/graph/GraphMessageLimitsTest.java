@@ -20,7 +20,7 @@ class GraphMessageLimitsTest {
     static final GraphServerExtension graph = GraphServerExtension.create();
 
     @Test
-    void messageOverThreeMegabytesIsRefusedBeforeAnyRequestSayingWhyAndTheLimit() {
+    void attachmentsOverFourMegabytesInBase64AreRefusedBeforeAnyRequestSayingWhyAndTheLimit() {
         EmailMessage message = withAttachmentOf(THREE_MB);
 
         try (Notifier notifier = GraphFixture.notifier(graph)) {
@@ -28,12 +28,47 @@ class GraphMessageLimitsTest {
                     .isInstanceOfSatisfying(InvalidMessageException.class, e -> assertThat(e.problems())
                             .singleElement().satisfies(p -> {
                                 assertThat(p.key()).isEqualTo("attachments");
-                                assertThat(p.message()).contains("3145728 bytes (3 MB)", "sendMail", "4 MB", "SMTP");
+                                assertThat(p.message()).contains("4194304 bytes (4 MB)", "sendMail", "base64", "SMTP");
                             }));
         }
 
         assertThat(graph.sendMailRequestCount()).isZero();
         assertThat(graph.tokenRequests()).isEmpty();
+    }
+
+    @Test
+    void htmlBodyUnderThreeMegabytesThatDoublesWhenEscapedForJsonIsRefusedNamingTheHtml() {
+        String quotesAndBackslashes = "\"\\".repeat(2_900_000 / 2);
+        EmailMessage message = EmailMessage.builder().to("alice@example.com").subject("escaped")
+                .html("<p>" + quotesAndBackslashes + "</p>").build();
+
+        try (Notifier notifier = GraphFixture.notifier(graph)) {
+            assertThatThrownBy(() -> notifier.global().sendEmail(message))
+                    .isInstanceOfSatisfying(InvalidMessageException.class, e -> assertThat(e.problems())
+                            .singleElement().satisfies(p -> {
+                                assertThat(p.key()).isEqualTo("html");
+                                assertThat(p.message()).contains("5.5 MB", "the html body is", "escaped for JSON");
+                            }));
+        }
+
+        assertThat(graph.sendMailRequestCount()).isZero();
+    }
+
+    @Test
+    void fiveMegabyteTextBodyWithoutAttachmentsIsRefusedNamingTheText() {
+        EmailMessage message = EmailMessage.builder().to("alice@example.com").subject("long")
+                .text("a".repeat(5 * 1024 * 1024)).build();
+
+        try (Notifier notifier = GraphFixture.notifier(graph)) {
+            assertThatThrownBy(() -> notifier.global().sendEmail(message))
+                    .isInstanceOfSatisfying(InvalidMessageException.class, e -> assertThat(e.problems())
+                            .singleElement().satisfies(p -> {
+                                assertThat(p.key()).isEqualTo("text");
+                                assertThat(p.message()).contains("the text body is 5.0 MB");
+                            }));
+        }
+
+        assertThat(graph.sendMailRequestCount()).isZero();
     }
 
     @Test

@@ -50,7 +50,8 @@ class GraphRetryThroughNotifierTest {
                         assertThat(e.attempts()).isEqualTo(3);
                         assertThat(e.replyCode()).hasValue(503);
                         assertThat(e.providerId()).contains("graph");
-                        assertThat(e.getMessage()).contains("Microsoft Graph is unavailable", "ServiceUnavailable");
+                        assertThat(e.getMessage()).contains("Microsoft Graph is unavailable", "ServiceUnavailable",
+                                "may or may not have been sent");
                     });
         }
 
@@ -64,8 +65,10 @@ class GraphRetryThroughNotifierTest {
 
         try (Notifier notifier = quickRetries(1)) {
             assertThatThrownBy(() -> notifier.global().sendEmail(mail("504")))
-                    .isInstanceOfSatisfying(TransientDeliveryException.class,
-                            e -> assertThat(e.replyCode()).hasValue(504));
+                    .isInstanceOfSatisfying(TransientDeliveryException.class, e -> {
+                        assertThat(e.replyCode()).hasValue(504);
+                        assertThat(e.getMessage()).contains("may or may not have been sent");
+                    });
         }
 
         assertThat(graph.sendMailRequestCount()).isEqualTo(1);

@@ -4,20 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.notify.Notifier;
+import dev.notify.SendEvent;
 import dev.notify.SendResult;
 import dev.notify.SettingsException;
 import dev.notify.message.EmailMessage;
 import dev.notify.microsoft.MicrosoftIdentityKeys;
+import dev.notify.settings.Layer;
 import dev.notify.settings.Secret;
+import dev.notify.settings.SettingKeys;
+import dev.notify.settings.Settings;
 import dev.notify.testkit.graph.GraphFault;
 import dev.notify.testkit.graph.GraphServerExtension;
 import dev.notify.testkit.graph.TokenRequest;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,31 +33,42 @@ class GraphTokenTest {
     Path dir;
 
     @Test
-    void hundredSendsFromFourThreadsShareOneToken() throws Exception {
-        List<Future<SendResult>> results = new ArrayList<>();
+    void tokenIsRequestedForTheGraphScopeFromTheTenantsAuthority() {
         try (Notifier notifier = GraphFixture.notifier(graph)) {
-            ExecutorService pool = Executors.newFixedThreadPool(4);
-            try {
-                for (int i = 0; i < 100; i++) {
-                    EmailMessage message = mail("mail " + i);
-                    results.add(pool.submit(() -> notifier.global().sendEmail(message)));
-                }
-                for (Future<SendResult> result : results) {
-                    assertThat(result.get().isAccepted()).isTrue();
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            notifier.global().sendEmail(mail("scope"));
         }
 
-        assertThat(graph.messages()).hasSize(100);
-        assertThat(graph.tokenRequests()).hasSize(1);
-        TokenRequest request = graph.tokenRequests().get(0);
-        assertThat(request.tenant()).isEqualTo(graph.tenantId());
-        assertThat(request.form()).containsEntry("grant_type", "client_credentials")
-                .containsEntry("client_id", graph.clientId())
-                .containsEntry("client_secret", graph.clientSecret());
-        assertThat(request.form().get("scope").split(" ")).contains("https://graph.microsoft.com/.default");
+        assertThat(graph.tokenRequests()).singleElement().satisfies(request -> {
+            assertThat(request.tenant()).isEqualTo(graph.tenantId());
+            assertThat(request.form().get("scope").split(" ")).contains("https://graph.microsoft.com/.default");
+        });
+    }
+
+    @Test
+    void untrustedLoginHostCertificateIsASettingsProblemNamingTheTrustStoreAndIsNotRetried() {
+        List<SendEvent> attempts = new CopyOnWriteArrayList<>();
+        try (Notifier notifier = Notifier.builder()
+                .settings(Settings.builder().global(Layer.builder(graph.layer())
+                        .unset(MicrosoftIdentityKeys.TRUST_STORE).unset(MicrosoftIdentityKeys.TRUST_STORE_PASSWORD)
+                        .set(SettingKeys.EMAIL_RETRY_INITIAL_DELAY, Duration.ofMillis(10)).build()).build())
+                .provider(new GraphSenderProvider())
+                .discoverProviders(false)
+                .listener(event -> {
+                    if (event.kind() == SendEvent.Kind.ATTEMPT_STARTED) {
+                        attempts.add(event);
+                    }
+                })
+                .build()) {
+            assertThatThrownBy(() -> notifier.global().sendEmail(mail("untrusted login host")))
+                    .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems()).singleElement()
+                            .satisfies(p -> {
+                                assertThat(p.key()).isEqualTo("email.graph.trust-store");
+                                assertThat(p.message()).contains("PKIX path building failed", "email.graph.authority");
+                            }));
+        }
+        assertThat(attempts).hasSize(1);
+        assertThat(graph.tokenRequests()).isEmpty();
+        assertThat(graph.sendMailRequestCount()).isZero();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.notify.microsoft;
 
+import dev.notify.microsoft.internal.AppRegistrationIds;
 import dev.notify.settings.Secret;
 import dev.notify.settings.SettingKey;
 import dev.notify.spi.SettingsCheck;
@@ -24,11 +25,18 @@ public final class MicrosoftIdentityKeys {
             .defaultValue(GraphCloud.GLOBAL)
             .description("global, usgov, usgov-dod or china: sets the login authority, the Graph endpoint and the scope.")
             .build();
+    /**
+     * A GUID or a verified domain of the tenant, checked when read: {@code common}, {@code organizations} and
+     * {@code consumers} name no tenant and are refused, and so is anything that could change the authority's path.
+     */
     public static final SettingKey<String> TENANT_ID = SettingKey.text("email.graph.tenant-id")
+            .check(AppRegistrationIds::tenantProblem)
             .credentialGroup(CREDENTIALS)
             .description("The directory (tenant) ID of the app registration.")
             .build();
+    /** A GUID, checked when read. */
     public static final SettingKey<String> CLIENT_ID = SettingKey.text("email.graph.client-id")
+            .check(AppRegistrationIds::clientProblem)
             .credentialGroup(CREDENTIALS)
             .description("The application (client) ID.")
             .build();

@@ -102,17 +102,17 @@ class ResolutionMatrixTest {
                         lines(BASE, "email.smtp.auth.username=portal", "email.smtp.auth.password=global-pass"),
                         "eu-1", SmtpSettingKeys.AUTH_USERNAME, "portal", Origin.GLOBAL),
                 arguments("graph credential group: server's tenant id keeps the global client secret out",
-                        lines(BASE, "email.graph.tenant-id=t-global", "email.graph.client-id=c-global",
-                                "email.graph.client-secret=graph-secret-value", "servers.eu-1.email.graph.tenant-id=t-eu"),
+                        lines(BASE, "email.graph.tenant-id=global.onmicrosoft.com", "email.graph.client-id=00000000-0000-0000-0000-0000000000c0",
+                                "email.graph.client-secret=graph-secret-value", "servers.eu-1.email.graph.tenant-id=eu.onmicrosoft.com"),
                         "eu-1", MicrosoftIdentityKeys.CLIENT_SECRET, null, EU1),
                 arguments("graph credential group: client id not inherited either",
-                        lines(BASE, "email.graph.tenant-id=t-global", "email.graph.client-id=c-global",
-                                "servers.eu-1.email.graph.tenant-id=t-eu"),
+                        lines(BASE, "email.graph.tenant-id=global.onmicrosoft.com", "email.graph.client-id=00000000-0000-0000-0000-0000000000c0",
+                                "servers.eu-1.email.graph.tenant-id=eu.onmicrosoft.com"),
                         "eu-1", MicrosoftIdentityKeys.CLIENT_ID, null, EU1),
                 arguments("graph credential group: from the tenant layer as a whole",
-                        lines(BASE, "email.graph.tenant-id=t-global", "servers.tenant-a.email.graph.tenant-id=t-a",
-                                "servers.tenant-a.email.graph.client-id=c-a", "servers.eu-1.inherits=tenant-a"),
-                        "eu-1", MicrosoftIdentityKeys.CLIENT_ID, "c-a", TENANT),
+                        lines(BASE, "email.graph.tenant-id=global.onmicrosoft.com", "servers.tenant-a.email.graph.tenant-id=tenant-a.onmicrosoft.com",
+                                "servers.tenant-a.email.graph.client-id=00000000-0000-0000-0000-0000000000ca", "servers.eu-1.inherits=tenant-a"),
+                        "eu-1", MicrosoftIdentityKeys.CLIENT_ID, "00000000-0000-0000-0000-0000000000ca", TENANT),
                 arguments("cleared value: server clears the global reply-to",
                         lines(BASE, "email.reply-to=replies@example.com", "servers.eu-1.email.reply-to="),
                         "eu-1", SettingKeys.EMAIL_REPLY_TO, null, EU1),
@@ -198,7 +198,8 @@ class ResolutionMatrixTest {
     @Test
     void graphDeliveryDoesNotRequireSmtpHost() {
         Settings settings = parse("email.enabled=true", "email.sender=support@example.com",
-                "email.delivery-method=graph", "email.graph.tenant-id=t", "email.graph.client-id=c",
+                "email.delivery-method=graph", "email.graph.tenant-id=contoso.onmicrosoft.com",
+                "email.graph.client-id=00000000-0000-0000-0000-0000000000c0",
                 "email.graph.client-secret=graph-secret-value");
 
         assertThat(settings.resolve("eu-1").problems()).isEmpty();

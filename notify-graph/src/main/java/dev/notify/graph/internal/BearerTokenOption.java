@@ -1,6 +1,7 @@
 package dev.notify.graph.internal;
 
 import com.microsoft.kiota.RequestOption;
+import dev.notify.microsoft.AccessToken;
 
 /** Carries the token a request must use, so that a 401 invalidates exactly that token. */
 final class BearerTokenOption implements RequestOption {

@@ -6,6 +6,7 @@ import com.microsoft.kiota.ResponseHeaders;
 import dev.notify.DeliveryException;
 import dev.notify.PermanentDeliveryException;
 import dev.notify.TransientDeliveryException;
+import dev.notify.spi.RetryAfter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -13,7 +14,8 @@ import java.util.Set;
 
 /**
  * Turns a failed sendMail response into notify's exceptions: 429 and 5xx are transient and carry
- * {@code Retry-After}; other 4xx are permanent, with what an administrator must do for the errors they meet.
+ * {@code Retry-After} (after a 5xx the message may or may not have been sent); other 4xx are permanent, with what
+ * an administrator must do for the errors they meet.
  *
  * <p>This class is immutable and threadsafe.
  */
@@ -46,8 +48,11 @@ final class GraphErrors {
             if (retryAfter.isPresent()) {
                 details = details.retryAfter(retryAfter.get());
             }
-            String what = status == 429 ? "Microsoft Graph is throttling this app" : "Microsoft Graph is unavailable";
-            return new TransientDeliveryException(what + " (" + said + ")", details, e);
+            if (status == 429) {
+                return new TransientDeliveryException("Microsoft Graph is throttling this app (" + said + ")", details, e);
+            }
+            return new TransientDeliveryException("Microsoft Graph is unavailable (" + said + "); the message may or may "
+                    + "not have been sent: a gateway can time out after Graph accepted it", details, e);
         }
         return new PermanentDeliveryException(advice(code, mailbox) + " (" + said + ")", details, e);
     }

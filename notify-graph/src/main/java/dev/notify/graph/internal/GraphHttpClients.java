@@ -3,6 +3,7 @@ package dev.notify.graph.internal;
 import com.microsoft.graph.core.requests.middleware.GraphTelemetryHandler;
 import com.microsoft.graph.core.requests.options.GraphClientOption;
 import com.microsoft.kiota.http.middleware.HeadersInspectionHandler;
+import dev.notify.microsoft.MicrosoftTrust;
 import okhttp3.OkHttpClient;
 
 /**
@@ -17,7 +18,7 @@ final class GraphHttpClients {
     private GraphHttpClients() {
     }
 
-    static OkHttpClient create(GraphSettings settings, Tls tls) {
+    static OkHttpClient create(GraphSettings settings, MicrosoftTrust trust) {
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
@@ -27,8 +28,8 @@ final class GraphHttpClients {
                 .followSslRedirects(false)
                 .addInterceptor(new GraphTelemetryHandler(new GraphClientOption()))
                 .addInterceptor(new HeadersInspectionHandler());
-        if (!tls.isJvmDefault()) {
-            builder.sslSocketFactory(tls.socketFactory(), tls.trustManager());
+        if (!trust.isJvmDefault()) {
+            builder.sslSocketFactory(trust.sslContext().getSocketFactory(), trust.trustManager());
         }
         return builder.build();
     }

@@ -16,7 +16,10 @@ import dev.notify.graph.GraphSettingKeys;
 import dev.notify.message.EmailAddress;
 import dev.notify.message.EmailMessage;
 import dev.notify.message.Message;
+import dev.notify.microsoft.AccessToken;
+import dev.notify.microsoft.AppTokenSource;
 import dev.notify.microsoft.MicrosoftIdentityKeys;
+import dev.notify.microsoft.MicrosoftTrust;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.Sender;
@@ -25,17 +28,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLException;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends with Microsoft Graph {@code POST /users/{from}/sendMail}: one HTTP request per send (two when Graph
- * answers 401: the token is renewed once), at most {@value #MAX_IN_FLIGHT} requests at a time.
+ * answers 401: the token is renewed once), at most {@value #MAX_IN_FLIGHT} requests at a time, none for a message
+ * whose request would be over Graph's size limit.
  *
  * <p>This class is threadsafe.
  */
@@ -48,50 +52,40 @@ public final class GraphSender implements Sender {
     private static final String PROVIDER_ID = "graph";
 
     private final GraphSettings settings;
-    private final TokenSource tokens;
+    private final MicrosoftTrust trust;
+    private final AppTokenSource tokens;
     private final OkHttpClient http;
     private final GraphServiceClient client;
+    private final RequestSize requestSize;
     private final GraphErrors errors;
     private final Semaphore inFlight;
     private volatile boolean closed;
 
-    private GraphSender(GraphSettings settings, TokenSource tokens, OkHttpClient http, GraphErrors errors,
-            Semaphore inFlight) {
+    private GraphSender(GraphSettings settings, MicrosoftTrust trust, AppTokenSource tokens, Semaphore inFlight,
+            Clock clock) {
         this.settings = settings;
-        this.inFlight = inFlight;
+        this.trust = trust;
         this.tokens = tokens;
-        this.http = http;
-        this.errors = errors;
+        this.inFlight = inFlight;
+        this.http = GraphHttpClients.create(settings, trust);
+        this.errors = new GraphErrors(settings, clock);
         this.client = new GraphServiceClient(new MsalAuthenticationProvider(tokens, settings.graphBaseUrl().getHost()),
                 http);
         this.client.getRequestAdapter().setBaseUrl(settings.graphBaseUrl().toString());
+        this.requestSize = new RequestSize(client.getRequestAdapter().getSerializationWriterFactory());
     }
 
     /**
-     * A sender for valid settings; opens no connection.
+     * A sender for valid settings, sharing the in-flight permits of its app registration with the other senders of
+     * {@code limits}; opens no connection.
      *
+     * @param trust the certificate authorities trusted for the login host and Graph
      * @throws SettingsException when the client certificate cannot be read or the authority is unusable
      */
-    public static GraphSender create(ResolvedSettings resolved, Tls tls) {
-        return create(resolved, tls, new Semaphore(MAX_IN_FLIGHT, true), Clock.systemUTC());
-    }
-
-    /** A sender sharing the in-flight permits of its app registration with the other senders of {@code limits}. */
-    public static GraphSender create(ResolvedSettings resolved, Tls tls, AppRequestLimits limits) {
-        return create(resolved, tls, limits.permits(resolved), Clock.systemUTC());
-    }
-
-    static GraphSender create(ResolvedSettings resolved, Tls tls, Clock clock) {
-        return create(resolved, tls, new Semaphore(MAX_IN_FLIGHT, true), clock);
-    }
-
-    private static GraphSender create(ResolvedSettings resolved, Tls tls, Semaphore inFlight, Clock clock) {
-        GraphSettings settings = GraphSettings.from(resolved);
-        Duration tokenTimeout = settings.connectTimeout().plus(settings.readTimeout()).plusSeconds(1);
-        TokenSource tokens = new TokenSource(MsalApplications.create(settings, tls), settings.scope(), clock,
-                new TokenErrors(settings, clock), tokenTimeout);
-        return new GraphSender(settings, tokens, GraphHttpClients.create(settings, tls), new GraphErrors(settings, clock),
-                inFlight);
+    public static GraphSender create(ResolvedSettings resolved, MicrosoftTrust trust, AppRequestLimits limits) {
+        Clock clock = Clock.systemUTC();
+        AppTokenSource tokens = AppTokenSource.create(resolved, GraphSettingKeys.SCOPE, trust, clock);
+        return new GraphSender(GraphSettings.from(resolved), trust, tokens, limits.permits(resolved), clock);
     }
 
     @Override
@@ -104,8 +98,9 @@ public final class GraphSender implements Sender {
         }
         EmailAddress from = email.from().orElseThrow(() -> new IllegalArgumentException("the message has no from"));
         MailMapper.check(email);
+        requestSize.check(email, MailMapper.toRequest(email, settings.saveToSentItems()));
         String mailbox = from.asciiAddress();
-        AccessToken token = tokens.get();
+        AccessToken token = tokens.token();
         acquirePermit();
         try {
             try {
@@ -114,7 +109,7 @@ public final class GraphSender implements Sender {
                 tokens.invalidate(token);
                 LOG.debug("Graph refused the token for {} (401); renewing it and trying once more", mailbox);
             }
-            AccessToken renewed = tokens.get();
+            AccessToken renewed = tokens.token();
             try {
                 return post(email, mailbox, renewed);
             } catch (Unauthorized refusedAgain) {
@@ -122,7 +117,7 @@ public final class GraphSender implements Sender {
                 throw new SettingsException(List.of(new Problem(settings.fullKey(GraphSettingKeys.SCOPE),
                         "Microsoft Graph at " + settings.graphBaseUrl() + " refused a newly issued token (HTTP 401 "
                                 + refusedAgain.code + "): the scope " + settings.scope() + " and the authority "
-                                + settings.authority() + " must belong to the same cloud as the endpoint (see "
+                                + tokens.authority() + " must belong to the same cloud as the endpoint (see "
                                 + "email.graph.cloud)")), null, null, refusedAgain.getCause());
             }
         } finally {
@@ -159,12 +154,12 @@ public final class GraphSender implements Sender {
     }
 
     private NotifyException transportFailure(RuntimeException e, String clientRequestId) {
+        Optional<SettingsException> certificate = trust.certificateProblem(e, settings.resolved(),
+                GraphSettingKeys.ENDPOINT, settings.graphBaseUrl());
+        if (certificate.isPresent()) {
+            return certificate.get();
+        }
         for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof SSLException) {
-                return new SettingsException(List.of(new Problem(settings.fullKey(GraphSettingKeys.ENDPOINT),
-                        "the TLS certificate of " + settings.graphBaseUrl().getHost() + " cannot be verified ("
-                                + c.getMessage() + ")")), null, null, e);
-            }
             if (c instanceof IOException io) {
                 return new TransientDeliveryException("no answer from Microsoft Graph at " + settings.graphBaseUrl()
                         + " (" + io + "; client-request-id " + clientRequestId + "); the message may or may not have "
@@ -192,7 +187,7 @@ public final class GraphSender implements Sender {
     @Override
     public CheckReport check() {
         CheckReport.Builder report = CheckReport.builder(PROVIDER_ID)
-                .item("graph.authority", settings.authority().toString())
+                .item("graph.authority", tokens.authority().toString())
                 .item("graph.endpoint", settings.graphBaseUrl().toString())
                 .item("graph.scope", settings.scope())
                 .item("graph.credential", settings.clientSecret().isPresent() ? "client secret"
@@ -202,7 +197,7 @@ public final class GraphSender implements Sender {
         }
         AccessToken token;
         try {
-            token = tokens.get();
+            token = tokens.token();
         } catch (SettingsException e) {
             return report.settingsFailure(e.problems()).build();
         } catch (NotifyException e) {
@@ -211,7 +206,7 @@ public final class GraphSender implements Sender {
         report.item("token.expires", token.expires().toString());
         List<String> roles;
         try {
-            roles = JwtClaims.decode(token.value()).roles();
+            roles = token.roles();
         } catch (IllegalArgumentException e) {
             return report.failure("cannot read the token's roles: " + e.getMessage()).build();
         }

@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The {@code email.graph.*} values a sender works with, resolved: the authority with the tenant appended, the
- * Graph base URL with {@code /v1.0}, the scope, and each key's full name for error messages.
+ * The {@code email.graph.*} values a sender works with, resolved: the Graph base URL with {@code /v1.0}, the
+ * scope, and each key's full name for error messages.
  *
  * <p>This class is immutable and threadsafe.
  */
@@ -21,7 +21,6 @@ public final class GraphSettings {
     private final ResolvedSettings settings;
     private final String tenantId;
     private final String clientId;
-    private final URI authority;
     private final URI graphBaseUrl;
     private final String scope;
 
@@ -29,7 +28,6 @@ public final class GraphSettings {
         this.settings = settings;
         this.tenantId = settings.get(MicrosoftIdentityKeys.TENANT_ID);
         this.clientId = settings.get(MicrosoftIdentityKeys.CLIENT_ID);
-        this.authority = URI.create(withoutTrailingSlash(settings.get(MicrosoftIdentityKeys.AUTHORITY)) + "/" + tenantId + "/");
         this.graphBaseUrl = URI.create(withoutTrailingSlash(settings.get(GraphSettingKeys.ENDPOINT)) + "/v1.0");
         this.scope = settings.get(GraphSettingKeys.SCOPE);
     }
@@ -55,15 +53,6 @@ public final class GraphSettings {
         return settings.find(MicrosoftIdentityKeys.CLIENT_CERTIFICATE);
     }
 
-    public Optional<Secret> clientCertificatePassword() {
-        return settings.find(MicrosoftIdentityKeys.CLIENT_CERTIFICATE_PASSWORD);
-    }
-
-    /** The login authority for the tenant, {@code https://login.microsoftonline.com/<tenant>/}. */
-    public URI authority() {
-        return authority;
-    }
-
     /** Graph's versioned base URL, {@code https://graph.microsoft.com/v1.0}. */
     public URI graphBaseUrl() {
         return graphBaseUrl;
@@ -83,6 +72,11 @@ public final class GraphSettings {
 
     public Duration readTimeout() {
         return settings.get(MicrosoftIdentityKeys.READ_TIMEOUT);
+    }
+
+    /** The settings these values were read from. */
+    public ResolvedSettings resolved() {
+        return settings;
     }
 
     /** The key as the administrator must fix it, {@code servers.eu-1.email.graph.client-secret}. */

@@ -11,15 +11,14 @@ import dev.notify.Problem;
 import dev.notify.message.Attachment;
 import dev.notify.message.EmailAddress;
 import dev.notify.message.EmailMessage;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Builds the sendMail request body for a message, refusing before any request what Graph would refuse: a
- * message over {@value #MAX_MESSAGE_BYTES} bytes, or a header Graph does not let an app set.
+ * Builds the sendMail request body for a message, and refuses before any request a header Graph does not let an
+ * app set ({@link RequestSize} refuses a request that is too big).
  *
  * <p>Graph takes one body: the HTML body when the message has one, else the text body. The sender's display
  * name comes from the mailbox, not from the message's {@code from}.
@@ -28,24 +27,15 @@ import java.util.Map;
  */
 final class MailMapper {
 
-    /**
-     * The largest message sent in one sendMail request, bodies and attachments before base64: 3 MB. Graph takes
-     * at most 4 MB per request, and base64 makes 3 MB of content 4 MB.
-     */
-    static final int MAX_MESSAGE_BYTES = 3 * 1024 * 1024;
-
     private MailMapper() {
     }
 
     /**
-     * A new request body for {@code message}. Build one per request: the SDK's backing store marks a model's
-     * values as sent once serialized, and a second serialization of the same object writes none of them.
-     *
-     * @throws InvalidMessageException when the message is too large for sendMail or has a header that is not
-     *     {@code X-...}
+     * A new request body for a message {@link #check(EmailMessage)} accepted. Build one per serialization: the
+     * SDK's backing store marks a model's values as sent once serialized, and a second serialization of the same
+     * object writes none of them.
      */
     static SendMailPostRequestBody toRequest(EmailMessage message, boolean saveToSentItems) {
-        check(message);
         com.microsoft.graph.models.Message graph = new com.microsoft.graph.models.Message();
         graph.setSubject(message.subject());
         ItemBody body = new ItemBody();
@@ -94,10 +84,9 @@ final class MailMapper {
     }
 
     /**
-     * Refuses what sendMail cannot take.
+     * Refuses the headers sendMail does not take.
      *
-     * @throws InvalidMessageException when the message is too large for sendMail or has a header that is not
-     *     {@code X-...}
+     * @throws InvalidMessageException when the message has a header that is not {@code X-...}
      */
     static void check(EmailMessage message) {
         List<Problem> problems = new ArrayList<>();
@@ -106,16 +95,6 @@ final class MailMapper {
                 problems.add(new Problem("header[" + name + "]", "Microsoft Graph sendMail lets an app set only "
                         + "custom headers whose name starts with 'X-'; send this message with SMTP, or rename the header"));
             }
-        }
-        long size = utf8Length(message.subject()) + utf8Length(message.html().orElse(message.text().orElse("")));
-        for (Attachment a : message.attachments()) {
-            size += a.size() + utf8Length(a.fileName());
-        }
-        if (size > MAX_MESSAGE_BYTES) {
-            problems.add(new Problem("attachments", String.format(Locale.ROOT, "the message is %.1f MB (%d bytes of body "
-                    + "and attachments), over the %d bytes (3 MB) Microsoft Graph sendMail takes in one request (4 MB "
-                    + "after base64 encoding); share large files as links, or send this message with SMTP",
-                    size / (1024.0 * 1024.0), size, MAX_MESSAGE_BYTES)));
         }
         if (!problems.isEmpty()) {
             throw new InvalidMessageException(problems);
@@ -145,9 +124,5 @@ final class MailMapper {
             recipients.add(recipient);
         }
         return recipients;
-    }
-
-    private static long utf8Length(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 }

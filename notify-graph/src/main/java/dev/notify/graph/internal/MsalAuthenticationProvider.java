@@ -3,6 +3,8 @@ package dev.notify.graph.internal;
 import com.microsoft.kiota.RequestInformation;
 import com.microsoft.kiota.RequestOption;
 import com.microsoft.kiota.authentication.AuthenticationProvider;
+import dev.notify.microsoft.AccessToken;
+import dev.notify.microsoft.AppTokenSource;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -17,10 +19,10 @@ import java.util.Map;
  */
 final class MsalAuthenticationProvider implements AuthenticationProvider {
 
-    private final TokenSource tokens;
+    private final AppTokenSource tokens;
     private final String graphHost;
 
-    MsalAuthenticationProvider(TokenSource tokens, String graphHost) {
+    MsalAuthenticationProvider(AppTokenSource tokens, String graphHost) {
         this.tokens = tokens;
         this.graphHost = graphHost.toLowerCase(Locale.ROOT);
     }
@@ -43,7 +45,7 @@ final class MsalAuthenticationProvider implements AuthenticationProvider {
             }
         }
         if (token == null) {
-            token = tokens.get();
+            token = tokens.token();
         }
         request.headers.remove("Authorization");
         request.headers.add("Authorization", "Bearer " + token.value());

@@ -16,15 +16,15 @@ class GraphSettingsCloudTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "global,    https://login.microsoftonline.com/tenant-1/, https://graph.microsoft.com/v1.0,        https://graph.microsoft.com/.default",
-            "usgov,     https://login.microsoftonline.us/tenant-1/,  https://graph.microsoft.us/v1.0,         https://graph.microsoft.us/.default",
-            "usgov-dod, https://login.microsoftonline.us/tenant-1/,  https://dod-graph.microsoft.us/v1.0,     https://dod-graph.microsoft.us/.default",
-            "china,     https://login.chinacloudapi.cn/tenant-1/,    https://microsoftgraph.chinacloudapi.cn/v1.0, https://microsoftgraph.chinacloudapi.cn/.default"})
+            "global,    https://login.microsoftonline.com, https://graph.microsoft.com/v1.0,        https://graph.microsoft.com/.default",
+            "usgov,     https://login.microsoftonline.us,  https://graph.microsoft.us/v1.0,         https://graph.microsoft.us/.default",
+            "usgov-dod, https://login.microsoftonline.us,  https://dod-graph.microsoft.us/v1.0,     https://dod-graph.microsoft.us/.default",
+            "china,     https://login.chinacloudapi.cn,    https://microsoftgraph.chinacloudapi.cn/v1.0, https://microsoftgraph.chinacloudapi.cn/.default"})
     void cloudSetsAuthorityEndpointAndScope(String cloud, String authority, String endpoint, String scope) {
         GraphSettings settings = GraphSettings.from(Settings.builder()
                 .global(graph().set("email.graph.cloud", cloud).build()).build().resolveGlobal());
 
-        assertThat(settings.authority()).isEqualTo(URI.create(authority));
+        assertThat(settings.resolved().get(MicrosoftIdentityKeys.AUTHORITY)).isEqualTo(URI.create(authority));
         assertThat(settings.graphBaseUrl()).isEqualTo(URI.create(endpoint));
         assertThat(settings.scope()).isEqualTo(scope);
     }
@@ -37,7 +37,7 @@ class GraphSettingsCloudTest {
                 .set("email.graph.authority", authority)
                 .set("email.graph.endpoint", endpoint).build()).build().resolveGlobal());
 
-        assertThat(settings.authority()).isEqualTo(URI.create("https://login.example.test/tenant-1/"));
+        assertThat(settings.resolved().get(MicrosoftIdentityKeys.AUTHORITY)).isEqualTo(URI.create("https://login.example.test"));
         assertThat(settings.graphBaseUrl()).isEqualTo(URI.create("https://graph.example.test/v1.0"));
         assertThat(settings.scope()).isEqualTo("https://microsoftgraph.chinacloudapi.cn/.default");
     }
@@ -47,8 +47,8 @@ class GraphSettingsCloudTest {
                 .set(SettingKeys.EMAIL_ENABLED, true)
                 .set(SettingKeys.EMAIL_DELIVERY_METHOD, "graph")
                 .set("email.sender", "noreply@contoso.example")
-                .set(MicrosoftIdentityKeys.TENANT_ID, "tenant-1")
-                .set(MicrosoftIdentityKeys.CLIENT_ID, "client-1")
+                .set(MicrosoftIdentityKeys.TENANT_ID, "contoso.onmicrosoft.com")
+                .set(MicrosoftIdentityKeys.CLIENT_ID, "66666666-7777-8888-9999-000000000000")
                 .set(MicrosoftIdentityKeys.CLIENT_SECRET, Secret.of("s"));
     }
 }

@@ -58,11 +58,11 @@ class PoolAndTlsFaultsTest {
     }
 
     @Test
-    void pooledConnectionClosedByTheServerIsReplacedWithinTheConnectTimeout() throws IOException {
+    void pooledConnectionClosedByTheServerIsReplacedWithinTheConnectTimeout() throws Exception {
         plainServer();
         notifier = FaultSettings.notifier(FaultSettings.smtp(server.port()).build());
         assertThat(Outcome.send(notifier.global(), FaultSettings.message(), scan).accepted().isAccepted()).isTrue();
-        assertThat(server.dropIdleConnections()).isEqualTo(1);
+        assertThat(server.dropIdleConnectionsOnceIdle(Duration.ofSeconds(5))).isEqualTo(1);
 
         Outcome second = Outcome.send(notifier.global(), FaultSettings.message(), scan);
 

@@ -125,6 +125,20 @@ public final class FaultySmtpServer implements AutoCloseable {
     }
 
     /** Closes the connections that are waiting for the client's next command (FIN), as a server restart would. */
+    /**
+     * Like {@link #dropIdleConnections()}, once a connection is idle: the client may read the server's last reply
+     * before the server's session has gone back to waiting for a command.
+     */
+    public int dropIdleConnectionsOnceIdle(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int dropped = dropIdleConnections();
+        while (dropped == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+            dropped = dropIdleConnections();
+        }
+        return dropped;
+    }
+
     public int dropIdleConnections() {
         int dropped = 0;
         for (Session s : sessions) {

@@ -5,26 +5,22 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongSupplier;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
- * What a sender takes besides the settings: the TLS socket factory for the OAuth login host (empty: the JVM
- * default trust), where Jakarta Mail's debug output goes (empty: on when {@code -Dmail.debug=true}, to stdout),
- * how long a pooled connection may sit idle before it is checked with NOOP, and the pool's clock.
+ * What a sender takes besides the settings: where Jakarta Mail's debug output goes (empty: on when
+ * {@code -Dmail.debug=true}, to stdout), how long a pooled connection may sit idle before it is checked with
+ * NOOP, and the pool's clock.
  *
- * @param loginSocketFactory TLS for the token endpoint used by xoauth2
  * @param debugOut           Jakarta Mail protocol trace, credentials suppressed
  * @param validateAfterIdle  idle time after which a pooled connection is checked before reuse
  * @param nanoTime           the pool's clock, {@code System::nanoTime}
  */
-public record SenderOptions(Optional<SSLSocketFactory> loginSocketFactory, Optional<PrintStream> debugOut,
-        Duration validateAfterIdle, LongSupplier nanoTime) {
+public record SenderOptions(Optional<PrintStream> debugOut, Duration validateAfterIdle, LongSupplier nanoTime) {
 
     /** Idle time after which a pooled connection gets a NOOP before reuse. */
     public static final Duration DEFAULT_VALIDATE_AFTER_IDLE = Duration.ofSeconds(2);
 
     public SenderOptions {
-        Objects.requireNonNull(loginSocketFactory, "loginSocketFactory");
         Objects.requireNonNull(debugOut, "debugOut");
         Objects.requireNonNull(validateAfterIdle, "validateAfterIdle");
         Objects.requireNonNull(nanoTime, "nanoTime");
@@ -32,23 +28,18 @@ public record SenderOptions(Optional<SSLSocketFactory> loginSocketFactory, Optio
 
     public static SenderOptions defaults() {
         PrintStream debug = Boolean.getBoolean("mail.debug") ? System.out : null;
-        return new SenderOptions(Optional.empty(), Optional.ofNullable(debug), DEFAULT_VALIDATE_AFTER_IDLE,
-                System::nanoTime);
-    }
-
-    public SenderOptions withLoginSocketFactory(SSLSocketFactory factory) {
-        return new SenderOptions(Optional.of(factory), debugOut, validateAfterIdle, nanoTime);
+        return new SenderOptions(Optional.ofNullable(debug), DEFAULT_VALIDATE_AFTER_IDLE, System::nanoTime);
     }
 
     public SenderOptions withDebugOut(PrintStream out) {
-        return new SenderOptions(loginSocketFactory, Optional.of(out), validateAfterIdle, nanoTime);
+        return new SenderOptions(Optional.of(out), validateAfterIdle, nanoTime);
     }
 
     public SenderOptions withValidateAfterIdle(Duration idle) {
-        return new SenderOptions(loginSocketFactory, debugOut, idle, nanoTime);
+        return new SenderOptions(debugOut, idle, nanoTime);
     }
 
     public SenderOptions withNanoTime(LongSupplier clock) {
-        return new SenderOptions(loginSocketFactory, debugOut, validateAfterIdle, clock);
+        return new SenderOptions(debugOut, validateAfterIdle, clock);
     }
 }

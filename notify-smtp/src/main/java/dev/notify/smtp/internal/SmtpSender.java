@@ -6,9 +6,13 @@ import dev.notify.NotifyException;
 import dev.notify.RejectedRecipient;
 import dev.notify.message.EmailMessage;
 import dev.notify.message.Message;
+import dev.notify.microsoft.AccessToken;
+import dev.notify.microsoft.AppTokenSource;
+import dev.notify.microsoft.MicrosoftTrust;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.Sender;
+import dev.notify.smtp.SmtpSettingKeys;
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -47,13 +51,13 @@ public final class SmtpSender implements Sender {
     private final SSLContext tls;
     private final SenderOptions options;
     private final Session session;
-    private final TokenSource tokens;
+    private final AppTokenSource tokens;
     private final SmtpFailures failures;
     private final MimeBuilder mime;
     private final ConnectionPool pool;
     private final WriteDeadlines writeDeadlines;
 
-    private SmtpSender(SmtpConfig config, SSLContext tls, SenderOptions options, TokenSource tokens) {
+    private SmtpSender(SmtpConfig config, SSLContext tls, SenderOptions options, AppTokenSource tokens) {
         this.config = config;
         this.tls = tls;
         this.options = options;
@@ -68,15 +72,18 @@ public final class SmtpSender implements Sender {
     }
 
     /**
-     * A sender for valid settings; reads the trust store and the client certificate, connects nothing.
+     * A sender for valid settings; reads the trust stores and the client certificate, connects nothing. For
+     * xoauth2, tokens for {@code email.smtp.auth.scope} come from the app registration's
+     * {@link AppTokenSource}, whose login host is verified against {@code email.graph.trust-store} (or the JVM's
+     * default trust store).
      *
      * @throws dev.notify.SettingsException when a file named by the settings cannot be used
      */
     public static SmtpSender create(ResolvedSettings settings, SenderOptions options) {
         SmtpConfig config = SmtpConfig.from(settings);
         SSLContext tls = TlsTrust.context(settings);
-        TokenSource tokens = config.xoauth2()
-                ? MsalTokenSource.create(settings, options.loginSocketFactory(), Clock.systemUTC()) : null;
+        AppTokenSource tokens = config.xoauth2() ? AppTokenSource.create(settings, SmtpSettingKeys.AUTH_SCOPE,
+                MicrosoftTrust.fromSettings(settings, MicrosoftTrust.jvmDefault()), Clock.systemUTC()) : null;
         return new SmtpSender(config, tls, options, tokens);
     }
 
@@ -214,15 +221,17 @@ public final class SmtpSender implements Sender {
     }
 
     void connect(NotifyTransport transport) {
+        AccessToken token = tokens != null ? tokens.token() : null;
         try {
             if (config.auth()) {
-                transport.connect(config.host(), config.port(), config.username(), credential());
+                transport.connect(config.host(), config.port(), config.username(),
+                        token != null ? token.value() : config.password().reveal());
             } else {
                 transport.connect(config.host(), config.port(), null, null);
             }
         } catch (MessagingException e) {
-            if (e instanceof AuthenticationFailedException && tokens != null) {
-                tokens.invalidate();
+            if (e instanceof AuthenticationFailedException && token != null) {
+                tokens.invalidate(token);
             }
             NotifyException failure = failures.connecting(e, transport);
             LOG.debug("Connecting to {} failed: {}", config.address(), failure.getMessage());
@@ -231,7 +240,7 @@ public final class SmtpSender implements Sender {
     }
 
     private String credential() {
-        return tokens != null ? tokens.token() : config.password().reveal();
+        return tokens != null ? tokens.token().value() : config.password().reveal();
     }
 
     @Override

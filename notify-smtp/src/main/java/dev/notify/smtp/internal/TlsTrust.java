@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The SSL context for SMTP connections: the trust store of {@code email.smtp.trust-store} when set, else the JVM's
@@ -29,15 +28,9 @@ final class TlsTrust {
         Optional<KeyStore> store = TrustStores.load(settings, SmtpSettingKeys.TRUST_STORE,
                 SmtpSettingKeys.TRUST_STORE_PASSWORD);
         try {
-            if (store.isEmpty()) {
-                return SSLContext.getDefault();
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(store.get());
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, tmf.getTrustManagers(), null);
-            return context;
-        } catch (GeneralSecurityException e) {
+            return store.isEmpty() ? SSLContext.getDefault()
+                    : TrustStores.sslContext(TrustStores.trustManager(store.get()));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new SettingsException(List.of(new Problem(settings.fullKey(SmtpSettingKeys.TRUST_STORE),
                     "cannot set up TLS with this trust store: " + e.getMessage())));
         }

@@ -21,6 +21,7 @@ final class FixtureState {
     private volatile Duration tokenLifetime = DEFAULT_TOKEN_LIFETIME;
     private volatile List<String> roles = List.of("Mail.Send");
     private volatile Duration sendMailDelay = Duration.ZERO;
+    private volatile String accessToken;
     private final Deque<GraphFault> sendMailFaults = new ArrayDeque<>();
     private final Deque<TokenFault> tokenFaults = new ArrayDeque<>();
 
@@ -41,6 +42,7 @@ final class FixtureState {
         tokenLifetime = DEFAULT_TOKEN_LIFETIME;
         roles = List.of("Mail.Send");
         sendMailDelay = Duration.ZERO;
+        accessToken = null;
         sendMailFaults.clear();
         tokenFaults.clear();
         sentMails.clear();
@@ -65,6 +67,15 @@ final class FixtureState {
 
     void roles(List<String> roles) {
         this.roles = List.copyOf(roles);
+    }
+
+    /** The token to issue instead of a new JWT, or null. */
+    String accessToken() {
+        return accessToken;
+    }
+
+    void accessToken(String token) {
+        this.accessToken = token;
     }
 
     Duration sendMailDelay() {

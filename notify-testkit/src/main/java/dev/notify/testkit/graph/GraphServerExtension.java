@@ -315,6 +315,16 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
         return this;
     }
 
+    /**
+     * Issues exactly this access token from now on in this test, instead of a new JWT per request: for a server
+     * that must know the token in advance, such as GreenMail's XOAUTH2, which accepts a token equal to the
+     * mailbox's password.
+     */
+    public GraphServerExtension accessToken(String token) {
+        state.accessToken(requireText(token, "token"));
+        return this;
+    }
+
     /** How long each sendMail request takes on the server from now on in this test (default none). */
     public GraphServerExtension sendMailDelay(Duration delay) {
         if (delay == null || delay.isNegative()) {

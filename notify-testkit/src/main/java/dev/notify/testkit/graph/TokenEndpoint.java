@@ -56,7 +56,7 @@ final class TokenEndpoint implements ResponseDefinitionTransformerV2 {
                     + UUID.randomUUID() + "\",\"correlation_id\":\"" + UUID.randomUUID() + "\"}");
         }
         long lifetime = state.tokenLifetime().toSeconds();
-        String token = accessToken(tenant, form.get("scope"), lifetime);
+        String token = state.accessToken() != null ? state.accessToken() : accessToken(tenant, form.get("scope"), lifetime);
         state.issuedTokens.add(token);
         return json(200, "{\"token_type\":\"Bearer\",\"expires_in\":" + lifetime + ",\"ext_expires_in\":" + lifetime
                 + ",\"access_token\":\"" + token + "\"}");

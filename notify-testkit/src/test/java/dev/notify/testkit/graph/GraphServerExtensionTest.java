@@ -64,6 +64,20 @@ class GraphServerExtensionTest {
     }
 
     @Test
+    void accessTokenAskedForIsIssuedToEveryRequestAndAcceptedBySendMail() throws Exception {
+        graph.accessToken("fixed-token-for-xoauth2");
+
+        String first = accessToken(token(graph.tenantId(), graph.clientId(), graph.clientSecret()));
+        String second = accessToken(token(graph.tenantId(), graph.clientId(), graph.clientSecret()));
+
+        assertThat(first).isEqualTo("fixed-token-for-xoauth2").isEqualTo(second);
+        assertThat(sendMail(first, """
+                {"message": {"subject": "Hi", "body": {"contentType": "Text", "content": "Hi"},
+                  "toRecipients": [{"emailAddress": {"address": "alice@example.com"}}]}}
+                """).statusCode()).isEqualTo(202);
+    }
+
+    @Test
     void wrongSecretClientOrTenantGetEntraIdsErrors() throws Exception {
         assertThat(token(graph.tenantId(), graph.clientId(), "wrong").body()).contains("AADSTS7000215", "invalid_client");
         assertThat(token(graph.tenantId(), "other-client", graph.clientSecret()).body()).contains("AADSTS700016");

@@ -1,4 +1,4 @@
-package dev.notify.graph.internal;
+package dev.notify.microsoft;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.notify.graph.internal;
+package dev.notify.microsoft.internal;
 
 import com.azure.json.JsonProviders;
 import com.azure.json.JsonReader;
@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * <p>This class is immutable and threadsafe.
  */
-final class JwtClaims {
+public final class JwtClaims {
 
     private final Map<String, Object> claims;
 
@@ -26,7 +26,7 @@ final class JwtClaims {
      *
      * @throws IllegalArgumentException when the token is not a JWT with a JSON object payload
      */
-    static JwtClaims decode(String token) {
+    public static JwtClaims decode(String token) {
         String[] parts = token.split("\\.");
         if (parts.length != 3) {
             throw new IllegalArgumentException("the access token is not a JWT (" + parts.length + " parts instead of 3)");
@@ -43,7 +43,7 @@ final class JwtClaims {
     }
 
     /** The {@code roles} claim: the application permissions granted to the app. */
-    List<String> roles() {
+    public List<String> roles() {
         Object roles = claims.get("roles");
         if (roles instanceof List<?> list) {
             return list.stream().map(String::valueOf).toList();

@@ -1,4 +1,4 @@
-package dev.notify.graph.internal;
+package dev.notify.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

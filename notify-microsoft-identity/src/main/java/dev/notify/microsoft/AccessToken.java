@@ -1,15 +1,18 @@
-package dev.notify.graph.internal;
+package dev.notify.microsoft;
 
+import dev.notify.microsoft.internal.JwtClaims;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * An access token and when it stops being usable. {@link #toString()} never shows the token.
+ * An access token of an app registration and when it stops being usable. {@link #toString()} never shows the
+ * token.
  *
  * <p>This class is immutable and threadsafe.
  */
-final class AccessToken {
+public final class AccessToken {
 
     private static final Duration MAX_REFRESH_MARGIN = Duration.ofMinutes(5);
 
@@ -23,12 +26,24 @@ final class AccessToken {
         this.expires = Objects.requireNonNull(expires, "expires");
     }
 
-    String value() {
+    /** The bearer token, for an {@code Authorization} header or SASL XOAUTH2. Never log it. */
+    public String value() {
         return value;
     }
 
-    Instant expires() {
+    /** When the login host says the token expires, on the token source's clock. */
+    public Instant expires() {
         return expires;
+    }
+
+    /**
+     * The {@code roles} claim: the application permissions granted to the app. Decoded for diagnostics only; the
+     * signature is not checked, so nothing may be granted on the strength of it.
+     *
+     * @throws IllegalArgumentException when the token is not a JWT with a JSON payload
+     */
+    public List<String> roles() {
+        return JwtClaims.decode(value).roles();
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.notify.graph.internal;
+package dev.notify.spi;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,14 +7,19 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** Reads an HTTP {@code Retry-After} header: delay-seconds or an HTTP date (RFC 9110). */
-final class RetryAfter {
+/**
+ * Reads an HTTP {@code Retry-After} header (RFC 9110: delay-seconds or an HTTP date), for providers that pass a
+ * server's wish on with {@link dev.notify.DeliveryException.Details#retryAfter(java.time.Duration)}.
+ *
+ * <p>This class is stateless and threadsafe.
+ */
+public final class RetryAfter {
 
     private RetryAfter() {
     }
 
     /** The delay asked for, never negative; empty when the header is absent or unreadable. */
-    static Optional<Duration> parse(String header, Instant now) {
+    public static Optional<Duration> parse(String header, Instant now) {
         if (header == null || header.isBlank()) {
             return Optional.empty();
         }
