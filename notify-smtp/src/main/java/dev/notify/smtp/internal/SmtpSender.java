@@ -52,9 +52,11 @@ public final class SmtpSender implements Sender {
     private final MimeBuilder mime;
     private final ConnectionPool pool;
     private final WriteDeadlines writeDeadlines;
+    private final DkimSetup dkim;
 
-    private SmtpSender(SmtpConfig config, SSLContext tls, SenderOptions options, TokenSource tokens) {
+    private SmtpSender(SmtpConfig config, SSLContext tls, SenderOptions options, TokenSource tokens, DkimSetup dkim) {
         this.config = config;
+        this.dkim = dkim;
         this.tls = tls;
         this.options = options;
         this.tokens = tokens;
@@ -68,16 +70,19 @@ public final class SmtpSender implements Sender {
     }
 
     /**
-     * A sender for valid settings; reads the trust store and the client certificate, connects nothing.
+     * A sender for valid settings; reads the trust store, the client certificate and the DKIM keys, connects
+     * nothing.
      *
-     * @throws dev.notify.SettingsException when a file named by the settings cannot be used
+     * @throws dev.notify.SettingsException when a file or key named by the settings cannot be used
      */
     public static SmtpSender create(ResolvedSettings settings, SenderOptions options) {
         SmtpConfig config = SmtpConfig.from(settings);
         SSLContext tls = TlsTrust.context(settings);
+        DkimSetup dkim = DkimSetup.forSender(settings, Clock.systemUTC());
+        dkim.warnings().forEach(LOG::warn);
         TokenSource tokens = config.xoauth2()
                 ? MsalTokenSource.create(settings, options.loginSocketFactory(), Clock.systemUTC()) : null;
-        return new SmtpSender(config, tls, options, tokens);
+        return new SmtpSender(config, tls, options, tokens, dkim);
     }
 
     @Override
@@ -88,6 +93,9 @@ public final class SmtpSender implements Sender {
         MimeMessage content;
         try {
             content = mime.build(email, session);
+            if (dkim.enabled()) {
+                content = SignedMimeMessage.sign(content, dkim.signersFor(email.from().orElseThrow()), session);
+            }
         } catch (MessagingException e) {
             throw new IllegalStateException("cannot build the MIME message for " + email + ": " + e.getMessage(), e);
         }
@@ -236,7 +244,7 @@ public final class SmtpSender implements Sender {
 
     @Override
     public CheckReport check() {
-        return new SmtpProbe(config, tls, options, failures, this::credential).run();
+        return new SmtpProbe(config, tls, options, failures, this::credential, dkim).run();
     }
 
     @Override
