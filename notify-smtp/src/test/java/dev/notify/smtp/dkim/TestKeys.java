@@ -3,6 +3,11 @@ package dev.notify.smtp.dkim;
 import dev.notify.smtp.internal.dkim.PublishedKey;
 import dev.notify.smtp.internal.dkim.SigningAlgorithm;
 import dev.notify.smtp.internal.dkim.SigningKey;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -42,6 +47,15 @@ public final class TestKeys {
     public static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
                 + "\n-----END " + type + "-----\n";
+    }
+
+    /** Writes the key as PKCS#8 PEM to {@code dir/name}. */
+    public static Path write(Path dir, String name, PrivateKey key) {
+        try {
+            return Files.writeString(dir.resolve(name), pem(key), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The TXT record that publishes the pair's public key. */

@@ -50,6 +50,7 @@ public final class PrivateKeys {
                     + "-----END PRIVATE KEY-----, PKCS#8)");
         }
         String type = m.group(1);
+        String base64 = m.group(2);
         switch (type) {
             case "PRIVATE KEY" -> { }
             case "RSA PRIVATE KEY" -> throw new KeyException("is a PKCS#1 RSA key; convert it to PKCS#8 with "
@@ -63,7 +64,7 @@ public final class PrivateKeys {
         }
         byte[] der;
         try {
-            der = Base64.getMimeDecoder().decode(m.group(2).replaceAll("\\s", ""));
+            der = Base64.getMimeDecoder().decode(base64.replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
             throw new KeyException("is not valid base64 between the PEM lines");
         }
