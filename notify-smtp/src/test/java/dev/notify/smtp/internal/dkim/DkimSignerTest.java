@@ -1,13 +1,10 @@
-package dev.notify.smtp.dkim;
+package dev.notify.smtp.internal.dkim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.notify.smtp.internal.dkim.Canonicalization;
-import dev.notify.smtp.internal.dkim.DkimSigner;
-import dev.notify.smtp.internal.dkim.SigningAlgorithm;
-import dev.notify.smtp.internal.dkim.SigningKey;
-import dev.notify.smtp.internal.dkim.SigningPolicy;
+import dev.notify.smtp.dkim.IndependentVerifier;
+import dev.notify.smtp.dkim.TestKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
