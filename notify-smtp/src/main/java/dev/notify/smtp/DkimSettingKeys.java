@@ -137,8 +137,8 @@ public final class DkimSettingKeys {
         return SettingKey.path(name)
                 .credentialGroup(IDENTITY)
                 .section(SECTION)
-                .description("A file holding the " + algorithm + " private key as PKCS#8 PEM, read when the sender is "
-                        + "created.")
+                .description("A file holding the " + algorithm + " private key as PKCS#8 PEM, instead of "
+                        + name.substring(0, name.length() - "-file".length()) + ".")
                 .build();
     }
 
