@@ -1,6 +1,7 @@
 package dev.notify.smtp.internal.dkim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.notify.smtp.dkim.IndependentVerifier;
@@ -88,34 +89,17 @@ class DkimSignerTest {
 
     @Test
     void aChangedSignedHeaderFailsVerification() {
-        String signed = new String(sign(new DkimSigner(rsa, SigningPolicy.defaults(), CLOCK), MESSAGE),
-                StandardCharsets.US_ASCII);
-
-        byte[] changed = signed.replace("Subject: Your ticket", "Subject: Your ticket!").getBytes(StandardCharsets.US_ASCII);
-
-        assertThatThrownBy(() -> verifier.verify(changed)).isInstanceOf(FailException.class);
+        assertFailsVerificationAfter(rsa, "Subject: Your ticket", "Subject: Your ticket!");
     }
 
     @Test
     void aBodyLineAddedAfterSigningFailsVerification() {
-        String signed = new String(sign(new DkimSigner(ed25519, SigningPolicy.defaults(), CLOCK), MESSAGE),
-                StandardCharsets.US_ASCII);
-
-        byte[] changed = signed.replace("Hello Alice,\r\n", "Hello Alice,\r\nClick here!\r\n")
-                .getBytes(StandardCharsets.US_ASCII);
-
-        assertThatThrownBy(() -> verifier.verify(changed)).isInstanceOf(FailException.class);
+        assertFailsVerificationAfter(ed25519, "Hello Alice,\r\n", "Hello Alice,\r\nClick here!\r\n");
     }
 
     @Test
     void aSecondFromAddedAfterSigningFailsVerification() {
-        String signed = new String(sign(new DkimSigner(rsa, SigningPolicy.defaults(), CLOCK), MESSAGE),
-                StandardCharsets.US_ASCII);
-
-        byte[] changed = signed.replace("X-Unsigned:", "From: ceo@notify.example\r\nX-Unsigned:")
-                .getBytes(StandardCharsets.US_ASCII);
-
-        assertThatThrownBy(() -> verifier.verify(changed)).isInstanceOf(FailException.class);
+        assertFailsVerificationAfter(rsa, "X-Unsigned:", "From: ceo@notify.example\r\nX-Unsigned:");
     }
 
     @Test
@@ -278,6 +262,18 @@ class DkimSignerTest {
         byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
+    }
+
+    /** Signs the message, checks the signature verifies, then changes {@code from} to {@code to}: it must not. */
+    private void assertFailsVerificationAfter(SigningKey key, String from, String to) {
+        String signed = new String(sign(new DkimSigner(key, SigningPolicy.defaults(), CLOCK), MESSAGE),
+                StandardCharsets.US_ASCII);
+        assertThatCode(() -> verifier.verify(ascii(signed))).doesNotThrowAnyException();
+        assertThat(signed).contains(from);
+
+        byte[] changed = ascii(signed.replace(from, to));
+
+        assertThatThrownBy(() -> verifier.verify(changed)).isInstanceOf(FailException.class);
     }
 
     private static byte[] sign(DkimSigner signer, String message) {
