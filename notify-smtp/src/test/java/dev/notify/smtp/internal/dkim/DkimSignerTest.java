@@ -118,9 +118,11 @@ class DkimSignerTest {
     void signsTheConfiguredFieldsThatArePresentAndFromOnceMore() {
         String field = new DkimSigner(rsa, SigningPolicy.defaults(), CLOCK).sign(ascii(MESSAGE));
 
-        assertThat(tags(field)).contains("h=From:To:Subject:Date:Message-ID:MIME-Version:Content-Type:From;")
-                .contains("d=notify.example;s=s2048;t=" + CLOCK.instant().getEpochSecond() + ";")
-                .doesNotContain("x=").doesNotContain("Cc").doesNotContain("Reply-To");
+        Map<String, String> tags = tagMap(field);
+        assertThat(tags.get("h")).isEqualTo("From:To:Subject:Date:Message-ID:MIME-Version:Content-Type:From");
+        assertThat(tags).containsEntry("d", "notify.example").containsEntry("s", "s2048")
+                .containsEntry("t", Long.toString(CLOCK.instant().getEpochSecond()))
+                .doesNotContainKey("x");
     }
 
     @Test
@@ -282,6 +284,15 @@ class DkimSignerTest {
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The field's tags by name, white space removed. */
+    private static Map<String, String> tagMap(String field) {
+        Map<String, String> tags = new java.util.LinkedHashMap<>();
+        for (String tag : tags(field).substring("DKIM-Signature:".length()).split(";")) {
+            tags.put(tag.substring(0, tag.indexOf('=')), tag.substring(tag.indexOf('=') + 1));
+        }
+        return tags;
     }
 
     /** The field's tag list without white space (which DKIM allows around tags, colons and in base64). */
