@@ -160,24 +160,10 @@ class DkimSignerTest {
 
     @Test
     void bodyHashOfTheRfc8463ExampleIsThePublishedOne() {
-        String example = String.join("\r\n",
-                "From: Joe SixPack <joe@football.example.com>",
-                "To: Suzie Q <suzie@shopping.example.net>",
-                "Subject: Is dinner ready?",
-                "Date: Fri, 11 Jul 2003 21:00:37 -0700 (PDT)",
-                "Message-ID: <20030712040037.46341.5F8J@football.example.com>",
-                "",
-                "Hi.",
-                "",
-                "We lost the game.  Are you hungry yet?",
-                "",
-                "Joe.",
-                "",
-                "");
         SigningKey rfcKey = new SigningKey("football.example.com", "brisbane", SigningAlgorithm.ED25519_SHA256,
                 rfc8463PrivateKey());
 
-        String field = new DkimSigner(rfcKey, SigningPolicy.defaults(), CLOCK).sign(ascii(example));
+        String field = new DkimSigner(rfcKey, SigningPolicy.defaults(), CLOCK).sign(ascii(RFC8463_MESSAGE));
 
         assertThat(tags(field)).contains("bh=2jUSOH9NhtVGCQWNr9BrIAPreKQjO6Sn7XIkfJVOzv8=;");
     }
@@ -218,6 +204,22 @@ class DkimSignerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CR LF");
     }
 
+    /** RFC 8463 Appendix A.3's message, unsigned. */
+    private static final String RFC8463_MESSAGE = String.join("\r\n",
+            "From: Joe SixPack <joe@football.example.com>",
+            "To: Suzie Q <suzie@shopping.example.net>",
+            "Subject: Is dinner ready?",
+            "Date: Fri, 11 Jul 2003 21:00:37 -0700 (PDT)",
+            "Message-ID: <20030712040037.46341.5F8J@football.example.com>",
+            "",
+            "Hi.",
+            "",
+            "We lost the game.  Are you hungry yet?",
+            "",
+            "Joe.",
+            "",
+            "");
+
     /** RFC 8463 Appendix A.3 (Copyright (c) 2018 IETF Trust and the persons identified as the document authors). */
     private static final String RFC8463_SIGNED = String.join("\r\n",
             "DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed;",
@@ -235,19 +237,7 @@ class DkimSignerTest {
             " b=F45dVWDfMbQDGHJFlXUNB2HKfbCeLRyhDXgFpEL8GwpsRe0IeIixNTe3",
             " DhCVlUrSjV4BwcVcOF6+FF3Zo9Rpo1tFOeS9mPYQTnGdaSGsgeefOsk2Jz",
             " dA+L10TeYt9BgDfQNZtKdN1WO//KgIqXP7OdEFE4LjFYNcUxZQ4FADY+8=",
-            "From: Joe SixPack <joe@football.example.com>",
-            "To: Suzie Q <suzie@shopping.example.net>",
-            "Subject: Is dinner ready?",
-            "Date: Fri, 11 Jul 2003 21:00:37 -0700 (PDT)",
-            "Message-ID: <20030712040037.46341.5F8J@football.example.com>",
-            "",
-            "Hi.",
-            "",
-            "We lost the game.  Are you hungry yet?",
-            "",
-            "Joe.",
-            "",
-            "");
+            "") + RFC8463_MESSAGE;
 
     /** RFC 8463 Appendix A.1: the Ed25519 private key (the seed of RFC 8032's first test vector). */
     private static java.security.PrivateKey rfc8463PrivateKey() {
