@@ -15,7 +15,8 @@ import dev.notify.spi.SenderProvider;
  * (the default).
  *
  * <p>It reads the {@code email.smtp.*} settings, and {@code email.graph.*} for the app registration when
- * {@code email.smtp.auth.mechanism=xoauth2}. Each sender keeps a pool of open connections
+ * {@code email.smtp.auth.mechanism=xoauth2}. With {@code email.smtp.dkim.domain} set it signs every message with
+ * DKIM ({@link DkimSettingKeys}). Each sender keeps a pool of open connections
  * ({@code email.smtp.pool.*}); TLS always verifies the certificate and the host name.
  *
  * <p>This class is stateless and threadsafe.
@@ -41,7 +42,7 @@ public final class SmtpSenderProvider implements SenderProvider {
         return Channel.EMAIL;
     }
 
-    /** The {@link SmtpSettingKeys}, and the app registration's keys for xoauth2. */
+    /** The {@link SmtpSettingKeys}, the {@link DkimSettingKeys}, and the app registration's keys for xoauth2. */
     @Override
     public ProviderSettings settings() {
         return SETTINGS;
@@ -56,7 +57,7 @@ public final class SmtpSenderProvider implements SenderProvider {
     /**
      * Creates a sender; it connects on the first send or check.
      *
-     * @throws dev.notify.SettingsException when the trust store or the client certificate cannot be read
+     * @throws dev.notify.SettingsException when the trust store, the client certificate or a DKIM key cannot be read
      */
     @Override
     public Sender create(SenderContext context) {

@@ -13,7 +13,7 @@ import java.util.Locale;
 
 /**
  * The keys of the {@code smtp} provider, under {@code email.smtp.}. With {@code email.smtp.auth.mechanism=xoauth2}
- * it also reads the app registration's {@link MicrosoftIdentityKeys}.
+ * it also reads the app registration's {@link MicrosoftIdentityKeys}; for DKIM signing, the {@link DkimSettingKeys}.
  *
  * <p>This class is threadsafe.
  */
@@ -93,13 +93,14 @@ public final class SmtpSettingKeys {
     private SmtpSettingKeys() {
     }
 
-    /** The SMTP keys, in reference order, without the app registration's. */
+    /** The SMTP keys, in reference order, without the DKIM keys and the app registration's. */
     public static List<SettingKey<?>> all() {
         return OWN;
     }
 
     static ProviderSettings settings() {
         List<SettingKey<?>> keys = new ArrayList<>(OWN);
+        keys.addAll(DkimSettingKeys.all());
         keys.addAll(MicrosoftIdentityKeys.all());
         return ProviderSettings.of(keys, SmtpSettingKeys::validate);
     }
@@ -107,6 +108,7 @@ public final class SmtpSettingKeys {
     private static void validate(SettingsCheck check) {
         check.require(HOST, "required when email.delivery-method=smtp")
                 .requireWith(TRUST_STORE_PASSWORD, TRUST_STORE);
+        DkimSettingKeys.validate(check);
         if (!check.settings().get(AUTH_ENABLED)) {
             return;
         }

@@ -2,6 +2,7 @@ package dev.notify.smtp.internal;
 
 import dev.notify.CheckReport;
 import dev.notify.NotifyException;
+import dev.notify.Problem;
 import dev.notify.SettingsException;
 import dev.notify.smtp.TlsMode;
 import jakarta.mail.MessagingException;
@@ -9,6 +10,7 @@ import jakarta.mail.Session;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,7 +23,7 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * The connectivity check: connect, EHLO, STARTTLS, AUTH and QUIT on a connection of its own, sending no mail,
- * and report what was found. Failures become the report's failure; nothing is thrown.
+ * and report what was found, with the DKIM identity and whether DNS publishes its keys ({@link DkimCheck}). Failures become the report's failure; nothing is thrown.
  */
 final class SmtpProbe {
 
@@ -30,9 +32,11 @@ final class SmtpProbe {
     private final SenderOptions options;
     private final SmtpFailures failures;
     private final Supplier<String> credential;
+    private final DkimSetup dkim;
 
     SmtpProbe(SmtpConfig config, SSLContext tls, SenderOptions options, SmtpFailures failures,
-            Supplier<String> credential) {
+            Supplier<String> credential, DkimSetup dkim) {
+        this.dkim = dkim;
         this.config = config;
         this.tls = tls;
         this.options = options;
@@ -49,6 +53,7 @@ final class SmtpProbe {
         NotifyTransport transport = new NotifyTransport(session);
         String auth = config.auth() ? "not attempted" : "not enabled";
         long start = System.nanoTime();
+        boolean failed = true;
         try {
             if (config.auth()) {
                 transport.connect(config.host(), config.port(), config.username(), credential.get());
@@ -56,6 +61,7 @@ final class SmtpProbe {
             } else {
                 transport.connect(config.host(), config.port(), null, null);
             }
+            failed = false;
         } catch (MessagingException e) {
             fail(report, failures.connecting(e, transport));
             if (e instanceof jakarta.mail.AuthenticationFailedException) {
@@ -81,6 +87,10 @@ final class SmtpProbe {
             tlsItems(report, socket);
         }
         report.item("auth", auth);
+        List<Problem> dkimProblems = DkimCheck.report(report, dkim, options.dkimRecords());
+        if (!failed && !dkimProblems.isEmpty()) {
+            report.settingsFailure(dkimProblems);
+        }
         try {
             transport.close();
         } catch (MessagingException e) {

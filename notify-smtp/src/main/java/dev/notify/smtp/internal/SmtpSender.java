@@ -56,9 +56,12 @@ public final class SmtpSender implements Sender {
     private final MimeBuilder mime;
     private final ConnectionPool pool;
     private final WriteDeadlines writeDeadlines;
+    private final DkimSetup dkim;
 
-    private SmtpSender(SmtpConfig config, SSLContext tls, SenderOptions options, AppTokenSource tokens) {
+    private SmtpSender(SmtpConfig config, SSLContext tls, SenderOptions options, AppTokenSource tokens,
+            DkimSetup dkim) {
         this.config = config;
+        this.dkim = dkim;
         this.tls = tls;
         this.options = options;
         this.tokens = tokens;
@@ -72,19 +75,21 @@ public final class SmtpSender implements Sender {
     }
 
     /**
-     * A sender for valid settings; reads the trust stores and the client certificate, connects nothing. For
-     * xoauth2, tokens for {@code email.smtp.auth.scope} come from the app registration's
+     * A sender for valid settings; reads the trust store, the client certificate and the DKIM keys, connects
+     * nothing. For xoauth2, tokens for {@code email.smtp.auth.scope} come from the app registration's
      * {@link AppTokenSource}, whose login host is verified against {@code email.graph.trust-store} (or the JVM's
      * default trust store).
      *
-     * @throws dev.notify.SettingsException when a file named by the settings cannot be used
+     * @throws dev.notify.SettingsException when a file or key named by the settings cannot be used
      */
     public static SmtpSender create(ResolvedSettings settings, SenderOptions options) {
         SmtpConfig config = SmtpConfig.from(settings);
         SSLContext tls = TlsTrust.context(settings);
+        DkimSetup dkim = DkimSetup.forSender(settings, Clock.systemUTC());
+        dkim.warnings().forEach(LOG::warn);
         AppTokenSource tokens = config.xoauth2() ? AppTokenSource.create(settings, SmtpSettingKeys.AUTH_SCOPE,
                 MicrosoftTrust.fromSettings(settings, MicrosoftTrust.jvmDefault()), Clock.systemUTC()) : null;
-        return new SmtpSender(config, tls, options, tokens);
+        return new SmtpSender(config, tls, options, tokens, dkim);
     }
 
     @Override
@@ -95,6 +100,9 @@ public final class SmtpSender implements Sender {
         MimeMessage content;
         try {
             content = mime.build(email, session);
+            if (dkim.enabled()) {
+                content = SignedMimeMessage.sign(content, dkim.signersFor(email.from().orElseThrow()), session);
+            }
         } catch (MessagingException e) {
             throw new IllegalStateException("cannot build the MIME message for " + email + ": " + e.getMessage(), e);
         }
@@ -245,7 +253,7 @@ public final class SmtpSender implements Sender {
 
     @Override
     public CheckReport check() {
-        return new SmtpProbe(config, tls, options, failures, this::credential).run();
+        return new SmtpProbe(config, tls, options, failures, this::credential, dkim).run();
     }
 
     @Override
