@@ -12,9 +12,6 @@ public class JournalException extends SendRejectedException {
     private static final long serialVersionUID = 1L;
 
     public JournalException(String message, Throwable cause) {
-        super(message);
-        if (cause != null) {
-            initCause(cause);
-        }
+        super(message, cause);
     }
 }

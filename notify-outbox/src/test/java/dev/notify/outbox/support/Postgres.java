@@ -1,0 +1,56 @@
+package dev.notify.outbox.support;
+
+import dev.notify.outbox.JdbcJournal;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+/** One real PostgreSQL server for the test JVM, started on first use on a free loopback port; a table per test. */
+public final class Postgres {
+
+    private static final AtomicInteger TABLES = new AtomicInteger();
+    private static EmbeddedPostgres server;
+
+    private Postgres() {
+    }
+
+    public static synchronized DataSource dataSource() {
+        if (server == null) {
+            try {
+                server = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (IOException e) {
+                    // The JVM is ending; the server's directory is temporary.
+                }
+            }));
+        }
+        return server.getPostgresDatabase();
+    }
+
+    /** The JDBC URL of the server's {@code postgres} database, for child processes and the CLI. */
+    public static String jdbcUrl() {
+        dataSource();
+        return server.getJdbcUrl("postgres", "postgres");
+    }
+
+    /** Creates a new outbox table from the shipped DDL and returns its name. */
+    public static String newTable() {
+        String table = "outbox_" + ProcessHandle.current().pid() + "_" + TABLES.incrementAndGet();
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute(JdbcJournal.postgresqlDdl().replace("notify_outbox", table));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create " + table, e);
+        }
+        return table;
+    }
+}
