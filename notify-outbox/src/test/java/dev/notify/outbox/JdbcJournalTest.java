@@ -22,7 +22,7 @@ class JdbcJournalTest extends JournalContractTest {
     }
 
     private Journal journal(String owner) {
-        return JdbcJournal.builder(Postgres.dataSource()).table(table).owner(owner).lease(Duration.ofMinutes(1)).build();
+        return JdbcJournal.builder(Postgres.pooled()).table(table).owner(owner).lease(Duration.ofMinutes(1)).build();
     }
 
     @Test

@@ -15,6 +15,7 @@ public final class Postgres {
 
     private static final AtomicInteger TABLES = new AtomicInteger();
     private static EmbeddedPostgres server;
+    private static DataSource pool;
 
     private Postgres() {
     }
@@ -41,6 +42,26 @@ public final class Postgres {
     public static String jdbcUrl() {
         dataSource();
         return server.getJdbcUrl("postgres", "postgres");
+    }
+
+    /**
+     * A pool of at most 10 connections to {@code url}: without one, every statement would start a PostgreSQL
+     * backend process. The driver's own pool is deprecated for production use, not for tests.
+     */
+    @SuppressWarnings("deprecation")
+    public static DataSource pooled(String url) {
+        org.postgresql.ds.PGPoolingDataSource pool = new org.postgresql.ds.PGPoolingDataSource();
+        pool.setURL(url);
+        pool.setMaxConnections(10);
+        return pool;
+    }
+
+    /** A pool of this JVM's server. */
+    public static synchronized DataSource pooled() {
+        if (pool == null) {
+            pool = pooled(jdbcUrl());
+        }
+        return pool;
     }
 
     /** Creates a new outbox table from the shipped DDL and returns its name. */
