@@ -21,6 +21,7 @@ public final class DurableOutboxBuilder {
     private int workers = 4;
     private Duration pollInterval = Duration.ofSeconds(1);
     private Duration closeTimeout = Duration.ofSeconds(30);
+    private boolean delivering = true;
 
     DurableOutboxBuilder(Notifier notifier) {
         this.notifier = Objects.requireNonNull(notifier, "notifier");
@@ -74,6 +75,15 @@ public final class DurableOutboxBuilder {
         return this;
     }
 
+    /**
+     * Whether this outbox delivers (default true). An outbox that does not only journals what is enqueued: for
+     * processes that produce messages into a shared database journal that other processes deliver.
+     */
+    public DurableOutboxBuilder delivering(boolean deliver) {
+        this.delivering = deliver;
+        return this;
+    }
+
     /** How long {@link DurableOutbox#close()} waits for attempts in flight (default 30 seconds). */
     public DurableOutboxBuilder closeTimeout(Duration timeout) {
         if (timeout == null || timeout.isNegative()) {
@@ -99,6 +109,6 @@ public final class DurableOutboxBuilder {
                     + ".settingsExtension(new OutboxSettings()) or with ServiceLoader discovery on");
         }
         return DefaultOutbox.start(new DefaultOutbox.Options(notifier, journal, clock, scheduler, workers,
-                pollInterval, closeTimeout));
+                pollInterval, closeTimeout, delivering));
     }
 }

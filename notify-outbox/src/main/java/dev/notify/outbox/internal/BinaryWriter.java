@@ -12,8 +12,18 @@ import java.util.Optional;
 /** Writes the outbox's binary formats: big-endian numbers, length-prefixed UTF-8 strings and byte arrays. */
 final class BinaryWriter {
 
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-    private final DataOutputStream out = new DataOutputStream(bytes);
+    private final ByteArrayOutputStream bytes;
+    private final DataOutputStream out;
+
+    BinaryWriter() {
+        this(256);
+    }
+
+    /** A writer whose buffer starts at {@code capacity} bytes: the expected size, to spare copies. */
+    BinaryWriter(int capacity) {
+        this.bytes = new ByteArrayOutputStream(capacity);
+        this.out = new DataOutputStream(bytes);
+    }
 
     BinaryWriter writeByte(int value) {
         return io(() -> out.writeByte(value));

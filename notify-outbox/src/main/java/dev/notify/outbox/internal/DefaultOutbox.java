@@ -53,7 +53,7 @@ public final class DefaultOutbox implements DurableOutbox {
 
     /** Everything an outbox is built from; see {@code DurableOutboxBuilder}. */
     public record Options(Notifier notifier, Journal journal, Clock clock, Scheduler scheduler, int workers,
-            Duration pollInterval, Duration closeTimeout) {
+            Duration pollInterval, Duration closeTimeout, boolean delivering) {
     }
 
     private final Notifier notifier;
@@ -67,6 +67,7 @@ public final class DefaultOutbox implements DurableOutbox {
     private final AttemptRunner runner;
     private final Duration pollInterval;
     private final Duration closeTimeout;
+    private final boolean delivering;
     private final AtomicBoolean pollRequested = new AtomicBoolean();
     private volatile Scheduler.Cancellable wakeUp;
     private volatile Instant nextExpiry = Instant.MIN;
@@ -81,6 +82,7 @@ public final class DefaultOutbox implements DurableOutbox {
         this.scheduler = o.scheduler() == null ? ownScheduler : o.scheduler();
         this.pollInterval = o.pollInterval();
         this.closeTimeout = o.closeTimeout();
+        this.delivering = o.delivering();
         this.free = new Semaphore(o.workers());
         this.runner = new AttemptRunner(notifier, clock);
         AtomicInteger threads = new AtomicInteger();
@@ -146,7 +148,7 @@ public final class DefaultOutbox implements DurableOutbox {
     // ---- delivery ----
 
     private void requestPoll() {
-        if (closed || !pollRequested.compareAndSet(false, true)) {
+        if (closed || !delivering || !pollRequested.compareAndSet(false, true)) {
             return;
         }
         try {

@@ -24,7 +24,7 @@ public final class MessageCodec {
     }
 
     public static byte[] encode(Message message) {
-        BinaryWriter w = new BinaryWriter().writeByte(VERSION);
+        BinaryWriter w = new BinaryWriter(expectedSize(message)).writeByte(VERSION);
         if (message instanceof EmailMessage email) {
             w.writeByte(EMAIL);
             w.writeByte(email.from().isPresent() ? 1 : 0);
@@ -54,6 +54,21 @@ public final class MessageCodec {
             w.writeOptional(sms.messageId());
         }
         return w.toByteArray();
+    }
+
+    /** Enough for the message's texts in UTF-8 (up to 3 bytes a character) and its attachments. */
+    private static int expectedSize(Message message) {
+        long size = 512;
+        if (message instanceof EmailMessage email) {
+            size += 3L * (email.subject().length() + email.text().map(String::length).orElse(0)
+                    + email.html().map(String::length).orElse(0));
+            for (Attachment a : email.attachments()) {
+                size += a.size() + 256;
+            }
+        } else {
+            size += 3L * ((SmsMessage) message).text().length();
+        }
+        return (int) Math.min(size, Integer.MAX_VALUE - 8);
     }
 
     /**

@@ -58,6 +58,7 @@ public final class SegmentedJournal implements Journal {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentedJournal.class);
     private static final Pattern SEGMENT = Pattern.compile("segment-(\\d{12})\\.log");
     private static final Write STOP = new Write(null, null);
+    private static final long STRAGGLER_WAIT_NANOS = 500_000;
 
     /** An index entry: the entry, where its latest record and content are, and whether it is being delivered. */
     private static final class Slot {
@@ -551,6 +552,7 @@ public final class SegmentedJournal implements Journal {
 
     private void runWriter() {
         List<Write> batch = new ArrayList<>();
+        int lastBatch = 1;
         boolean stop = false;
         while (!stop) {
             try {
@@ -559,6 +561,8 @@ public final class SegmentedJournal implements Journal {
                 break;
             }
             writes.drainTo(batch, 4095);
+            gatherStragglers(batch, lastBatch);
+            lastBatch = batch.size();
             List<Write> records = new ArrayList<>(batch.size());
             for (Write w : batch) {
                 if (w == STOP) {
@@ -583,6 +587,30 @@ public final class SegmentedJournal implements Journal {
             if (w != STOP) {
                 w.done.completeExceptionally(new JournalException("the outbox journal " + directory + " is closed", null));
             }
+        }
+    }
+
+    /**
+     * Group commit's patience: when the previous batch had more writers than this one has, the others are most
+     * likely preparing their next record; wait for them a little (at most {@link #STRAGGLER_WAIT_NANOS}) so that
+     * they share this fsync instead of waiting for the next. A single writer never waits.
+     */
+    private void gatherStragglers(List<Write> batch, int previous) {
+        long deadline = System.nanoTime() + STRAGGLER_WAIT_NANOS;
+        while (batch.size() < previous) {
+            long left = deadline - System.nanoTime();
+            Write w;
+            try {
+                w = left <= 0 ? null : writes.poll(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (w == null) {
+                return;
+            }
+            batch.add(w);
+            writes.drainTo(batch, 4095);
         }
     }
 
