@@ -31,12 +31,11 @@ public final class OutboxSettings implements SettingsExtension {
             .build();
     public static final SettingKey<Duration> KEEP_ACCEPTED = SettingKey.duration("outbox.keep-accepted")
             .defaultValue(Duration.ofHours(1))
-            .description("How long an accepted message's outcome stays queryable by id before the journal drops it.")
+            .description("How long an accepted message's outcome stays queryable by id; its content is dropped at once.")
             .build();
     public static final SettingKey<Duration> KEEP_FAILED = SettingKey.duration("outbox.keep-failed")
             .defaultValue(Duration.ofDays(7))
-            .description("How long a failed message stays in the journal, content included, to be listed and "
-                    + "retried, before the journal drops it.")
+            .description("How long a failed message stays, content included, to be listed and retried.")
             .build();
 
     private static final ProviderSettings SETTINGS = ProviderSettings.of(
