@@ -5,6 +5,7 @@ import dev.notify.FailureClass;
 import dev.notify.NotifyException;
 import dev.notify.outbox.OutboxSettings;
 import dev.notify.settings.ResolvedSettings;
+import dev.notify.settings.SettingKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,10 +19,17 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 record Backoff(Duration maxAge, Duration initialDelay, Duration maxDelay, Duration keepAccepted, Duration keepFailed) {
 
+    /** The server's values; a key without a usable value (an entry that could not be read) has its default. */
     static Backoff from(ResolvedSettings settings) {
-        return new Backoff(settings.get(OutboxSettings.MAX_AGE), settings.get(OutboxSettings.RETRY_INITIAL_DELAY),
-                settings.get(OutboxSettings.RETRY_MAX_DELAY), settings.get(OutboxSettings.KEEP_ACCEPTED),
-                settings.get(OutboxSettings.KEEP_FAILED));
+        return new Backoff(value(settings, OutboxSettings.MAX_AGE, Duration.ofDays(2)),
+                value(settings, OutboxSettings.RETRY_INITIAL_DELAY, Duration.ofSeconds(30)),
+                value(settings, OutboxSettings.RETRY_MAX_DELAY, Duration.ofHours(1)),
+                value(settings, OutboxSettings.KEEP_ACCEPTED, Duration.ofHours(1)),
+                value(settings, OutboxSettings.KEEP_FAILED, Duration.ofDays(7)));
+    }
+
+    private static Duration value(ResolvedSettings settings, SettingKey<Duration> key, Duration fallback) {
+        return settings.find(key).orElse(fallback);
     }
 
     /** The failure's class; an exception notify did not classify counts as transient. */

@@ -324,6 +324,10 @@ public final class SegmentedJournal implements Journal {
 
     @Override
     public void append(OutboxEntry entry, byte[] message) {
+        if (message.length > Records.MAX_BODY - 64 * 1024) {
+            throw new JournalException("the message is " + message.length + " bytes; the file journal takes messages "
+                    + "of up to " + (Records.MAX_BODY - 64 * 1024) + " bytes; nothing was queued", null);
+        }
         byte[] encoded = EntryCodec.encode(entry);
         byte[] record = Records.entry(encoded, message);
         synchronized (this) {
