@@ -11,7 +11,6 @@ import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,9 +74,11 @@ class FileJournalTest {
         }
         Path segment = segments().get(segments().size() - 1);
         byte[] whole = Files.readAllBytes(segment);
-        int lastRecord = lastRecordOffset(whole);
-        Files.write(segment, Arrays.copyOfRange(whole, lastRecord, lastRecord + (whole.length - lastRecord) / 2),
-                StandardOpenOption.APPEND);
+        int[] records = recordBounds(whole);
+        try (RandomAccessFile file = new RandomAccessFile(segment.toFile(), "rw")) {
+            file.seek(records[1]);
+            file.write(whole, records[0], (records[1] - records[0]) / 2);
+        }
 
         try (Journal reopened = FileJournal.in(directory)) {
             assertThat(reopened.list(EnumSet.allOf(OutboxState.class), 10)).extracting(OutboxEntry::id)
@@ -96,8 +97,9 @@ class FileJournalTest {
             journal.append(pending("b"), content(10, 2));
         }
         Path segment = segments().get(0);
+        int end = recordBounds(Files.readAllBytes(segment))[1];
         try (RandomAccessFile file = new RandomAccessFile(segment.toFile(), "rw")) {
-            file.seek(file.length() - 3);
+            file.seek(end - 3);
             file.write(0x55);
         }
 
@@ -107,16 +109,19 @@ class FileJournalTest {
         }
     }
 
-    /** Walks the frames (length, checksum, body) after the segment header. */
-    private static int lastRecordOffset(byte[] segment) {
+    /** Walks the frames (length, checksum, body) after the segment header: where the last starts, where they end. */
+    private static int[] recordBounds(byte[] segment) {
         int position = 12;
         int last = position;
         while (position + 8 <= segment.length) {
             int length = java.nio.ByteBuffer.wrap(segment, position, 4).getInt();
+            if (length == 0) {
+                break;
+            }
             last = position;
             position += 8 + length;
         }
-        return last;
+        return new int[] {last, position};
     }
 
     @Test
@@ -226,7 +231,7 @@ class FileJournalTest {
             Path journalDir = disk.path().resolve("journal");
             List<String> acknowledged = new ArrayList<>();
             JournalException failure = null;
-            try (Journal journal = FileJournal.in(journalDir)) {
+            try (Journal journal = FileJournal.builder(journalDir).segmentSize(64 * 1024).open()) {
                 for (int i = 0; i < 100 && failure == null; i++) {
                     try {
                         journal.append(pending("m" + i), content(20_000, i));

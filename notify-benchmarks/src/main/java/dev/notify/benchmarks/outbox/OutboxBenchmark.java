@@ -34,7 +34,8 @@ import javax.sql.DataSource;
 
 /**
  * The durable outbox: enqueue throughput (each enqueue returns after an fsync or a commit) at 1 and 16 threads on
- * the file journal and on PostgreSQL (embedded, started here, on the same disk), then the delivery rate from each
+ * the file journal and on PostgreSQL (embedded, started here, on the same disk, with {@code synchronous_commit=on}
+ * where the embedded server's default is off), then the delivery rate from each
  * journal to the benchmarks' SMTP sink. The file journal lives under {@code target/}, on the disk, not in a tmpfs.
  * Prints a markdown section; exits 3 when the sink did not accept exactly the messages delivered, or when group
  * commit does not make 16 threads at least 5 times faster than one on the file journal.
@@ -89,7 +90,7 @@ public final class OutboxBenchmark {
                 }
             }
             delivery.add(deliveryRow("file", notifier, file, sink.control(), n));
-            try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on")
                     .setDataDirectory(work.resolve("postgres")).setCleanDataDirectory(true).start()) {
                 DataSource pool = pool(postgres.getJdbcUrl("postgres", "postgres"));
                 Supplier<Location> table = () -> {

@@ -10,7 +10,10 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
-/** One real PostgreSQL server for the test JVM, started on first use on a free loopback port; a table per test. */
+/**
+ * One real PostgreSQL server for the test JVM, started on first use on a free loopback port; a table per test. Commits
+ * are durable, as in production ({@code synchronous_commit=on}; the embedded server's default is off).
+ */
 public final class Postgres {
 
     private static final AtomicInteger TABLES = new AtomicInteger();
@@ -23,7 +26,7 @@ public final class Postgres {
     public static synchronized DataSource dataSource() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().start();
+                server = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
             }

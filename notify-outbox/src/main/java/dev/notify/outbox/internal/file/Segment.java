@@ -6,7 +6,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 
 /**
- * One file of the journal, {@code segment-<number>.log}: a header (magic and format version), then records. The
+ * One file of the journal, {@code segment-<number>.log}: a header (magic and format version), then records, then
+ * zeros (space written ahead; a zero length ends the records). The
  * journal appends to the newest segment only; older ones are sealed and read when a message is delivered.
  * Not threadsafe: the journal guards it.
  */
@@ -19,7 +20,10 @@ final class Segment {
     final long number;
     final Path path;
     final FileChannel channel;
+    /** Where the records end: the next record is written here. */
     long size;
+    /** The file's length: records, then zeros written ahead so that appends do not change the file's size. */
+    long allocated;
     /** Index entries whose latest record or content lives here. */
     int refs;
     /** Records written here, for the share of them still live. */
@@ -30,6 +34,7 @@ final class Segment {
         this.path = path;
         this.channel = channel;
         this.size = size;
+        this.allocated = size;
     }
 
     static String fileName(long number) {

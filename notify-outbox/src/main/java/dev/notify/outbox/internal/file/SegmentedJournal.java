@@ -59,6 +59,11 @@ public final class SegmentedJournal implements Journal {
     private static final Pattern SEGMENT = Pattern.compile("segment-(\\d{12})\\.log");
     private static final Write STOP = new Write(null, null);
     private static final long STRAGGLER_WAIT_NANOS = 500_000;
+    /**
+     * Zeros written ahead of the records, so that an append overwrites allocated space: its fsync then writes data
+     * only, not the file's new size as well (which costs a file system journal commit).
+     */
+    private static final int WRITE_AHEAD = 1024 * 1024;
 
     /** An index entry: the entry, where its latest record and content are, and whether it is being delivered. */
     private static final class Slot {
@@ -232,9 +237,8 @@ public final class SegmentedJournal implements Journal {
                 break;
             }
             byte[] body = segment.read(position + Records.FRAME, length);
-            boolean last = position + Records.FRAME + length == size;
             if (Records.checksum(body, 0, length) != checksum) {
-                if (last) {
+                if (isLast(segment, position + Records.FRAME + length, size)) {
                     break;
                 }
                 LOG.error("Outbox journal segment {}: the record at offset {} fails its checksum and is skipped",
@@ -246,10 +250,27 @@ public final class SegmentedJournal implements Journal {
             position += Records.FRAME + length;
         }
         segment.size = position;
-        if (position < size) {
+        segment.allocated = size;
+        if (position < size && !zeros(segment, position, size)) {
             LOG.warn("Outbox journal segment {}: {} bytes after offset {} are an incomplete record (a write cut "
                     + "short by a crash) and are ignored", segment.path, size - position, position);
         }
+    }
+
+    /** Whether nothing but zeros (space written ahead) follows {@code next}. */
+    private static boolean isLast(Segment segment, long next, long size) throws IOException {
+        return next + Records.FRAME > size || ByteBuffer.wrap(segment.read(next, Records.FRAME)).getInt() == 0;
+    }
+
+    private static boolean zeros(Segment segment, long from, long size) throws IOException {
+        for (long p = from; p < size; p += 65536) {
+            for (byte b : segment.read(p, (int) Math.min(65536, size - p))) {
+                if (b != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private void apply(Segment segment, long position, byte[] body) {
@@ -626,6 +647,7 @@ public final class SegmentedJournal implements Journal {
         try {
             segment = writable(bytes);
             start = segment.size;
+            allocate(segment, start + bytes);
             ByteBuffer[] buffers = records.stream().map(w -> ByteBuffer.wrap(w.record)).toArray(ByteBuffer[]::new);
             long position = start;
             for (ByteBuffer buffer : buffers) {
@@ -654,10 +676,38 @@ public final class SegmentedJournal implements Journal {
         }
     }
 
+    /** Writes zeros ahead of the records when {@code end} is past them; the next fsync makes them durable. */
+    private static void allocate(Segment segment, long end) throws IOException {
+        if (end <= segment.allocated) {
+            return;
+        }
+        long ahead = Math.max(end, segment.allocated + WRITE_AHEAD);
+        try {
+            fill(segment, ahead);
+        } catch (IOException e) {
+            segment.channel.truncate(segment.allocated);
+            fill(segment, end);
+        }
+    }
+
+    /** Zeros from the allocated end to {@code target}: with a nearly full disk, only what a write needs fits. */
+    private static void fill(Segment segment, long target) throws IOException {
+        ByteBuffer zeros = ByteBuffer.allocate(64 * 1024);
+        long position = segment.allocated;
+        while (position < target) {
+            zeros.clear().limit((int) Math.min(zeros.capacity(), target - position));
+            while (zeros.hasRemaining()) {
+                position += segment.channel.write(zeros, position);
+            }
+        }
+        segment.allocated = target;
+    }
+
     private void undo(Segment segment, long start) {
         activeBroken = true;
         try {
             segment.channel.truncate(start);
+            segment.allocated = start;
             segment.channel.force(false);
         } catch (IOException e) {
             LOG.warn("Outbox journal {}: could not cut off a failed write ({}); recovery will skip it", segment.path,
