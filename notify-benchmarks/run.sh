@@ -10,6 +10,8 @@
 #   N_PER_CONNECTION 400                      at most this many for contenders with a connection per message
 #   GRAPH      true                           run notify's Graph provider against the test kit's Graph stub
 #   N_GRAPH    1000                           messages per Graph run
+#   OUTBOX     true                           run the durable outbox benchmark (file journal and PostgreSQL)
+#   N_OUTBOX   2000                           messages per outbox run
 #   N_2MS      200                            messages per run in plain-2ms (2 ms per round trip)
 #   ONLY       (all)                          comma-separated contender ids, e.g. notify-sync,jakarta-reused
 #   JMH        true                           run the JMH micro-benchmarks
@@ -25,7 +27,7 @@ ROOT=$(pwd)
 B=$ROOT/notify-benchmarks
 T=$B/target
 PARTIAL=false
-for v in MODES THREADS N N_TLS N_2MS N_PER_CONNECTION ONLY JMH COLD_RUNS GRAPH N_GRAPH; do
+for v in MODES THREADS N N_TLS N_2MS N_PER_CONNECTION ONLY JMH COLD_RUNS GRAPH N_GRAPH OUTBOX N_OUTBOX; do
   if [ -n "${!v:-}" ]; then PARTIAL=true; fi
 done
 MODES=${MODES:-plain,starttls-auth,plain-2ms}
@@ -35,6 +37,8 @@ N_TLS=${N_TLS:-2000}
 N_PER_CONNECTION=${N_PER_CONNECTION:-400}
 GRAPH=${GRAPH:-true}
 N_GRAPH=${N_GRAPH:-1000}
+OUTBOX=${OUTBOX:-true}
+N_OUTBOX=${N_OUTBOX:-2000}
 N_2MS=${N_2MS:-200}
 ONLY=${ONLY:-}
 JMH=${JMH:-true}
@@ -134,6 +138,17 @@ if [ "$GRAPH" = true ]; then
   printf '\n' >> "$RESULTS"
   cat "$T/graph.md" >> "$RESULTS"
   [ $GRAPH_STATUS -eq 0 ] || STATUS=$GRAPH_STATUS
+fi
+if [ "$OUTBOX" = true ]; then
+  echo "== outbox" >&2
+  mkdir -p "$T/bench-logs"
+  java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$FULL" dev.notify.benchmarks.outbox.OutboxBenchmark \
+    "$SINK_DIR/sink.properties" "$T/outbox-work" "$N_OUTBOX" > "$T/outbox.md" 2> "$T/bench-logs/outbox.log"
+  OUTBOX_STATUS=$?
+  cat "$T/outbox.md"
+  printf '\n' >> "$RESULTS"
+  cat "$T/outbox.md" >> "$RESULTS"
+  [ $OUTBOX_STATUS -eq 0 ] || STATUS=$OUTBOX_STATUS
 fi
 set -e
 exit $STATUS

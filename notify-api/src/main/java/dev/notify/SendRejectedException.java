@@ -11,4 +11,9 @@ public class SendRejectedException extends NotifyException {
     public SendRejectedException(String message) {
         super(message, null, null, null);
     }
+
+    /** With the cause of the refusal (a journal that could not be written, for one). */
+    public SendRejectedException(String message, Throwable cause) {
+        super(message, null, null, cause);
+    }
 }

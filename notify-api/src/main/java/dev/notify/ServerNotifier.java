@@ -1,6 +1,7 @@
 package dev.notify;
 
 import dev.notify.message.EmailMessage;
+import dev.notify.message.Message;
 import dev.notify.message.SmsMessage;
 import dev.notify.settings.ResolvedSettings;
 import java.util.Optional;
@@ -48,6 +49,21 @@ public interface ServerNotifier {
 
     /** Queues an SMS on the notifier's bounded async pool. */
     CompletableFuture<SendResult> sendSmsAsync(SmsMessage message);
+
+    /**
+     * Makes exactly one delivery attempt and leaves what follows a failure to the caller: for a durable outbox,
+     * which keeps the message across restarts and schedules every attempt itself. Settings are resolved now, as
+     * for {@link #sendEmail}; give the message its Message-ID so that every attempt carries the same one. Nothing
+     * is retried in this call, and nothing throws for a failed attempt: the outcome says what happened.
+     *
+     * <p>Listeners see {@code ATTEMPT_STARTED} (unless the settings stop the attempt first), then
+     * {@code DELIVERED}; or {@code ATTEMPT_FAILED} with {@link SendEvent#nextAttemptAt()} from the plan; or, when
+     * the plan gives no next attempt, {@code ATTEMPT_FAILED} and {@code GAVE_UP}. A disabled channel reports
+     * {@code REJECTED} and ends with {@link SendStatus#CHANNEL_DISABLED}.
+     *
+     * @throws SendRejectedException when the notifier is closed
+     */
+    AttemptOutcome attempt(Message message, AttemptPlan plan);
 
     /**
      * The "Test Email" button: sends a short message to {@code to} that names the server and the effective

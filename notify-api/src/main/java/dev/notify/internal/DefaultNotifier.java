@@ -1,5 +1,7 @@
 package dev.notify.internal;
 
+import dev.notify.AttemptOutcome;
+import dev.notify.AttemptPlan;
 import dev.notify.Channel;
 import dev.notify.ChannelStatus;
 import dev.notify.CheckReport;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -130,6 +133,28 @@ public final class DefaultNotifier implements Notifier {
                 throw new SendRejectedException("interrupted while waiting to retry; the message was not delivered");
             }
         }
+    }
+
+    AttemptOutcome attempt(String server, Message message, AttemptPlan plan) {
+        Objects.requireNonNull(plan, "plan");
+        Channel channel = message instanceof EmailMessage ? Channel.EMAIL : Channel.SMS;
+        Send send = new Send(core, server, channel, message, plan);
+        if (closed) {
+            throw reject(send, "the notifier is closed");
+        }
+        Send.Step step = send.attempt();
+        if (step instanceof Send.Done done) {
+            return new AttemptOutcome.Done(done.result());
+        }
+        if (step instanceof Send.Later later) {
+            return new AttemptOutcome.Retry(later.failure(), later.at(), later.remaining(), send.accepted(),
+                    send.rejected());
+        }
+        RuntimeException failure = ((Send.Failed) step).exception();
+        if (failure instanceof SendRejectedException rejected) {
+            throw rejected;
+        }
+        return new AttemptOutcome.Failed(failure);
     }
 
     CompletableFuture<SendResult> sendAsync(String server, Channel channel, Message message) {
@@ -308,6 +333,11 @@ public final class DefaultNotifier implements Notifier {
         @Override
         public CompletableFuture<SendResult> sendSmsAsync(SmsMessage message) {
             return sendAsync(server, Channel.SMS, message);
+        }
+
+        @Override
+        public AttemptOutcome attempt(Message message, AttemptPlan plan) {
+            return DefaultNotifier.this.attempt(server, Objects.requireNonNull(message, "message"), plan);
         }
 
         @Override

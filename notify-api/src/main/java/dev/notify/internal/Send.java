@@ -1,5 +1,6 @@
 package dev.notify.internal;
 
+import dev.notify.AttemptPlan;
 import dev.notify.Channel;
 import dev.notify.DeliveryException;
 import dev.notify.FailureClass;
@@ -47,7 +48,7 @@ final class Send {
     private static final Logger LOG = LoggerFactory.getLogger(Send.class);
 
     /** What the caller does next. */
-    sealed interface Step permits Done, Failed, Retry {
+    sealed interface Step permits Done, Failed, Retry, Later {
     }
 
     record Done(SendResult result) implements Step {
@@ -59,11 +60,16 @@ final class Send {
     record Retry(Duration delay) implements Step {
     }
 
+    /** A send with a plan: its caller makes the next attempt at {@code at}, sending {@code remaining}. */
+    record Later(RuntimeException failure, Instant at, Message remaining) implements Step {
+    }
+
     private final NotifierCore core;
     private final String server;
     private final Channel channel;
     private final Message original;
     private final Instant start;
+    private final AttemptPlan plan;
     private final List<String> accepted = new ArrayList<>();
     private final List<RejectedRecipient> rejected = new ArrayList<>();
     private final Map<String, String> details = new LinkedHashMap<>();
@@ -73,15 +79,33 @@ final class Send {
     private int attempts;
 
     Send(NotifierCore core, String server, Channel channel, Message message) {
+        this(core, server, channel, message, null);
+    }
+
+    /** A send of one attempt whose retries the caller schedules, when {@code plan} is not null. */
+    Send(NotifierCore core, String server, Channel channel, Message message, AttemptPlan plan) {
         this.core = core;
         this.server = server;
         this.channel = channel;
         this.original = message;
-        this.start = core.clock().instant();
+        this.plan = plan;
+        this.start = plan == null ? core.clock().instant() : plan.since();
+        this.attempts = plan == null ? 0 : plan.number() - 1;
+        this.messageId = plan == null ? null : message.messageId().orElse(null);
     }
 
     Message message() {
         return original;
+    }
+
+    /** Recipients accepted so far. */
+    List<String> accepted() {
+        return List.copyOf(accepted);
+    }
+
+    /** Recipients refused for good so far. */
+    List<RejectedRecipient> rejected() {
+        return List.copyOf(rejected);
     }
 
     /** Makes the next attempt, or ends the send when it cannot be made. */
@@ -132,9 +156,17 @@ final class Send {
         } catch (DeliveryException e) {
             return failed(e, RetryPolicy.from(resolved, channel));
         } catch (InvalidMessageException e) {
+            Step later = planned(e, original);
+            if (later != null) {
+                return later;
+            }
             fire(SendEvent.Kind.GAVE_UP, e, null, Optional.empty());
             return new Failed(e);
         } catch (RuntimeException e) {
+            Step later = planned(e, original);
+            if (later != null) {
+                return later;
+            }
             fire(SendEvent.Kind.GAVE_UP, null, null, Optional.empty());
             return new Failed(e);
         }
@@ -150,6 +182,15 @@ final class Send {
             return done();
         }
         TransientDeliveryException deferral = new TransientDeliveryException(deferred.size() + " recipient(s) deferred");
+        if (plan != null) {
+            Step later = planned(deferral, ((EmailMessage) original).onlyTo(
+                    deferred.stream().map(r -> EmailAddress.parse(r.address())).toList()));
+            if (later != null) {
+                return later;
+            }
+            rejected.addAll(deferred);
+            return done();
+        }
         Duration delay = RetryPolicy.from(resolved, channel).delayBeforeRetry(deferral, attempts, elapsed());
         if (delay == null) {
             rejected.addAll(deferred);
@@ -161,7 +202,11 @@ final class Send {
     }
 
     private Step failed(DeliveryException e, RetryPolicy policy) {
-        Duration delay = policy.delayBeforeRetry(e, attempts, elapsed());
+        Step later = planned(e, original);
+        if (later != null) {
+            return later;
+        }
+        Duration delay = plan != null ? null : policy.delayBeforeRetry(e, attempts, elapsed());
         if (delay != null) {
             LOG.debug("{} via {} for {}: attempt {} failed ({}); retrying in {} ms", channel, providerId, layer(),
                     attempts, e.getMessage(), delay.toMillis());
@@ -181,8 +226,25 @@ final class Send {
     }
 
     private Step settingsFailure(SettingsException e) {
+        Step later = planned(e, original);
+        if (later != null) {
+            return later;
+        }
         fire(attempts == 0 ? SendEvent.Kind.REJECTED : SendEvent.Kind.GAVE_UP, e, null, Optional.empty());
         return new Failed(e);
+    }
+
+    /** With a plan that gives a next attempt: that attempt, reported as such; otherwise null. */
+    private Step planned(RuntimeException failure, Message remaining) {
+        if (plan == null) {
+            return null;
+        }
+        Optional<Instant> at = plan.retryAt().apply(failure);
+        if (at.isEmpty()) {
+            return null;
+        }
+        fire(SendEvent.Kind.ATTEMPT_FAILED, failure instanceof NotifyException n ? n : null, at.get(), Optional.empty());
+        return new Later(failure, at.get(), remaining);
     }
 
     /** The problems of a sender shared by several servers, named with the keys of the server that sent. */

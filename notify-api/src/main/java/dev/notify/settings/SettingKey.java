@@ -106,7 +106,7 @@ public final class SettingKey<T> {
         return builder(name, Boolean.class, ValueParsers::bool);
     }
 
-    /** A duration longer than zero, written {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h} or ISO-8601. */
+    /** A duration longer than zero, written {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, {@code 2d} or ISO-8601. */
     public static Builder<Duration> duration(String name) {
         return builder(name, Duration.class, ValueParsers::duration).check(ValueParsers::positive)
                 .formatter(ValueParsers::formatDuration);

@@ -3,6 +3,7 @@ package dev.notify.cli;
 import dev.notify.cli.internal.CheckCommand;
 import dev.notify.cli.internal.DemoCommand;
 import dev.notify.cli.internal.ExitCode;
+import dev.notify.cli.internal.OutboxCommand;
 import dev.notify.cli.internal.ResolveCommand;
 import dev.notify.cli.internal.SchemaCommand;
 import dev.notify.cli.internal.SendEmailCommand;
@@ -16,13 +17,13 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code notify} command line: {@code demo}, {@code test-email}, {@code send-email}, {@code send-sms},
- * {@code resolve} and {@code check}. Exit codes: 0 success, 1 delivery failed, 2 invalid usage or settings,
+ * {@code resolve}, {@code check} and {@code outbox list|retry|purge}. Exit codes: 0 success, 1 delivery failed, 2 invalid usage or settings,
  * 3 channel disabled for the server.
  */
 @Command(name = "notify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Send and check notification email and SMS with notify's layered settings.",
         subcommands = {DemoCommand.class, TestEmailCommand.class, SendEmailCommand.class, SendSmsCommand.class,
-            ResolveCommand.class, CheckCommand.class, SchemaCommand.class})
+            ResolveCommand.class, CheckCommand.class, SchemaCommand.class, OutboxCommand.class})
 public final class NotifyCli implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,251 @@
+package dev.notify.benchmarks.outbox;
+
+import dev.notify.Notifier;
+import dev.notify.benchmarks.harness.Mail;
+import dev.notify.benchmarks.harness.SinkControl;
+import dev.notify.benchmarks.harness.SinkInfo;
+import dev.notify.message.EmailMessage;
+import dev.notify.outbox.DurableOutbox;
+import dev.notify.outbox.FileJournal;
+import dev.notify.outbox.JdbcJournal;
+import dev.notify.outbox.OutboxState;
+import dev.notify.outbox.spi.Journal;
+import dev.notify.settings.Layer;
+import dev.notify.settings.Settings;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+
+/**
+ * The durable outbox: enqueue throughput (each enqueue returns after an fsync or a commit) at 1 and 16 threads on
+ * the file journal and on PostgreSQL (embedded, started here, on the same disk, with {@code synchronous_commit=on}
+ * where the embedded server's default is off), then the delivery rate from each
+ * journal to the benchmarks' SMTP sink. The file journal lives under {@code target/}, on the disk, not in a tmpfs.
+ * Prints a markdown section; exits 3 when the sink did not accept exactly the messages delivered, or when group
+ * commit does not make 16 threads at least 5 times faster than one on the file journal.
+ *
+ * <p>Arguments: the sink's properties file, a work directory, N (messages per run).
+ */
+public final class OutboxBenchmark {
+
+    private static final int RUNS = 3;
+    private static final int WORKERS = 4;
+
+    private OutboxBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        SinkInfo sink = SinkInfo.read(Path.of(args[0]));
+        Path work = Path.of(args[1]);
+        int n = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
+        try {
+            System.out.print(report(sink, work, n));
+            System.exit(0);
+        } catch (IllegalStateException e) {
+            System.out.println("FAILED: " + e.getMessage());
+            System.exit(3);
+        }
+    }
+
+    static String report(SinkInfo sink, Path work, int n) throws Exception {
+        StringBuilder out = new StringBuilder("## Outbox\n\n");
+        out.append("An enqueue returns once the message is durable: the file journal forces its segment (fsync), ")
+                .append("PostgreSQL commits (synchronous_commit on, its WAL on the same disk). ")
+                .append("N = ").append(n).append(" messages of ~2 KB per run, median of ").append(RUNS)
+                .append(" runs after a warm-up run; enqueueing with delivery off, then delivery with ").append(WORKERS)
+                .append(" workers from a journal holding N messages to the SMTP sink (plain, loopback), every ")
+                .append("run checked: N accepted by the sink, N ACCEPTED in the journal.\n\n")
+                .append("| journal | C | enqueue msg/s | runs (msg/s) |\n|---|---:|---:|---|\n");
+        List<String> delivery = new ArrayList<>();
+        double fileC1 = 0;
+        double fileC16 = 0;
+        try (Notifier notifier = Notifier.builder().settings(Settings.of(settings(sink))).build()) {
+            AtomicInteger dirs = new AtomicInteger();
+            Supplier<Location> file = () -> {
+                Path directory = work.resolve("journal-" + dirs.incrementAndGet());
+                return () -> FileJournal.in(directory);
+            };
+            for (int c : List.of(1, 16)) {
+                double rate = enqueueRow(out, "file", c, notifier, file, n);
+                if (c == 1) {
+                    fileC1 = rate;
+                } else {
+                    fileC16 = rate;
+                }
+            }
+            delivery.add(deliveryRow("file", notifier, file, sink.control(), n));
+            try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on")
+                    .setDataDirectory(work.resolve("postgres")).setCleanDataDirectory(true).start()) {
+                DataSource pool = pool(postgres.getJdbcUrl("postgres", "postgres"));
+                Supplier<Location> table = () -> {
+                    String name = newTable(pool, dirs.incrementAndGet());
+                    return () -> JdbcJournal.builder(pool).table(name).build();
+                };
+                for (int c : List.of(1, 16)) {
+                    enqueueRow(out, "PostgreSQL", c, notifier, table, n);
+                }
+                delivery.add(deliveryRow("PostgreSQL", notifier, table, sink.control(), n));
+            }
+        } finally {
+            delete(work);
+        }
+        double ratio = fileC16 / fileC1;
+        out.append(String.format(Locale.ROOT, "%nGroup commit on the file journal: C = 16 enqueues %.1fx as fast as "
+                + "C = 1 (concurrent enqueues share one fsync).%n%n", ratio));
+        out.append("| journal | delivery msg/s (").append(WORKERS).append(" workers) | runs (msg/s) |\n|---|---:|---|\n");
+        delivery.forEach(out::append);
+        if (ratio < 5) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "group commit: C = 16 is only %.1fx C = 1", ratio)
+                    + "\n" + out);
+        }
+        return out.toString();
+    }
+
+    private static Layer settings(SinkInfo sink) {
+        return Layer.builder()
+                .set("email.enabled", "true")
+                .set("email.delivery-method", "smtp")
+                .set("email.sender", Mail.FROM)
+                .set("email.smtp.host", sink.host())
+                .set("email.smtp.port", Integer.toString(sink.port()))
+                .set("email.smtp.tls", "none")
+                .set("email.smtp.pool.max-connections", Integer.toString(WORKERS))
+                .build();
+    }
+
+    private static double enqueueRow(StringBuilder out, String name, int threads, Notifier notifier,
+            Supplier<Location> journals, int n) throws Exception {
+        enqueue(notifier, journals.get().open(), threads, n);
+        List<Double> runs = new ArrayList<>();
+        for (int run = 0; run < RUNS; run++) {
+            runs.add(enqueue(notifier, journals.get().open(), threads, n));
+        }
+        double median = median(runs);
+        out.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %s |%n", name, threads, median, list(runs)));
+        return median;
+    }
+
+    /** Enqueues N messages from {@code threads} threads into an outbox that does not deliver; msg/s. */
+    private static double enqueue(Notifier notifier, Journal journal, int threads, int n) throws Exception {
+        try (DurableOutbox outbox = DurableOutbox.builder(notifier).journal(journal).delivering(false).build()) {
+            return n / fill(outbox, threads, n, "enqueue");
+        }
+    }
+
+    /** Seconds to enqueue N messages from {@code threads} threads. */
+    private static double fill(DurableOutbox outbox, int threads, int n, String run) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            done.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    outbox.global().enqueueEmail(EmailMessage.builder().to(Mail.TO).subject(Mail.subject(run, i + 1))
+                            .text(Mail.BODY).build());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static String deliveryRow(String name, Notifier notifier, Supplier<Location> journals, SinkControl sink,
+            int n) throws Exception {
+        deliver(notifier, journals.get(), sink, n);
+        List<Double> runs = new ArrayList<>();
+        for (int run = 0; run < RUNS; run++) {
+            runs.add(deliver(notifier, journals.get(), sink, n));
+        }
+        return String.format(Locale.ROOT, "| %s | %.0f | %s |%n", name, median(runs), list(runs));
+    }
+
+    /** Fills a journal with N messages, then delivers them all with {@link #WORKERS} workers; msg/s. */
+    private static double deliver(Notifier notifier, Location location, SinkControl sink, int n) throws Exception {
+        try (DurableOutbox filler = DurableOutbox.builder(notifier).journal(location.open()).delivering(false).build()) {
+            fill(filler, 16, n, "deliver");
+        }
+        Journal reopened = location.open();
+        long before = sink.stats().messages();
+        long start = System.nanoTime();
+        try (DurableOutbox outbox = DurableOutbox.builder(notifier).journal(reopened).workers(WORKERS)
+                .pollInterval(Duration.ofMillis(50)).build()) {
+            while (outbox.counts().get(OutboxState.ACCEPTED) < n) {
+                if (outbox.counts().get(OutboxState.FAILED) > 0) {
+                    throw new IllegalStateException("a message failed: " + outbox.list(java.util.Set.of(OutboxState.FAILED), 1));
+                }
+                Thread.sleep(5);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long accepted = sink.stats().messages() - before;
+            if (accepted != n) {
+                throw new IllegalStateException("the sink accepted " + accepted + " messages, not " + n);
+            }
+            return n / seconds;
+        }
+    }
+
+    /** Where a journal is: opened by each outbox of a run, which closes it. */
+    @FunctionalInterface
+    interface Location {
+        Journal open();
+    }
+
+    @SuppressWarnings("deprecation")
+    private static DataSource pool(String url) {
+        org.postgresql.ds.PGPoolingDataSource pool = new org.postgresql.ds.PGPoolingDataSource();
+        pool.setURL(url);
+        pool.setMaxConnections(24);
+        return pool;
+    }
+
+    private static String newTable(DataSource pool, int number) {
+        String table = "outbox_bench_" + number;
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute(JdbcJournal.postgresqlDdl().replace("notify_outbox", table));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create " + table, e);
+        }
+        return table;
+    }
+
+    private static double median(List<Double> runs) {
+        List<Double> sorted = runs.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String list(List<Double> runs) {
+        return String.join(", ", runs.stream().map(r -> String.format(Locale.ROOT, "%.0f", r)).toList());
+    }
+
+    private static void delete(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.notify.cli.internal;
+
+import dev.notify.outbox.FileJournal;
+import dev.notify.outbox.JdbcJournal;
+import dev.notify.outbox.spi.Journal;
+import java.nio.file.Path;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** Which journal an {@code outbox} command works on: a directory, or a database table through JDBC. */
+final class JournalOptions {
+
+    static final class Where {
+        @Option(names = "--journal", paramLabel = "DIR", description = "The file journal's directory.")
+        Path directory;
+
+        @Option(names = "--jdbc-url", paramLabel = "URL", description = "The JDBC URL of the database with the "
+                + "outbox table (the PostgreSQL driver is in notify.jar; put another on the class path).")
+        String jdbcUrl;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Where where;
+
+    @Option(names = "--jdbc-user", paramLabel = "USER", description = "The database user, if not in the URL.")
+    String user;
+
+    @Option(names = "--jdbc-password-env", paramLabel = "VARIABLE",
+            description = "The environment variable that holds the database password (never the password itself).")
+    String passwordVariable;
+
+    @Option(names = "--table", paramLabel = "NAME", defaultValue = "notify_outbox",
+            description = "The outbox table (default: ${DEFAULT-VALUE}).")
+    String table;
+
+    /**
+     * Opens the journal. A file journal is opened read-only for {@code readOnly}, so that listing works while the
+     * application that owns the directory runs; changing it needs the application stopped.
+     */
+    Journal open(boolean readOnly) {
+        if (where.directory != null) {
+            FileJournal.Builder builder = FileJournal.builder(where.directory);
+            return (readOnly ? builder.readOnly() : builder).open();
+        }
+        String password = null;
+        if (passwordVariable != null) {
+            password = System.getenv(passwordVariable);
+            if (password == null) {
+                throw new IllegalArgumentException("--jdbc-password-env: the variable " + passwordVariable
+                        + " is not set");
+            }
+        }
+        return JdbcJournal.builder(new UrlDataSource(where.jdbcUrl, user, password)).table(table)
+                .description("table " + table + " at " + UrlDataSource.withoutCredentials(where.jdbcUrl)).build();
+    }
+}

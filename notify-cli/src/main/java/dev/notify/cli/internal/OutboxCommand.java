@@ -1,0 +1,170 @@
+package dev.notify.cli.internal;
+
+import dev.notify.outbox.OutboxEntry;
+import dev.notify.outbox.OutboxState;
+import dev.notify.outbox.spi.Journal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code notify outbox list|retry|purge}: the operations of a durable outbox's journal. */
+@Command(name = "outbox", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "List, retry and purge the messages of a durable outbox (--journal DIR or --jdbc-url URL).",
+        subcommands = {OutboxCommand.List.class, OutboxCommand.Retry.class, OutboxCommand.Purge.class})
+public final class OutboxCommand extends BaseCommand {
+
+    @Override
+    int run(Output out) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "Missing command: choose one of list, retry, purge");
+    }
+
+    /** The states an option names, comma separated, case-insensitive. */
+    static Set<OutboxState> states(java.util.List<String> names) {
+        Set<OutboxState> states = EnumSet.noneOf(OutboxState.class);
+        for (String name : names) {
+            try {
+                states.add(OutboxState.valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--state: '" + name + "' is not one of pending, retrying, "
+                        + "accepted, partially-accepted, failed");
+            }
+        }
+        return states;
+    }
+
+    static Map<String, Object> describe(OutboxEntry e) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("id", e.id());
+        doc.put("state", e.state().name());
+        doc.put("server", e.serverId().orElse(null));
+        doc.put("channel", e.channel().name().toLowerCase(Locale.ROOT));
+        doc.put("messageId", e.messageId());
+        doc.put("enqueuedAt", e.enqueuedAt().toString());
+        doc.put("attempts", e.attempts());
+        doc.put("nextAttemptAt", e.nextAttemptAt().map(Instant::toString).orElse(null));
+        doc.put("finishedAt", e.finishedAt().map(Instant::toString).orElse(null));
+        doc.put("failureClass", e.failureClass().map(Enum::name).orElse(null));
+        doc.put("reason", e.reason().orElse(null));
+        return doc;
+    }
+
+    static Map<String, Object> counts(Journal journal) {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        journal.counts().forEach((state, n) -> counts.put(state.name(), n));
+        return counts;
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Count the messages by state and list those waiting or failed, oldest first.")
+    static final class List extends BaseCommand {
+        @Mixin
+        JournalOptions journalOptions;
+
+        @Option(names = "--state", split = ",", paramLabel = "STATE",
+                description = "States to list (default: pending,retrying,failed).")
+        java.util.List<String> states = java.util.List.of("pending", "retrying", "failed");
+
+        @Option(names = "--limit", defaultValue = "100", description = "At most this many (default: ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Override
+        int run(Output out) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("--limit must be 1 or more, was " + limit);
+            }
+            Set<OutboxState> chosen = states(states);
+            try (Journal journal = journalOptions.open(true)) {
+                Map<String, Object> counts = counts(journal);
+                java.util.List<Map<String, Object>> entries = new ArrayList<>();
+                out.line(journal.describe() + ": " + counts);
+                for (OutboxEntry e : journal.list(chosen, limit)) {
+                    entries.add(describe(e));
+                    out.line(e.id() + "  " + e.state() + "  " + e.channel().name().toLowerCase(Locale.ROOT) + "  "
+                            + e.serverId().orElse("global") + "  " + e.messageId() + "  attempts " + e.attempts()
+                            + e.nextAttemptAt().map(t -> "  next " + t).orElse("")
+                            + e.reason().map(r -> "  " + r).orElse(""));
+                }
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("journal", journal.describe());
+                doc.put("counts", counts);
+                doc.put("entries", entries);
+                out.document(doc);
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "retry", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Queue failed messages again, due now. A file journal must not be in use by the application.")
+    static final class Retry extends BaseCommand {
+        @Mixin
+        JournalOptions journalOptions;
+
+        @Parameters(paramLabel = "ID", description = "The messages to retry.")
+        java.util.List<String> ids = java.util.List.of();
+
+        @Option(names = "--all-failed", description = "Retry every failed message.")
+        boolean allFailed;
+
+        @Override
+        int run(Output out) {
+            if (ids.isEmpty() == !allFailed) {
+                throw new IllegalArgumentException("name the messages to retry, or give --all-failed (not both)");
+            }
+            try (Journal journal = journalOptions.open(false)) {
+                java.util.List<String> chosen = allFailed
+                        ? journal.list(EnumSet.of(OutboxState.FAILED), Integer.MAX_VALUE).stream().map(OutboxEntry::id).toList()
+                        : ids;
+                java.util.List<String> requeued = new ArrayList<>();
+                java.util.List<String> notFailed = new ArrayList<>();
+                Instant now = Instant.now();
+                for (String id : chosen) {
+                    (journal.requeue(id, now) ? requeued : notFailed).add(id);
+                }
+                out.line("Queued again: " + requeued.size() + (notFailed.isEmpty() ? ""
+                        : "; not a failed message: " + String.join(", ", notFailed)));
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("requeued", requeued);
+                doc.put("notFailed", notFailed);
+                out.document(doc);
+                return notFailed.isEmpty() ? ExitCode.OK : ExitCode.INVALID;
+            }
+        }
+    }
+
+    @Command(name = "purge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Remove messages for good, content included. A file journal must not be in use by the "
+                    + "application.")
+    static final class Purge extends BaseCommand {
+        @Mixin
+        JournalOptions journalOptions;
+
+        @Option(names = "--state", split = ",", paramLabel = "STATE", required = true,
+                description = "Remove messages in these states (failed, accepted, ...).")
+        java.util.List<String> states;
+
+        @Parameters(paramLabel = "ID", description = "Only these messages (of those states).")
+        java.util.List<String> ids = java.util.List.of();
+
+        @Override
+        int run(Output out) {
+            Set<OutboxState> chosen = states(states);
+            try (Journal journal = journalOptions.open(false)) {
+                int removed = journal.purge(chosen, Set.copyOf(ids));
+                out.line("Removed: " + removed);
+                out.document(Map.of("removed", removed));
+            }
+            return ExitCode.OK;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.notify.outbox;
+
+import dev.notify.outbox.internal.jdbc.TableJournal;
+import dev.notify.outbox.spi.Journal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * A journal in the host's database: one table ({@link #postgresqlDdl()}), reached through the host's
+ * {@link DataSource} (a connection pool). Several processes may share the table: each claims due messages with a
+ * lease, {@code FOR UPDATE SKIP LOCKED} keeps two from taking the same one, and a message whose process crashed
+ * is taken over by another once the lease runs out. Written for PostgreSQL 9.5+; needs only JDBC.
+ *
+ * <pre>{@code
+ * Journal journal = JdbcJournal.builder(dataSource).lease(Duration.ofMinutes(5)).build();
+ * }</pre>
+ *
+ * <p>The processes' clocks must agree to well within the lease. Message content is stored as given: restrict
+ * access to the table and encrypt the database where messages are sensitive. This class is threadsafe.
+ */
+public final class JdbcJournal {
+
+    private static final Pattern TABLE = Pattern.compile("([a-z_][a-z0-9_]{0,62}\\.)?[a-z_][a-z0-9_]{0,62}");
+    private static final String DDL = "notify-outbox-postgresql.sql";
+
+    private JdbcJournal() {
+    }
+
+    /** A journal in the table {@code notify_outbox} of {@code dataSource}'s database. */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    /**
+     * The PostgreSQL DDL of the table and its indexes ({@code CREATE ... IF NOT EXISTS}), as shipped in
+     * {@code dev/notify/outbox/notify-outbox-postgresql.sql}: for the host's migrations.
+     */
+    public static String postgresqlDdl() {
+        try (InputStream in = JdbcJournal.class.getResourceAsStream(DDL)) {
+            if (in == null) {
+                throw new IllegalStateException(DDL + " is missing from notify-outbox's jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Options of a JDBC journal. This class is not threadsafe. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private String table = "notify_outbox";
+        private Duration lease = Duration.ofMinutes(5);
+        private String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+        private String description;
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        }
+
+        /**
+         * The table, optionally with its schema (default {@code notify_outbox}); created with
+         * {@link #postgresqlDdl()}, the name replaced.
+         *
+         * @throws IllegalArgumentException unless lower-case letters, digits and '_', with an optional schema
+         */
+        public Builder table(String name) {
+            if (name == null || !TABLE.matcher(name).matches()) {
+                throw new IllegalArgumentException("table must be [schema.]name in lower-case letters, digits and '_', "
+                        + "was '" + name + "'");
+            }
+            this.table = name;
+            return this;
+        }
+
+        /**
+         * How long a process holds a message it is delivering before another may take it over (default 5 minutes).
+         * Longer than the slowest attempt (the providers' timeouts), or two processes deliver the same message.
+         *
+         * @throws IllegalArgumentException unless 1 second to 1 day
+         */
+        public Builder lease(Duration lease) {
+            if (lease == null || lease.compareTo(Duration.ofSeconds(1)) < 0 || lease.compareTo(Duration.ofDays(1)) > 0) {
+                throw new IllegalArgumentException("lease must be 1s to 1d, was " + lease);
+            }
+            this.lease = lease;
+            return this;
+        }
+
+        /**
+         * This process's name in the table's {@code lease_owner} column (default: the JVM's pid@host and a random
+         * id, unique per journal).
+         *
+         * @throws IllegalArgumentException unless 1-128 characters
+         */
+        public Builder owner(String owner) {
+            if (owner == null || owner.isEmpty() || owner.length() > 128) {
+                throw new IllegalArgumentException("owner must be 1-128 characters, was '" + owner + "'");
+            }
+            this.owner = owner;
+            return this;
+        }
+
+        /** How the journal names its database in messages (default: the table); never put a password here. */
+        public Builder description(String text) {
+            this.description = Objects.requireNonNull(text, "description");
+            return this;
+        }
+
+        public Journal build() {
+            return new TableJournal(dataSource, table, owner, lease,
+                    description == null ? "JDBC journal, table " + table : description);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.notify.outbox.internal;
+
+import dev.notify.AttemptOutcome;
+import dev.notify.AttemptPlan;
+import dev.notify.FailureClass;
+import dev.notify.Notifier;
+import dev.notify.NotifyException;
+import dev.notify.RejectedRecipient;
+import dev.notify.SendResult;
+import dev.notify.SendStatus;
+import dev.notify.ServerNotifier;
+import dev.notify.message.EmailAddress;
+import dev.notify.message.EmailMessage;
+import dev.notify.message.Message;
+import dev.notify.message.SmsMessage;
+import dev.notify.outbox.OutboxEntry;
+import dev.notify.outbox.OutboxState;
+import dev.notify.settings.ResolvedSettings;
+import dev.notify.settings.SettingKeys;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes one attempt of a claimed entry through the notifier and works out the entry's next state: accepted (all
+ * or some), retrying at a time {@link Backoff} chose, or failed with its reason. Threadsafe.
+ */
+final class AttemptRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AttemptRunner.class);
+
+    /** The entry's next state, and its content when the next attempt sends less (deferred recipients only). */
+    record Next(OutboxEntry entry, byte[] message) {
+    }
+
+    private final Notifier notifier;
+    private final Clock clock;
+
+    AttemptRunner(Notifier notifier, Clock clock) {
+        this.notifier = notifier;
+        this.clock = clock;
+    }
+
+    /**
+     * Attempts the entry once.
+     *
+     * @throws dev.notify.SendRejectedException when the notifier is closed: the entry is unchanged
+     */
+    Next attempt(OutboxEntry entry, byte[] content) {
+        Message message;
+        try {
+            message = MessageCodec.decode(content);
+        } catch (CorruptRecordException e) {
+            LOG.error("Outbox message {} cannot be read back from the journal and fails: {}", entry.id(), e.getMessage());
+            return new Next(failed(entry, entry.attempts(), FailureClass.INVALID_MESSAGE,
+                    "the journalled message cannot be read: " + e.getMessage(), backoff(entry)), null);
+        }
+        ServerNotifier target = entry.serverId().map(notifier::server).orElseGet(notifier::global);
+        ResolvedSettings settings = target.settings();
+        Backoff backoff = Backoff.from(settings);
+        int attempt = entry.attempts() + 1;
+        AtomicBoolean expired = new AtomicBoolean();
+        AttemptPlan plan = new AttemptPlan(attempt, entry.queuedSince(), failure -> {
+            Optional<Instant> next = backoff.next(failure, attempt, clock.instant(), entry.queuedSince());
+            expired.set(next.isEmpty() && Backoff.mayPass(failure));
+            return next;
+        });
+        AttemptOutcome outcome = target.attempt(message, plan);
+        if (outcome instanceof AttemptOutcome.Done done) {
+            return new Next(done(entry, attempt, done.result(), settings, backoff), null);
+        }
+        if (outcome instanceof AttemptOutcome.Retry retry) {
+            List<String> accepted = concat(entry.accepted(), retry.accepted());
+            List<RejectedRecipient> rejected = concat(entry.rejected(), retry.rejected());
+            OutboxEntry next = entry.retrying(attempt, retry.at(), Backoff.classOf(retry.failure()),
+                    describe(retry.failure()), accepted, rejected);
+            return new Next(next, retry.remaining() == message ? null : MessageCodec.encode(retry.remaining()));
+        }
+        RuntimeException failure = ((AttemptOutcome.Failed) outcome).failure();
+        String reason = expired.get()
+                ? "expired: not accepted within outbox.max-age (" + backoff.maxAge() + ") since "
+                        + entry.queuedSince() + "; last failure: " + describe(failure)
+                : describe(failure);
+        if (!entry.accepted().isEmpty()) {
+            List<RejectedRecipient> rejected = new ArrayList<>(entry.rejected());
+            for (String recipient : recipients(message)) {
+                rejected.add(new RejectedRecipient(recipient, replyCode(failure), reason,
+                        Backoff.classOf(failure) == FailureClass.TRANSIENT));
+            }
+            Instant now = clock.instant();
+            return new Next(entry.finished(OutboxState.PARTIALLY_ACCEPTED, attempt,
+                    Optional.of(Backoff.classOf(failure)), Optional.of(reason), entry.accepted(), rejected, now,
+                    now.plus(backoff.keepAccepted())), null);
+        }
+        return new Next(failed(entry, attempt, Backoff.classOf(failure), reason, backoff), null);
+    }
+
+    private OutboxEntry done(OutboxEntry entry, int attempt, SendResult result, ResolvedSettings settings,
+            Backoff backoff) {
+        if (result.status() == SendStatus.CHANNEL_DISABLED) {
+            String channel = entry.channel().name().toLowerCase(Locale.ROOT);
+            return failed(entry, attempt, FailureClass.SETTINGS, channel + " is disabled for "
+                    + entry.serverId().map(s -> "server " + s).orElse("the global settings") + " ("
+                    + settings.fullKey(SettingKeys.enabled(entry.channel())) + "=false); nothing was sent", backoff);
+        }
+        List<String> accepted = concat(entry.accepted(), result.accepted());
+        List<RejectedRecipient> rejected = concat(entry.rejected(), result.rejected());
+        Instant now = clock.instant();
+        OutboxState state = rejected.isEmpty() ? OutboxState.ACCEPTED : OutboxState.PARTIALLY_ACCEPTED;
+        return entry.finished(state, attempt, Optional.empty(), Optional.empty(), accepted, rejected, now,
+                now.plus(backoff.keepAccepted()));
+    }
+
+    private OutboxEntry failed(OutboxEntry entry, int attempts, FailureClass failure, String reason, Backoff backoff) {
+        Instant now = clock.instant();
+        return entry.finished(OutboxState.FAILED, attempts, Optional.of(failure), Optional.of(reason), entry.accepted(),
+                entry.rejected(), now, now.plus(backoff.keepFailed()));
+    }
+
+    private Backoff backoff(OutboxEntry entry) {
+        return Backoff.from(entry.serverId().map(notifier::server).orElseGet(notifier::global).settings());
+    }
+
+    private static String describe(RuntimeException failure) {
+        String message = failure.getMessage();
+        return failure instanceof NotifyException || message == null
+                ? String.valueOf(message) : failure.getClass().getSimpleName() + ": " + message;
+    }
+
+    private static int replyCode(RuntimeException failure) {
+        return failure instanceof dev.notify.DeliveryException d ? d.replyCode().orElse(0) : 0;
+    }
+
+    private static List<String> recipients(Message message) {
+        if (message instanceof EmailMessage email) {
+            return email.recipients().stream().map(EmailAddress::address).toList();
+        }
+        return List.of(((SmsMessage) message).phoneNumber());
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        if (second.isEmpty()) {
+            return first;
+        }
+        List<T> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+}

@@ -1,0 +1,215 @@
+package dev.notify.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.notify.FailureClass;
+import dev.notify.Notifier;
+import dev.notify.SendEvent;
+import dev.notify.SendRejectedException;
+import dev.notify.message.EmailMessage;
+import dev.notify.message.SmsMessage;
+import dev.notify.outbox.support.Eventually;
+import dev.notify.outbox.support.ManualTime;
+import dev.notify.settings.InMemorySettingsSource;
+import dev.notify.testkit.Fakes;
+import dev.notify.testkit.TestSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DurableOutboxTest {
+
+    private static final String[] SETTINGS = {
+        "email.enabled=true",
+        "email.delivery-method=fake",
+        "email.sender=Portal <portal@example.com>",
+        "sms.enabled=true",
+        "sms.delivery-method=fake",
+        "outbox.retry.initial-delay=1m",
+        "outbox.retry.max-delay=10m",
+        "outbox.max-age=1h",
+    };
+    private static final Duration LIMIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path directory;
+
+    private final ManualTime time = new ManualTime();
+    private final List<SendEvent> events = new CopyOnWriteArrayList<>();
+    private final InMemorySettingsSource settings = new InMemorySettingsSource(TestSettings.parse(SETTINGS));
+    private final Notifier notifier = Notifier.builder().settings(settings).clock(time).listener(events::add).build();
+    private final Fakes fakes = Fakes.of(notifier);
+    private DurableOutbox outbox;
+
+    @AfterEach
+    void close() {
+        if (outbox != null) {
+            outbox.close();
+        }
+        notifier.close();
+    }
+
+    private DurableOutbox outbox() {
+        outbox = DurableOutbox.builder(notifier).journal(FileJournal.in(directory)).clock(time).scheduler(time).build();
+        return outbox;
+    }
+
+    private static EmailMessage report(String to) {
+        return EmailMessage.builder().to(to).subject("Your report").text("It is ready.").build();
+    }
+
+    private void awaitState(String id, OutboxState state) {
+        Eventually.await(id + " " + state, LIMIT,
+                () -> outbox.find(id).map(e -> e.state() == state).orElse(false));
+    }
+
+    @Test
+    void enqueuedEmailIsDeliveredWithTheMessageIdAssignedAtEnqueue() {
+        String id = outbox().server("eu-1").enqueueEmail(report("alice@example.com"));
+
+        awaitState(id, OutboxState.ACCEPTED);
+        OutboxEntry entry = outbox.find(id).orElseThrow();
+        assertThat(entry.messageId()).matches("<[0-9a-f]{32}@example\\.com>");
+        assertThat(fakes.outbox().emails()).singleElement()
+                .satisfies(m -> assertThat(m.messageId()).contains(entry.messageId()));
+        assertThat(entry.accepted()).containsExactly("alice@example.com");
+        assertThat(entry.attempts()).isEqualTo(1);
+        assertThat(entry.serverId()).contains("eu-1");
+        assertThat(events).extracting(SendEvent::kind).containsExactly(SendEvent.Kind.ATTEMPT_STARTED,
+                SendEvent.Kind.DELIVERED);
+    }
+
+    @Test
+    void transientFailureIsRetriedAfterTheBackoffWithTheSameMessageId() {
+        fakes.email().failNextTransiently(2);
+        String id = outbox().global().enqueueEmail(report("alice@example.com"));
+
+        awaitState(id, OutboxState.RETRYING);
+        OutboxEntry retrying = outbox.find(id).orElseThrow();
+        assertThat(retrying.failureClass()).contains(FailureClass.TRANSIENT);
+        assertThat(retrying.nextAttemptAt().orElseThrow())
+                .isBetween(time.instant().plusSeconds(30), time.instant().plusSeconds(60));
+        assertThat(events).filteredOn(e -> e.kind() == SendEvent.Kind.ATTEMPT_FAILED).singleElement()
+                .satisfies(e -> assertThat(e.nextAttemptAt()).isEqualTo(retrying.nextAttemptAt()));
+
+        time.advance(Duration.ofSeconds(60));
+        Eventually.await("second attempt", LIMIT, () -> outbox.find(id).orElseThrow().attempts() == 2);
+        time.advance(Duration.ofSeconds(120));
+
+        awaitState(id, OutboxState.ACCEPTED);
+        assertThat(outbox.find(id).orElseThrow().attempts()).isEqualTo(3);
+        assertThat(fakes.outbox().emails()).singleElement()
+                .satisfies(m -> assertThat(m.messageId()).contains(retrying.messageId()));
+    }
+
+    @Test
+    void permanentRefusalFailsWithTheServersReason() {
+        fakes.email().failNextPermanently(1);
+
+        String id = outbox().global().enqueueEmail(report("alice@example.com"));
+
+        awaitState(id, OutboxState.FAILED);
+        OutboxEntry failed = outbox.find(id).orElseThrow();
+        assertThat(failed.failureClass()).contains(FailureClass.PERMANENT);
+        assertThat(failed.reason()).hasValueSatisfying(r -> assertThat(r).contains("554"));
+        assertThat(events).extracting(SendEvent::kind).endsWith(SendEvent.Kind.GAVE_UP);
+    }
+
+    @Test
+    void brokenSettingsKeepTheMessageQueuedWithTheProblemUntilTheyAreFixed() {
+        settings.update(TestSettings.parse("email.enabled=true", "email.delivery-method=fake"));
+        String id = outbox().server("eu-1").enqueueEmail(report("alice@example.com").toBuilder()
+                .from("portal@example.com").build());
+
+        awaitState(id, OutboxState.RETRYING);
+        assertThat(outbox.find(id).orElseThrow().failureClass()).contains(FailureClass.SETTINGS);
+        assertThat(outbox.find(id).orElseThrow().reason())
+                .hasValueSatisfying(r -> assertThat(r).contains("servers.eu-1.email.sender"));
+        assertThat(fakes.outbox().emails()).isEmpty();
+
+        settings.update(TestSettings.parse(SETTINGS));
+        time.advance(Duration.ofMinutes(10));
+
+        awaitState(id, OutboxState.ACCEPTED);
+    }
+
+    @Test
+    void messageNotAcceptedWithinMaxAgeExpires() {
+        fakes.email().failNextTransiently(1000);
+        String id = outbox().global().enqueueEmail(report("alice@example.com"));
+
+        for (int i = 0; i < 12; i++) {
+            awaitState(id, OutboxState.RETRYING);
+            time.advance(Duration.ofMinutes(10));
+            if (outbox.find(id).orElseThrow().state() == OutboxState.FAILED) {
+                break;
+            }
+        }
+
+        awaitState(id, OutboxState.FAILED);
+        assertThat(outbox.find(id).orElseThrow().reason()).hasValueSatisfying(r -> assertThat(r)
+                .startsWith("expired: not accepted within outbox.max-age (PT1H)").contains("451"));
+    }
+
+    @Test
+    void disabledChannelFailsSayingNothingWasSent() {
+        settings.update(TestSettings.parse(SETTINGS[0], SETTINGS[1], SETTINGS[2], "servers.quiet.sms.enabled=false",
+                "sms.enabled=true", "sms.delivery-method=fake"));
+
+        String id = outbox().server("quiet").enqueueSms(SmsMessage.of("+15550101234", "Your code is 123456"));
+
+        awaitState(id, OutboxState.FAILED);
+        assertThat(outbox.find(id).orElseThrow().reason()).hasValueSatisfying(r -> assertThat(r)
+                .contains("servers.quiet.sms.enabled=false").contains("nothing was sent"));
+    }
+
+    @Test
+    void failedMessageCanBeRetriedAndFailedOnesPurged() {
+        fakes.email().failNextPermanently(2);
+        DurableOutbox box = outbox();
+        String first = box.global().enqueueEmail(report("alice@example.com"));
+        String second = box.global().enqueueEmail(report("bob@example.com"));
+        awaitState(first, OutboxState.FAILED);
+        awaitState(second, OutboxState.FAILED);
+
+        assertThat(box.retry(first)).isTrue();
+        awaitState(first, OutboxState.ACCEPTED);
+        assertThat(box.counts()).containsEntry(OutboxState.ACCEPTED, 1L).containsEntry(OutboxState.FAILED, 1L);
+
+        assertThat(box.purge(EnumSet.of(OutboxState.FAILED))).isEqualTo(1);
+        assertThat(box.find(second)).isEmpty();
+        assertThat(box.list(Set.of(OutboxState.values()), 10)).extracting(OutboxEntry::id).containsExactly(first);
+    }
+
+    @Test
+    void queuedMessagesSurviveARestartAndAreDeliveredByTheNextOutbox() {
+        settings.update(TestSettings.parse("email.enabled=true", "email.delivery-method=fake"));
+        DurableOutbox box = outbox();
+        String id = box.global().enqueueEmail(report("alice@example.com"));
+        awaitState(id, OutboxState.RETRYING);
+        box.close();
+
+        settings.update(TestSettings.parse(SETTINGS));
+        DurableOutbox restarted = outbox();
+        time.advance(Duration.ofMinutes(10));
+
+        awaitState(id, OutboxState.ACCEPTED);
+        assertThat(restarted.find(id).orElseThrow().attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void closedOutboxRefusesEnqueues() {
+        DurableOutbox box = outbox();
+        box.close();
+
+        assertThatThrownBy(() -> box.global().enqueueEmail(report("alice@example.com")))
+                .isInstanceOf(SendRejectedException.class).hasMessageContaining("closed");
+    }
+}

@@ -1,0 +1,16 @@
+package dev.notify.outbox;
+
+import dev.notify.outbox.spi.Journal;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileJournalContractTest extends JournalContractTest {
+
+    @TempDir
+    Path directory;
+
+    @Override
+    Journal open() {
+        return FileJournal.in(directory);
+    }
+}
