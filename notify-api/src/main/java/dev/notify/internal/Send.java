@@ -183,7 +183,7 @@ final class Send {
         }
         TransientDeliveryException deferral = new TransientDeliveryException(deferred.size() + " recipient(s) deferred");
         if (plan != null) {
-            Step later = planned(deferral, ((EmailMessage) original).onlyTo(
+            Step later = planned(deferral, CoreAccess.messages().onlyTo((EmailMessage) original,
                     deferred.stream().map(r -> EmailAddress.parse(r.address())).toList()));
             if (later != null) {
                 return later;
