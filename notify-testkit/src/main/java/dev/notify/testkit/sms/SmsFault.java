@@ -95,7 +95,10 @@ public final class SmsFault {
         return new SmsFault(Kind.SLOW, 0, null, null, null, requireNotNegative(delay, "delay"), null);
     }
 
-    /** Any status with a body written as given, such as an HTML error page from a proxy in front of the service. */
+    /**
+     * Any status with a body written as given, in the charset {@code contentType} names (UTF-8 when it names none),
+     * such as an HTML error page from a proxy in front of the service.
+     */
     public static SmsFault raw(int status, String contentType, String body) {
         return new SmsFault(Kind.RAW, status, null, Objects.requireNonNull(body, "body"), null, Duration.ZERO,
                 Objects.requireNonNull(contentType, "contentType"));

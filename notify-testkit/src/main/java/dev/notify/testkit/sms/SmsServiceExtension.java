@@ -20,6 +20,8 @@ import dev.notify.testkit.tls.TestCertificate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -28,6 +30,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -67,6 +71,7 @@ public abstract sealed class SmsServiceExtension implements BeforeAllCallback, A
         permits TwilioServerExtension, VonageServerExtension, InfobipServerExtension, WebhookServerExtension {
 
     private static final String STORE_PASSWORD = "notify-testkit";
+    private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([^\";]+)");
 
     final StubState state = new StubState();
     private final TestCertificate certificate = TestCertificate.forLocalhost();
@@ -298,13 +303,27 @@ public abstract sealed class SmsServiceExtension implements BeforeAllCallback, A
             case SLOW -> answer(request).withFixedDelay((int) fault.delay().toMillis());
             case ERROR -> error(fault.status(), fault.code(), fault.message(), request);
             case RAW -> ResponseDefinitionBuilder.responseDefinition().withStatus(fault.status())
-                    .withHeader("Content-Type", fault.contentType()).withBody(fault.message());
+                    .withHeader("Content-Type", fault.contentType())
+                    .withBody(fault.message().getBytes(charset(fault.contentType())));
             case THROTTLED -> {
                 ResponseDefinitionBuilder throttled = standard(fault.kind(), 429, request);
                 yield fault.retryAfter() == null ? throttled : throttled.withHeader("Retry-After", fault.retryAfter());
             }
             default -> standard(fault.kind(), fault.status(), request);
         };
+    }
+
+    /** The charset a Content-Type names, UTF-8 when it names none or one this JVM lacks. */
+    private static Charset charset(String contentType) {
+        Matcher m = CHARSET.matcher(contentType);
+        if (m.find()) {
+            try {
+                return Charset.forName(m.group(1));
+            } catch (IllegalArgumentException e) {
+                return StandardCharsets.UTF_8;
+            }
+        }
+        return StandardCharsets.UTF_8;
     }
 
     private ResponseDefinitionBuilder answer(SmsRequest request) {

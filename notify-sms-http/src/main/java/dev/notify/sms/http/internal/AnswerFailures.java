@@ -96,7 +96,7 @@ final class AnswerFailures {
         String http = "HTTP " + answer.status();
         if (read instanceof SendAnswer.Refused refused) {
             String words = refused.message().isBlank() ? "" : ": " + redactor.excerpt(refused.message(), EXCERPT);
-            return http + ", " + refused.code() + words;
+            return http + (refused.code().isBlank() ? "" : ", " + refused.code()) + words;
         }
         return answer.body().isBlank() || answer.isSuccess() ? http : http + ": " + excerpt(answer);
     }

@@ -28,7 +28,8 @@ public sealed interface SendAnswer {
      * The service said why it did not take the SMS.
      *
      * @param code    the service's own code as its documentation names it: {@code error 21211},
-     *                {@code status 29}, {@code REJECTED_DND}
+     *                {@code status 29}, {@code REJECTED_DND}; empty when
+     *                the service gives none
      * @param message the service's own words, or empty
      * @param error   what the code means
      */

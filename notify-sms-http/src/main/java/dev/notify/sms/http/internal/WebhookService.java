@@ -74,10 +74,10 @@ public final class WebhookService implements SmsService {
             return new SendAnswer.Accepted(json.flatMap(j -> j.text("id").or(() -> j.text("messageId"))).orElse(null),
                     json.flatMap(j -> j.text("status")).orElse(null));
         }
-        String code = json.flatMap(j -> j.text("error").or(() -> j.text("code"))).orElse("refused");
+        String code = json.flatMap(j -> j.text("error").or(() -> j.text("code"))).orElse("");
         String message = json.flatMap(j -> j.text("message")).orElse(answer.body());
-        return new SendAnswer.Refused(code, message, ServiceError.permanent("the relay refused the SMS; see what it "
-                + "said"));
+        return new SendAnswer.Refused(code, message, ServiceError.permanent("sending the same SMS again would be "
+                + "refused again; see what the relay said"));
     }
 
     @Override
