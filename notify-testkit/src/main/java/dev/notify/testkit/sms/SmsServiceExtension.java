@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.Json;
@@ -281,11 +282,18 @@ public abstract sealed class SmsServiceExtension implements BeforeAllCallback, A
         state.sent.add(sms);
     }
 
+    /** A JSON answer, written compactly as the services write theirs. */
     static ResponseDefinitionBuilder json(int status, Object body) {
+        String text;
+        try {
+            text = Json.getObjectMapper().writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + body + " as JSON", e);
+        }
         return ResponseDefinitionBuilder.responseDefinition()
                 .withStatus(status)
                 .withHeader("Content-Type", "application/json; charset=utf-8")
-                .withBody(Json.write(body));
+                .withBody(text);
     }
 
     private ResponseDefinitionBuilder respond(LoggedRequest logged) {
