@@ -63,7 +63,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>The server's certificate is a self-signed one for {@code localhost} made when the stub starts;
  * {@link #properties()} and {@link #layer()} name its trust store in {@code sms.<id>.trust-store}, so the provider
  * found by ServiceLoader verifies TLS as usual and trusts it. Register the extension in a static field to share one
- * server by all tests of a class; what it recorded and the faults queued are cleared before each test.
+ * server by all tests of a class; what it recorded and the faults queued are cleared before each test. A stub is
+ * {@link AutoCloseable}, and JUnit closes the arguments of a parameterized test after each invocation: pass a
+ * stub's {@link #providerId()} to a parameterized test, not the stub.
  *
  * <p>This class is threadsafe: tests may send from many threads.
  */

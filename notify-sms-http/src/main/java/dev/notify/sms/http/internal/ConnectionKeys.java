@@ -49,7 +49,7 @@ public record ConnectionKeys(SettingKey<URI> url, SettingKey<Duration> connectTi
                                 + "TLS-inspecting proxy; without it the JVM's default trust store applies.")
                         .build(),
                 SettingKey.secret(prefix + "trust-store-password")
-                        .description("The " + service + " trust store's password, if it has one.")
+                        .description("The password of " + prefix + "trust-store, if it has one.")
                         .build());
     }
 
