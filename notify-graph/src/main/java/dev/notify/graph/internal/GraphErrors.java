@@ -6,6 +6,7 @@ import com.microsoft.kiota.ResponseHeaders;
 import dev.notify.DeliveryException;
 import dev.notify.PermanentDeliveryException;
 import dev.notify.TransientDeliveryException;
+import dev.notify.spi.RetryAfter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

@@ -9,6 +9,7 @@ import dev.notify.TransientDeliveryException;
 import dev.notify.graph.GraphSettingKeys;
 import dev.notify.microsoft.MicrosoftIdentityKeys;
 import dev.notify.settings.SettingKey;
+import dev.notify.spi.RetryAfter;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;

@@ -1,14 +1,11 @@
 package dev.notify.sms.http;
 
-import dev.notify.Channel;
+import dev.notify.settings.ResolvedSettings;
+import dev.notify.sms.http.internal.ConnectionKeys;
 import dev.notify.sms.http.internal.ProviderOptions;
+import dev.notify.sms.http.internal.SmsService;
 import dev.notify.sms.http.internal.InfobipService;
 import dev.notify.spi.ProviderSettings;
-import dev.notify.spi.Sender;
-import dev.notify.spi.SenderContext;
-import dev.notify.spi.SenderProvider;
-import java.security.KeyStore;
-import java.time.Clock;
 
 /**
  * Sends SMS with Infobip: {@code sms.delivery-method=infobip}.
@@ -25,19 +22,17 @@ import java.time.Clock;
  * {@link dev.notify.SettingsException} naming the base URL and API key; a status in the REJECTED group is
  * permanent, classed by its name with what to do: an invalid number (REJECTED_DESTINATION, MISSING_TO), an opt-out
  * (REJECTED_DND), a sender the account may not use (REJECTED_SENDER), no credit (REJECTED_NOT_ENOUGH_CREDITS).
- * {@link #create} opens no connection; {@code check()} reads the balance ({@code GET /account/1/balance}) and sends
+ * {@code check()} reads the balance ({@code GET /account/1/balance}) and sends
  * nothing.
  *
  * <p>This class is immutable and threadsafe.
  */
-public final class InfobipSmsProvider implements SenderProvider {
+public final class InfobipSmsProvider extends HttpSmsProvider<InfobipSmsProvider> {
 
     /** The provider id, the value of {@code sms.delivery-method}. */
     public static final String ID = "infobip";
 
     private static final ProviderSettings SETTINGS = InfobipSettingKeys.settings();
-
-    private final ProviderOptions options;
 
     /** Verifies TLS with the JVM's trust store; the constructor ServiceLoader uses. */
     public InfobipSmsProvider() {
@@ -45,22 +40,7 @@ public final class InfobipSmsProvider implements SenderProvider {
     }
 
     private InfobipSmsProvider(ProviderOptions options) {
-        this.options = options;
-    }
-
-    /**
-     * A provider whose senders trust exactly the certificate authorities in {@code trustStore} (host names are
-     * still verified), unless the settings name {@code sms.infobip.trust-store}.
-     *
-     * @throws IllegalArgumentException when the store cannot be used as a trust store
-     */
-    public InfobipSmsProvider withTrustStore(KeyStore trustStore) {
-        return new InfobipSmsProvider(options.trusting(trustStore));
-    }
-
-    /** A provider that reads {@code Retry-After} dates against {@code clock}. */
-    public InfobipSmsProvider withClock(Clock clock) {
-        return new InfobipSmsProvider(options.withClock(clock));
+        super(options);
     }
 
     @Override
@@ -69,22 +49,22 @@ public final class InfobipSmsProvider implements SenderProvider {
     }
 
     @Override
-    public Channel channel() {
-        return Channel.SMS;
-    }
-
-    @Override
     public ProviderSettings settings() {
         return SETTINGS;
     }
 
     @Override
-    public Sender create(SenderContext context) {
-        return options.create(ID, context, InfobipSettingKeys.connection(), InfobipService::from);
+    InfobipSmsProvider copy(ProviderOptions options) {
+        return new InfobipSmsProvider(options);
     }
 
     @Override
-    public String toString() {
-        return "InfobipSmsProvider[" + options + "]";
+    ConnectionKeys connection() {
+        return InfobipSettingKeys.connection();
+    }
+
+    @Override
+    SmsService service(ResolvedSettings settings) {
+        return InfobipService.from(settings);
     }
 }

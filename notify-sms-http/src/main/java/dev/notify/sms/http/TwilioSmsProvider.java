@@ -1,14 +1,11 @@
 package dev.notify.sms.http;
 
-import dev.notify.Channel;
+import dev.notify.settings.ResolvedSettings;
+import dev.notify.sms.http.internal.ConnectionKeys;
 import dev.notify.sms.http.internal.ProviderOptions;
+import dev.notify.sms.http.internal.SmsService;
 import dev.notify.sms.http.internal.TwilioService;
 import dev.notify.spi.ProviderSettings;
-import dev.notify.spi.Sender;
-import dev.notify.spi.SenderContext;
-import dev.notify.spi.SenderProvider;
-import java.security.KeyStore;
-import java.time.Clock;
 
 /**
  * Sends SMS with Twilio Programmable Messaging: {@code sms.delivery-method=twilio}.
@@ -24,19 +21,17 @@ import java.time.Clock;
  * {@link dev.notify.SettingsException} naming the credential keys; 404 names the base URL and Account SID; other
  * errors are classed by Twilio's error code: an invalid number (21211), a landline (21614), an unsubscribed
  * recipient (21610), a country not enabled (21408) or a sender that cannot send SMS (21606) are permanent, each
- * with what to do. {@link #create} opens no connection; {@code check()} fetches the account
+ * with what to do. {@code check()} fetches the account
  * ({@code GET /2010-04-01/Accounts/{AccountSid}.json}) and sends nothing.
  *
  * <p>This class is immutable and threadsafe.
  */
-public final class TwilioSmsProvider implements SenderProvider {
+public final class TwilioSmsProvider extends HttpSmsProvider<TwilioSmsProvider> {
 
     /** The provider id, the value of {@code sms.delivery-method}. */
     public static final String ID = "twilio";
 
     private static final ProviderSettings SETTINGS = TwilioSettingKeys.settings();
-
-    private final ProviderOptions options;
 
     /** Verifies TLS with the JVM's trust store; the constructor ServiceLoader uses. */
     public TwilioSmsProvider() {
@@ -44,22 +39,7 @@ public final class TwilioSmsProvider implements SenderProvider {
     }
 
     private TwilioSmsProvider(ProviderOptions options) {
-        this.options = options;
-    }
-
-    /**
-     * A provider whose senders trust exactly the certificate authorities in {@code trustStore} (host names are
-     * still verified), unless the settings name {@code sms.twilio.trust-store}.
-     *
-     * @throws IllegalArgumentException when the store cannot be used as a trust store
-     */
-    public TwilioSmsProvider withTrustStore(KeyStore trustStore) {
-        return new TwilioSmsProvider(options.trusting(trustStore));
-    }
-
-    /** A provider that reads {@code Retry-After} dates against {@code clock}. */
-    public TwilioSmsProvider withClock(Clock clock) {
-        return new TwilioSmsProvider(options.withClock(clock));
+        super(options);
     }
 
     @Override
@@ -68,22 +48,22 @@ public final class TwilioSmsProvider implements SenderProvider {
     }
 
     @Override
-    public Channel channel() {
-        return Channel.SMS;
-    }
-
-    @Override
     public ProviderSettings settings() {
         return SETTINGS;
     }
 
     @Override
-    public Sender create(SenderContext context) {
-        return options.create(ID, context, TwilioSettingKeys.connection(), TwilioService::from);
+    TwilioSmsProvider copy(ProviderOptions options) {
+        return new TwilioSmsProvider(options);
     }
 
     @Override
-    public String toString() {
-        return "TwilioSmsProvider[" + options + "]";
+    ConnectionKeys connection() {
+        return TwilioSettingKeys.connection();
+    }
+
+    @Override
+    SmsService service(ResolvedSettings settings) {
+        return TwilioService.from(settings);
     }
 }

@@ -1,14 +1,11 @@
 package dev.notify.sms.http;
 
-import dev.notify.Channel;
+import dev.notify.settings.ResolvedSettings;
+import dev.notify.sms.http.internal.ConnectionKeys;
 import dev.notify.sms.http.internal.ProviderOptions;
+import dev.notify.sms.http.internal.SmsService;
 import dev.notify.sms.http.internal.VonageService;
 import dev.notify.spi.ProviderSettings;
-import dev.notify.spi.Sender;
-import dev.notify.spi.SenderContext;
-import dev.notify.spi.SenderProvider;
-import java.security.KeyStore;
-import java.time.Clock;
 
 /**
  * Sends SMS with the Vonage SMS API: {@code sms.delivery-method=vonage}.
@@ -23,19 +20,17 @@ import java.time.Clock;
  * <p>Failures: HTTP 429 and 5xx and the statuses 1 (throttled), 5 (internal error) and 10 are transient; HTTP 401
  * and 403 and the statuses 4, 14 and 32 are a {@link dev.notify.SettingsException} naming the API key and secret;
  * the other statuses are permanent, each with what to do: an invalid or barred number (3, 6, 7, 33), a demo
- * account's unlisted destination (29), no credit (9), a sender the destination refuses (15). {@link #create} opens
- * no connection; {@code check()} reads the balance ({@code GET /account/get-balance}) and sends nothing.
+ * account's unlisted destination (29), no credit (9), a sender the destination refuses (15).
+ * {@code check()} reads the balance ({@code GET /account/get-balance}) and sends nothing.
  *
  * <p>This class is immutable and threadsafe.
  */
-public final class VonageSmsProvider implements SenderProvider {
+public final class VonageSmsProvider extends HttpSmsProvider<VonageSmsProvider> {
 
     /** The provider id, the value of {@code sms.delivery-method}. */
     public static final String ID = "vonage";
 
     private static final ProviderSettings SETTINGS = VonageSettingKeys.settings();
-
-    private final ProviderOptions options;
 
     /** Verifies TLS with the JVM's trust store; the constructor ServiceLoader uses. */
     public VonageSmsProvider() {
@@ -43,22 +38,7 @@ public final class VonageSmsProvider implements SenderProvider {
     }
 
     private VonageSmsProvider(ProviderOptions options) {
-        this.options = options;
-    }
-
-    /**
-     * A provider whose senders trust exactly the certificate authorities in {@code trustStore} (host names are
-     * still verified), unless the settings name {@code sms.vonage.trust-store}.
-     *
-     * @throws IllegalArgumentException when the store cannot be used as a trust store
-     */
-    public VonageSmsProvider withTrustStore(KeyStore trustStore) {
-        return new VonageSmsProvider(options.trusting(trustStore));
-    }
-
-    /** A provider that reads {@code Retry-After} dates against {@code clock}. */
-    public VonageSmsProvider withClock(Clock clock) {
-        return new VonageSmsProvider(options.withClock(clock));
+        super(options);
     }
 
     @Override
@@ -67,22 +47,22 @@ public final class VonageSmsProvider implements SenderProvider {
     }
 
     @Override
-    public Channel channel() {
-        return Channel.SMS;
-    }
-
-    @Override
     public ProviderSettings settings() {
         return SETTINGS;
     }
 
     @Override
-    public Sender create(SenderContext context) {
-        return options.create(ID, context, VonageSettingKeys.connection(), VonageService::from);
+    VonageSmsProvider copy(ProviderOptions options) {
+        return new VonageSmsProvider(options);
     }
 
     @Override
-    public String toString() {
-        return "VonageSmsProvider[" + options + "]";
+    ConnectionKeys connection() {
+        return VonageSettingKeys.connection();
+    }
+
+    @Override
+    SmsService service(ResolvedSettings settings) {
+        return VonageService.from(settings);
     }
 }

@@ -1,14 +1,11 @@
 package dev.notify.sms.http;
 
-import dev.notify.Channel;
+import dev.notify.settings.ResolvedSettings;
+import dev.notify.sms.http.internal.ConnectionKeys;
 import dev.notify.sms.http.internal.ProviderOptions;
+import dev.notify.sms.http.internal.SmsService;
 import dev.notify.sms.http.internal.WebhookService;
 import dev.notify.spi.ProviderSettings;
-import dev.notify.spi.Sender;
-import dev.notify.spi.SenderContext;
-import dev.notify.spi.SenderProvider;
-import java.security.KeyStore;
-import java.time.Clock;
 
 /**
  * Sends SMS to an in-house relay with a JSON webhook: {@code sms.delivery-method=webhook}.
@@ -28,19 +25,17 @@ import java.time.Clock;
  * <p>Failures: 429 and 5xx are transient, with {@code Retry-After}; 401 and 403 are a
  * {@link dev.notify.SettingsException} naming {@code sms.webhook.headers}; 404 and redirects name
  * {@code sms.webhook.url}; any other answer is permanent, quoting the relay's {@code error} and {@code message}
- * (or its body). {@link #create} opens no connection; {@code check()} GETs {@code sms.webhook.health-url} when it is
+ * (or its body). {@code check()} GETs {@code sms.webhook.health-url} when it is
  * set, and otherwise reports the settings only.
  *
  * <p>This class is immutable and threadsafe.
  */
-public final class WebhookSmsProvider implements SenderProvider {
+public final class WebhookSmsProvider extends HttpSmsProvider<WebhookSmsProvider> {
 
     /** The provider id, the value of {@code sms.delivery-method}. */
     public static final String ID = "webhook";
 
     private static final ProviderSettings SETTINGS = WebhookSettingKeys.settings();
-
-    private final ProviderOptions options;
 
     /** Verifies TLS with the JVM's trust store; the constructor ServiceLoader uses. */
     public WebhookSmsProvider() {
@@ -48,22 +43,7 @@ public final class WebhookSmsProvider implements SenderProvider {
     }
 
     private WebhookSmsProvider(ProviderOptions options) {
-        this.options = options;
-    }
-
-    /**
-     * A provider whose senders trust exactly the certificate authorities in {@code trustStore} (host names are
-     * still verified), unless the settings name {@code sms.webhook.trust-store}.
-     *
-     * @throws IllegalArgumentException when the store cannot be used as a trust store
-     */
-    public WebhookSmsProvider withTrustStore(KeyStore trustStore) {
-        return new WebhookSmsProvider(options.trusting(trustStore));
-    }
-
-    /** A provider that reads {@code Retry-After} dates against {@code clock}. */
-    public WebhookSmsProvider withClock(Clock clock) {
-        return new WebhookSmsProvider(options.withClock(clock));
+        super(options);
     }
 
     @Override
@@ -72,22 +52,22 @@ public final class WebhookSmsProvider implements SenderProvider {
     }
 
     @Override
-    public Channel channel() {
-        return Channel.SMS;
-    }
-
-    @Override
     public ProviderSettings settings() {
         return SETTINGS;
     }
 
     @Override
-    public Sender create(SenderContext context) {
-        return options.create(ID, context, WebhookSettingKeys.connection(), WebhookService::from);
+    WebhookSmsProvider copy(ProviderOptions options) {
+        return new WebhookSmsProvider(options);
     }
 
     @Override
-    public String toString() {
-        return "WebhookSmsProvider[" + options + "]";
+    ConnectionKeys connection() {
+        return WebhookSettingKeys.connection();
+    }
+
+    @Override
+    SmsService service(ResolvedSettings settings) {
+        return WebhookService.from(settings);
     }
 }

@@ -15,7 +15,6 @@ import dev.notify.testkit.sms.InfobipServerExtension;
 import dev.notify.testkit.sms.SmsFault;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,18 +26,11 @@ class InfobipFailuresTest {
     @RegisterExtension
     static final InfobipServerExtension infobip = InfobipServerExtension.create();
 
-    private Sender sender;
+    @RegisterExtension
+    final OpenSenders senders = new OpenSenders(new InfobipSmsProvider());
 
     private Sender sender(String... changes) {
-        sender = StubSenders.sender(new InfobipSmsProvider(), layer(infobip, changes));
-        return sender;
-    }
-
-    @AfterEach
-    void close() {
-        if (sender != null) {
-            sender.close();
-        }
+        return senders.open(layer(infobip, changes));
     }
 
     private static SmsMessage sms() {

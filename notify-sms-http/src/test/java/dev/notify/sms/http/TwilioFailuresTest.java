@@ -23,7 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,18 +38,11 @@ class TwilioFailuresTest {
     private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
 
     private final TwilioSmsProvider provider = new TwilioSmsProvider().withClock(Clock.fixed(NOW, ZoneOffset.UTC));
-    private Sender sender;
+    @RegisterExtension
+    final OpenSenders senders = new OpenSenders(provider);
 
     private Sender sender(String... changes) {
-        sender = StubSenders.sender(provider, layer(twilio, changes));
-        return sender;
-    }
-
-    @AfterEach
-    void close() {
-        if (sender != null) {
-            sender.close();
-        }
+        return senders.open(layer(twilio, changes));
     }
 
     private static SmsMessage sms() {

@@ -15,7 +15,6 @@ import dev.notify.spi.Sender;
 import dev.notify.testkit.sms.SmsFault;
 import dev.notify.testkit.sms.VonageServerExtension;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,18 +29,11 @@ class VonageFailuresTest {
     @RegisterExtension
     static final VonageServerExtension vonage = VonageServerExtension.create();
 
-    private Sender sender;
+    @RegisterExtension
+    final OpenSenders senders = new OpenSenders(new VonageSmsProvider());
 
     private Sender sender(String... changes) {
-        sender = StubSenders.sender(new VonageSmsProvider(), layer(vonage, changes));
-        return sender;
-    }
-
-    @AfterEach
-    void close() {
-        if (sender != null) {
-            sender.close();
-        }
+        return senders.open(layer(vonage, changes));
     }
 
     private static SmsMessage sms(String text) {

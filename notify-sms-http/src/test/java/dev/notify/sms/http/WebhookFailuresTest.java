@@ -14,7 +14,6 @@ import dev.notify.spi.Sender;
 import dev.notify.testkit.sms.SmsFault;
 import dev.notify.testkit.sms.WebhookServerExtension;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,18 +23,11 @@ class WebhookFailuresTest {
     @RegisterExtension
     static final WebhookServerExtension relay = WebhookServerExtension.create();
 
-    private Sender sender;
+    @RegisterExtension
+    final OpenSenders senders = new OpenSenders(new WebhookSmsProvider());
 
     private Sender sender(String... changes) {
-        sender = StubSenders.sender(new WebhookSmsProvider(), layer(relay, changes));
-        return sender;
-    }
-
-    @AfterEach
-    void close() {
-        if (sender != null) {
-            sender.close();
-        }
+        return senders.open(layer(relay, changes));
     }
 
     private static SmsMessage sms() {

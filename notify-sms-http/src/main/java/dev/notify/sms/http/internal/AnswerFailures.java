@@ -10,6 +10,7 @@ import dev.notify.TransientDeliveryException;
 import dev.notify.message.PhoneNumber;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.SettingKey;
+import dev.notify.spi.RetryAfter;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -3,14 +3,12 @@ package dev.notify.sms.http.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class HeadersAndRedactionTest {
+class WebhookHeadersAndRedactorTest {
 
     @Test
     void headersAreNameValueEntriesSeparatedBySemicolons() {
@@ -46,22 +44,5 @@ class HeadersAndRedactionTest {
         assertThat(redactor.redact("a token-123-long and token-123 and abc")).isEqualTo("a ******** and ******** and abc");
         assertThat(redactor.excerpt("x".repeat(5) + "token-123" + "y".repeat(10), 8)).isEqualTo("xxxxx***...");
         assertThat(redactor.excerpt("line 1\r\nline 2", 100)).isEqualTo("line 1 line 2");
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', textBlock = """
-            120                           | PT2M
-            0                             | PT0S
-            Tue, 01 Jan 2030 00:01:00 GMT | PT1M
-            Mon, 31 Dec 2029 23:59:00 GMT | PT0S
-            """)
-    void retryAfterIsSecondsOrAnHttpDate(String header, Duration delay) {
-        assertThat(RetryAfter.parse(header, Instant.parse("2030-01-01T00:00:00Z"))).contains(delay);
-    }
-
-    @ParameterizedTest
-    @CsvSource({"soon", "-5", "1.5", "99999999999999999999"})
-    void unreadableRetryAfterIsIgnored(String header) {
-        assertThat(RetryAfter.parse(header, Instant.EPOCH)).isEmpty();
     }
 }

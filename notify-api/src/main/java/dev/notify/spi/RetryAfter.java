@@ -1,4 +1,4 @@
-package dev.notify.graph.internal;
+package dev.notify.spi;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,19 +7,28 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** Reads an HTTP {@code Retry-After} header: delay-seconds or an HTTP date (RFC 9110). */
-final class RetryAfter {
+/**
+ * Reads an HTTP {@code Retry-After} header (RFC 9110, section 10.2.3), for providers that call HTTP services and
+ * pass the delay on with {@code DeliveryException.Details.retryAfter}: delay-seconds ({@code 120}) or an HTTP date
+ * ({@code Sun, 01 Jun 2025 12:00:30 GMT}), compared with the provider's clock.
+ *
+ * <p>This class is threadsafe.
+ */
+public final class RetryAfter {
 
     private RetryAfter() {
     }
 
-    /** The delay asked for, never negative; empty when the header is absent or unreadable. */
-    static Optional<Duration> parse(String header, Instant now) {
+    /**
+     * The delay asked for, never negative (a date in the past is no delay); empty when the header is absent or
+     * unreadable.
+     */
+    public static Optional<Duration> parse(String header, Instant now) {
         if (header == null || header.isBlank()) {
             return Optional.empty();
         }
         String value = header.strip();
-        if (value.chars().allMatch(Character::isDigit)) {
+        if (value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             try {
                 return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
             } catch (NumberFormatException e) {
