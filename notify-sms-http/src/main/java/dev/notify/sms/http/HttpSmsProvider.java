@@ -5,11 +5,13 @@ import dev.notify.settings.ResolvedSettings;
 import dev.notify.sms.http.internal.ConnectionKeys;
 import dev.notify.sms.http.internal.ProviderOptions;
 import dev.notify.sms.http.internal.SmsService;
+import dev.notify.spi.ProviderSettings;
 import dev.notify.spi.Sender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
 import java.security.KeyStore;
 import java.time.Clock;
+import java.util.function.Function;
 
 /**
  * What the four HTTP SMS providers share: the SMS channel, a sender per settings that calls the service with the
@@ -22,9 +24,20 @@ import java.time.Clock;
 public abstract sealed class HttpSmsProvider<P extends HttpSmsProvider<P>> implements SenderProvider
         permits TwilioSmsProvider, VonageSmsProvider, InfobipSmsProvider, WebhookSmsProvider {
 
+    private final String id;
+    private final ProviderSettings settings;
+    private final ConnectionKeys connection;
+    private final Function<ResolvedSettings, SmsService> services;
+    private final Function<ProviderOptions, P> copy;
     private final ProviderOptions options;
 
-    HttpSmsProvider(ProviderOptions options) {
+    HttpSmsProvider(String id, ProviderSettings settings, ConnectionKeys connection,
+            Function<ResolvedSettings, SmsService> services, Function<ProviderOptions, P> copy, ProviderOptions options) {
+        this.id = id;
+        this.settings = settings;
+        this.connection = connection;
+        this.services = services;
+        this.copy = copy;
         this.options = options;
     }
 
@@ -36,17 +49,27 @@ public abstract sealed class HttpSmsProvider<P extends HttpSmsProvider<P>> imple
      * @throws IllegalArgumentException when the store cannot be used as a trust store
      */
     public P withTrustStore(KeyStore trustStore) {
-        return copy(options.trusting(trustStore));
+        return copy.apply(options.trusting(trustStore));
     }
 
     /** A provider that reads {@code Retry-After} dates against {@code clock}. */
     public P withClock(Clock clock) {
-        return copy(options.withClock(clock));
+        return copy.apply(options.withClock(clock));
+    }
+
+    @Override
+    public final String id() {
+        return id;
     }
 
     @Override
     public final Channel channel() {
         return Channel.SMS;
+    }
+
+    @Override
+    public final ProviderSettings settings() {
+        return settings;
     }
 
     /**
@@ -56,14 +79,8 @@ public abstract sealed class HttpSmsProvider<P extends HttpSmsProvider<P>> imple
      */
     @Override
     public final Sender create(SenderContext context) {
-        return options.create(id(), context, connection(), this::service);
+        return options.create(id, context, connection, services);
     }
-
-    abstract P copy(ProviderOptions newOptions);
-
-    abstract ConnectionKeys connection();
-
-    abstract SmsService service(ResolvedSettings settings);
 
     @Override
     public String toString() {

@@ -1,11 +1,7 @@
 package dev.notify.sms.http;
 
-import dev.notify.settings.ResolvedSettings;
-import dev.notify.sms.http.internal.ConnectionKeys;
 import dev.notify.sms.http.internal.ProviderOptions;
-import dev.notify.sms.http.internal.SmsService;
 import dev.notify.sms.http.internal.InfobipService;
-import dev.notify.spi.ProviderSettings;
 
 /**
  * Sends SMS with Infobip: {@code sms.delivery-method=infobip}.
@@ -32,39 +28,13 @@ public final class InfobipSmsProvider extends HttpSmsProvider<InfobipSmsProvider
     /** The provider id, the value of {@code sms.delivery-method}. */
     public static final String ID = "infobip";
 
-    private static final ProviderSettings SETTINGS = InfobipSettingKeys.settings();
-
     /** Verifies TLS with the JVM's trust store; the constructor ServiceLoader uses. */
     public InfobipSmsProvider() {
         this(ProviderOptions.defaults());
     }
 
     private InfobipSmsProvider(ProviderOptions options) {
-        super(options);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public ProviderSettings settings() {
-        return SETTINGS;
-    }
-
-    @Override
-    InfobipSmsProvider copy(ProviderOptions options) {
-        return new InfobipSmsProvider(options);
-    }
-
-    @Override
-    ConnectionKeys connection() {
-        return InfobipSettingKeys.connection();
-    }
-
-    @Override
-    SmsService service(ResolvedSettings settings) {
-        return InfobipService.from(settings);
+        super(ID, InfobipSettingKeys.settings(), InfobipSettingKeys.connection(), InfobipService::from, InfobipSmsProvider::new,
+                options);
     }
 }

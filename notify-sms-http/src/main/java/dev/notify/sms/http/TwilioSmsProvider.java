@@ -1,11 +1,7 @@
 package dev.notify.sms.http;
 
-import dev.notify.settings.ResolvedSettings;
-import dev.notify.sms.http.internal.ConnectionKeys;
 import dev.notify.sms.http.internal.ProviderOptions;
-import dev.notify.sms.http.internal.SmsService;
 import dev.notify.sms.http.internal.TwilioService;
-import dev.notify.spi.ProviderSettings;
 
 /**
  * Sends SMS with Twilio Programmable Messaging: {@code sms.delivery-method=twilio}.
@@ -31,39 +27,13 @@ public final class TwilioSmsProvider extends HttpSmsProvider<TwilioSmsProvider> 
     /** The provider id, the value of {@code sms.delivery-method}. */
     public static final String ID = "twilio";
 
-    private static final ProviderSettings SETTINGS = TwilioSettingKeys.settings();
-
     /** Verifies TLS with the JVM's trust store; the constructor ServiceLoader uses. */
     public TwilioSmsProvider() {
         this(ProviderOptions.defaults());
     }
 
     private TwilioSmsProvider(ProviderOptions options) {
-        super(options);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public ProviderSettings settings() {
-        return SETTINGS;
-    }
-
-    @Override
-    TwilioSmsProvider copy(ProviderOptions options) {
-        return new TwilioSmsProvider(options);
-    }
-
-    @Override
-    ConnectionKeys connection() {
-        return TwilioSettingKeys.connection();
-    }
-
-    @Override
-    SmsService service(ResolvedSettings settings) {
-        return TwilioService.from(settings);
+        super(ID, TwilioSettingKeys.settings(), TwilioSettingKeys.connection(), TwilioService::from, TwilioSmsProvider::new,
+                options);
     }
 }

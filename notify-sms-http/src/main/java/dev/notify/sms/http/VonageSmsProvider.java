@@ -1,11 +1,7 @@
 package dev.notify.sms.http;
 
-import dev.notify.settings.ResolvedSettings;
-import dev.notify.sms.http.internal.ConnectionKeys;
 import dev.notify.sms.http.internal.ProviderOptions;
-import dev.notify.sms.http.internal.SmsService;
 import dev.notify.sms.http.internal.VonageService;
-import dev.notify.spi.ProviderSettings;
 
 /**
  * Sends SMS with the Vonage SMS API: {@code sms.delivery-method=vonage}.
@@ -30,39 +26,13 @@ public final class VonageSmsProvider extends HttpSmsProvider<VonageSmsProvider> 
     /** The provider id, the value of {@code sms.delivery-method}. */
     public static final String ID = "vonage";
 
-    private static final ProviderSettings SETTINGS = VonageSettingKeys.settings();
-
     /** Verifies TLS with the JVM's trust store; the constructor ServiceLoader uses. */
     public VonageSmsProvider() {
         this(ProviderOptions.defaults());
     }
 
     private VonageSmsProvider(ProviderOptions options) {
-        super(options);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public ProviderSettings settings() {
-        return SETTINGS;
-    }
-
-    @Override
-    VonageSmsProvider copy(ProviderOptions options) {
-        return new VonageSmsProvider(options);
-    }
-
-    @Override
-    ConnectionKeys connection() {
-        return VonageSettingKeys.connection();
-    }
-
-    @Override
-    SmsService service(ResolvedSettings settings) {
-        return VonageService.from(settings);
+        super(ID, VonageSettingKeys.settings(), VonageSettingKeys.connection(), VonageService::from, VonageSmsProvider::new,
+                options);
     }
 }

@@ -1,11 +1,7 @@
 package dev.notify.sms.http;
 
-import dev.notify.settings.ResolvedSettings;
-import dev.notify.sms.http.internal.ConnectionKeys;
 import dev.notify.sms.http.internal.ProviderOptions;
-import dev.notify.sms.http.internal.SmsService;
 import dev.notify.sms.http.internal.WebhookService;
-import dev.notify.spi.ProviderSettings;
 
 /**
  * Sends SMS to an in-house relay with a JSON webhook: {@code sms.delivery-method=webhook}.
@@ -35,39 +31,13 @@ public final class WebhookSmsProvider extends HttpSmsProvider<WebhookSmsProvider
     /** The provider id, the value of {@code sms.delivery-method}. */
     public static final String ID = "webhook";
 
-    private static final ProviderSettings SETTINGS = WebhookSettingKeys.settings();
-
     /** Verifies TLS with the JVM's trust store; the constructor ServiceLoader uses. */
     public WebhookSmsProvider() {
         this(ProviderOptions.defaults());
     }
 
     private WebhookSmsProvider(ProviderOptions options) {
-        super(options);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public ProviderSettings settings() {
-        return SETTINGS;
-    }
-
-    @Override
-    WebhookSmsProvider copy(ProviderOptions options) {
-        return new WebhookSmsProvider(options);
-    }
-
-    @Override
-    ConnectionKeys connection() {
-        return WebhookSettingKeys.connection();
-    }
-
-    @Override
-    SmsService service(ResolvedSettings settings) {
-        return WebhookService.from(settings);
+        super(ID, WebhookSettingKeys.settings(), WebhookSettingKeys.connection(), WebhookService::from, WebhookSmsProvider::new,
+                options);
     }
 }
