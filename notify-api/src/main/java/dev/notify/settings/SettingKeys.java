@@ -2,6 +2,7 @@ package dev.notify.settings;
 
 import dev.notify.Channel;
 import dev.notify.message.EmailAddress;
+import dev.notify.message.PhoneNumber;
 import java.time.Duration;
 import java.util.List;
 
@@ -44,6 +45,8 @@ public final class SettingKeys {
                     + "that declares itself the default, or the only one installed.")
             .build();
     public static final SettingKey<Integer> SMS_DEFAULT_COUNTRY_CODE = SettingKey.integer("sms.default-country-code", 1, 999)
+            .check(code -> PhoneNumber.isAssignedCallingCode(code) ? null
+                    : "is not an assigned country calling code (ITU-T E.164), was " + code)
             .description("The country calling code for numbers typed without one (1 for 555.010.1234).")
             .build();
     public static final SettingKey<Integer> SMS_MAX_SEGMENTS = SettingKey.integer("sms.max-segments", 1, 10)

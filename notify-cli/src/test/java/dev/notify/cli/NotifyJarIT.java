@@ -63,4 +63,15 @@ class NotifyJarIT {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.output()).contains("installed: graph, smtp");
     }
+
+    @Test
+    void jarFindsEverySmsProviderThroughServiceLoader() throws Exception {
+        Path config = Files.createTempFile("notify", ".properties");
+        Files.writeString(config, "sms.enabled=true\nsms.delivery-method=nope\n");
+
+        Result result = run("resolve", "--config", config.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.output()).contains("installed: email-gateway, infobip, twilio, vonage, webhook");
+    }
 }

@@ -5,6 +5,7 @@ import dev.notify.settings.SettingKey;
 import dev.notify.settings.SettingKeys;
 import dev.notify.spi.ProviderSettings;
 import dev.notify.spi.SettingsCheck;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,8 +41,15 @@ public final class GatewaySettingKeys {
         return ALL;
     }
 
+    /**
+     * The gateway's keys and the core SMS keys its senders read, so that servers differing in
+     * {@code sms.default-country-code} or {@code sms.max-segments} never share a sender.
+     */
     static ProviderSettings settings() {
-        return ProviderSettings.of(ALL, GatewaySettingKeys::validate);
+        List<SettingKey<?>> read = new ArrayList<>(ALL);
+        read.add(SettingKeys.SMS_DEFAULT_COUNTRY_CODE);
+        read.add(SettingKeys.SMS_MAX_SEGMENTS);
+        return ProviderSettings.of(read, GatewaySettingKeys::validate);
     }
 
     private static void validate(SettingsCheck check) {

@@ -1,11 +1,14 @@
 package dev.notify.sms;
 
 import dev.notify.Channel;
+import dev.notify.sms.internal.CarrierGateways;
 import dev.notify.sms.internal.GatewaySender;
 import dev.notify.spi.ProviderSettings;
 import dev.notify.spi.Sender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
+import java.time.Clock;
+import java.util.Objects;
 
 /**
  * The {@code email-gateway} SMS provider, the default of {@code sms.delivery-method}: sends each SMS as a
@@ -26,9 +29,17 @@ import dev.notify.spi.SenderProvider;
  * truncate to a line break) is a {@link dev.notify.SettingsException} naming its full key.
  *
  * <p>The result's details hold {@code sms.e164}, {@code sms.gateway-address}, {@code sms.segments},
- * {@code sms.encoding} ({@code gsm-7} or {@code ucs-2}), and the email delivery's {@code email.message-id},
- * {@code email.accepted} and its own details prefixed with {@code email.}. The accepted recipient is the
- * number in E.164.
+ * {@code sms.encoding} ({@code gsm-7} or {@code ucs-2}), {@code sms.outcome} ("handed to the email gateway
+ * &lt;domain&gt;": the gateway never reports whether the phone got the text), and the email delivery's
+ * {@code email.message-id}, {@code email.accepted} and its own details prefixed with {@code email.}. The accepted
+ * recipient is the number in E.164.
+ *
+ * <p>US carriers are closing their gateways: T-Mobile's {@code tmomail.net} in December 2024, AT&amp;T's
+ * {@code txt.att.net} and {@code mms.att.net} on 17 June 2025, Verizon's {@code vtext.com} and {@code vzwpix.com}
+ * on 31 March 2027. For such a {@code sms.destination-domain} the provider logs a warning when it creates a
+ * sender, adds {@code sms.warning} to every result, and its check fails once the gateway is closed; each says
+ * which keys of an HTTP SMS service (notify-sms-http) to set instead. Dates are compared with the provider's
+ * clock.
  *
  * <p>This class is threadsafe.
  */
@@ -39,8 +50,16 @@ public final class SmsGatewayProvider implements SenderProvider {
 
     private static final ProviderSettings SETTINGS = GatewaySettingKeys.settings();
 
+    private final CarrierGateways carriers;
+
     /** Used by ServiceLoader, or register it with {@code Notifier.builder().provider(new SmsGatewayProvider())}. */
     public SmsGatewayProvider() {
+        this(Clock.systemUTC());
+    }
+
+    /** A provider that compares the carriers' closing dates with {@code clock}; for tests. */
+    public SmsGatewayProvider(Clock clock) {
+        this.carriers = new CarrierGateways(Objects.requireNonNull(clock, "clock"));
     }
 
     @Override
@@ -66,6 +85,6 @@ public final class SmsGatewayProvider implements SenderProvider {
 
     @Override
     public Sender create(SenderContext context) {
-        return new GatewaySender(ID, context);
+        return new GatewaySender(ID, context, carriers);
     }
 }

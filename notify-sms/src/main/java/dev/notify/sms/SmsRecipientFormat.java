@@ -1,5 +1,7 @@
 package dev.notify.sms;
 
+import dev.notify.message.PhoneNumber;
+
 /** How a phone number is written as the local part of the gateway address ({@code sms.recipient-format}). */
 public enum SmsRecipientFormat {
     /** {@code 15550101234@gateway}: country code and number, digits only. */
@@ -18,5 +20,14 @@ public enum SmsRecipientFormat {
     /** The value as written in settings. */
     public String id() {
         return id;
+    }
+
+    /** The gateway address's local part for {@code number} in this format. */
+    public String localPart(PhoneNumber number) {
+        return switch (this) {
+            case E164_DIGITS -> number.digits();
+            case NATIONAL_DIGITS -> number.nationalNumber();
+            case E164_PLUS -> number.e164();
+        };
     }
 }

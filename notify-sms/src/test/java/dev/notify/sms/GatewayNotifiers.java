@@ -3,6 +3,7 @@ package dev.notify.sms;
 import dev.notify.Notifier;
 import dev.notify.settings.PropertiesFormat;
 import dev.notify.settings.Settings;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,6 +30,11 @@ final class GatewayNotifiers {
     }
 
     static Notifier notifier(Map<String, String> extra) {
-        return Notifier.builder().settings(settings(extra)).provider(new SmsGatewayProvider()).build();
+        return notifier(extra, Clock.systemUTC());
+    }
+
+    /** The same, with a gateway provider that reads the date from {@code clock}. */
+    static Notifier notifier(Map<String, String> extra, Clock clock) {
+        return Notifier.builder().settings(settings(extra)).provider(new SmsGatewayProvider(clock)).build();
     }
 }

@@ -180,6 +180,34 @@ class SmsGatewayProviderTest {
     }
 
     @Test
+    void resultSaysTheSmsWasHandedToTheGatewayNeverThatThePhoneGotIt() {
+        try (Notifier notifier = notifier(Map.of())) {
+            SendResult result = notifier.global().sendSms(SmsMessage.of("+15550101234", "Hello"));
+
+            assertThat(result.details()).containsEntry("sms.outcome", "handed to the email gateway " + GATEWAY_DOMAIN
+                    + "; the gateway does not report whether the phone received it");
+            assertThat(result.details().values()).noneSatisfy(v -> assertThat(v).containsIgnoringCase("delivered"));
+        }
+    }
+
+    @Test
+    void serversThatDifferOnlyInTheirSmsLimitsEachApplyTheirOwn() {
+        try (Notifier notifier = notifier(Map.of("servers.long.sms.max-segments", "2",
+                "servers.us.sms.default-country-code", "1"))) {
+            SendResult first = notifier.server("short").sendSms(SmsMessage.of("+15550101234", "x".repeat(100)));
+            SendResult longText = notifier.server("long").sendSms(SmsMessage.of("+15550101234", "x".repeat(300)));
+            InvalidMessageException tooLong = catchThrowableOfType(InvalidMessageException.class,
+                    () -> notifier.server("short").sendSms(SmsMessage.of("+15550101234", "x".repeat(300))));
+            SendResult national = notifier.server("us").sendSms(SmsMessage.of("555 010 1234", "national"));
+
+            assertThat(first.status()).isEqualTo(SendStatus.ACCEPTED);
+            assertThat(longText.details()).containsEntry("sms.segments", "2");
+            assertThat(tooLong.problems()).extracting(Problem::key).containsExactly("text");
+            assertThat(national.accepted()).containsExactly("+15550101234");
+        }
+    }
+
+    @Test
     void providerIsFoundWithServiceLoader() {
         try (Notifier notifier = Notifier.builder().settings(GatewayNotifiers.settings(Map.of())).build()) {
             SendResult result = notifier.global().sendSms(SmsMessage.of("+15550101234", "found"));

@@ -11,11 +11,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Validate a server's settings and probe the delivery of each enabled channel without sending "
-                + "anything (SMTP: connect, STARTTLS, AUTH; Graph: token and Mail.Send role; SMS: its provider's probe).")
+        description = "Validate a server's settings and probe the delivery of each enabled channel, or of the one "
+                + "--channel names, without sending anything (SMTP: connect, STARTTLS, AUTH; Graph: token and "
+                + "Mail.Send role; Twilio: the account; Vonage and Infobip: the balance; webhook: its health URL; "
+                + "email gateway: the email delivery).")
 public final class CheckCommand extends ConfiguredCommand {
+
+    @Option(names = "--channel", paramLabel = "CHANNEL",
+            description = "Check only this delivery: email or sms. Default: every enabled channel.")
+    String only;
 
     @Override
     int run(Output out) {
@@ -24,7 +31,7 @@ public final class CheckCommand extends ConfiguredCommand {
             ServerNotifier target = target(notifier);
             List<Channel> channels = new ArrayList<>();
             for (Channel channel : Channel.values()) {
-                if (target.status(channel).enabled()) {
+                if (only == null ? target.status(channel).enabled() : channel == channel(only)) {
                     channels.add(channel);
                 }
             }
@@ -36,7 +43,8 @@ public final class CheckCommand extends ConfiguredCommand {
             int exit = ExitCode.OK;
             for (Channel channel : channels) {
                 CheckReport report = target.check(channel);
-                Map<String, Object> entry = channel == Channel.EMAIL ? doc : new LinkedHashMap<>();
+                boolean topLevel = channels.size() == 1 || channel == Channel.EMAIL;
+                Map<String, Object> entry = topLevel ? doc : new LinkedHashMap<>();
                 entry.put("provider", report.providerId());
                 entry.put("ok", report.ok());
                 Map<String, Object> items = new LinkedHashMap<>();
@@ -44,7 +52,7 @@ public final class CheckCommand extends ConfiguredCommand {
                 entry.put("items", items);
                 entry.put("failure", report.failure().orElse(null));
                 entry.put("problems", Outcomes.problems(report.settingsProblems()));
-                if (channel != Channel.EMAIL) {
+                if (!topLevel) {
                     doc.put(channel.name().toLowerCase(Locale.ROOT), entry);
                 }
                 out.line("Check of " + layerName() + (channel == Channel.EMAIL ? "" : " SMS") + " via "
@@ -62,4 +70,12 @@ public final class CheckCommand extends ConfiguredCommand {
         }
     }
 
+    private static Channel channel(String name) {
+        for (Channel c : Channel.values()) {
+            if (c.name().equalsIgnoreCase(name.strip())) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("--channel must be email or sms, was '" + name + "'");
+    }
 }

@@ -16,23 +16,22 @@ import java.util.List;
  *
  * <p>This class is immutable and threadsafe.
  *
- * @param sender             {@code sms.sender}, the From of gateway mails
- * @param destinationDomain  {@code sms.destination-domain}
- * @param defaultCountryCode {@code sms.default-country-code}, or null
- * @param recipientFormat    {@code sms.recipient-format}
- * @param maxSegments        {@code sms.max-segments}
- * @param subject            {@code sms.subject}, or empty
+ * @param sender            {@code sms.sender}, the From of gateway mails
+ * @param destinationDomain {@code sms.destination-domain}
+ * @param recipientFormat   {@code sms.recipient-format}
+ * @param maxSegments       {@code sms.max-segments}
+ * @param subject           {@code sms.subject}, or empty
  */
-public record GatewaySettings(EmailAddress sender, String destinationDomain, Integer defaultCountryCode,
-        SmsRecipientFormat recipientFormat, int maxSegments, String subject) {
+public record GatewaySettings(EmailAddress sender, String destinationDomain, SmsRecipientFormat recipientFormat,
+        int maxSegments, String subject) {
 
     private static final String EXAMPLE_LOCAL_PART = "15550101234";
 
     /**
      * Reads the settings.
      *
-     * @throws SettingsException naming the full keys of required settings that have no value, of a domain the
-     *     gateway addresses built from would not be valid with, and of an unassigned default country code
+     * @throws SettingsException naming the full keys of required settings that have no value, and of a domain the
+     *     gateway addresses built from would not be valid with
      */
     public static GatewaySettings from(ResolvedSettings settings) {
         List<Problem> problems = new ArrayList<>();
@@ -53,15 +52,10 @@ public record GatewaySettings(EmailAddress sender, String destinationDomain, Int
                         "makes the gateway address " + example + " invalid: " + e.problems().get(0).message()));
             }
         }
-        Integer defaultCountryCode = settings.find(SettingKeys.SMS_DEFAULT_COUNTRY_CODE).orElse(null);
-        if (defaultCountryCode != null && !CallingCodes.isAssigned(defaultCountryCode.toString())) {
-            problems.add(settings.problem(SettingKeys.SMS_DEFAULT_COUNTRY_CODE,
-                    "+" + defaultCountryCode + " is not an assigned country calling code (ITU-T E.164)"));
-        }
         if (!problems.isEmpty()) {
             throw new SettingsException(problems);
         }
-        return new GatewaySettings(settings.get(GatewaySettingKeys.SENDER), domain, defaultCountryCode,
+        return new GatewaySettings(settings.get(GatewaySettingKeys.SENDER), domain,
                 settings.get(GatewaySettingKeys.RECIPIENT_FORMAT), settings.get(SettingKeys.SMS_MAX_SEGMENTS),
                 settings.find(GatewaySettingKeys.SUBJECT).orElse(""));
     }

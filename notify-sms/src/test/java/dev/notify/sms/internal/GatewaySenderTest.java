@@ -13,7 +13,7 @@ import dev.notify.settings.ResolvedSettings;
 import dev.notify.spi.SenderContext;
 import dev.notify.testkit.FakeEmailProvider;
 import dev.notify.testkit.Outbox;
-import java.util.HashMap;
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +22,8 @@ class GatewaySenderTest {
     private static ResolvedSettings settings(Map<String, String> properties) {
         return PropertiesFormat.standard().parse(properties).resolve("eu-1");
     }
+
+    private static final CarrierGateways CARRIERS = new CarrierGateways(Clock.systemUTC());
 
     private static final Map<String, String> GATEWAY = Map.of(
             "email.enabled", "true", "email.delivery-method", "fake", "email.sender", "app@example.com",
@@ -32,7 +34,7 @@ class GatewaySenderTest {
         Outbox outbox = new Outbox();
         ResolvedSettings resolved = settings(GATEWAY);
         GatewaySender sender = new GatewaySender("email-gateway", new SenderContext(resolved,
-                () -> new FakeEmailProvider(outbox).create(new SenderContext(resolved, () -> null))));
+                () -> new FakeEmailProvider(outbox).create(new SenderContext(resolved, () -> null))), CARRIERS);
 
         CheckReport report = sender.check();
 
@@ -48,7 +50,7 @@ class GatewaySenderTest {
     void checkWithoutEmailSenderReportsAFailureInsteadOfThrowing() {
         GatewaySender sender = new GatewaySender("email-gateway", new SenderContext(settings(GATEWAY), () -> {
             throw new IllegalStateException("email is disabled for these settings");
-        }));
+        }), CARRIERS);
 
         CheckReport report = sender.check();
 
@@ -60,24 +62,10 @@ class GatewaySenderTest {
     void missingGatewaySettingsAreNamedWithTheirFullKeys() {
         ResolvedSettings resolved = settings(Map.of("email.enabled", "true"));
 
-        assertThatThrownBy(() -> new GatewaySender("email-gateway", new SenderContext(resolved, () -> null)))
+        assertThatThrownBy(() -> new GatewaySender("email-gateway", new SenderContext(resolved, () -> null), CARRIERS))
                 .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems())
                         .extracting(Problem::key)
                         .containsExactly("servers.eu-1.sms.sender", "servers.eu-1.sms.destination-domain"));
-    }
-
-    @Test
-    void unassignedDefaultCountryCodeIsASettingsErrorNamingItsFullKey() {
-        Map<String, String> properties = new HashMap<>(GATEWAY);
-        properties.put("servers.eu-1.sms.default-country-code", "999");
-        ResolvedSettings resolved = settings(properties);
-
-        assertThatThrownBy(() -> new GatewaySender("email-gateway", new SenderContext(resolved, () -> null)))
-                .isInstanceOfSatisfying(SettingsException.class, e -> {
-                    assertThat(e.problems()).extracting(Problem::key)
-                            .containsExactly("servers.eu-1.sms.default-country-code");
-                    assertThat(e.getMessage()).contains("+999 is not an assigned country calling code");
-                });
     }
 
     @Test
@@ -85,7 +73,7 @@ class GatewaySenderTest {
         Outbox outbox = new Outbox();
         ResolvedSettings resolved = settings(GATEWAY);
         GatewaySender sender = new GatewaySender("email-gateway", new SenderContext(resolved,
-                () -> new FakeEmailProvider(outbox).create(new SenderContext(resolved, () -> null))));
+                () -> new FakeEmailProvider(outbox).create(new SenderContext(resolved, () -> null))), CARRIERS);
 
         sender.close();
 

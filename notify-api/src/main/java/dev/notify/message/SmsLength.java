@@ -1,9 +1,12 @@
-package dev.notify.sms.internal;
+package dev.notify.message;
 
 import dev.notify.InvalidMessageException;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The encoded length of an SMS text and the number of segments it takes.
+ * The encoded length of an SMS text and the number of segments it takes, which every SMS provider checks
+ * against {@code sms.max-segments} before it sends anything.
  *
  * <p>A text is GSM-7 when every character is in the GSM 03.38 basic set or its extension table; the extension
  * characters {@code ^ { } \ [ ] ~ | €} (and form feed) take two septets each. A single character outside both
@@ -11,14 +14,13 @@ import dev.notify.InvalidMessageException;
  * septets (70 UCS-2 units) is one segment; a longer one is split into segments of 153 septets (67 units),
  * and a two-unit character (an extension character, a surrogate pair) is never split across two segments.
  *
- * <p>This class is immutable and threadsafe.
+ * <pre>{@code
+ * SmsLength length = SmsLength.of("Your code is 123456.").requireAtMost(settings.get(SettingKeys.SMS_MAX_SEGMENTS));
+ * }</pre>
  *
- * @param encoding    GSM-7 or UCS-2
- * @param units       septets for GSM-7, UTF-16 code units for UCS-2
- * @param segments    the segments the text takes
- * @param firstNonGsm for UCS-2, the first character that GSM-7 cannot encode; null for GSM-7
+ * <p>This class is immutable and threadsafe.
  */
-public record SmsLength(SmsEncoding encoding, int units, int segments, String firstNonGsm) {
+public final class SmsLength {
 
     /** The message field errors name. */
     public static final String FIELD = "text";
@@ -27,8 +29,21 @@ public record SmsLength(SmsEncoding encoding, int units, int segments, String fi
             + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     private static final String GSM_EXTENSION = "^{}\\[~]|€\f";
 
+    private final SmsEncoding encoding;
+    private final int units;
+    private final int segments;
+    private final String firstNonGsm;
+
+    private SmsLength(SmsEncoding encoding, int units, int segments, String firstNonGsm) {
+        this.encoding = encoding;
+        this.units = units;
+        this.segments = segments;
+        this.firstNonGsm = firstNonGsm;
+    }
+
     /** Measures a text. */
     public static SmsLength of(String text) {
+        Objects.requireNonNull(text, "text");
         String nonGsm = firstNonGsm(text);
         SmsEncoding encoding = nonGsm == null ? SmsEncoding.GSM_7 : SmsEncoding.UCS_2;
         int total = 0;
@@ -48,6 +63,26 @@ public record SmsLength(SmsEncoding encoding, int units, int segments, String fi
             i += Character.charCount(codePoint);
         }
         return new SmsLength(encoding, total, total <= encoding.singleSegmentUnits() ? 1 : segments, nonGsm);
+    }
+
+    /** GSM-7 or UCS-2. */
+    public SmsEncoding encoding() {
+        return encoding;
+    }
+
+    /** Septets for GSM-7, UTF-16 code units for UCS-2. */
+    public int units() {
+        return units;
+    }
+
+    /** The segments the text takes. */
+    public int segments() {
+        return segments;
+    }
+
+    /** For UCS-2, the first character that GSM-7 cannot encode; empty for GSM-7. */
+    public Optional<String> firstNonGsm() {
+        return Optional.ofNullable(firstNonGsm);
     }
 
     /**
@@ -71,6 +106,23 @@ public record SmsLength(SmsEncoding encoding, int units, int segments, String fi
                 + " SMS segments, but sms.max-segments allows " + maxSegments + " (at most " + capacity + " "
                 + encoding.unitName() + boundary + "); shorten the text or raise sms.max-segments. Nothing was "
                 + "sent, and texts are never truncated.");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SmsLength other && encoding == other.encoding && units == other.units
+                && segments == other.segments && Objects.equals(firstNonGsm, other.firstNonGsm);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(encoding, units, segments, firstNonGsm);
+    }
+
+    @Override
+    public String toString() {
+        return "SmsLength[" + encoding.id() + ", " + units + " " + encoding.unitName() + ", " + segments
+                + (segments == 1 ? " segment]" : " segments]");
     }
 
     private static String firstNonGsm(String text) {

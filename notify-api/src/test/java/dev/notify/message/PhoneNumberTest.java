@@ -1,16 +1,22 @@
-package dev.notify.sms.internal;
+package dev.notify.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.notify.InvalidMessageException;
 import dev.notify.Problem;
-import dev.notify.sms.SmsRecipientFormat;
+import dev.notify.SettingsException;
+import dev.notify.settings.ResolvedSettings;
+import dev.notify.support.TestSettings;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.EnumSource;
 
-class PhoneNumbersTest {
+class PhoneNumberTest {
+
+    private static PhoneNumber parse(String typed, Integer defaultCountryCode) {
+        return defaultCountryCode == null ? PhoneNumber.parse(typed) : PhoneNumber.parse(typed, defaultCountryCode);
+    }
 
     @ParameterizedTest(name = "[{index}] ''{0}'' (default country code {1}) is {2}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -40,7 +46,7 @@ class PhoneNumbersTest {
             +882 16 1234 5678       |    | +8821612345678    | 1612345678
             """)
     void normalisesWhatPeopleTypeToE164(String typed, Integer defaultCountryCode, String e164, String national) {
-        PhoneNumber number = PhoneNumbers.parse(typed, defaultCountryCode);
+        PhoneNumber number = parse(typed, defaultCountryCode);
 
         assertThat(number.e164()).isEqualTo(e164);
         assertThat(number.nationalNumber()).isEqualTo(national);
@@ -78,24 +84,11 @@ class PhoneNumbersTest {
             """)
     void refusesNumbersThatCannotBeE164(String typed, Integer defaultCountryCode, String reason) {
         InvalidMessageException e = catchThrowableOfType(InvalidMessageException.class,
-                () -> PhoneNumbers.parse(typed, defaultCountryCode));
+                () -> parse(typed, defaultCountryCode));
 
         assertThat(e).as("parsing '%s'", typed).isNotNull();
         assertThat(e.problems()).extracting(Problem::key).containsExactly("phone-number");
         assertThat(e.problems().get(0).message()).contains(reason);
-    }
-
-    @ParameterizedTest
-    @EnumSource(SmsRecipientFormat.class)
-    void localPartFollowsTheRecipientFormat(SmsRecipientFormat format) {
-        PhoneNumber number = PhoneNumbers.parse("+44 20 7946 0958", null);
-
-        String expected = switch (format) {
-            case E164_DIGITS -> "442079460958";
-            case NATIONAL_DIGITS -> "2079460958";
-            case E164_PLUS -> "+442079460958";
-        };
-        assertThat(number.localPart(format)).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "[{index}] +{0}... has a {1}-digit country code")
@@ -106,5 +99,49 @@ class PhoneNumbersTest {
     })
     void countryCodeLengthFollowsTheCallingCodePlan(String digits, int length) {
         assertThat(CallingCodes.length(digits)).isEqualTo(length);
+    }
+
+    @Test
+    void settingsGiveTheDefaultCountryCodeOfTheServer() {
+        ResolvedSettings eu = TestSettings.parse("sms.default-country-code=1", "servers.eu-1.sms.default-country-code=44")
+                .resolve("eu-1");
+
+        assertThat(PhoneNumber.parse("020 7946 0958", eu).e164()).isEqualTo("+442079460958");
+        assertThat(PhoneNumber.parse("+1 555 010 1234", eu).e164()).isEqualTo("+15550101234");
+    }
+
+    @Test
+    void settingsWithoutADefaultCountryCodeNeedAnInternationalNumber() {
+        ResolvedSettings global = TestSettings.parse("sms.max-segments=1").resolveGlobal();
+
+        InvalidMessageException e = catchThrowableOfType(InvalidMessageException.class,
+                () -> PhoneNumber.parse("555.010.1234", global));
+
+        assertThat(e.problems()).extracting(Problem::key).containsExactly(PhoneNumber.FIELD);
+        assertThat(e.getMessage()).contains("has no country code", "sms.default-country-code");
+    }
+
+    @Test
+    void unassignedDefaultCountryCodeIsRefusedWhenTheSettingsAreRead() {
+        SettingsException e = catchThrowableOfType(SettingsException.class,
+                () -> TestSettings.parse("servers.eu-1.sms.default-country-code=999"));
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("servers.eu-1.sms.default-country-code");
+            assertThat(p.message()).isEqualTo("is not an assigned country calling code (ITU-T E.164), was 999");
+        });
+    }
+
+    @Test
+    void numbersAreEqualByTheirE164FormAndPrintAsIt() {
+        PhoneNumber typed = PhoneNumber.parse("+1 (555) 010-1234");
+        PhoneNumber national = PhoneNumber.parse("555.010.1234", 1);
+
+        assertThat(typed).isEqualTo(national).hasSameHashCodeAs(national);
+        assertThat(typed).hasToString("+15550101234");
+        assertThat(typed.digits()).isEqualTo("15550101234");
+        assertThat(PhoneNumber.isAssignedCallingCode(44)).isTrue();
+        assertThat(PhoneNumber.isAssignedCallingCode(999)).isFalse();
+        assertThat(PhoneNumber.isAssignedCallingCode(0)).isFalse();
     }
 }

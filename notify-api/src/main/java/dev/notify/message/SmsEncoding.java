@@ -1,6 +1,10 @@
-package dev.notify.sms.internal;
+package dev.notify.message;
 
-/** How an SMS text is encoded, and so how much fits in one segment. This enum is threadsafe. */
+/**
+ * How an SMS text is encoded, and so how much fits in one segment; {@link SmsLength} tells which one a text needs.
+ *
+ * <p>This enum is threadsafe.
+ */
 public enum SmsEncoding {
     /** The GSM 03.38 7-bit alphabet: 160 septets in one segment, 153 per segment when split. */
     GSM_7("gsm-7", "GSM-7 characters", 160, 153),

@@ -1,4 +1,4 @@
-package dev.notify.sms.internal;
+package dev.notify.message;
 
 import java.util.Set;
 

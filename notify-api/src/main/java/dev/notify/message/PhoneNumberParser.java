@@ -1,49 +1,21 @@
-package dev.notify.sms.internal;
+package dev.notify.message;
 
 import dev.notify.InvalidMessageException;
 
-/**
- * Reads phone numbers as people type them and normalises them to E.164.
- *
- * <p>The rules, in order:
- * <ul>
- *   <li>Only digits, spaces and {@code + ( ) . -} are allowed; {@code +} only as the first character;
- *       parentheses must pair up and not nest.</li>
- *   <li>International numbers start with {@code +}, with the international prefix {@code 00}, or, when the
- *       default country code is 1, with {@code 011}. A {@code (0)} in them ({@code +44 (0)20 7946 0958}) is the
- *       national trunk prefix written for local callers and is dropped.</li>
- *   <li>Any other number is national and needs a default country code. Its trunk prefix is dropped: a
- *       leading {@code 0}, except in Italy (39) where it belongs to the number, and for country code 1 a
- *       leading {@code 1} before ten digits.</li>
- *   <li>The result has 7 to 15 digits (E.164's maximum), country code included, and does not start with
- *       {@code 0}; numbers with country code 1 have ten digits after it.</li>
- *   <li>The country calling code is assigned in ITU-T E.164 ({@link CallingCodes}): a spare code such as
- *       {@code +999} is refused.</li>
- * </ul>
- * The country code's length comes from the calling code plan (see {@link CallingCodes}): it decides where the
- * national number starts, which {@code sms.recipient-format=national-digits} writes.
- *
- * <p>This class is threadsafe.
- */
-public final class PhoneNumbers {
-
-    /** The message field errors name. */
-    public static final String FIELD = "phone-number";
+/** Reads phone numbers as people type them; {@link PhoneNumber} documents the rules. This class is threadsafe. */
+final class PhoneNumberParser {
 
     private static final int MIN_DIGITS = 7;
     private static final int MAX_DIGITS = 15;
 
-    private PhoneNumbers() {
+    private PhoneNumberParser() {
     }
 
     /**
-     * Parses a typed number.
-     *
-     * @param text               the number as typed
      * @param defaultCountryCode the calling code for numbers typed without one, or null when there is none
-     * @throws InvalidMessageException naming {@value #FIELD} when the text is not a usable phone number
+     * @throws InvalidMessageException naming {@code phone-number} when the text is not a usable phone number
      */
-    public static PhoneNumber parse(String text, Integer defaultCountryCode) {
+    static PhoneNumber parse(String text, Integer defaultCountryCode) {
         if (text == null || text.isBlank()) {
             throw invalid("must not be empty");
         }
@@ -147,6 +119,6 @@ public final class PhoneNumbers {
     }
 
     private static InvalidMessageException invalid(String message) {
-        return new InvalidMessageException(FIELD, message);
+        return new InvalidMessageException(PhoneNumber.FIELD, message);
     }
 }

@@ -1,4 +1,4 @@
-package dev.notify.sms.internal;
+package dev.notify.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

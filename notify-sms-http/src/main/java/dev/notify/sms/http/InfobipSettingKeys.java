@@ -1,0 +1,78 @@
+package dev.notify.sms.http;
+
+import dev.notify.settings.Secret;
+import dev.notify.settings.SettingKey;
+import dev.notify.sms.http.internal.ConnectionKeys;
+import dev.notify.sms.http.internal.SmsKeys;
+import dev.notify.spi.ProviderSettings;
+import dev.notify.spi.SettingsCheck;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The keys of the {@code infobip} SMS provider, under {@code sms.infobip.}. Infobip gives each account its own
+ * base URL, so the base URL and the API key form one credential group: a server that sets a key of another
+ * account sets that account's base URL with it. The provider also reads the core's
+ * {@code sms.default-country-code} and {@code sms.max-segments}.
+ *
+ * <p>This class is threadsafe.
+ */
+public final class InfobipSettingKeys {
+
+    /** Credential group of the account's base URL and API key. */
+    public static final String CREDENTIALS = "infobip-credentials";
+
+    public static final SettingKey<URI> BASE_URL = ConnectionKeys.url("sms.infobip.base-url")
+            .credentialGroup(CREDENTIALS)
+            .description("The account's API base URL, https://<subdomain>.api.infobip.com, from the Infobip portal.")
+            .build();
+    public static final SettingKey<Secret> API_KEY = SettingKey.secret("sms.infobip.api-key")
+            .credentialGroup(CREDENTIALS)
+            .description("An API key of the account with the SMS scope; sent as 'Authorization: App <key>'.")
+            .build();
+    public static final SettingKey<String> FROM = SettingKey.text("sms.infobip.from")
+            .check(SmsKeys::checkSender)
+            .description("The sender: a number or an alphanumeric sender ID registered with the account; without it "
+                    + "Infobip's default applies.")
+            .build();
+
+    private static final ConnectionKeys CONNECTION = ConnectionKeys.of(BASE_URL, "Infobip");
+
+    public static final SettingKey<Duration> CONNECT_TIMEOUT = CONNECTION.connectTimeout();
+    public static final SettingKey<Duration> REQUEST_TIMEOUT = CONNECTION.requestTimeout();
+    public static final SettingKey<Path> TRUST_STORE = CONNECTION.trustStore();
+    public static final SettingKey<Secret> TRUST_STORE_PASSWORD = CONNECTION.trustStorePassword();
+
+    private static final List<SettingKey<?>> ALL = keys();
+
+    private InfobipSettingKeys() {
+    }
+
+    /** The provider's keys, in reference order. */
+    public static List<SettingKey<?>> all() {
+        return ALL;
+    }
+
+    static ConnectionKeys connection() {
+        return CONNECTION;
+    }
+
+    static ProviderSettings settings() {
+        return SmsKeys.settings(ALL, InfobipSettingKeys::validate);
+    }
+
+    private static List<SettingKey<?>> keys() {
+        List<SettingKey<?>> keys = new ArrayList<>(List.of(BASE_URL, API_KEY, FROM));
+        keys.addAll(CONNECTION.connection());
+        return List.copyOf(keys);
+    }
+
+    private static void validate(SettingsCheck check) {
+        String why = "required when sms.delivery-method=infobip";
+        check.require(BASE_URL, why + ": the account's base URL").require(API_KEY, why);
+        CONNECTION.validate(check);
+    }
+}

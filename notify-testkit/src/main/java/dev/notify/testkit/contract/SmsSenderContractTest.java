@@ -1,0 +1,434 @@
+package dev.notify.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.notify.Channel;
+import dev.notify.CheckReport;
+import dev.notify.DeliveryException;
+import dev.notify.InvalidMessageException;
+import dev.notify.Notifier;
+import dev.notify.PermanentDeliveryException;
+import dev.notify.Problem;
+import dev.notify.SendResult;
+import dev.notify.SendStatus;
+import dev.notify.TransientDeliveryException;
+import dev.notify.message.SmsMessage;
+import dev.notify.settings.Layer;
+import dev.notify.settings.ResolvedSettings;
+import dev.notify.settings.SettingKeys;
+import dev.notify.settings.Settings;
+import dev.notify.spi.Delivery;
+import dev.notify.spi.Sender;
+import dev.notify.spi.SenderContext;
+import dev.notify.spi.SenderProvider;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every SMS provider owes the notifier, as JUnit 5 tests: extend this class, implement
+ * {@link #createHarness()}, and every check below runs against your provider.
+ *
+ * <pre>{@code
+ * class TwilioContractTest extends SmsSenderContractTest {
+ *     @RegisterExtension
+ *     static final TwilioServerExtension twilio = TwilioServerExtension.create();
+ *
+ *     @Override
+ *     protected SmsSenderHarness createHarness() {
+ *         return twilio.harness(new TwilioSmsProvider());
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>The checks: a send returns a {@link Delivery} whose only accepted recipient is the number in E.164, with the
+ * text and number received exactly, UCS-2 texts included; a national number takes {@code sms.default-country-code};
+ * an unusable number and a text longer than {@code sms.max-segments} throw {@link InvalidMessageException} and
+ * send nothing, while a text within the limit is sent whole; a temporary failure throws
+ * {@link TransientDeliveryException} and a refusal {@link PermanentDeliveryException}, each receiving nothing, and
+ * the sender works again afterwards; a throttled send carries its {@code Retry-After}; a send through a notifier is
+ * accepted and its {@code sms.outcome} says what the service did ("accepted by ...", "handed to ..."), never that
+ * the phone got it; a disabled channel returns {@link SendStatus#CHANNEL_DISABLED} and sends nothing; a closed
+ * sender throws and closing again is harmless; {@code check()} returns a report and sends nothing; concurrent
+ * sends all arrive; no secret of the settings appears in what callers see.
+ *
+ * <p>Overriding a check to weaken it defeats the contract; a harness that cannot do something optional (throttle)
+ * makes the check skip itself instead.
+ */
+public abstract class SmsSenderContractTest {
+
+    /** The number every check sends to, as a person would type it, and its E.164 form. */
+    protected static final String NUMBER = "+44 7700 900123";
+    protected static final String E164 = "+447700900123";
+
+    private static final Duration CONCURRENT_SEND_TIMEOUT = Duration.ofSeconds(30);
+
+    private SmsSenderHarness harness;
+    private final List<Sender> senders = new ArrayList<>();
+
+    /** A new harness for one test: the provider, its settings and the receiving side. */
+    protected abstract SmsSenderHarness createHarness() throws Exception;
+
+    /** The harness of the running test. */
+    protected final SmsSenderHarness harness() {
+        return harness;
+    }
+
+    @BeforeEach
+    final void openHarness() throws Exception {
+        harness = createHarness();
+        assertThat(harness).as("createHarness()").isNotNull();
+    }
+
+    @AfterEach
+    final void closeHarness() {
+        RuntimeException failure = null;
+        for (Sender sender : senders) {
+            try {
+                sender.close();
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        senders.clear();
+        if (harness != null) {
+            harness.close();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Test
+    void providerDescribesItselfAsAnSmsProvider() {
+        SenderProvider provider = harness.provider();
+
+        assertThat(provider.id()).as("id()").matches("[a-z][a-z0-9-]*");
+        assertThat(provider.channel()).as("channel()").isEqualTo(Channel.SMS);
+        assertThat(provider.settings()).as("settings()").isNotNull();
+        assertThat(provider.settings().keys()).as("settings().keys()").doesNotContainNull();
+        assertThat(settings(harness.settings()).get(SettingKeys.SMS_DELIVERY_METHOD))
+                .as("the harness's sms.delivery-method").isEqualTo(provider.id());
+    }
+
+    @Test
+    void sendReturnsDeliveryWithTheNumberInE164Accepted() {
+        Sender sender = newSender();
+
+        Delivery delivery = sender.send(message("Your code is 123456."));
+
+        assertThat(delivery.accepted()).as("Delivery.accepted()").containsExactly(E164);
+        assertThat(delivery.rejected()).as("Delivery.rejected()").isEmpty();
+        assertThat(delivery.messageId()).as("Delivery.messageId()").isNotBlank();
+        assertNoSecretIn(delivery.toString());
+    }
+
+    @Test
+    void numberAndTextArriveExactly() {
+        Sender sender = newSender();
+
+        sender.send(message("Your code is 123456.\nIt expires in 10 min."));
+
+        assertThat(harness.received()).singleElement().satisfies(sms -> {
+            assertThat(sms.phoneNumber()).as("number received").isEqualTo(E164);
+            assertThat(sms.text()).as("text received").isEqualTo("Your code is 123456.\nIt expires in 10 min.");
+        });
+    }
+
+    @Test
+    void ucs2TextArrivesUnchanged() {
+        Sender sender = newSender();
+        String text = "Grüße 👋 — 你好, código ✓";
+
+        sender.send(message(text));
+
+        assertThat(harness.received()).extracting(SmsMessage::text).containsExactly(text);
+    }
+
+    @Test
+    void nationalNumberTakesTheDefaultCountryCode() {
+        Sender sender = newSender(settings -> settings.set(SettingKeys.SMS_DEFAULT_COUNTRY_CODE, 44));
+
+        Delivery delivery = sender.send(SmsMessage.of("07700 900123", "national").withMessageId(newMessageId()));
+
+        assertThat(delivery.accepted()).containsExactly(E164);
+        assertThat(harness.received()).extracting(SmsMessage::phoneNumber).containsExactly(E164);
+    }
+
+    @Test
+    void unusableNumberIsRefusedBeforeAnythingIsSent() {
+        Sender sender = newSender();
+
+        Throwable thrown = catchThrowable(() -> sender.send(SmsMessage.of("555 010 1234", "no country code")
+                .withMessageId(newMessageId())));
+
+        assertThat(thrown).isInstanceOf(InvalidMessageException.class);
+        assertThat(((InvalidMessageException) thrown).problems()).extracting(Problem::key).containsExactly("phone-number");
+        assertThat(harness.received()).as("received after an unusable number").isEmpty();
+    }
+
+    @Test
+    void textLongerThanMaxSegmentsIsRefusedBeforeAnythingIsSent() {
+        Sender sender = newSender(settings -> settings.set(SettingKeys.SMS_MAX_SEGMENTS, 1));
+
+        Throwable thrown = catchThrowable(() -> sender.send(message("x".repeat(161))));
+
+        assertThat(thrown).isInstanceOf(InvalidMessageException.class);
+        assertThat(((InvalidMessageException) thrown).problems()).extracting(Problem::key).containsExactly("text");
+        assertThat(harness.received()).as("received after a text over sms.max-segments").isEmpty();
+    }
+
+    @Test
+    void textWithinMaxSegmentsIsSentWhole() {
+        Sender sender = newSender(settings -> settings.set(SettingKeys.SMS_MAX_SEGMENTS, 2));
+        String text = "y".repeat(306);
+
+        sender.send(message(text));
+
+        assertThat(harness.received()).extracting(SmsMessage::text).containsExactly(text);
+    }
+
+    @Test
+    void transientFailureThrowsTransientDeliveryExceptionAndDeliversNothing() {
+        Sender sender = newSender();
+        harness.failNextSendTransiently();
+
+        Throwable thrown = catchThrowable(() -> sender.send(message("transient")));
+
+        assertThat(thrown).isInstanceOf(TransientDeliveryException.class);
+        assertThat(((DeliveryException) thrown).isTransient()).isTrue();
+        assertThat(harness.received()).as("received after a transient failure").isEmpty();
+        assertNoSecretIn(describe(thrown));
+    }
+
+    @Test
+    void senderWorksAgainAfterTransientFailure() {
+        Sender sender = newSender();
+        harness.failNextSendTransiently();
+        catchThrowable(() -> sender.send(message("transient")));
+
+        Delivery delivery = sender.send(message("after transient"));
+
+        assertThat(delivery.accepted()).containsExactly(E164);
+        assertThat(harness.received()).extracting(SmsMessage::text).containsExactly("after transient");
+    }
+
+    @Test
+    void permanentFailureThrowsPermanentDeliveryExceptionAndDeliversNothing() {
+        Sender sender = newSender();
+        harness.failNextSendPermanently();
+
+        Throwable thrown = catchThrowable(() -> sender.send(message("permanent")));
+
+        assertThat(thrown).isInstanceOf(PermanentDeliveryException.class);
+        assertThat(((DeliveryException) thrown).isTransient()).isFalse();
+        assertThat(harness.received()).as("received after a permanent failure").isEmpty();
+        assertNoSecretIn(describe(thrown));
+    }
+
+    @Test
+    void senderWorksAgainAfterPermanentFailure() {
+        Sender sender = newSender();
+        harness.failNextSendPermanently();
+        catchThrowable(() -> sender.send(message("permanent")));
+
+        Delivery delivery = sender.send(message("after permanent"));
+
+        assertThat(delivery.accepted()).containsExactly(E164);
+        assertThat(harness.received()).extracting(SmsMessage::text).containsExactly("after permanent");
+    }
+
+    @Test
+    void throttledSendIsTransientAndCarriesRetryAfter() {
+        Sender sender = newSender();
+        try {
+            harness.throttleNextSend(Duration.ofSeconds(7));
+        } catch (UnsupportedOperationException e) {
+            Assumptions.abort("the harness cannot throttle: " + e.getMessage());
+        }
+
+        Throwable thrown = catchThrowable(() -> sender.send(message("throttled")));
+
+        assertThat(thrown).isInstanceOf(TransientDeliveryException.class);
+        assertThat(((DeliveryException) thrown).retryAfter()).contains(Duration.ofSeconds(7));
+        assertThat(harness.received()).isEmpty();
+    }
+
+    @Test
+    void sendThroughNotifierIsAcceptedAndSaysWhatTheServiceDidNotThatThePhoneGotIt() {
+        try (Notifier notifier = notifier(harness.settings())) {
+            SendResult result = notifier.global().sendSms(SmsMessage.of(NUMBER, "through notifier"));
+
+            assertThat(result.status()).isEqualTo(SendStatus.ACCEPTED);
+            assertThat(result.providerId()).contains(harness.provider().id());
+            assertThat(result.accepted()).containsExactly(E164);
+            assertThat(result.details().get("sms.outcome")).as("the result's sms.outcome")
+                    .matches("(accepted by|handed to) .+");
+            assertThat(harness.received()).extracting(SmsMessage::text).containsExactly("through notifier");
+            assertNoSecretIn(result + "\n" + result.details());
+        }
+    }
+
+    @Test
+    void disabledChannelReturnsChannelDisabledAndSendsNothing() {
+        Layer disabled = Layer.builder(harness.settings()).set(SettingKeys.SMS_ENABLED, false).build();
+        try (Notifier notifier = notifier(disabled)) {
+            SendResult result = notifier.global().sendSms(SmsMessage.of(NUMBER, "disabled"));
+
+            assertThat(result.status()).isEqualTo(SendStatus.CHANNEL_DISABLED);
+            assertThat(result.isAccepted()).isFalse();
+            assertThat(harness.received()).as("received with SMS disabled").isEmpty();
+        }
+    }
+
+    @Test
+    void closedSenderThrowsInsteadOfSending() {
+        Sender sender = newSender();
+        sender.send(message("before close"));
+        sender.close();
+
+        Throwable thrown = catchThrowable(() -> sender.send(message("after close")));
+
+        assertThat(thrown).as("send after close()").isInstanceOf(RuntimeException.class);
+        assertThat(harness.received()).extracting(SmsMessage::text).containsExactly("before close");
+    }
+
+    @Test
+    void closeIsIdempotent() {
+        Sender used = newSender();
+        used.send(message("used"));
+        Sender unused = newSender();
+
+        assertThatCode(() -> {
+            used.close();
+            used.close();
+            unused.close();
+            unused.close();
+        }).doesNotThrowAnyException();
+    }
+
+    @Test
+    void checkReturnsReportWithoutThrowingOrSending() {
+        Sender sender = newSender();
+
+        CheckReport report;
+        try {
+            report = sender.check();
+        } catch (RuntimeException e) {
+            throw new AssertionError("check() must report failures in the report, but threw " + e, e);
+        }
+
+        assertThat(report).as("check()").isNotNull();
+        assertThat(report.providerId()).isEqualTo(harness.provider().id());
+        assertThat(report.ok()).as("check() with working settings: " + report).isTrue();
+        assertThat(harness.received()).as("received after check()").isEmpty();
+        assertNoSecretIn(report.toString());
+    }
+
+    @Test
+    void concurrentSendsThroughOneSenderAllArrive() throws Exception {
+        Sender sender = newSender();
+        int threads = 4;
+        int perThread = 5;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<List<String>>> futures = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    List<String> texts = new ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        String text = "concurrent " + thread + "-" + i;
+                        sender.send(message(text));
+                        texts.add(text);
+                    }
+                    return texts;
+                }));
+            }
+            start.countDown();
+            List<String> sent = new ArrayList<>();
+            for (Future<List<String>> future : futures) {
+                try {
+                    sent.addAll(future.get(CONCURRENT_SEND_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+                } catch (ExecutionException e) {
+                    throw new AssertionError("a send failed while others ran concurrently: " + e.getCause(),
+                            e.getCause());
+                }
+            }
+
+            assertThat(harness.received()).extracting(SmsMessage::text).containsExactlyInAnyOrderElementsOf(sent)
+                    .hasSize(threads * perThread);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A sender of the harness's provider for its settings; closed after the test. */
+    protected final Sender newSender() {
+        return newSender(settings -> { });
+    }
+
+    /** A sender for the harness's settings with some core SMS keys changed. */
+    protected final Sender newSender(Consumer<Layer.Builder> change) {
+        Layer.Builder layer = Layer.builder(harness.settings());
+        change.accept(layer);
+        ResolvedSettings resolved = settings(layer.build());
+        Sender sender = harness.provider().create(new SenderContext(resolved, () -> harness.emailSender(resolved)));
+        assertThat(sender).as("SenderProvider.create()").isNotNull();
+        senders.add(sender);
+        return sender;
+    }
+
+    /** An SMS as a notifier hands it to a sender: to {@link #NUMBER}, with a Message-ID. */
+    protected static SmsMessage message(String text) {
+        return SmsMessage.of(NUMBER, text).withMessageId(newMessageId());
+    }
+
+    private static String newMessageId() {
+        return "<contract-" + UUID.randomUUID() + "@example.com>";
+    }
+
+    private static ResolvedSettings settings(Layer layer) {
+        ResolvedSettings resolved = Settings.of(layer).resolveGlobal().requireValid(Channel.SMS);
+        assertThat(resolved.get(SettingKeys.SMS_ENABLED)).as("the harness's sms.enabled").isTrue();
+        return resolved;
+    }
+
+    private Notifier notifier(Layer global) {
+        Layer once = Layer.builder(global).set(SettingKeys.SMS_RETRY_MAX_ATTEMPTS, 1).build();
+        var builder = Notifier.builder().settings(Settings.of(once)).provider(harness.provider())
+                .discoverProviders(false).closeTimeout(Duration.ofSeconds(10));
+        harness.supportingProviders().forEach(builder::provider);
+        return builder.build();
+    }
+
+    private void assertNoSecretIn(String text) {
+        for (String secret : harness.secrets()) {
+            assertThat(text).as("text callers see").doesNotContain(secret);
+        }
+    }
+
+    private static String describe(Throwable thrown) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable c = thrown; c != null; c = c.getCause()) {
+            b.append(c).append('\n');
+        }
+        return b.toString();
+    }
+}
