@@ -34,8 +34,8 @@ import javax.sql.DataSource;
 
 /**
  * The durable outbox: enqueue throughput (each enqueue returns after an fsync or a commit) at 1 and 16 threads on
- * the file journal and on PostgreSQL (embedded, started here, on the same disk, with {@code synchronous_commit=on}
- * where the embedded server's default is off), then the delivery rate from each
+ * the file journal and on PostgreSQL (embedded, started here, on the same disk, with {@code fsync=on} and
+ * {@code synchronous_commit=on}, which the embedded server turns off), then the delivery rate from each
  * journal to the benchmarks' SMTP sink. The file journal lives under {@code target/}, on the disk, not in a tmpfs.
  * Prints a markdown section; exits 3 when the sink did not accept exactly the messages delivered, or when group
  * commit does not make 16 threads at least 5 times faster than one on the file journal.
@@ -66,7 +66,7 @@ public final class OutboxBenchmark {
     static String report(SinkInfo sink, Path work, int n) throws Exception {
         StringBuilder out = new StringBuilder("## Outbox\n\n");
         out.append("An enqueue returns once the message is durable: the file journal forces its segment (fsync), ")
-                .append("PostgreSQL commits (synchronous_commit on, its WAL on the same disk). ")
+                .append("PostgreSQL commits (fsync and synchronous_commit on, its WAL on the same disk). ")
                 .append("N = ").append(n).append(" messages of ~2 KB per run, median of ").append(RUNS)
                 .append(" runs after a warm-up run; enqueueing with delivery off, then delivery with ").append(WORKERS)
                 .append(" workers from a journal holding N messages to the SMTP sink (plain, loopback), every ")
@@ -90,8 +90,8 @@ public final class OutboxBenchmark {
                 }
             }
             delivery.add(deliveryRow("file", notifier, file, sink.control(), n));
-            try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on")
-                    .setDataDirectory(work.resolve("postgres")).setCleanDataDirectory(true).start()) {
+            try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on").setDataDirectory(work.resolve("postgres")).setCleanDataDirectory(true).start()) {
                 DataSource pool = pool(postgres.getJdbcUrl("postgres", "postgres"));
                 Supplier<Location> table = () -> {
                     String name = newTable(pool, dirs.incrementAndGet());

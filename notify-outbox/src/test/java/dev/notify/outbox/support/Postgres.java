@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 
 /**
  * One real PostgreSQL server for the test JVM, started on first use on a free loopback port; a table per test. Commits
- * are durable, as in production ({@code synchronous_commit=on}; the embedded server's default is off).
+ * are durable, as in production ({@code fsync=on}, {@code synchronous_commit=on}; the embedded server turns both off).
  */
 public final class Postgres {
 
@@ -26,7 +26,8 @@ public final class Postgres {
     public static synchronized DataSource dataSource() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
+                server = EmbeddedPostgres.builder().setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on").start();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
             }

@@ -58,7 +58,7 @@ public final class SegmentedJournal implements Journal {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentedJournal.class);
     private static final Pattern SEGMENT = Pattern.compile("segment-(\\d{12})\\.log");
     private static final Write STOP = new Write(null, null);
-    private static final long STRAGGLER_WAIT_NANOS = 500_000;
+    private static final long STRAGGLER_WAIT_NANOS = 200_000;
     /**
      * Zeros written ahead of the records, so that an append overwrites allocated space: its fsync then writes data
      * only, not the file's new size as well (which costs a file system journal commit).
@@ -617,24 +617,12 @@ public final class SegmentedJournal implements Journal {
 
     /**
      * Group commit's patience: when the previous batch had more writers than this one has, the others are most
-     * likely preparing their next record; wait for them a little (at most {@link #STRAGGLER_WAIT_NANOS}) so that
+     * likely preparing their next record; wait for them once, briefly ({@link #STRAGGLER_WAIT_NANOS}), so that
      * they share this fsync instead of waiting for the next. A single writer never waits.
      */
     private void gatherStragglers(List<Write> batch, int previous) {
-        long deadline = System.nanoTime() + STRAGGLER_WAIT_NANOS;
-        while (batch.size() < previous) {
-            long left = deadline - System.nanoTime();
-            Write w;
-            try {
-                w = left <= 0 ? null : writes.poll(left, java.util.concurrent.TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (w == null) {
-                return;
-            }
-            batch.add(w);
+        if (batch.size() < previous) {
+            java.util.concurrent.locks.LockSupport.parkNanos(STRAGGLER_WAIT_NANOS);
             writes.drainTo(batch, 4095);
         }
     }
