@@ -1,15 +1,19 @@
 package dev.notify.spring.boot;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.notify.Channel;
 import dev.notify.settings.SettingDescription;
 import dev.notify.settings.SettingKey;
 import dev.notify.settings.SettingsSchema;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
 /**
  * Writes Spring Boot configuration metadata for every key of a schema, under {@code notify.}: the content of
@@ -19,41 +23,42 @@ import java.util.stream.Collectors;
 final class ConfigurationMetadataGenerator {
 
     private static final String PREFIX = "notify.";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ConfigurationMetadataGenerator() {
     }
 
     static String generate(SettingsSchema schema) {
-        List<String> groups = new ArrayList<>();
-        groups.add(object(Map.of("name", quote("notify"), "description", quote("notify's settings: the global layer. "
-                + "Every key may be set for one server as notify.servers.<id>.<key>."))));
-        List<String> properties = new ArrayList<>();
-        List<String> hints = new ArrayList<>();
+        List<Map<String, Object>> properties = new ArrayList<>();
+        List<Map<String, Object>> hints = new ArrayList<>();
         for (SettingDescription d : schema.describe()) {
             SettingKey<?> key = schema.key(d.name()).orElseThrow();
-            Map<String, String> property = new LinkedHashMap<>();
-            property.put("name", quote(PREFIX + d.name()));
-            property.put("type", quote(javaType(d.type())));
-            property.put("description", quote(description(d, key)));
+            Map<String, Object> property = entry("name", PREFIX + d.name(), "type", javaType(d.type()),
+                    "description", description(d, key));
             literalDefault(d, key).ifPresent(v -> property.put("defaultValue", v));
-            properties.add(object(property));
+            properties.add(property);
             List<String> values = d.allowedValues().isEmpty() ? deliveryMethods(schema, d.name()) : d.allowedValues();
             if (!values.isEmpty()) {
-                hints.add(object(Map.of("name", quote(PREFIX + d.name()), "values", array(values.stream()
-                        .map(v -> object(Map.of("value", quote(v)))).toList()))));
+                hints.add(entry("name", PREFIX + d.name(), "values",
+                        values.stream().map(v -> entry("value", v)).toList()));
             }
         }
-        properties.add(object(orderedMap("name", quote(PREFIX + "servers"),
-                "type", quote("java.util.Map<java.lang.String,java.lang.String>"),
-                "description", quote("Settings of one server: notify.servers.<id>.<key> sets any notify key for the "
+        properties.add(entry("name", PREFIX + "servers", "type", "java.util.Map<java.lang.String,java.lang.String>",
+                "description", "Settings of one server: notify.servers.<id>.<key> sets any notify key for the "
                         + "server <id>, which inherits every other key from the global layer; "
-                        + "notify.servers.<id>.inherits=<other id> inherits from another server's layer instead."))));
-        properties.add(object(orderedMap("name", quote("management.health.notify.enabled"),
-                "type", quote("java.lang.Boolean"),
-                "description", quote("Whether to enable notify's health contributor."),
-                "defaultValue", "true")));
-        return "{\n  \"groups\": " + array(groups) + ",\n  \"properties\": " + array(properties)
-                + ",\n  \"hints\": " + array(hints) + "\n}\n";
+                        + "notify.servers.<id>.inherits=<other id> inherits from another server's layer instead."));
+        properties.add(entry("name", "management.health.notify.enabled", "type", "java.lang.Boolean",
+                "description", "Whether to enable notify's health contributor.", "defaultValue", true));
+        Map<String, Object> metadata = entry(
+                "groups", List.of(entry("name", "notify", "description", "notify's settings: the global layer. "
+                        + "Every key may be set for one server as notify.servers.<id>.<key>.")),
+                "properties", properties,
+                "hints", hints);
+        try {
+            return JSON.writeValueAsString(metadata).replace("\r\n", "\n") + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> deliveryMethods(SettingsSchema schema, String name) {
@@ -83,20 +88,21 @@ final class ConfigurationMetadataGenerator {
         return text.toString().strip();
     }
 
-    /** The default as a JSON value, when it is a value the key parses rather than a documented rule. */
-    private static java.util.Optional<String> literalDefault(SettingDescription d, SettingKey<?> key) {
+    /** The default as a value, when it is one the key parses rather than a documented rule. */
+    private static Optional<Object> literalDefault(SettingDescription d, SettingKey<?> key) {
         if (d.defaultValue().isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String text = d.defaultValue().get();
         try {
             key.parse(text);
         } catch (RuntimeException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(switch (d.type()) {
-            case "boolean", "integer" -> text;
-            default -> quote(text);
+        return Optional.of(switch (d.type()) {
+            case "boolean" -> Boolean.valueOf(text);
+            case "integer" -> Integer.valueOf(text);
+            default -> text;
         });
     }
 
@@ -111,42 +117,11 @@ final class ConfigurationMetadataGenerator {
         };
     }
 
-    private static Map<String, String> orderedMap(String... keysAndValues) {
-        Map<String, String> map = new LinkedHashMap<>();
+    private static Map<String, Object> entry(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put(keysAndValues[i], keysAndValues[i + 1]);
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return map;
-    }
-
-    private static String object(Map<String, String> fields) {
-        Map<String, String> ordered = new LinkedHashMap<>();
-        for (String k : List.of("name", "value", "type", "description", "defaultValue", "values")) {
-            if (fields.containsKey(k)) {
-                ordered.put(k, fields.get(k));
-            }
-        }
-        ordered.putAll(fields);
-        return ordered.entrySet().stream().map(e -> quote(e.getKey()) + ": " + e.getValue())
-                .collect(Collectors.joining(", ", "{", "}"));
-    }
-
-    private static String array(List<String> elements) {
-        return elements.isEmpty() ? "[]" : elements.stream().collect(Collectors.joining(",\n    ", "[\n    ", "\n  ]"));
-    }
-
-    static String quote(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -7,7 +7,6 @@ import dev.notify.Problem;
 import dev.notify.ServerNotifier;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
