@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How the {@code notify} health contributor checks delivery, under {@code management.health.notify.}. Turn the
  * contributor off with {@code management.health.notify.enabled=false}.
  *
+ * <p>This class is immutable and threadsafe.
+ *
  * @param probe The connectivity probe.
  */
 @ConfigurationProperties("management.health.notify")

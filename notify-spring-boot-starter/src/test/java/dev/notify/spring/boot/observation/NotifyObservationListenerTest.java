@@ -153,7 +153,7 @@ class NotifyObservationListenerTest {
     @Test
     void concurrentSendsAreObservedApart() throws Exception {
         Notifier notifier = notifier(false);
-        Fakes.of(notifier).email().failNextTransiently(5);
+        Fakes.of(notifier).email().failNextTransiently(5); // fewer than max-attempts: no send gives up
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
             List<Future<SendResult>> results = new ArrayList<>();
@@ -188,7 +188,7 @@ class NotifyObservationListenerTest {
                         "email.enabled", "true",
                         "email.delivery-method", "fake",
                         "email.sender", "noreply@example.com",
-                        "email.retry.max-attempts", "3",
+                        "email.retry.max-attempts", "6",
                         "servers.quiet.email.enabled", "false")))
                 .provider(new FakeEmailProvider())
                 .discoverProviders(false)
