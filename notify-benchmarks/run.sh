@@ -72,11 +72,11 @@ module() { # name, dependencies as groupId:artifactId ...
     echo '</dependencies></project>'
   } > "$CP/$name/pom.xml"
 }
-version() { # a version property of the root pom
-  sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$ROOT/pom.xml" | head -1
+version() { # a version property of a pom: the root's unless a second argument names another
+  sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "${2:-$ROOT/pom.xml}" | head -1
 }
 SJM=$(version simple-java-mail.version)
-SPRING=$(version spring.version)
+SPRING=$(version spring.version "$ROOT/notify-benchmarks/pom.xml")
 module jakarta jakarta.mail:jakarta.mail-api org.eclipse.angus:angus-mail
 module sjm "org.simplejavamail:simple-java-mail:$SJM"
 module sjm-pool "org.simplejavamail:simple-java-mail:$SJM" "org.simplejavamail:batch-module:$SJM"

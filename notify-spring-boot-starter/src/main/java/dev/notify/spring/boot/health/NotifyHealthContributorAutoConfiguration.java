@@ -1,0 +1,41 @@
+package dev.notify.spring.boot.health;
+
+import dev.notify.Notifier;
+import dev.notify.settings.SettingsSource;
+import dev.notify.spring.boot.NotifyAutoConfiguration;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The {@code notify} health contributor ({@link NotifyHealthContributor}), when Spring Boot's health support
+ * (spring-boot-health, which the actuator brings) is on the class path and
+ * {@code management.health.notify.enabled} is not false.
+ */
+@AutoConfiguration(after = NotifyAutoConfiguration.class)
+@ConditionalOnClass({Notifier.class, HealthContributor.class})
+@ConditionalOnBean({Notifier.class, SettingsSource.class})
+@ConditionalOnEnabledHealthIndicator("notify")
+@EnableConfigurationProperties(NotifyHealthProperties.class)
+public class NotifyHealthContributorAutoConfiguration {
+
+    /** Registered on the auto-configured notifier as a {@code SendListener}. */
+    @Bean
+    @ConditionalOnMissingBean
+    public LastSends notifyLastSends() {
+        return new LastSends();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "notifyHealthContributor")
+    public NotifyHealthContributor notifyHealthContributor(Notifier notifier, SettingsSource settingsSource,
+            LastSends lastSends, NotifyHealthProperties properties) {
+        return new NotifyHealthContributor(notifier, settingsSource, lastSends, properties, Clock.systemUTC());
+    }
+}

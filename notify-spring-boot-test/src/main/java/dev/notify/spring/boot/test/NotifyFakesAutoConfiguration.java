@@ -1,0 +1,36 @@
+package dev.notify.spring.boot.test;
+
+import dev.notify.Notifier;
+import dev.notify.spring.boot.NotifyAutoConfiguration;
+import dev.notify.spring.boot.NotifySettingsCustomizer;
+import dev.notify.testkit.Fakes;
+import dev.notify.testkit.Outbox;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * What {@link AutoConfigureNotifyFakes} imports: the settings customizer that delivers through the fakes, and the
+ * notifier's {@link Fakes} and {@link Outbox}.
+ */
+@AutoConfiguration(before = NotifyAutoConfiguration.class)
+public class NotifyFakesAutoConfiguration {
+
+    @Bean
+    NotifySettingsCustomizer notifyFakeDelivery() {
+        return new FakeDelivery();
+    }
+
+    /**
+     * @throws IllegalStateException when the notifier has no fake provider (the application declares its own
+     *     notifier, or one without ServiceLoader discovery)
+     */
+    @Bean
+    public Fakes notifyFakes(Notifier notifier) {
+        return Fakes.of(notifier);
+    }
+
+    @Bean
+    public Outbox notifyOutbox(Fakes fakes) {
+        return fakes.outbox();
+    }
+}
