@@ -45,6 +45,7 @@ public final class CheckCommand extends ConfiguredCommand {
                 CheckReport report = target.check(channel);
                 boolean topLevel = channels.size() == 1 || channel == Channel.EMAIL;
                 Map<String, Object> entry = topLevel ? doc : new LinkedHashMap<>();
+                entry.put("channel", channel.name().toLowerCase(Locale.ROOT));
                 entry.put("provider", report.providerId());
                 entry.put("ok", report.ok());
                 Map<String, Object> items = new LinkedHashMap<>();
