@@ -86,9 +86,17 @@ public final class SmtpSettingKeys {
             .description("An idle pooled connection is closed after this long.")
             .build();
 
+    public static final SettingKey<SmtpPipelining> PIPELINING = SettingKey.choice("email.smtp.pipelining",
+                    SmtpPipelining.class, SmtpPipelining::id)
+            .defaultValue(SmtpPipelining.AUTO)
+            .description("auto: send each message's commands as one group when the server offers PIPELINING, "
+                    + "with the content as BDAT when it also offers CHUNKING; off: one command at a time, for a "
+                    + "relay that mishandles pipelining.")
+            .build();
+
     private static final List<SettingKey<?>> OWN = List.of(HOST, TLS, PORT, AUTH_ENABLED, AUTH_MECHANISM,
             AUTH_USERNAME, AUTH_PASSWORD, AUTH_SCOPE, TRUST_STORE, TRUST_STORE_PASSWORD, CONNECT_TIMEOUT,
-            READ_TIMEOUT, WRITE_TIMEOUT, POOL_MAX_CONNECTIONS, POOL_IDLE_TIMEOUT);
+            READ_TIMEOUT, WRITE_TIMEOUT, POOL_MAX_CONNECTIONS, POOL_IDLE_TIMEOUT, PIPELINING);
 
     private SmtpSettingKeys() {
     }

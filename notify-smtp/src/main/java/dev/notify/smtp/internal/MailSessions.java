@@ -3,13 +3,13 @@ package dev.notify.smtp.internal;
 import dev.notify.smtp.TlsMode;
 import jakarta.mail.Session;
 import java.io.PrintStream;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
 
 /**
  * The Jakarta Mail session for one sender: timeouts, TLS mode, socket factories with TCP_NODELAY, host name
@@ -23,19 +23,22 @@ final class MailSessions {
     }
 
     /**
+     * @param sockets        gets every socket the session makes, plain and TLS, in order: the last one is the
+     *     connection's
      * @param writeDeadlines the executor of the write timeouts, shared by the sender's connections; empty for
      *     Angus's own (a thread per connection), which suits a one-off connection such as a check
      */
     static Session create(SmtpConfig config, SSLContext tls, Optional<PrintStream> debugOut,
-            Consumer<SSLSocket> tlsObserver, Optional<ScheduledExecutorService> writeDeadlines) {
+            Consumer<Socket> sockets, Optional<ScheduledExecutorService> writeDeadlines) {
         Properties p = new Properties();
         p.setProperty("mail.smtp.connectiontimeout", millis(config.connectTimeout()));
         p.setProperty("mail.smtp.timeout", millis(config.readTimeout()));
         p.setProperty("mail.smtp.writetimeout", millis(config.writeTimeout()));
         writeDeadlines.ifPresent(executor -> p.put("mail.smtp.executor.writetimeout", executor));
-        p.put("mail.smtp.socketFactory", new NoDelaySocketFactory(tls, smtpsProbeTimeout(config.readTimeout())));
+        p.put("mail.smtp.socketFactory", new NoDelaySocketFactory(tls, smtpsProbeTimeout(config.readTimeout()),
+                sockets));
         p.setProperty("mail.smtp.socketFactory.fallback", "false");
-        p.put("mail.smtp.ssl.socketFactory", new NoDelaySslSocketFactory(tls.getSocketFactory(), tlsObserver));
+        p.put("mail.smtp.ssl.socketFactory", new NoDelaySslSocketFactory(tls.getSocketFactory(), sockets::accept));
         p.setProperty("mail.smtp.ssl.checkserveridentity", "true");
         p.setProperty("mail.smtp.ssl.protocols", TlsTrust.protocols(tls));
         p.setProperty("mail.smtp.ssl.enable", String.valueOf(config.tls() == TlsMode.IMPLICIT));

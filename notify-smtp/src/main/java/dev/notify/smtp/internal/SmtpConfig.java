@@ -4,6 +4,7 @@ import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.Secret;
 import dev.notify.settings.SettingKey;
 import dev.notify.smtp.SmtpAuthMechanism;
+import dev.notify.smtp.SmtpPipelining;
 import dev.notify.smtp.SmtpSettingKeys;
 import dev.notify.smtp.TlsMode;
 import java.time.Duration;
@@ -11,7 +12,8 @@ import java.time.Duration;
 /** The SMTP settings a sender uses, read once from valid resolved settings. */
 record SmtpConfig(ResolvedSettings settings, String host, int port, TlsMode tls, boolean auth,
         SmtpAuthMechanism mechanism, String username, Secret password, Duration connectTimeout,
-        Duration readTimeout, Duration writeTimeout, int maxConnections, Duration idleTimeout) {
+        Duration readTimeout, Duration writeTimeout, int maxConnections, Duration idleTimeout,
+        SmtpPipelining pipelining) {
 
     static SmtpConfig from(ResolvedSettings s) {
         boolean auth = s.get(SmtpSettingKeys.AUTH_ENABLED);
@@ -21,7 +23,7 @@ record SmtpConfig(ResolvedSettings settings, String host, int port, TlsMode tls,
                 auth ? s.find(SmtpSettingKeys.AUTH_PASSWORD).orElse(null) : null,
                 s.get(SmtpSettingKeys.CONNECT_TIMEOUT), s.get(SmtpSettingKeys.READ_TIMEOUT),
                 s.get(SmtpSettingKeys.WRITE_TIMEOUT), s.get(SmtpSettingKeys.POOL_MAX_CONNECTIONS),
-                s.get(SmtpSettingKeys.POOL_IDLE_TIMEOUT));
+                s.get(SmtpSettingKeys.POOL_IDLE_TIMEOUT), s.get(SmtpSettingKeys.PIPELINING));
     }
 
     boolean xoauth2() {

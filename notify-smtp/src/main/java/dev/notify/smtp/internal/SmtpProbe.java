@@ -49,7 +49,11 @@ final class SmtpProbe {
                 .item("server", config.address())
                 .item("tls.mode", config.tls().id());
         AtomicReference<SSLSocket> tlsSocket = new AtomicReference<>();
-        Session session = MailSessions.create(config, tls, options.debugOut(), tlsSocket::set, Optional.empty());
+        Session session = MailSessions.create(config, tls, options.debugOut(), socket -> {
+            if (socket instanceof SSLSocket ssl) {
+                tlsSocket.set(ssl);
+            }
+        }, Optional.empty());
         NotifyTransport transport = new NotifyTransport(session);
         String auth = config.auth() ? "not attempted" : "not enabled";
         long start = System.nanoTime();

@@ -12,6 +12,7 @@ import dev.notify.microsoft.MicrosoftTrust;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.Sender;
+import dev.notify.smtp.SmtpPipelining;
 import dev.notify.smtp.SmtpSettingKeys;
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
@@ -107,6 +108,7 @@ public final class SmtpSender implements Sender {
             throw new IllegalStateException("cannot build the MIME message for " + email + ": " + e.getMessage(), e);
         }
         InternetAddress[] recipients = MimeBuilder.envelope(email);
+        String from = email.from().orElseThrow().asciiAddress();
         String messageId = messageId(content);
         List<String> accepted = new ArrayList<>();
         List<RejectedRecipient> rejected = new ArrayList<>();
@@ -118,9 +120,9 @@ public final class SmtpSender implements Sender {
                 NotifyTransport transport = connection.transport();
                 transport.beforeSend();
                 try {
-                    transport.sendMessage(content, pending);
+                    transport.send(content, from, pending);
                     addAll(accepted, pending);
-                    reusable = true;
+                    reusable = transport.inStep();
                     return delivered(messageId, accepted, rejected, transport);
                 } catch (MessagingException e) {
                     Address[] sent = e instanceof SendFailedException f ? f.getValidSentAddresses() : null;
@@ -129,7 +131,7 @@ public final class SmtpSender implements Sender {
                         pending = tooManyRecipients(SmtpFailures.rejectedRecipients((SendFailedException) e),
                                 rejected, recipients);
                         if (pending.length == 0) {
-                            reusable = true;
+                            reusable = transport.inStep();
                             return delivered(messageId, accepted, rejected, transport);
                         }
                         LOG.debug("{} accepted {} recipient(s) of {} and asked for a new transaction for {} more",
@@ -221,9 +223,15 @@ public final class SmtpSender implements Sender {
         }
     }
 
-    /** Opens and authenticates a new connection. */
+    /**
+     * Opens and authenticates a new connection, with a session of its own so that its socket factories tell
+     * this connection's sockets.
+     */
     private NotifyTransport connect() {
-        NotifyTransport transport = new NotifyTransport(session);
+        ConnectionSocket socket = new ConnectionSocket();
+        Session own = MailSessions.create(config, tls, options.debugOut(), socket, Optional.of(writeDeadlines));
+        NotifyTransport transport = new NotifyTransport(own, config.pipelining() == SmtpPipelining.OFF ? null
+                : new NotifyTransport.Pipelining(socket, writeDeadlines, config.writeTimeout(), options.debugOut()));
         connect(transport);
         return transport;
     }

@@ -41,6 +41,10 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicReference<String> nextMailReply =
             new java.util.concurrent.atomic.AtomicReference<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<String> extensions = new CopyOnWriteArrayList<>(List.of("SIZE 10000000", "8BITMIME"));
+    private volatile boolean holdRepliesUntilData;
+    private volatile String replyToRcpt;
+    private final AtomicInteger dropsAfterMail = new AtomicInteger();
 
     /** An accepted message: its content, dot-unstuffed, and the recipients accepted for it. */
     record Received(String content, List<String> recipients) {
@@ -80,6 +84,33 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
     ScriptedSmtpServer rcptReply(String address, String reply) {
         rcptReplies.put(address.toLowerCase(Locale.ROOT), reply);
+        return this;
+    }
+
+    /** Adds EHLO keywords, e.g. {@code PIPELINING} and {@code CHUNKING} (BDAT is then understood). */
+    ScriptedSmtpServer offering(String... keywords) {
+        extensions.addAll(List.of(keywords));
+        return this;
+    }
+
+    /**
+     * Holds the replies to MAIL and RCPT until DATA or BDAT arrives, then writes them all: a client that waits
+     * for each reply before the next command never gets one (RFC 2920 allows a server to answer a group so).
+     */
+    ScriptedSmtpServer holdRepliesUntilData() {
+        holdRepliesUntilData = true;
+        return this;
+    }
+
+    /** Answers every RCPT with {@code reply} instead, e.g. a reply out of step with the command. */
+    ScriptedSmtpServer replyToEveryRcpt(String reply) {
+        replyToRcpt = reply;
+        return this;
+    }
+
+    /** Closes the connection right after reading the next {@code times} MAIL commands, answering nothing. */
+    ScriptedSmtpServer dropAfterMail(int times) {
+        dropsAfterMail.set(times);
         return this;
     }
 
@@ -155,8 +186,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private void serve(Socket socket) {
         try (socket) {
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.UTF_8));
-            OutputStream out = socket.getOutputStream();
+                    StandardCharsets.ISO_8859_1));
+            HeldReplies out = new HeldReplies(socket.getOutputStream());
             if (silent) {
                 while (in.read() >= 0) {
                     // Swallow whatever comes and never answer.
@@ -173,15 +204,19 @@ final class ScriptedSmtpServer implements AutoCloseable {
                 commands.add(line);
                 String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase(Locale.ROOT) : line;
                 switch (verb) {
-                    case "EHLO" -> reply(out, "250-scripted.test\r\n250-SIZE 10000000\r\n250 8BITMIME");
+                    case "EHLO" -> reply(out, ehlo());
                     case "HELO" -> reply(out, "250 scripted.test");
                     case "MAIL" -> {
                         recipients.clear();
+                        if (dropsAfterMail.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                            return;
+                        }
+                        out.holding = holdRepliesUntilData;
                         String once = nextMailReply.getAndSet(null);
                         reply(out, once != null ? once : mailReply);
                     }
                     case "RCPT" -> {
-                        String reply = rcptReply(line);
+                        String reply = replyToRcpt != null ? replyToRcpt : rcptReply(line);
                         if (reply.startsWith("2")) {
                             recipients.add(line.substring(line.indexOf('<') + 1, line.indexOf('>')));
                         }
@@ -195,7 +230,30 @@ final class ScriptedSmtpServer implements AutoCloseable {
                         recipients.clear();
                         reply(out, "250 2.0.0 Ok");
                     }
+                    case "BDAT" -> {
+                        String[] words = line.split(" ");
+                        char[] chunk = new char[Integer.parseInt(words[1])];
+                        int read = 0;
+                        while (read < chunk.length) {
+                            int n = in.read(chunk, read, chunk.length - read);
+                            if (n < 0) {
+                                return;
+                            }
+                            read += n;
+                        }
+                        out.holding = false;
+                        if (recipients.isEmpty()) {
+                            reply(out, "554 5.5.1 No valid recipients");
+                            continue;
+                        }
+                        messages.incrementAndGet();
+                        if (dataReply.startsWith("2")) {
+                            received.add(new Received(new String(chunk), List.copyOf(recipients)));
+                        }
+                        reply(out, dataReply);
+                    }
                     case "DATA" -> {
+                        out.holding = false;
                         reply(out, "354 End data with <CR><LF>.<CR><LF>");
                         if (dropsDuringData.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                             in.readLine();
@@ -205,6 +263,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
                         String data;
                         while ((data = in.readLine()) != null && !data.equals(".")) {
                             content.append(data.startsWith(".") ? data.substring(1) : data).append("\r\n");
+                        }
+                        if (data == null) {
+                            return;
                         }
                         if (dataReply.startsWith("2")) {
                             received.add(new Received(content.toString(), List.copyOf(recipients)));
@@ -235,9 +296,36 @@ final class ScriptedSmtpServer implements AutoCloseable {
         return rcptReplies.getOrDefault(address, "250 2.1.5 Ok");
     }
 
-    private static void reply(OutputStream out, String reply) throws IOException {
-        out.write((reply + "\r\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
+    private String ehlo() {
+        StringBuilder b = new StringBuilder("250-scripted.test");
+        for (int i = 0; i < extensions.size(); i++) {
+            b.append(i == extensions.size() - 1 ? "\r\n250 " : "\r\n250-").append(extensions.get(i));
+        }
+        return b.toString();
+    }
+
+    private static void reply(HeldReplies out, String reply) throws IOException {
+        out.reply(reply);
+    }
+
+    /** Replies written at once, or held back while {@code holding} and written with the next one not held. */
+    private static final class HeldReplies {
+        private final OutputStream out;
+        private final StringBuilder held = new StringBuilder();
+        boolean holding;
+
+        HeldReplies(OutputStream out) {
+            this.out = out;
+        }
+
+        void reply(String reply) throws IOException {
+            held.append(reply).append("\r\n");
+            if (!holding) {
+                out.write(held.toString().getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                held.setLength(0);
+            }
+        }
     }
 
     private static void closeQuietly(Socket s) {
