@@ -4,6 +4,8 @@ import dev.notify.CheckReport;
 import dev.notify.NotifyException;
 import dev.notify.Problem;
 import dev.notify.SettingsException;
+import dev.notify.smtp.SmtpPipelining;
+import dev.notify.smtp.SmtpSettingKeys;
 import dev.notify.smtp.TlsMode;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -83,6 +85,9 @@ final class SmtpProbe {
         if (transport.lastEhlo() != null) {
             report.item("extensions", extensions(transport.lastEhlo()));
         }
+        if (transport.ehloDone()) {
+            report.item("pipelining", pipelining(transport));
+        }
         if (config.tls() == TlsMode.STARTTLS && transport.ehloDone()) {
             report.item("starttls.offered", String.valueOf(transport.offeredStartTls()));
         }
@@ -136,6 +141,17 @@ final class SmtpProbe {
                 .map(line -> line.length() > 4 ? line.substring(4).strip() : "")
                 .filter(s -> !s.isEmpty())
                 .collect(Collectors.joining(", "));
+    }
+
+    private String pipelining(NotifyTransport transport) {
+        if (config.pipelining() == SmtpPipelining.OFF) {
+            return "off (" + config.key(SmtpSettingKeys.PIPELINING) + ")";
+        }
+        if (!transport.supportsExtension("PIPELINING")) {
+            return "not offered by the server: one command at a time";
+        }
+        return transport.supportsExtension("CHUNKING") ? "on, content as BDAT (CHUNKING offered)"
+                : "on, content after DATA";
     }
 
     private String mechanism(NotifyTransport transport) {

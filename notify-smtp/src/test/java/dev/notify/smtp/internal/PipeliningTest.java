@@ -121,7 +121,7 @@ class PipeliningTest {
                 assertThat(r.content()).isEmpty();
                 assertThat(r.recipients()).isEmpty();
             });
-            assertThat(server.commands()).endsWith("DATA", "RSET");
+            assertThat(server.commands()).containsSubsequence("DATA", "RSET").doesNotContain("MAIL FROM:<>");
         }
     }
 
@@ -202,6 +202,23 @@ class PipeliningTest {
                     .isInstanceOf(TransientDeliveryException.class)
                     .hasMessageContaining("no reply within");
             assertThat(server.commands()).noneMatch(c -> c.startsWith("RCPT"));
+        }
+    }
+
+    @Test
+    void theCheckSaysWhetherAndHowTheConnectionPipelines() throws Exception {
+        try (ScriptedSmtpServer chunking = new ScriptedSmtpServer().offering("PIPELINING", "CHUNKING");
+                ScriptedSmtpServer pipelining = new ScriptedSmtpServer().offering("PIPELINING");
+                ScriptedSmtpServer neither = new ScriptedSmtpServer();
+                SmtpSender bdat = sender(chunking);
+                SmtpSender data = sender(pipelining);
+                SmtpSender lockstep = sender(neither);
+                SmtpSender off = sender(chunking, SmtpPipelining.OFF)) {
+            assertThat(bdat.check().item("pipelining")).contains("on, content as BDAT (CHUNKING offered)");
+            assertThat(data.check().item("pipelining")).contains("on, content after DATA");
+            assertThat(lockstep.check().item("pipelining"))
+                    .contains("not offered by the server: one command at a time");
+            assertThat(off.check().item("pipelining")).contains("off (email.smtp.pipelining)");
         }
     }
 
