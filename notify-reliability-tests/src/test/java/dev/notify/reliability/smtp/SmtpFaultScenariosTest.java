@@ -46,8 +46,13 @@ class SmtpFaultScenariosTest {
 
     @BeforeEach
     void startServer() throws IOException {
-        server = FaultySmtpServer.plain().account(dev.notify.reliability.support.KnownSecrets.USER,
-                dev.notify.reliability.support.KnownSecrets.PASSWORD);
+        server = offering(FaultySmtpServer.plain().account(dev.notify.reliability.support.KnownSecrets.USER,
+                dev.notify.reliability.support.KnownSecrets.PASSWORD));
+    }
+
+    /** The server's extensions beyond plain ESMTP: none here, so the client sends one command at a time. */
+    FaultySmtpServer offering(FaultySmtpServer plain) {
+        return plain;
     }
 
     @AfterEach

@@ -28,8 +28,11 @@ import javax.net.ssl.SSLSocket;
  * line, every transaction and its raw content, and how many connections were made.
  *
  * <p>Content ends only at CR LF "." CR LF, as RFC 5321 says, so a test can see exactly what a client sent. The
- * server offers PIPELINING-free ESMTP with SIZE, 8BITMIME and AUTH PLAIN LOGIN (when an account is set), never
- * SMTPUTF8 or STARTTLS.
+ * server offers ESMTP with SIZE, 8BITMIME and AUTH PLAIN LOGIN (when an account is set), never SMTPUTF8 or
+ * STARTTLS; PIPELINING and CHUNKING only when {@link #offering} says so. Commands are read one line at a time
+ * whatever the client sent at once, so pipelined groups need nothing else; with CHUNKING, {@code BDAT <n> [LAST]}
+ * reads exactly n octets, and the transaction records the chunks' octets as its content. The script's DATA step
+ * applies to each chunk once read: a 354 step's fate (a reset, say) happens then, any other reply refuses it.
  *
  * <p>This class is threadsafe.
  */
@@ -47,6 +50,7 @@ public final class FaultySmtpServer implements AutoCloseable {
     private final List<Transaction> received = new CopyOnWriteArrayList<>();
     private final List<byte[]> commandLines = new CopyOnWriteArrayList<>();
     private volatile Script script = Script.wellBehaved();
+    private volatile List<String> extensions = List.of();
     private volatile String user;
     private volatile String password;
 
@@ -75,6 +79,12 @@ public final class FaultySmtpServer implements AutoCloseable {
     /** Replaces the script; sessions already open use the new one from their next step. */
     public FaultySmtpServer script(Script newScript) {
         this.script = newScript;
+        return this;
+    }
+
+    /** Adds EHLO keywords: {@code PIPELINING}, and {@code CHUNKING} to accept BDAT. */
+    public FaultySmtpServer offering(String... keywords) {
+        this.extensions = List.of(keywords);
         return this;
     }
 
@@ -207,6 +217,8 @@ public final class FaultySmtpServer implements AutoCloseable {
         private int index;
         private final List<String> accepted = new ArrayList<>();
         private final List<String> rcpts = new ArrayList<>();
+        private final ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+        private boolean chunked;
 
         Session(Socket socket, int number) {
             this.plainSocket = socket;
@@ -259,6 +271,7 @@ public final class FaultySmtpServer implements AutoCloseable {
                     case "MAIL" -> mail(line, in, out);
                     case "RCPT" -> rcpt(line, in, out);
                     case "DATA" -> data(in, out);
+                    case "BDAT" -> bdat(line, in, out);
                     case "RSET" -> {
                         from = null;
                         yield perform(Step.reply("250 2.0.0 Ok"), in, out);
@@ -274,7 +287,9 @@ public final class FaultySmtpServer implements AutoCloseable {
         }
 
         private String ehlo() {
-            return "250-faulty.test\r\n250-SIZE 35882577\r\n250-8BITMIME\r\n"
+            StringBuilder offered = new StringBuilder();
+            extensions.forEach(keyword -> offered.append("250-").append(keyword).append("\r\n"));
+            return "250-faulty.test\r\n250-SIZE 35882577\r\n250-8BITMIME\r\n" + offered
                     + (user != null ? "250-AUTH PLAIN LOGIN\r\n" : "") + "250 ENHANCEDSTATUSCODES";
         }
 
@@ -314,14 +329,23 @@ public final class FaultySmtpServer implements AutoCloseable {
             from = Transaction.address(line);
             accepted.clear();
             rcpts.clear();
+            chunks.reset();
+            chunked = false;
             synchronized (received) {
                 received.add(snapshot(null, false));
                 index = received.size() - 1;
             }
-            return perform(script.mail(transaction, from), in, out);
+            Step step = script.mail(transaction, from);
+            if (step.reply() != null && !step.reply().startsWith("2")) {
+                from = null;
+            }
+            return perform(step, in, out);
         }
 
         private boolean rcpt(String line, InputStream in, OutputStream out) throws IOException {
+            if (from == null) {
+                return perform(Step.reply("503 5.5.1 Error: need MAIL command"), in, out);
+            }
             String address = Transaction.address(line);
             rcpts.add(address);
             int seen = rcptSeen.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
@@ -355,6 +379,39 @@ public final class FaultySmtpServer implements AutoCloseable {
             return perform(end, in, out);
         }
 
+        private boolean bdat(String line, InputStream in, OutputStream out) throws IOException {
+            String[] words = line.split(" ");
+            boolean last = words.length > 2 && words[2].equalsIgnoreCase("LAST");
+            byte[] chunk = words.length > 1 && words[1].matches("\\d{1,9}")
+                    ? in.readNBytes(Integer.parseInt(words[1])) : null;
+            if (chunk == null || !extensions.contains("CHUNKING")) {
+                return perform(Step.replyAndClose("501 5.5.4 Syntax: BDAT <size> [LAST]"), in, out);
+            }
+            if (from == null || accepted.isEmpty()) {
+                chunks.reset();
+                return perform(Step.reply("554 5.5.1 No valid recipients"), in, out);
+            }
+            Step taking = script.data(transaction);
+            if (taking.reply() == null || !taking.reply().startsWith("354")) {
+                chunks.reset();
+                return perform(taking, in, out);
+            }
+            if (!after(taking, in)) {
+                return false;
+            }
+            chunks.writeBytes(chunk);
+            if (!last) {
+                return perform(Step.reply("250 2.0.0 " + chunk.length + " octets received"), in, out);
+            }
+            Step end = script.endOfData(transaction);
+            boolean acknowledged = end.reply() != null && end.reply().startsWith("2");
+            chunked = true;
+            record(chunks.toByteArray(), acknowledged);
+            chunks.reset();
+            from = null;
+            return perform(end, in, out);
+        }
+
         /** Updates this session's current transaction in the list, before the client can see the reply. */
         private void record(byte[] content, boolean acknowledged) {
             if (from != null) {
@@ -364,7 +421,7 @@ public final class FaultySmtpServer implements AutoCloseable {
 
         private Transaction snapshot(byte[] content, boolean acknowledged) {
             return new Transaction(transaction, number, from, List.copyOf(accepted), List.copyOf(rcpts), content,
-                    acknowledged);
+                    acknowledged, chunked);
         }
 
         /** Writes the step's reply and applies its fate; false when the dialogue is over. */

@@ -15,12 +15,13 @@ import java.util.regex.Pattern;
  * @param from         the MAIL FROM address
  * @param recipients   the RCPT TO addresses the server accepted (2xx)
  * @param rcptCommands every RCPT TO address the client sent, accepted or not
- * @param rawData      the content bytes exactly as sent after the 354, up to and including the final CRLF.CRLF;
- *                     null when the content never arrived in full
- * @param acknowledged whether the server answered the final "." with 2xx
+ * @param rawData      the content bytes exactly as sent after the 354, up to and including the final CRLF.CRLF,
+ *                     or the octets of every BDAT chunk; null when the content never arrived in full
+ * @param acknowledged whether the server answered the final "." (or BDAT ... LAST) with 2xx
+ * @param chunked      whether the content came in BDAT chunks (RFC 3030): no dot-stuffing, no final "."
  */
 public record Transaction(int number, int connection, String from, List<String> recipients,
-        List<String> rcptCommands, byte[] rawData, boolean acknowledged) {
+        List<String> rcptCommands, byte[] rawData, boolean acknowledged, boolean chunked) {
 
     private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:\\s*(<[^>]+>)");
     private static final Pattern SUBJECT = Pattern.compile("(?im)^Subject:\\s*(.*)$");
@@ -36,6 +37,9 @@ public record Transaction(int number, int connection, String from, List<String> 
             return null;
         }
         String raw = new String(rawData, StandardCharsets.ISO_8859_1);
+        if (chunked) {
+            return raw.endsWith("\r\n") ? raw.substring(0, raw.length() - 2) : raw;
+        }
         String body = raw.substring(0, raw.length() - ".\r\n".length());
         StringBuilder out = new StringBuilder();
         for (String line : body.split("\r\n", -1)) {
@@ -64,7 +68,7 @@ public record Transaction(int number, int connection, String from, List<String> 
         return m.find() ? m.group(1).strip() : null;
     }
 
-    /** The raw content split at CRLF, the final "." line included. */
+    /** The raw content split at CRLF, the final "." line included (none for chunked content). */
     public List<String> rawLines() {
         List<String> lines = new ArrayList<>(List.of(new String(rawData, StandardCharsets.ISO_8859_1).split("\r\n", -1)));
         lines.remove(lines.size() - 1);

@@ -19,7 +19,9 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
  * go out in one write and their replies are read in order; the content follows the 354. When the server also
  * offers CHUNKING (RFC 3030) the content goes in the same write as {@code BDAT <size> LAST}, so a message costs
  * one round trip. Every reply of a group is read whatever the earlier ones said, so the connection stays in step;
- * a refused transaction is ended with RSET (after a single dot when DATA was accepted anyway, RFC 2920 3.1).
+ * a refused transaction is ended with RSET, after a single dot when DATA was accepted anyway (RFC 2920 3.1) with
+ * no recipient taken. A server that takes recipients and DATA after refusing MAIL could deliver that empty
+ * message, so the connection is cut instead.
  *
  * <p>Outcomes are reported with Jakarta Mail's exceptions, exactly as Angus's transport reports them, so that
  * one piece of code turns both paths' outcomes into notify's: a refused MAIL is an {@link SMTPSendFailedException}
@@ -133,10 +135,16 @@ final class PipelinedTransaction {
     private MessagingException mailRefused(String mail, SmtpReply reply, Address[] recipients, int pending)
             throws IOException {
         if (!reply.closing()) {
+            boolean recipientTaken = false;
             for (int i = 0; i < pending; i++) {
-                reply("RCPT TO", false);
+                recipientTaken |= reply("RCPT TO", false).positive();
             }
-            endRefused(reply(chunking ? "BDAT" : "DATA", !chunking));
+            SmtpReply dataReply = reply(chunking ? "BDAT" : "DATA", !chunking);
+            if (recipientTaken && dataReply.code() == 354) {
+                inStep = false;
+            } else {
+                endRefused(dataReply);
+            }
         }
         SMTPSendFailedException e = new SMTPSendFailedException(mail, reply.code(), reply.text(), null, null,
                 recipients, null);

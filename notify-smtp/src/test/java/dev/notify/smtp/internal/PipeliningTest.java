@@ -109,6 +109,22 @@ class PipeliningTest {
     }
 
     @Test
+    void aServerThatTakesRecipientsAndDataAfterRefusingMailIsCutOffNotGivenAnEmptyMessage() throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer().offering("PIPELINING").forgetsRefusedMail()
+                .failNextMail("550 5.7.1 Sender rejected");
+                SmtpSender sender = sender(server)) {
+            assertThatThrownBy(() -> sender.send(TestSettings.message()))
+                    .isInstanceOf(PermanentDeliveryException.class);
+            Delivery next = sender.send(TestSettings.message("bob@notify.example"));
+
+            assertThat(next.accepted()).containsExactly("bob@notify.example");
+            assertThat(server.received()).extracting(ScriptedSmtpServer.Received::recipients)
+                    .containsExactly(List.of("bob@notify.example"));
+            assertThat(server.connections()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void everyRecipientRefusedButDataAcceptedEndsWithASingleDot() throws Exception {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer().offering("PIPELINING")
                 .rcptReply("alice@notify.example", "550 5.1.1 No such user");

@@ -43,6 +43,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<String> extensions = new CopyOnWriteArrayList<>(List.of("SIZE 10000000", "8BITMIME"));
     private volatile boolean holdRepliesUntilData;
+    private volatile boolean forgetsRefusedMail;
     private volatile String replyToRcpt;
     private final AtomicInteger dropsAfterMail = new AtomicInteger();
 
@@ -99,6 +100,12 @@ final class ScriptedSmtpServer implements AutoCloseable {
      */
     ScriptedSmtpServer holdRepliesUntilData() {
         holdRepliesUntilData = true;
+        return this;
+    }
+
+    /** Takes RCPT and DATA after refusing MAIL, as a broken server might; by default RCPT then gets 503. */
+    ScriptedSmtpServer forgetsRefusedMail() {
+        forgetsRefusedMail = true;
         return this;
     }
 
@@ -199,6 +206,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
                 return;
             }
             List<String> recipients = new java.util.ArrayList<>();
+            boolean mailTaken = false;
             String line;
             while ((line = in.readLine()) != null) {
                 commands.add(line);
@@ -213,10 +221,13 @@ final class ScriptedSmtpServer implements AutoCloseable {
                         }
                         out.holding = holdRepliesUntilData;
                         String once = nextMailReply.getAndSet(null);
-                        reply(out, once != null ? once : mailReply);
+                        String reply = once != null ? once : mailReply;
+                        mailTaken = reply.startsWith("2") || forgetsRefusedMail;
+                        reply(out, reply);
                     }
                     case "RCPT" -> {
-                        String reply = replyToRcpt != null ? replyToRcpt : rcptReply(line);
+                        String reply = replyToRcpt != null ? replyToRcpt
+                                : mailTaken ? rcptReply(line) : "503 5.5.1 Error: need MAIL command";
                         if (reply.startsWith("2")) {
                             recipients.add(line.substring(line.indexOf('<') + 1, line.indexOf('>')));
                         }
@@ -228,6 +239,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
                     }
                     case "RSET" -> {
                         recipients.clear();
+                        mailTaken = false;
                         reply(out, "250 2.0.0 Ok");
                     }
                     case "BDAT" -> {
