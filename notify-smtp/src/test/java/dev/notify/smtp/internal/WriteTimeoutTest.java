@@ -20,18 +20,21 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A server that stops reading in the middle of the message content: the write timeout must end the send. */
 class WriteTimeoutTest {
 
-    @Test
+    @ParameterizedTest(name = "server offering [{0}]")
+    @ValueSource(strings = {"", "PIPELINING", "PIPELINING CHUNKING"})
     @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    void aWriteBlockedByAServerThatStopsReadingFailsWithinTheWriteTimeout() throws Exception {
+    void aWriteBlockedByAServerThatStopsReadingFailsWithinTheWriteTimeout(String offered) throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         try (ServerSocket server = new ServerSocket()) {
             server.setReceiveBufferSize(4096);
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            Thread thread = new Thread(() -> stopReadingAfterData(server, release), "stalling-smtp-server");
+            Thread thread = new Thread(() -> stopReadingAfterData(server, offered, release), "stalling-smtp-server");
             thread.setDaemon(true);
             thread.start();
             EmailMessage big = EmailMessage.builder().from("sender@notify.example").to("alice@notify.example")
@@ -69,7 +72,7 @@ class WriteTimeoutTest {
         assertThat(deadlines.isTerminated()).isTrue();
     }
 
-    private static void stopReadingAfterData(ServerSocket server, CountDownLatch release) {
+    private static void stopReadingAfterData(ServerSocket server, String offered, CountDownLatch release) {
         try (Socket socket = server.accept()) {
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             OutputStream out = socket.getOutputStream();
@@ -78,7 +81,12 @@ class WriteTimeoutTest {
             String line;
             while ((line = in.readLine()) != null) {
                 String command = line.toUpperCase(java.util.Locale.ROOT);
-                String reply = command.startsWith("EHLO") ? "250-stalling\r\n250 SIZE 100000000\r\n"
+                if (command.startsWith("BDAT")) {
+                    release.await();
+                    return;
+                }
+                String extensions = offered.isEmpty() ? "" : "250-" + offered.replace(" ", "\r\n250-") + "\r\n";
+                String reply = command.startsWith("EHLO") ? "250-stalling\r\n" + extensions + "250 SIZE 100000000\r\n"
                         : command.startsWith("DATA") ? "354 send it\r\n" : "250 ok\r\n";
                 out.write(reply.getBytes(StandardCharsets.US_ASCII));
                 out.flush();
