@@ -71,6 +71,18 @@ class HarnessSmokeTest {
     }
 
     @Test
+    void vertxMailSendsExactlyNOverStartTlsWithAuthOnEveryConnection() throws Exception {
+        assertExact("vertx-mail", Mode.STARTTLS_AUTH, 2);
+    }
+
+    @Test
+    void vertxMailSendsExactlyNWhenItsPoolConnectsForFourCallersAtOnce() throws Exception {
+        RunResult result = assertExact("vertx-mail", Mode.PLAIN, 4);
+
+        assertThat(result.connections()).isZero();
+    }
+
+    @Test
     void aClientThatSendsAMessageTwiceIsReportedAsAMismatch() throws Exception {
         Contender duplicating = new Contender() {
             @Override
