@@ -2,6 +2,7 @@ package dev.notify.benchmarks.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.notify.benchmarks.SinkExtension;
 import dev.notify.benchmarks.harness.SinkInfo;
 import dev.notify.benchmarks.harness.SinkStats;
 import java.io.BufferedReader;
@@ -17,48 +18,35 @@ import java.util.Arrays;
 import java.util.List;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** CHUNKING (RFC 3030) in the sink, over a raw socket: chunks are counted like DATA and keep the connection in step. */
 class SinkChunkingTest {
 
-    @TempDir
-    static Path dir;
+    private static final String MAIL = "MAIL FROM:<a@example.com>";
+    private static final String RCPT = "RCPT TO:<b@example.org>";
 
-    private static SmtpSink sinkServer;
-    private static SinkInfo sink;
-
-    @BeforeAll
-    static void startSink() throws Exception {
-        sinkServer = SmtpSink.start(dir);
-        sink = SinkInfo.read(dir.resolve("sink.properties"));
-    }
-
-    @AfterAll
-    static void stopSink() throws Exception {
-        sinkServer.close();
-    }
+    @RegisterExtension
+    static final SinkExtension SINK = new SinkExtension();
 
     @Test
     void ehloOffersChunkingRightAfterPipelining() throws Exception {
-        try (Client client = Client.connect(sink)) {
+        try (Client client = Client.connect(SINK.info())) {
             List<String> ehlo = client.command("EHLO test");
 
             assertThat(ehlo).containsSubsequence("250-PIPELINING", "250-CHUNKING");
             assertThat(ehlo.indexOf("250-CHUNKING")).isEqualTo(ehlo.indexOf("250-PIPELINING") + 1);
-            assertThat(sink.chunking()).isTrue();
+            assertThat(SINK.info().chunking()).isTrue();
         }
     }
 
     @Test
     void ehloAfterStartTlsOffersChunkingToo() throws Exception {
-        try (Client client = Client.connect(sink)) {
-            client.command("EHLO test");
+        try (Client client = greeted()) {
             client.command("STARTTLS");
-            client.startTls(sink);
+            client.startTls(SINK.info());
 
             assertThat(client.command("EHLO test")).containsSubsequence("250-PIPELINING", "250-CHUNKING");
         }
@@ -68,11 +56,7 @@ class SinkChunkingTest {
     void oneChunkWithLastIsOneAcceptedMessage() throws Exception {
         byte[] message = message(7);
         SinkStats before = stats();
-        try (Client client = Client.connect(sink)) {
-            client.command("EHLO test");
-            client.command("MAIL FROM:<a@example.com>");
-            client.command("RCPT TO:<b@example.org>");
-
+        try (Client client = inTransaction()) {
             List<String> reply = client.chunk("BDAT " + message.length + " LAST", message);
 
             assertThat(reply).containsExactly("250 2.0.0 OK " + message.length + " octets");
@@ -89,11 +73,7 @@ class SinkChunkingTest {
         byte[] message = message(12);
         int cut = new String(message, StandardCharsets.US_ASCII).indexOf("#12") + 2;
         SinkStats before = stats();
-        try (Client client = Client.connect(sink)) {
-            client.command("EHLO test");
-            client.command("MAIL FROM:<a@example.com>");
-            client.command("RCPT TO:<b@example.org>");
-
+        try (Client client = inTransaction()) {
             List<String> first = client.chunk("BDAT " + cut, Arrays.copyOfRange(message, 0, cut));
             SinkStats between = stats().since(before);
             List<String> last = client.chunk("BDAT " + (message.length - cut) + " LAST",
@@ -113,10 +93,7 @@ class SinkChunkingTest {
     void bdatZeroLastEndsAChunkedMessage() throws Exception {
         byte[] message = message(3);
         SinkStats before = stats();
-        try (Client client = Client.connect(sink)) {
-            client.command("EHLO test");
-            client.command("MAIL FROM:<a@example.com>");
-            client.command("RCPT TO:<b@example.org>");
+        try (Client client = inTransaction()) {
             client.chunk("BDAT " + message.length, message);
 
             List<String> reply = client.chunk("BDAT 0 LAST", new byte[0]);
@@ -134,15 +111,13 @@ class SinkChunkingTest {
                 .getBytes(StandardCharsets.US_ASCII);
         byte[] message = message(5);
         SinkStats before = stats();
-        try (Client client = Client.connect(sink)) {
-            client.command("EHLO test");
-            client.command("MAIL FROM:<a@example.com>");
+        try (Client client = greeted()) {
+            client.command(MAIL);
 
             List<String> refused = client.chunk("BDAT " + commandsInside.length + " LAST", commandsInside);
 
             assertThat(refused).containsExactly("554 5.5.1 No valid recipients");
-            assertThat(client.command("MAIL FROM:<a@example.com>")).containsExactly("250 2.1.0 Sender OK");
-            assertThat(client.command("RCPT TO:<b@example.org>")).containsExactly("250 2.1.5 Recipient OK");
+            client.envelope();
             assertThat(client.chunk("BDAT " + message.length + " LAST", message))
                     .containsExactly("250 2.0.0 OK " + message.length + " octets");
         }
@@ -155,9 +130,7 @@ class SinkChunkingTest {
     void aChunkWithoutMailIsReadAndRefused() throws Exception {
         byte[] message = message(1);
         SinkStats before = stats();
-        try (Client client = Client.connect(sink)) {
-            client.command("EHLO test");
-
+        try (Client client = greeted()) {
             List<String> refused = client.chunk("BDAT " + message.length + " LAST", message);
 
             assertThat(refused).containsExactly("503 5.5.1 MAIL first");
@@ -169,12 +142,11 @@ class SinkChunkingTest {
     @Test
     void pipelinedMailRcptAndBdatInOneWriteAreAnsweredInOneFlush() throws Exception {
         byte[] message = message(9);
-        try (Client client = Client.connect(sink)) {
-            client.command("EHLO test");
+        try (Client client = greeted()) {
             SinkStats before = stats();
 
-            client.write(concat(("MAIL FROM:<a@example.com>\r\nRCPT TO:<b@example.org>\r\nBDAT " + message.length
-                    + " LAST\r\n").getBytes(StandardCharsets.US_ASCII), message));
+            client.write(concat((MAIL + "\r\n" + RCPT + "\r\nBDAT " + message.length + " LAST\r\n")
+                    .getBytes(StandardCharsets.US_ASCII), message));
             List<String> replies = List.of(client.readReplyLine(), client.readReplyLine(), client.readReplyLine());
 
             assertThat(replies).containsExactly("250 2.1.0 Sender OK", "250 2.1.5 Recipient OK",
@@ -190,10 +162,7 @@ class SinkChunkingTest {
     void rsetDiscardsAHalfReceivedChunkedMessage() throws Exception {
         byte[] message = message(4);
         SinkStats before = stats();
-        try (Client client = Client.connect(sink)) {
-            client.command("EHLO test");
-            client.command("MAIL FROM:<a@example.com>");
-            client.command("RCPT TO:<b@example.org>");
+        try (Client client = inTransaction()) {
             client.chunk("BDAT " + message.length, message);
 
             assertThat(client.command("RSET")).containsExactly("250 2.0.0 OK");
@@ -206,10 +175,7 @@ class SinkChunkingTest {
     @Test
     void dataAfterBdatInTheSameTransactionIsABadSequence() throws Exception {
         byte[] message = message(2);
-        try (Client client = Client.connect(sink)) {
-            client.command("EHLO test");
-            client.command("MAIL FROM:<a@example.com>");
-            client.command("RCPT TO:<b@example.org>");
+        try (Client client = inTransaction()) {
             client.chunk("BDAT " + message.length, message);
 
             assertThat(client.command("DATA")).singleElement().asString().startsWith("503 5.5.1");
@@ -218,11 +184,7 @@ class SinkChunkingTest {
 
     @Test
     void aMalformedBdatIsASyntaxError() throws Exception {
-        try (Client client = Client.connect(sink)) {
-            client.command("EHLO test");
-            client.command("MAIL FROM:<a@example.com>");
-            client.command("RCPT TO:<b@example.org>");
-
+        try (Client client = inTransaction()) {
             assertThat(client.command("BDAT 12 NOW")).containsExactly("501 5.5.4 Syntax: BDAT <size> [LAST]");
             assertThat(client.command("BDAT -1 LAST")).containsExactly("501 5.5.4 Syntax: BDAT <size> [LAST]");
         }
@@ -242,8 +204,21 @@ class SinkChunkingTest {
         }
     }
 
+    private static Client greeted() throws IOException {
+        Client client = Client.connect(SINK.info());
+        client.command("EHLO test");
+        return client;
+    }
+
+    /** Greeted, and MAIL and RCPT accepted. */
+    private static Client inTransaction() throws IOException {
+        Client client = greeted();
+        client.envelope();
+        return client;
+    }
+
     private static SinkStats stats() {
-        return sink.control().stats();
+        return SINK.info().control().stats();
     }
 
     private static byte[] message(int sequence) {
@@ -289,6 +264,11 @@ class SinkChunkingTest {
             socket = s;
             in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
             out = s.getOutputStream();
+        }
+
+        void envelope() throws IOException {
+            assertThat(command(MAIL)).containsExactly("250 2.1.0 Sender OK");
+            assertThat(command(RCPT)).containsExactly("250 2.1.5 Recipient OK");
         }
 
         List<String> command(String line) throws IOException {
