@@ -13,7 +13,9 @@
 #   OUTBOX     true                           run the durable outbox benchmark (file journal and PostgreSQL)
 #   N_OUTBOX   2000                           messages per outbox run
 #   N_2MS      200                            messages per run in plain-2ms (2 ms per round trip)
-#   ONLY       (all)                          comma-separated contender ids, e.g. notify-sync,jakarta-reused
+#   ONLY       (all)                          comma-separated contender ids: notify-sync, notify-async, jakarta-send,
+#                                             jakarta-reused, sjm, sjm-pool, spring-batch, vertx-mail, raw-pipelined
+#   CHUNKING   true                           whether the sink offers CHUNKING (BDAT); false = DATA for every client
 #   JMH        true                           run the JMH micro-benchmarks
 #   COLD_RUNS  3                              JVM launches per contender for the cold start (0 = skip)
 #   REACTOR_POM pom.xml                       the reactor that contains notify-benchmarks
@@ -27,7 +29,7 @@ ROOT=$(pwd)
 B=$ROOT/notify-benchmarks
 T=$B/target
 PARTIAL=false
-for v in MODES THREADS N N_TLS N_2MS N_PER_CONNECTION ONLY JMH COLD_RUNS GRAPH N_GRAPH OUTBOX N_OUTBOX; do
+for v in MODES THREADS N N_TLS N_2MS N_PER_CONNECTION ONLY CHUNKING JMH COLD_RUNS GRAPH N_GRAPH OUTBOX N_OUTBOX; do
   if [ -n "${!v:-}" ]; then PARTIAL=true; fi
 done
 MODES=${MODES:-plain,starttls-auth,plain-2ms}
@@ -41,6 +43,12 @@ OUTBOX=${OUTBOX:-true}
 N_OUTBOX=${N_OUTBOX:-2000}
 N_2MS=${N_2MS:-200}
 ONLY=${ONLY:-}
+CHUNKING=${CHUNKING:-true}
+case "$CHUNKING" in
+  true) CHUNKING_OPTION= ;;
+  false) CHUNKING_OPTION=--no-chunking ;;
+  *) echo "CHUNKING must be true or false, not $CHUNKING" >&2; exit 2 ;;
+esac
 JMH=${JMH:-true}
 COLD_RUNS=${COLD_RUNS:-3}
 REACTOR_POM=${REACTOR_POM:-$ROOT/pom.xml}
@@ -81,13 +89,15 @@ module jakarta jakarta.mail:jakarta.mail-api org.eclipse.angus:angus-mail
 module sjm "org.simplejavamail:simple-java-mail:$SJM"
 module sjm-pool "org.simplejavamail:simple-java-mail:$SJM" "org.simplejavamail:batch-module:$SJM"
 module spring "org.springframework:spring-context-support:$SPRING" jakarta.mail:jakarta.mail-api org.eclipse.angus:angus-mail
+module vertx io.vertx:vertx-mail-client
+MODULES="jakarta sjm sjm-pool spring vertx"
 {
   echo '<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>'
   echo '<groupId>local</groupId><artifactId>classpaths</artifactId><version>1</version><packaging>pom</packaging>'
-  echo '<modules><module>jakarta</module><module>sjm</module><module>sjm-pool</module><module>spring</module></modules></project>'
+  echo "<modules>$(for name in $MODULES; do printf '<module>%s</module>' "$name"; done)</modules></project>"
 } > "$CP/pom.xml"
 mvn -q -B -f "$CP/pom.xml" "$DEP_PLUGIN:build-classpath" -Dmdep.outputFile=module.classpath -DincludeScope=runtime
-for name in jakarta sjm sjm-pool spring; do
+for name in $MODULES; do
   cp "$CP/$name/module.classpath" "$CP/$name.classpath"
 done
 SMTP_JAR=$(ls "$ROOT"/notify-smtp/target/notify-smtp-*.jar | grep -v -- '-sources\|-javadoc\|-tests' | head -1)
@@ -99,7 +109,8 @@ rm -rf "$SINK_DIR"
 mkdir -p "$SINK_DIR"
 
 echo "== sink" >&2
-java -cp "$FULL" dev.notify.benchmarks.sink.SmtpSink "$SINK_DIR" > "$T/sink.log" 2>&1 &
+# shellcheck disable=SC2086 # CHUNKING_OPTION is one word or none
+java -cp "$FULL" dev.notify.benchmarks.sink.SmtpSink "$SINK_DIR" $CHUNKING_OPTION > "$T/sink.log" 2>&1 &
 SINK_PID=$!
 stop_sink() {
   kill "$SINK_PID" 2>/dev/null || true

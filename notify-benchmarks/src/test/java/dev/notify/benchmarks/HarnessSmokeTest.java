@@ -9,37 +9,18 @@ import dev.notify.benchmarks.harness.CountMismatchException;
 import dev.notify.benchmarks.harness.Measurement;
 import dev.notify.benchmarks.harness.Mode;
 import dev.notify.benchmarks.harness.RunResult;
-import dev.notify.benchmarks.harness.SinkInfo;
 import dev.notify.benchmarks.harness.SinkStats;
 import dev.notify.benchmarks.harness.Target;
-import dev.notify.benchmarks.sink.SmtpSink;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The harness end to end at N = 20, with the sink in this JVM: counts are exact, and a lost message is caught. */
 class HarnessSmokeTest {
 
     private static final int N = 20;
 
-    @TempDir
-    static Path dir;
-
-    private static SmtpSink sinkServer;
-    private static SinkInfo sink;
-
-    @BeforeAll
-    static void startSink() throws Exception {
-        sinkServer = SmtpSink.start(dir);
-        sink = SinkInfo.read(dir.resolve("sink.properties"));
-    }
-
-    @AfterAll
-    static void stopSink() throws Exception {
-        sinkServer.close();
-    }
+    @RegisterExtension
+    static final SinkExtension SINK = new SinkExtension();
 
     @Test
     void notifySyncSendsExactlyNOverStartTlsWithAuthOnEveryConnection() throws Exception {
@@ -71,6 +52,18 @@ class HarnessSmokeTest {
     }
 
     @Test
+    void vertxMailSendsExactlyNOverStartTlsWithAuthOnEveryConnection() throws Exception {
+        assertExact("vertx-mail", Mode.STARTTLS_AUTH, 2);
+    }
+
+    @Test
+    void vertxMailSendsExactlyNWhenItsPoolConnectsForFourCallersAtOnce() throws Exception {
+        RunResult result = assertExact("vertx-mail", Mode.PLAIN, 4);
+
+        assertThat(result.connections()).isZero();
+    }
+
+    @Test
     void aClientThatSendsAMessageTwiceIsReportedAsAMismatch() throws Exception {
         Contender duplicating = new Contender() {
             @Override
@@ -95,8 +88,8 @@ class HarnessSmokeTest {
                 };
             }
         };
-        Measurement measurement = new Measurement(sink.control(), 1);
-        Target target = new Target(sink, Mode.PLAIN, sink.clientTls());
+        Measurement measurement = new Measurement(SINK.info().control(), 1);
+        Target target = new Target(SINK.info(), Mode.PLAIN, SINK.info().clientTls());
 
         assertThatThrownBy(() -> measurement.measure(duplicating, target, 1, N, 0))
                 .isInstanceOf(CountMismatchException.class)
@@ -104,13 +97,13 @@ class HarnessSmokeTest {
     }
 
     private static RunResult assertExact(String id, Mode mode, int threads) throws Exception {
-        Measurement measurement = new Measurement(sink.control(), 2);
-        Target target = new Target(sink, mode, sink.clientTls());
-        SinkStats before = sink.control().stats();
+        Measurement measurement = new Measurement(SINK.info().control(), 2);
+        Target target = new Target(SINK.info(), mode, SINK.info().clientTls());
+        SinkStats before = SINK.info().control().stats();
 
         RunResult result = measurement.measure(Contenders.create(id), target, threads, N, N / 2);
 
-        SinkStats delta = sink.control().stats().since(before);
+        SinkStats delta = SINK.info().control().stats().since(before);
         assertThat(delta.messages()).isEqualTo(N / 2 + 2 * N);
         assertThat(delta.withoutSequence()).isZero();
         assertThat(result.messages()).isEqualTo(N);

@@ -8,7 +8,7 @@ public final class Contenders {
 
     /** In table order. */
     public static final List<String> IDS = List.of("notify-sync", "notify-async", "jakarta-send", "jakarta-reused",
-            "sjm", "sjm-pool", "spring-batch", "raw-pipelined");
+            "sjm", "sjm-pool", "spring-batch", "vertx-mail", "raw-pipelined");
 
     private Contenders() {
     }
@@ -22,6 +22,7 @@ public final class Contenders {
             case "sjm" -> new SimpleJavaMail(false);
             case "sjm-pool" -> new SimpleJavaMail(true);
             case "spring-batch" -> new SpringBatches();
+            case "vertx-mail" -> new VertxMail();
             case "raw-pipelined" -> new RawPipelined();
             default -> throw new IllegalArgumentException("unknown contender " + id + "; known: " + IDS);
         };
@@ -35,17 +36,18 @@ public final class Contenders {
             case "sjm" -> "sjm";
             case "sjm-pool" -> "sjm-pool";
             case "spring-batch" -> "spring";
+            case "vertx-mail" -> "vertx";
             case "raw-pipelined" -> "";
             default -> throw new IllegalArgumentException("unknown contender " + id);
         };
     }
 
-    /** Whether the contender is a library other than notify (the raw client is the limit, not a library). */
     /** Whether the contender opens a connection (and a TLS handshake) for every message; it runs a smaller N. */
     public static boolean connectsPerMessage(String id) {
         return id.equals("jakarta-send") || id.equals("sjm");
     }
 
+    /** Whether the contender is a library other than notify (the raw client is the limit, not a library). */
     public static boolean isOtherLibrary(String id) {
         return !id.startsWith("notify-") && !id.equals("raw-pipelined");
     }

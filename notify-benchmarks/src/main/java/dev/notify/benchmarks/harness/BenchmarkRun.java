@@ -62,7 +62,7 @@ public final class BenchmarkRun {
         }
         List<JmhResult> jmh = args.flag("jmh") ? jmh() : List.of();
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        ResultsTable table = new ResultsTable(results, cold, jmh, failures, args.integer("n", 2000),
+        ResultsTable table = new ResultsTable(results, cold, jmh, failures, sink.chunking(), args.integer("n", 2000),
                 args.integer("n-tls", 2000), args.integer("n-2ms", 200), loadBefore, loadAfter,
                 TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
         String markdown = table.render();

@@ -38,7 +38,8 @@ public final class Measurement {
             List<Double> cpu = measured.stream().map(Run::cpuMicrosPerMessage).sorted().toList();
             return new RunResult(contender.id(), target.mode(), threads, messages, median.rate(),
                     cpu.get(cpu.size() / 2), median.stats().connections(),
-                    (double) median.stats().commands() / messages, measured.stream().map(Run::rate).toList());
+                    (double) median.stats().commands() / messages, (double) median.stats().flushes() / messages,
+                    measured.stream().map(Run::rate).toList());
         } finally {
             sink.delay(java.time.Duration.ZERO);
         }

@@ -21,9 +21,10 @@ import javax.net.ssl.TrustManagerFactory;
  * @param trustStorePassword the trust store's password
  * @param username           the account
  * @param password           the account's password (a local, throwaway one)
+ * @param chunking           whether it offers CHUNKING (BDAT)
  */
 public record SinkInfo(String host, int port, int controlPort, Path trustStore, String trustStorePassword,
-        String username, String password) {
+        String username, String password, boolean chunking) {
 
     public static SinkInfo read(Path file) throws IOException {
         Properties p = new Properties();
@@ -32,7 +33,8 @@ public record SinkInfo(String host, int port, int controlPort, Path trustStore, 
         }
         return new SinkInfo(p.getProperty("host"), Integer.parseInt(p.getProperty("port")),
                 Integer.parseInt(p.getProperty("controlPort")), Path.of(p.getProperty("trustStore")),
-                p.getProperty("trustStorePassword"), p.getProperty("username"), p.getProperty("password"));
+                p.getProperty("trustStorePassword"), p.getProperty("username"), p.getProperty("password"),
+                Boolean.parseBoolean(p.getProperty("chunking")));
     }
 
     /** TLS that trusts the sink's certificate and nothing else; host names are checked by the caller. */

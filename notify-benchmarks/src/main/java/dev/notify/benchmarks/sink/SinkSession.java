@@ -14,7 +14,8 @@ import javax.net.ssl.SSLSocket;
 /**
  * One SMTP connection of the sink, on its own thread. Replies are buffered and flushed only when no more
  * pipelined input is waiting, so a pipelined group of commands costs one round trip; the configured reply delay
- * is added once per flush, as a network round trip would be.
+ * is added once per flush, as a network round trip would be. A BDAT chunk is read whole before its reply, and
+ * replies are never flushed in the middle of a chunk.
  */
 final class SinkSession implements Runnable {
 
@@ -23,6 +24,7 @@ final class SinkSession implements Runnable {
     private final Socket plain;
     private final SSLContext tls;
     private final SinkStats stats;
+    private final boolean chunking;
     private final String username;
     private final String password;
     private Socket socket;
@@ -34,11 +36,14 @@ final class SinkSession implements Runnable {
     private boolean authenticated;
     private boolean mailFrom;
     private int recipients;
+    /** The message that BDAT chunks are building, or null. */
+    private MessageScanner chunked;
 
-    SinkSession(Socket socket, SSLContext tls, SinkStats stats, String username, String password) {
+    SinkSession(Socket socket, SSLContext tls, SinkStats stats, boolean chunking, String username, String password) {
         this.plain = socket;
         this.tls = tls;
         this.stats = stats;
+        this.chunking = chunking;
         this.username = username;
         this.password = password;
     }
@@ -84,6 +89,13 @@ final class SinkSession implements Runnable {
             case "MAIL" -> mail(upper);
             case "RCPT" -> rcpt();
             case "DATA" -> data();
+            case "BDAT" -> {
+                if (chunking) {
+                    bdat(upper);
+                } else {
+                    reply("502 5.5.2 Command not implemented");
+                }
+            }
             case "RSET" -> {
                 resetTransaction();
                 reply("250 2.0.0 OK");
@@ -101,8 +113,11 @@ final class SinkSession implements Runnable {
     private void ehlo() throws IOException {
         greeted = true;
         resetTransaction();
-        StringBuilder b = new StringBuilder("250-localhost\r\n250-PIPELINING\r\n250-SIZE " + MAX_SIZE
-                + "\r\n250-8BITMIME\r\n");
+        StringBuilder b = new StringBuilder("250-localhost\r\n250-PIPELINING\r\n");
+        if (chunking) {
+            b.append("250-CHUNKING\r\n");
+        }
+        b.append("250-SIZE ").append(MAX_SIZE).append("\r\n250-8BITMIME\r\n");
         if (!secure) {
             b.append("250-STARTTLS\r\n");
         } else {
@@ -208,51 +223,97 @@ final class SinkSession implements Runnable {
     }
 
     private void data() throws IOException {
+        if (chunked != null) {
+            reply("503 5.5.1 BDAT in progress: DATA cannot follow it");
+            return;
+        }
         if (!mailFrom || recipients == 0) {
             reply("503 5.5.1 RCPT first");
             return;
         }
         reply("354 End data with <CR><LF>.<CR><LF>");
-        long size = 0;
-        long sequence = -1;
-        boolean headers = true;
+        MessageScanner message = new MessageScanner();
         String line;
         while ((line = readLine()) != null) {
             if (line.equals(".")) {
                 resetTransaction();
-                stats.accepted(size, sequence);
+                stats.accepted(message.size(), message.sequence());
                 reply("250 2.0.0 OK queued");
                 return;
             }
-            size += line.length() + 2;
-            if (headers) {
-                if (line.isEmpty()) {
-                    headers = false;
-                } else if (line.regionMatches(true, 0, "Subject:", 0, 8)) {
-                    sequence = sequence(line);
-                }
-            }
+            message.line(line);
         }
         throw new IOException("closed during DATA");
     }
 
-    /** The number after the last '#' of the subject, or -1. */
-    private static long sequence(String subject) {
-        int hash = subject.lastIndexOf('#');
-        if (hash < 0) {
+    /**
+     * {@code BDAT <size> [LAST]} (RFC 3030): reads the chunk's octets whatever the answer, so that the connection
+     * stays in step; a refused chunk ends the transaction.
+     */
+    private void bdat(String upper) throws IOException {
+        String[] parts = upper.trim().split(" +");
+        boolean shaped = parts[0].equals("BDAT") && (parts.length == 2 || parts.length == 3);
+        long size = shaped ? octetCount(parts[1]) : -1;
+        boolean last = parts.length == 3 && parts[2].equals("LAST");
+        if (size < 0 || (parts.length == 3 && !last)) {
+            reply("501 5.5.4 Syntax: BDAT <size> [LAST]");
+            return;
+        }
+        String refusal = refusal(size);
+        if (refusal != null) {
+            readChunk(size, (bytes, offset, length) -> { });
+            resetTransaction();
+            reply(refusal);
+            return;
+        }
+        if (chunked == null) {
+            chunked = new MessageScanner();
+        }
+        readChunk(size, chunked::octets);
+        if (last) {
+            stats.accepted(chunked.size(), chunked.sequence());
+            resetTransaction();
+        }
+        reply("250 2.0.0 OK " + size + " octets");
+    }
+
+    /** Why a chunk of {@code size} octets cannot be taken now, as a reply; null if it can. */
+    private String refusal(long size) {
+        if (!mailFrom) {
+            return "503 5.5.1 MAIL first";
+        }
+        if (recipients == 0) {
+            return "554 5.5.1 No valid recipients";
+        }
+        if ((chunked == null ? 0 : chunked.size()) + size > MAX_SIZE) {
+            return "552 5.3.4 Message size exceeds fixed maximum message size";
+        }
+        return null;
+    }
+
+    /** The chunk size of a BDAT command, or -1 if it is not a number of octets. */
+    private static long octetCount(String text) {
+        if (text.isEmpty() || text.length() > 18) {
             return -1;
         }
-        long value = 0;
-        int i = hash + 1;
-        for (; i < subject.length() && Character.isDigit(subject.charAt(i)); i++) {
-            value = value * 10 + (subject.charAt(i) - '0');
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return -1;
+            }
         }
-        return i == hash + 1 ? -1 : value;
+        return Long.parseLong(text);
+    }
+
+    private void readChunk(long size, LineReader.Octets octets) throws IOException {
+        if (!in.readOctets(size, octets)) {
+            throw new IOException("closed during BDAT");
+        }
     }
 
     private void resetTransaction() {
         mailFrom = false;
         recipients = 0;
+        chunked = null;
     }
 
     private void reply(String text) throws IOException {
@@ -274,6 +335,7 @@ final class SinkSession implements Runnable {
                 LockSupport.parkNanos(left);
             }
         }
+        stats.flushes.incrementAndGet();
         out.flush();
         pending = false;
     }

@@ -8,6 +8,7 @@ final class SinkStats {
     final AtomicLong messages = new AtomicLong();
     final AtomicLong connections = new AtomicLong();
     final AtomicLong commands = new AtomicLong();
+    final AtomicLong flushes = new AtomicLong();
     final AtomicLong tlsHandshakes = new AtomicLong();
     final AtomicLong auths = new AtomicLong();
     final AtomicLong sequenceSum = new AtomicLong();
@@ -30,8 +31,9 @@ final class SinkStats {
     /** One line of {@code key=value} pairs, as the control channel answers STATS. */
     String line() {
         return "messages=" + messages.get() + " connections=" + connections.get() + " commands=" + commands.get()
-                + " tls=" + tlsHandshakes.get() + " auths=" + auths.get() + " sequenceSum=" + sequenceSum.get()
-                + " withoutSequence=" + withoutSequence.get() + " bytes=" + bytes.get()
-                + " lastAcceptMillis=" + lastAcceptMillis.get() + " replyDelayMicros=" + replyDelayNanos / 1000;
+                + " flushes=" + flushes.get() + " tls=" + tlsHandshakes.get() + " auths=" + auths.get()
+                + " sequenceSum=" + sequenceSum.get() + " withoutSequence=" + withoutSequence.get()
+                + " bytes=" + bytes.get() + " lastAcceptMillis=" + lastAcceptMillis.get()
+                + " replyDelayMicros=" + replyDelayNanos / 1000;
     }
 }

@@ -21,14 +21,16 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
 /**
- * An SMTP server that accepts and counts every message: ESMTP with PIPELINING, SIZE, 8BITMIME, STARTTLS with a
- * certificate made at start-up, and AUTH PLAIN/LOGIN after STARTTLS. A thread per connection.
+ * An SMTP server that accepts and counts every message: ESMTP with PIPELINING, CHUNKING (BDAT, unless started
+ * without), SIZE, 8BITMIME, STARTTLS with a certificate made at start-up, and AUTH PLAIN/LOGIN after STARTTLS. A
+ * thread per connection.
  *
  * <p>A control port answers one-line commands: {@code STATS} (the counts as {@code key=value} pairs) and
  * {@code DELAY <micros>} (added before each flush of replies, i.e. once per round trip).
  *
- * <p>{@code java -cp ... dev.notify.benchmarks.sink.SmtpSink <dir>} writes {@code <dir>/truststore.p12} and then
- * {@code <dir>/sink.properties} (ports, trust store, credentials) and runs until killed.
+ * <p>{@code java -cp ... dev.notify.benchmarks.sink.SmtpSink <dir> [--no-chunking]} writes
+ * {@code <dir>/truststore.p12} and then {@code <dir>/sink.properties} (ports, trust store, credentials, whether it
+ * offers CHUNKING) and runs until killed.
  *
  * <p>This class is threadsafe.
  */
@@ -41,6 +43,11 @@ public final class SmtpSink implements AutoCloseable {
     /** The trust store's password. */
     public static final String TRUST_STORE_PASSWORD = "changeit";
 
+    /** Whether the sink offers CHUNKING (RFC 3030) in its EHLO reply and takes BDAT. */
+    public enum Chunking {
+        OFFERED, NOT_OFFERED
+    }
+
     private final SinkStats stats = new SinkStats();
     private final ServerSocket smtp;
     private final ServerSocket control;
@@ -51,9 +58,10 @@ public final class SmtpSink implements AutoCloseable {
         return t;
     });
     private final Path trustStore;
+    private final boolean chunking;
     private volatile boolean closed;
 
-    private SmtpSink(Path dir) throws IOException, GeneralSecurityException {
+    private SmtpSink(Path dir, Chunking chunking) throws IOException, GeneralSecurityException {
         Files.createDirectories(dir);
         SelfSignedCertificate certificate = SelfSignedCertificate.generate();
         this.tls = certificate.serverContext();
@@ -62,11 +70,17 @@ public final class SmtpSink implements AutoCloseable {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         this.smtp = new ServerSocket(0, 512, loopback);
         this.control = new ServerSocket(0, 16, loopback);
+        this.chunking = chunking == Chunking.OFFERED;
+    }
+
+    /** Starts a sink that offers CHUNKING; see {@link #start(Path, Chunking)}. */
+    public static SmtpSink start(Path dir) throws IOException, GeneralSecurityException {
+        return start(dir, Chunking.OFFERED);
     }
 
     /** Starts a sink on free loopback ports, writing its trust store and {@code sink.properties} into {@code dir}. */
-    public static SmtpSink start(Path dir) throws IOException, GeneralSecurityException {
-        SmtpSink sink = new SmtpSink(dir);
+    public static SmtpSink start(Path dir, Chunking chunking) throws IOException, GeneralSecurityException {
+        SmtpSink sink = new SmtpSink(dir, chunking);
         sink.threads.execute(sink::acceptSmtp);
         sink.threads.execute(sink::acceptControl);
         Properties p = new Properties();
@@ -77,6 +91,7 @@ public final class SmtpSink implements AutoCloseable {
         p.setProperty("trustStorePassword", TRUST_STORE_PASSWORD);
         p.setProperty("username", USERNAME);
         p.setProperty("password", PASSWORD);
+        p.setProperty("chunking", String.valueOf(sink.chunking));
         Path file = dir.resolve("sink.properties");
         Path tmp = dir.resolve("sink.properties.tmp");
         try (Writer w = Files.newBufferedWriter(tmp)) {
@@ -87,13 +102,14 @@ public final class SmtpSink implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1) {
-            System.err.println("usage: SmtpSink <dir>");
+        boolean withoutChunking = args.length == 2 && args[1].equals("--no-chunking");
+        if (args.length != 1 && !withoutChunking) {
+            System.err.println("usage: SmtpSink <dir> [--no-chunking]");
             System.exit(2);
         }
-        try (SmtpSink sink = start(Path.of(args[0]))) {
+        try (SmtpSink sink = start(Path.of(args[0]), withoutChunking ? Chunking.NOT_OFFERED : Chunking.OFFERED)) {
             System.out.println("sink listening on localhost:" + sink.smtp.getLocalPort() + ", control "
-                    + sink.control.getLocalPort());
+                    + sink.control.getLocalPort() + (sink.chunking ? ", CHUNKING offered" : ", CHUNKING not offered"));
             new CountDownLatch(1).await();
         }
     }
@@ -102,7 +118,7 @@ public final class SmtpSink implements AutoCloseable {
         while (!closed) {
             try {
                 Socket s = smtp.accept();
-                threads.execute(new SinkSession(s, tls, stats, USERNAME, PASSWORD));
+                threads.execute(new SinkSession(s, tls, stats, chunking, USERNAME, PASSWORD));
             } catch (IOException e) {
                 if (!closed) {
                     System.err.println("sink accept failed: " + e);
