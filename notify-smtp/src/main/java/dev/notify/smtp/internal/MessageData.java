@@ -1,5 +1,9 @@
 package dev.notify.smtp.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+
 /**
  * Puts message content on the wire as SMTP requires, in one pass over the rendered message: every line ends
  * with CR LF (a bare CR or LF becomes CR LF, as Angus's {@code CRLFOutputStream} does), and the content ends with
@@ -12,7 +16,56 @@ final class MessageData {
     private static final byte LF = '\n';
     private static final byte DOT = '.';
 
+    /**
+     * Verbs of RFC 5321 and the extensions a server may implement, upper case: a line of content that starts with
+     * one could act as a command on a server that does not read a refused chunk's octets.
+     */
+    private static final Set<String> VERBS = Set.of("HELO", "EHLO", "LHLO", "MAIL", "RCPT", "DATA", "BDAT", "RSET",
+            "VRFY", "EXPN", "HELP", "NOOP", "QUIT", "AUTH", "STARTTLS", "ETRN", "ATRN", "TURN", "BURL", "SEND", "SOML",
+            "SAML", "XCLIENT", "XFORWARD");
+    private static final int LONGEST_VERB = 8;
+
     private MessageData() {
+    }
+
+    /**
+     * Whether a line of the content starts, after any spaces or tabs, with an SMTP verb followed by a space, a
+     * tab, a colon or the line end. RFC 3030 requires a server to read a refused BDAT chunk's octets; one that
+     * does not would run such lines as commands (SubEthaSMTP 7.1.7 does, for a BDAT with no accepted recipient),
+     * so content like this goes out only after the server has accepted a recipient.
+     */
+    static boolean mayReadAsCommands(byte[] content) {
+        boolean lineStart = true;
+        for (int i = 0; i < content.length; i++) {
+            byte b = content[i];
+            if (b == CR || b == LF) {
+                lineStart = true;
+            } else if (lineStart) {
+                if (startsWithVerb(content, i)) {
+                    return true;
+                }
+                lineStart = false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithVerb(byte[] content, int start) {
+        int i = start;
+        while (i < content.length && (content[i] == ' ' || content[i] == '\t')) {
+            i++;
+        }
+        int end = i;
+        while (end < content.length && end - i <= LONGEST_VERB && Character.isLetter(content[end])) {
+            end++;
+        }
+        if (end - i < 4 || end - i > LONGEST_VERB) {
+            return false;
+        }
+        boolean delimited = end == content.length || content[end] == ' ' || content[end] == '\t'
+                || content[end] == ':' || content[end] == CR || content[end] == LF;
+        return delimited && VERBS.contains(new String(content, i, end - i, StandardCharsets.US_ASCII)
+                .toUpperCase(Locale.ROOT));
     }
 
     /** Adds the content of DATA, dot-stuffed, and the end-of-data line. */

@@ -18,7 +18,8 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
  * Mail transactions on a connection whose server offers PIPELINING (RFC 2920): MAIL FROM, every RCPT TO and DATA
  * go out in one write and their replies are read in order; the content follows the 354. When the server also
  * offers CHUNKING (RFC 3030) the content goes in the same write as {@code BDAT <size> LAST}, so a message costs
- * one round trip. Every reply of a group is read whatever the earlier ones said, so the connection stays in step;
+ * one round trip, unless a line of it could read as a command ({@link MessageData#mayReadAsCommands}): such
+ * content waits for the 354 of DATA, after the server has accepted a recipient. Every reply of a group is read whatever the earlier ones said, so the connection stays in step;
  * a refused transaction is ended with RSET, after a single dot when DATA was accepted anyway (RFC 2920 3.1) with
  * no recipient taken. A server that takes recipients and DATA after refusing MAIL could deliver that empty
  * message, so the connection is cut instead.
@@ -39,7 +40,9 @@ final class PipelinedTransaction {
 
     private final CommandWriter out;
     private final ReplyReader in;
-    private final boolean chunking;
+    private final boolean chunkingOffered;
+    /** Whether the current message goes as BDAT. */
+    private boolean chunking;
     private final Optional<PrintStream> trace;
     private SmtpReply lastReply;
     private boolean dataStarted;
@@ -48,7 +51,7 @@ final class PipelinedTransaction {
     PipelinedTransaction(CommandWriter out, ReplyReader in, boolean chunking, Optional<PrintStream> trace) {
         this.out = out;
         this.in = in;
-        this.chunking = chunking;
+        this.chunkingOffered = chunking;
         this.trace = trace;
     }
 
@@ -78,6 +81,7 @@ final class PipelinedTransaction {
 
     private void transaction(byte[] content, String from, Address[] recipients)
             throws IOException, MessagingException {
+        chunking = chunkingOffered && !MessageData.mayReadAsCommands(content);
         String mail = "MAIL FROM:<" + from + ">";
         command(mail);
         String[] rcpt = new String[recipients.length];

@@ -52,6 +52,27 @@ class MessageDataTest {
         assertThat(dotStuffed(content)).isEqualTo(angusData(content));
     }
 
+    @Test
+    void linesThatCouldReadAsCommandsAreFound() {
+        for (String content : new String[] {"Hello\r\nMAIL FROM:<a@evil.example>\r\n", "rcpt to:<b@x.example>",
+                "x\n  \tRSET\r\n", "Hi\rQUIT", "DATA", "a\r\nbdat 5 LAST\r\n", "starttls\r\n"}) {
+            assertThat(MessageData.mayReadAsCommands(bytes(content))).as(content).isTrue();
+        }
+    }
+
+    @Test
+    void ordinaryContentHasNoCommandLines() {
+        for (String content : new String[] {"", "Dear Alice,\r\nMailbox full? Datagrams rset quitting\r\n",
+                "Subject: Your ticket\r\n\r\nHello\r\n", "x MAIL FROM:<a@b>\r\n", "TVJTRVQ=\r\nUVVJVA==",
+                "Noop.\r\n", "HELPFUL\r\n"}) {
+            assertThat(MessageData.mayReadAsCommands(bytes(content))).as(content).isFalse();
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
     private static byte[] randomContent(Random random) {
         byte[] content = new byte[random.nextInt(40)];
         for (int i = 0; i < content.length; i++) {

@@ -156,6 +156,37 @@ class PipeliningTest {
     }
 
     @Test
+    void contentThatCouldReadAsCommandsWaitsForDataEvenWhenTheServerOffersChunking() throws Exception {
+        EmailMessage smuggling = EmailMessage.builder().from("Portal <portal@notify.example>")
+                .to("bob@notify.example").subject("Hi")
+                .text("Hi\r\nRSET\r\nMAIL FROM:<ceo@notify.example>\r\nRCPT TO:<victim@notify.example>\r\nDATA\r\n")
+                .messageId("<smuggle-1@notify.example>").build();
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer().offering("PIPELINING", "CHUNKING")
+                .leavesRefusedChunkUnread().rcptReply("bob@notify.example", "550 5.1.1 No such user");
+                SmtpSender sender = sender(server)) {
+            assertThatThrownBy(() -> sender.send(smuggling)).isInstanceOf(PermanentDeliveryException.class);
+
+            assertThat(server.commands()).noneMatch(c -> c.contains("ceo@") || c.contains("victim@"))
+                    .noneMatch(c -> c.startsWith("BDAT"));
+        }
+    }
+
+    @Test
+    void aServerThatRunsARefusedChunkAsCommandsIsCutOff() throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer().offering("PIPELINING", "CHUNKING")
+                .leavesRefusedChunkUnread().rcptReply("bob@notify.example", "550 5.1.1 No such user");
+                SmtpSender sender = sender(server)) {
+            assertThatThrownBy(() -> sender.send(TestSettings.message("bob@notify.example")))
+                    .isInstanceOf(PermanentDeliveryException.class);
+            sender.send(TestSettings.message());
+
+            assertThat(server.connections()).isEqualTo(2);
+            assertThat(server.received()).singleElement()
+                    .satisfies(r -> assertThat(r.recipients()).containsExactly("alice@notify.example"));
+        }
+    }
+
+    @Test
     void aReplyOutOfStepFailsTheSendAndItsConnectionIsNotUsedAgain() throws Exception {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer().offering("PIPELINING")
                 .replyToEveryRcpt("354 Go ahead");

@@ -44,6 +44,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final List<String> extensions = new CopyOnWriteArrayList<>(List.of("SIZE 10000000", "8BITMIME"));
     private volatile boolean holdRepliesUntilData;
     private volatile boolean forgetsRefusedMail;
+    private volatile boolean leavesRefusedChunkUnread;
     private volatile String replyToRcpt;
     private final AtomicInteger dropsAfterMail = new AtomicInteger();
 
@@ -106,6 +107,15 @@ final class ScriptedSmtpServer implements AutoCloseable {
     /** Takes RCPT and DATA after refusing MAIL, as a broken server might; by default RCPT then gets 503. */
     ScriptedSmtpServer forgetsRefusedMail() {
         forgetsRefusedMail = true;
+        return this;
+    }
+
+    /**
+     * Refuses BDAT without an accepted recipient before reading the chunk, whose octets are then read as commands,
+     * as SubEthaSMTP 7.1.7 does (RFC 3030 requires reading them).
+     */
+    ScriptedSmtpServer leavesRefusedChunkUnread() {
+        leavesRefusedChunkUnread = true;
         return this;
     }
 
@@ -243,6 +253,11 @@ final class ScriptedSmtpServer implements AutoCloseable {
                         reply(out, "250 2.0.0 Ok");
                     }
                     case "BDAT" -> {
+                        if (leavesRefusedChunkUnread && recipients.isEmpty()) {
+                            out.holding = false;
+                            reply(out, "503 5.5.1 Error: need RCPT command");
+                            continue;
+                        }
                         String[] words = line.split(" ");
                         char[] chunk = new char[Integer.parseInt(words[1])];
                         int read = 0;
