@@ -143,8 +143,8 @@ public final class SmtpServerExtension implements BeforeAllCallback, AfterAllCal
         }
         faults.reset();
         TestSmtpServer created = !faults.isEmpty()
-                ? new FaultInjectingServer(tls, certificate == null ? null : certificate.serverContext(), inbox, user,
-                        password, faults)
+                ? new FaultInjectingServer(new SessionSetup(tls, certificate == null ? null : certificate.serverContext(),
+                        user, password, faults, inbox))
                 : switch (tls) {
                     case NONE -> new GreenMailServer(false, null, inbox, user, password);
                     case IMPLICIT -> new GreenMailServer(true, certificate.serverContext(), inbox, user, password);

@@ -1,0 +1,55 @@
+package dev.notify.testkit.smtp;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/** CRLF- (or LF-) terminated lines as bytes, from a stream it buffers itself. Not threadsafe. */
+final class LineReader {
+
+    private final InputStream in;
+    private final byte[] buffer = new byte[8192];
+    private int position;
+    private int limit;
+
+    LineReader(InputStream in) {
+        this.in = in;
+    }
+
+    /** The next line without its terminator, or null at the end of the stream. */
+    byte[] readLine(int max) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        while (true) {
+            if (position == limit && !fill()) {
+                return line.size() == 0 ? null : line.toByteArray();
+            }
+            byte b = buffer[position++];
+            if (b == '\n') {
+                byte[] bytes = line.toByteArray();
+                int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+                return Arrays.copyOf(bytes, length);
+            }
+            if (line.size() >= max) {
+                throw new IOException("a line longer than " + max + " bytes");
+            }
+            line.write(b);
+        }
+    }
+
+    /** The bytes read but not yet taken. */
+    int buffered() {
+        return limit - position;
+    }
+
+    /** Reads from the stream into the empty buffer, blocking; false at the end of the stream. */
+    private boolean fill() throws IOException {
+        limit = in.read(buffer);
+        position = 0;
+        if (limit <= 0) {
+            limit = 0;
+            return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.notify.testkit.smtp;
+
+import javax.net.ssl.SSLContext;
+
+/**
+ * What every session of the test kit's own SMTP server shares: its TLS mode and context (null for
+ * {@link TlsMode#NONE}), the account (null for none), the faults and the inbox it records into.
+ */
+record SessionSetup(TlsMode tls, SSLContext sslContext, String user, String password, FaultPlan faults,
+        Inbox inbox) {
+}
