@@ -37,6 +37,32 @@ final class LineReader {
         }
     }
 
+    /**
+     * Whether a whole line is buffered, reading what the stream has without blocking: in a pipelined group, a
+     * complete command still to answer.
+     */
+    boolean hasCompleteLine() throws IOException {
+        while (true) {
+            for (int i = position; i < limit; i++) {
+                if (buffer[i] == '\n') {
+                    return true;
+                }
+            }
+            int available = in.available();
+            if (available <= 0 || limit - position == buffer.length) {
+                return false;
+            }
+            System.arraycopy(buffer, position, buffer, 0, limit - position);
+            limit -= position;
+            position = 0;
+            int read = in.read(buffer, limit, Math.min(available, buffer.length - limit));
+            if (read <= 0) {
+                return false;
+            }
+            limit += read;
+        }
+    }
+
     /** The bytes read but not yet taken. */
     int buffered() {
         return limit - position;

@@ -52,9 +52,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <pre>{@code
  * SmtpServerExtension.plain().withFault(SmtpFault.rcpt("bob@example.com").reply(550, "5.1.1 no such user"))
  * }</pre>
- * With a fault, the server is the test kit's own SMTP server instead of GreenMail or SubEthaSMTP, in the same TLS
- * mode and with the same user: it speaks EHLO, HELO, STARTTLS, AUTH PLAIN, LOGIN and XOAUTH2, MAIL, RCPT, DATA,
- * RSET, NOOP and QUIT, requires what the server it stands in for requires, and records mail the same way.
+ * With a fault or {@link #withPipelining()}, the server is the test kit's own SMTP server instead of GreenMail or
+ * SubEthaSMTP, in the same TLS mode and with the same user: it speaks EHLO, HELO, STARTTLS, AUTH PLAIN, LOGIN and
+ * XOAUTH2, MAIL, RCPT, DATA, RSET, NOOP and QUIT, requires what the server it stands in for requires, and records
+ * mail the same way.
  *
  * <p>Registered on an instance field, the server starts before and stops after each test; on a static field it
  * runs for the whole class and its received mail is cleared before each test. Without JUnit, call
@@ -76,6 +77,7 @@ public final class SmtpServerExtension implements BeforeAllCallback, AfterAllCal
     private final String user;
     private final String password;
     private final FaultPlan faults;
+    private final ServiceExtensions extensions;
     private final Inbox inbox = new Inbox();
     private TestSmtpServer server;
     private TestCertificate certificate;
@@ -84,26 +86,28 @@ public final class SmtpServerExtension implements BeforeAllCallback, AfterAllCal
     private int port;
     private boolean perClass;
 
-    private SmtpServerExtension(TlsMode tls, String user, String password, List<SmtpFault> faults) {
+    private SmtpServerExtension(TlsMode tls, String user, String password, List<SmtpFault> faults,
+            ServiceExtensions extensions) {
         this.tls = tls;
         this.user = user;
         this.password = password;
         this.faults = new FaultPlan(faults);
+        this.extensions = extensions;
     }
 
     /** Plain SMTP, no TLS (GreenMail). */
     public static SmtpServerExtension plain() {
-        return new SmtpServerExtension(TlsMode.NONE, null, null, List.of());
+        return new SmtpServerExtension(TlsMode.NONE, null, null, List.of(), ServiceExtensions.NONE);
     }
 
     /** SMTP with required STARTTLS (SubEthaSMTP). */
     public static SmtpServerExtension startTls() {
-        return new SmtpServerExtension(TlsMode.STARTTLS, null, null, List.of());
+        return new SmtpServerExtension(TlsMode.STARTTLS, null, null, List.of(), ServiceExtensions.NONE);
     }
 
     /** SMTPS: TLS from the first byte (GreenMail). */
     public static SmtpServerExtension implicitTls() {
-        return new SmtpServerExtension(TlsMode.IMPLICIT, null, null, List.of());
+        return new SmtpServerExtension(TlsMode.IMPLICIT, null, null, List.of(), ServiceExtensions.NONE);
     }
 
     /**
@@ -112,7 +116,7 @@ public final class SmtpServerExtension implements BeforeAllCallback, AfterAllCal
      */
     public SmtpServerExtension withUser(String user, String password) {
         return new SmtpServerExtension(tls, Objects.requireNonNull(user, "user"),
-                Objects.requireNonNull(password, "password"), faults.faults());
+                Objects.requireNonNull(password, "password"), faults.faults(), extensions);
     }
 
     /**
@@ -124,7 +128,18 @@ public final class SmtpServerExtension implements BeforeAllCallback, AfterAllCal
     public SmtpServerExtension withFault(SmtpFault fault) {
         List<SmtpFault> more = new ArrayList<>(faults.faults());
         more.add(Objects.requireNonNull(fault, "fault"));
-        return new SmtpServerExtension(tls, user, password, more);
+        return new SmtpServerExtension(tls, user, password, more, extensions);
+    }
+
+    /**
+     * The same server offering PIPELINING (RFC 2920): it reads commands sent in groups, answers them in order and
+     * writes the replies to a group in one write, once its input holds no further complete command (without
+     * pipelining it writes each reply as soon as it is due). Faults apply to each command of a group as they do
+     * one at a time. The server becomes the test kit's own (see above).
+     */
+    public SmtpServerExtension withPipelining() {
+        return new SmtpServerExtension(tls, user, password, faults.faults(),
+                new ServiceExtensions(true, extensions.chunking()));
     }
 
     /** Starts the server, with a new certificate for the TLS modes. */
@@ -142,9 +157,9 @@ public final class SmtpServerExtension implements BeforeAllCallback, AfterAllCal
             trustStore = certificate.writeTrustStore(directory.resolve("trust-store.p12"), TRUST_STORE_PASSWORD);
         }
         faults.reset();
-        TestSmtpServer created = !faults.isEmpty()
+        TestSmtpServer created = !faults.isEmpty() || extensions.any()
                 ? new FaultInjectingServer(new SessionSetup(tls, certificate == null ? null : certificate.serverContext(),
-                        user, password, faults, inbox))
+                        user, password, faults, extensions, inbox, Pause.SLEEP))
                 : switch (tls) {
                     case NONE -> new GreenMailServer(false, null, inbox, user, password);
                     case IMPLICIT -> new GreenMailServer(true, certificate.serverContext(), inbox, user, password);
@@ -296,6 +311,7 @@ public final class SmtpServerExtension implements BeforeAllCallback, AfterAllCal
     @Override
     public String toString() {
         return "SmtpServerExtension[" + tls.id + (user == null ? "" : ", user " + user)
+                + (extensions.pipelining() ? ", pipelining" : "") + (extensions.chunking() ? ", chunking" : "")
                 + (faults.isEmpty() ? "" : ", faults " + faults.faults())
                 + (server == null ? ", stopped" : ", port " + port) + "]";
     }

@@ -2,7 +2,6 @@ package dev.notify.testkit.smtp;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,7 +26,7 @@ final class SmtpSession {
     private final Consumer<Socket> tlsStarted;
     private Socket socket;
     private LineReader in;
-    private OutputStream out;
+    private final ReplyWriter replies;
     private boolean tlsActive;
     private boolean authenticated;
     private boolean inTransaction;
@@ -40,7 +39,7 @@ final class SmtpSession {
         this.faults = setup.faults();
         this.tlsStarted = tlsStarted;
         this.in = new LineReader(socket.getInputStream());
-        this.out = socket.getOutputStream();
+        this.replies = new ReplyWriter(socket.getOutputStream());
         this.tlsActive = setup.tls() == TlsMode.IMPLICIT;
     }
 
@@ -54,12 +53,13 @@ final class SmtpSession {
         if (greeting < 0) {
             return;
         }
+        replies.write();
         if (greeting >= 300) {
             refuseEverythingButQuit();
             return;
         }
         byte[] line;
-        while ((line = in.readLine(MAX_LINE)) != null) {
+        while ((line = nextCommand()) != null) {
             String command = new String(line, StandardCharsets.UTF_8);
             int space = command.indexOf(' ');
             String verb = (space < 0 ? command : command.substring(0, space)).toUpperCase(Locale.ROOT);
@@ -68,6 +68,18 @@ final class SmtpSession {
                 return;
             }
         }
+    }
+
+    /**
+     * The next command line, null at the end of the stream. The replies held so far are written first, unless the
+     * server offers pipelining and the client has sent another complete command: then they wait for the replies to
+     * the rest of the group.
+     */
+    private byte[] nextCommand() throws IOException {
+        if (replies.holding() && !(setup.extensions().pipelining() && in.hasCompleteLine())) {
+            replies.write();
+        }
+        return in.readLine(MAX_LINE);
     }
 
     /** Handles one command; false when the connection is over. */
@@ -91,10 +103,7 @@ final class SmtpSession {
                 yield reply("250 2.0.0 Ok");
             }
             case "NOOP" -> reply("250 2.0.0 Ok");
-            case "QUIT" -> {
-                reply("221 2.0.0 Bye");
-                yield false;
-            }
+            case "QUIT" -> quit();
             default -> reply("500 5.5.2 Command not recognized");
         };
     }
@@ -107,6 +116,12 @@ final class SmtpSession {
         if (setup.user() != null && (setup.tls() != TlsMode.STARTTLS || tlsActive)) {
             lines.add("AUTH PLAIN LOGIN XOAUTH2");
         }
+        if (setup.extensions().pipelining()) {
+            lines.add("PIPELINING");
+        }
+        if (setup.extensions().chunking()) {
+            lines.add("CHUNKING");
+        }
         return multiline(250, lines);
     }
 
@@ -118,6 +133,7 @@ final class SmtpSession {
             return reply("501 5.5.4 Data after STARTTLS");
         }
         reply("220 2.0.0 Ready to start TLS");
+        replies.write();
         SSLSocket layered = (SSLSocket) setup.sslContext().getSocketFactory().createSocket(socket,
                 socket.getInetAddress().getHostAddress(), socket.getPort(), true);
         layered.setUseClientMode(false);
@@ -125,7 +141,7 @@ final class SmtpSession {
         tlsStarted.accept(layered);
         socket = layered;
         in = new LineReader(layered.getInputStream());
-        out = layered.getOutputStream();
+        replies.redirect(layered.getOutputStream());
         tlsActive = true;
         authenticated = false;
         endTransaction();
@@ -165,6 +181,7 @@ final class SmtpSession {
 
     private String challenge(String prompt) throws IOException {
         reply("334 " + prompt);
+        replies.write();
         byte[] response = in.readLine(MAX_LINE);
         if (response == null) {
             throw new IOException("the client closed the connection during AUTH");
@@ -223,6 +240,7 @@ final class SmtpSession {
             }
             return code >= 0;
         }
+        replies.write();
         byte[] content = readContent();
         if (content == null) {
             return false;
@@ -264,11 +282,17 @@ final class SmtpSession {
         recipients.clear();
     }
 
+    private boolean quit() throws IOException {
+        reply("221 2.0.0 Bye");
+        replies.write();
+        return false;
+    }
+
     private void refuseEverythingButQuit() throws IOException {
         byte[] line;
-        while ((line = in.readLine(MAX_LINE)) != null) {
+        while ((line = nextCommand()) != null) {
             if (new String(line, StandardCharsets.US_ASCII).strip().equalsIgnoreCase("QUIT")) {
-                reply("221 2.0.0 Bye");
+                quit();
                 return;
             }
             reply("503 5.5.1 No service");
@@ -290,19 +314,25 @@ final class SmtpSession {
         if (fault == null) {
             return normal;
         }
-        Thread.sleep(fault.delay().toMillis());
+        if (!fault.delay().isZero()) {
+            setup.pause().pause(fault.delay());
+        }
         if (fault.dropsConnection()) {
+            replies.discard();
             socket.close();
             return null;
         }
         return fault.code() == 0 ? normal : multiline(fault.code(), List.of(fault.text().split("\n", -1)));
     }
 
-    /** Sends a reply; false when it was a 421, after which the connection is closed. */
+    /**
+     * Holds a reply for the next write; false when it was a 421, which is written at once with the replies held
+     * before it, after which the connection is closed.
+     */
     private boolean reply(String text) throws IOException {
-        out.write((text + "\r\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        replies.hold(text);
         if (text.startsWith("421")) {
+            replies.write();
             socket.close();
             return false;
         }
