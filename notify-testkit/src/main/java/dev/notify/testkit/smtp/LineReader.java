@@ -3,6 +3,7 @@ package dev.notify.testkit.smtp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Arrays;
 
 /** CRLF- (or LF-) terminated lines as bytes, from a stream it buffers itself. Not threadsafe. */
@@ -61,6 +62,25 @@ final class LineReader {
             }
             limit += read;
         }
+    }
+
+    /**
+     * Copies exactly {@code count} bytes, as they are, to {@code sink} (a BDAT chunk).
+     *
+     * @return false when the stream ended first
+     */
+    boolean readExactly(long count, OutputStream sink) throws IOException {
+        long left = count;
+        while (left > 0) {
+            if (position == limit && !fill()) {
+                return false;
+            }
+            int n = (int) Math.min(left, limit - position);
+            sink.write(buffer, position, n);
+            position += n;
+            left -= n;
+        }
+        return true;
     }
 
     /** The bytes read but not yet taken. */

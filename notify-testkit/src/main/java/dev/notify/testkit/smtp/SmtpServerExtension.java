@@ -52,10 +52,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <pre>{@code
  * SmtpServerExtension.plain().withFault(SmtpFault.rcpt("bob@example.com").reply(550, "5.1.1 no such user"))
  * }</pre>
- * With a fault or {@link #withPipelining()}, the server is the test kit's own SMTP server instead of GreenMail or
- * SubEthaSMTP, in the same TLS mode and with the same user: it speaks EHLO, HELO, STARTTLS, AUTH PLAIN, LOGIN and
- * XOAUTH2, MAIL, RCPT, DATA, RSET, NOOP and QUIT, requires what the server it stands in for requires, and records
- * mail the same way.
+ * With a fault, {@link #withPipelining()} or {@link #withChunking()}, the server is the test kit's own SMTP server
+ * instead of GreenMail or SubEthaSMTP, in the same TLS mode and with the same user: it speaks EHLO, HELO, STARTTLS,
+ * AUTH PLAIN, LOGIN and XOAUTH2, MAIL, RCPT, DATA, BDAT (with chunking), RSET, NOOP and QUIT, requires what the
+ * server it stands in for requires, and records mail the same way.
  *
  * <p>Registered on an instance field, the server starts before and stops after each test; on a static field it
  * runs for the whole class and its received mail is cleared before each test. Without JUnit, call
@@ -140,6 +140,19 @@ public final class SmtpServerExtension implements BeforeAllCallback, AfterAllCal
     public SmtpServerExtension withPipelining() {
         return new SmtpServerExtension(tls, user, password, faults.faults(),
                 new ServiceExtensions(true, extensions.chunking()));
+    }
+
+    /**
+     * The same server offering CHUNKING (RFC 3030): besides DATA it accepts {@code BDAT <size> [LAST]}, reads
+     * exactly that many octets as they are (no dot-unstuffing) and answers each chunk. {@code LAST} ends the message,
+     * which is recorded as one sent with DATA is (without one final line break, with the same recipients) and is
+     * refused by an {@link SmtpFault#endOfData()} fault. A BDAT without an accepted MAIL ({@code 503}) or recipient
+     * ({@code 554}) has its octets read and ends the transaction, so pipelined chunks after it are read and refused
+     * too; RSET discards the chunks received. The server becomes the test kit's own (see above).
+     */
+    public SmtpServerExtension withChunking() {
+        return new SmtpServerExtension(tls, user, password, faults.faults(),
+                new ServiceExtensions(extensions.pipelining(), true));
     }
 
     /** Starts the server, with a new certificate for the TLS modes. */

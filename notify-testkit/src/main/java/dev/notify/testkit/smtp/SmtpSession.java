@@ -2,6 +2,7 @@ package dev.notify.testkit.smtp;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,8 +30,7 @@ final class SmtpSession {
     private final ReplyWriter replies;
     private boolean tlsActive;
     private boolean authenticated;
-    private boolean inTransaction;
-    private final List<String> recipients = new ArrayList<>();
+    private final MailTransaction transaction = new MailTransaction();
 
     /** A session on an accepted socket; {@code tlsStarted} learns the socket that STARTTLS layers over it. */
     SmtpSession(Socket socket, SessionSetup setup, Consumer<Socket> tlsStarted) throws IOException {
@@ -86,11 +86,11 @@ final class SmtpSession {
     private boolean dispatch(String verb, String argument) throws IOException, InterruptedException {
         return switch (verb) {
             case "EHLO" -> {
-                endTransaction();
+                transaction.end();
                 yield answer(faults.take(SmtpFault.Point.EHLO), ehloReply()) >= 0;
             }
             case "HELO" -> {
-                endTransaction();
+                transaction.end();
                 yield answer(faults.take(SmtpFault.Point.EHLO), "250 " + HOST) >= 0;
             }
             case "STARTTLS" -> startTls();
@@ -98,8 +98,9 @@ final class SmtpSession {
             case "MAIL" -> mail(argument);
             case "RCPT" -> rcpt(argument);
             case "DATA" -> data();
+            case "BDAT" -> setup.extensions().chunking() ? bdat(argument) : reply("500 5.5.2 Command not recognized");
             case "RSET" -> {
-                endTransaction();
+                transaction.end();
                 yield reply("250 2.0.0 Ok");
             }
             case "NOOP" -> reply("250 2.0.0 Ok");
@@ -144,7 +145,7 @@ final class SmtpSession {
         replies.redirect(layered.getOutputStream());
         tlsActive = true;
         authenticated = false;
-        endTransaction();
+        transaction.end();
         return true;
     }
 
@@ -203,11 +204,13 @@ final class SmtpSession {
         if (setup.tls() == TlsMode.STARTTLS && setup.user() != null && !authenticated) {
             return reply("530 5.7.0 Authentication required");
         }
-        if (inTransaction) {
+        if (transaction.isOpen()) {
             return reply("503 5.5.1 Sender already given");
         }
         int code = answer(faults.take(SmtpFault.Point.MAIL), "250 2.1.0 Ok");
-        inTransaction = code >= 200 && code < 300;
+        if (code >= 200 && code < 300) {
+            transaction.open();
+        }
         return code >= 0;
     }
 
@@ -215,28 +218,33 @@ final class SmtpSession {
         if (!argument.regionMatches(true, 0, "TO:", 0, 3)) {
             return reply("501 5.5.4 Syntax: RCPT TO:<address>");
         }
-        if (!inTransaction) {
+        if (!transaction.isOpen()) {
             return reply("503 5.5.1 Need MAIL before RCPT");
         }
         String address = address(argument.substring(3));
-        int code = answer(faults.take(SmtpFault.Point.RCPT, address, recipients.size()), "250 2.1.5 Ok");
+        transaction.countRcpt();
+        int code = answer(faults.take(SmtpFault.Point.RCPT, address, transaction.recipients().size()),
+                "250 2.1.5 Ok");
         if (code >= 200 && code < 300) {
-            recipients.add(address);
+            transaction.accept(address);
         }
         return code >= 0;
     }
 
     private boolean data() throws IOException, InterruptedException {
-        if (!inTransaction) {
+        if (!transaction.isOpen()) {
             return reply("503 5.5.1 Need MAIL before DATA");
         }
-        if (recipients.isEmpty()) {
+        if (transaction.isChunked()) {
+            return reply("503 5.5.1 DATA after BDAT in one transaction");
+        }
+        if (transaction.recipients().isEmpty()) {
             return reply("554 5.5.1 No valid recipients");
         }
         int code = answer(faults.take(SmtpFault.Point.DATA), "354 End data with <CR><LF>.<CR><LF>");
         if (code != 354) {
             if (code >= 0) {
-                endTransaction();
+                transaction.end();
             }
             return code >= 0;
         }
@@ -245,8 +253,38 @@ final class SmtpSession {
         if (content == null) {
             return false;
         }
-        List<String> accepted = List.copyOf(recipients);
-        endTransaction();
+        return deliver(content);
+    }
+
+    /**
+     * Reads one chunk of {@code BDAT <size> [LAST]}: its octets as they are, answered each; the last one ends the
+     * message. Without a transaction or an accepted recipient the octets are read and the chunk refused, which
+     * ends the transaction, so that the client's pipelined chunks are read and refused too.
+     */
+    private boolean bdat(String argument) throws IOException, InterruptedException {
+        ChunkHeader chunk = ChunkHeader.parse(argument);
+        if (chunk == null) {
+            return reply("501 5.5.4 Syntax: BDAT <size> [LAST]");
+        }
+        String refusal = !transaction.isOpen() ? "503 5.5.1 Need MAIL before BDAT"
+                : transaction.recipients().isEmpty() ? "554 5.5.1 No valid recipients" : null;
+        if (refusal != null) {
+            transaction.end();
+            return in.readExactly(chunk.size(), OutputStream.nullOutputStream()) && reply(refusal);
+        }
+        if (!in.readExactly(chunk.size(), transaction.chunks())) {
+            return false;
+        }
+        if (!chunk.last()) {
+            return reply("250 2.0.0 Ok: " + chunk.size() + " octets");
+        }
+        return deliver(Inbox.withoutFinalLineBreak(transaction.chunkedContent()));
+    }
+
+    /** Ends the transaction with its content received, and records the message unless a fault refuses it. */
+    private boolean deliver(byte[] content) throws IOException, InterruptedException {
+        List<String> accepted = transaction.recipients();
+        transaction.end();
         String reply = replyFor(faults.take(SmtpFault.Point.END_OF_DATA), "250 2.0.0 Ok: queued");
         if (reply == null) {
             return false;
@@ -275,11 +313,6 @@ final class SmtpSession {
             content.write(line, from, line.length - from);
         }
         return null;
-    }
-
-    private void endTransaction() {
-        inTransaction = false;
-        recipients.clear();
     }
 
     private boolean quit() throws IOException {

@@ -115,6 +115,20 @@ final class SmtpDialogue implements AutoCloseable {
         writeBytes(group.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Sends {@code BDAT <size> [LAST]} and the chunk's octets in one write, without waiting for the reply. */
+    void bdat(String chunk, boolean last) throws IOException {
+        byte[] octets = chunk.getBytes(StandardCharsets.UTF_8);
+        writeBytes(bdatBytes(octets, last));
+    }
+
+    /** {@code BDAT <size> [LAST]} with the chunk's octets after it. */
+    static byte[] bdatBytes(byte[] octets, boolean last) {
+        byte[] command = ("BDAT " + octets.length + (last ? " LAST" : "") + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = Arrays.copyOf(command, command.length + octets.length);
+        System.arraycopy(octets, 0, bytes, command.length, octets.length);
+        return bytes;
+    }
+
     /** Sends the bytes in one write, as they are. */
     void writeBytes(byte[] bytes) throws IOException {
         out.write(bytes);
