@@ -4,6 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.Arrays;
 
 /** CRLF- (or LF-) terminated lines as bytes, from a stream it buffers itself. Not threadsafe. */
@@ -36,6 +39,29 @@ final class LineReader {
             }
             line.write(b);
         }
+    }
+
+    /**
+     * The content of DATA: the lines up to the one with a single dot, dot-unstuffed, joined with CRLF, without the
+     * last line break; null when the stream ended first.
+     */
+    byte[] readDotTerminated(int maxLine) throws IOException {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        byte[] line;
+        boolean first = true;
+        while ((line = readLine(maxLine)) != null) {
+            if (line.length == 1 && line[0] == '.') {
+                return content.toByteArray();
+            }
+            if (!first) {
+                content.write('\r');
+                content.write('\n');
+            }
+            first = false;
+            int from = line.length > 0 && line[0] == '.' ? 1 : 0;
+            content.write(line, from, line.length - from);
+        }
+        return null;
     }
 
     /**
@@ -83,6 +109,26 @@ final class LineReader {
         return true;
     }
 
+    /**
+     * Waits up to {@code timeout} for input when none is buffered.
+     *
+     * @return whether input is buffered now (false also at the end of the stream)
+     */
+    boolean awaitInput(Socket socket, Duration timeout) throws IOException {
+        if (buffered() > 0) {
+            return true;
+        }
+        int previous = socket.getSoTimeout();
+        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+        try {
+            return fill();
+        } catch (SocketTimeoutException e) {
+            return false;
+        } finally {
+            socket.setSoTimeout(previous);
+        }
+    }
+
     /** The bytes read but not yet taken. */
     int buffered() {
         return limit - position;
@@ -90,8 +136,9 @@ final class LineReader {
 
     /** Reads from the stream into the empty buffer, blocking; false at the end of the stream. */
     private boolean fill() throws IOException {
-        limit = in.read(buffer);
         position = 0;
+        limit = 0;
+        limit = in.read(buffer);
         if (limit <= 0) {
             limit = 0;
             return false;

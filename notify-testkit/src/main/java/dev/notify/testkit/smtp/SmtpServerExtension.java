@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -170,13 +171,14 @@ public final class SmtpServerExtension implements BeforeAllCallback, AfterAllCal
             trustStore = certificate.writeTrustStore(directory.resolve("trust-store.p12"), TRUST_STORE_PASSWORD);
         }
         faults.reset();
+        SSLContext serverContext = certificate == null ? null : certificate.serverContext();
         TestSmtpServer created = !faults.isEmpty() || extensions.any()
-                ? new FaultInjectingServer(new SessionSetup(tls, certificate == null ? null : certificate.serverContext(),
-                        user, password, faults, extensions, inbox, Pause.SLEEP))
+                ? new FaultInjectingServer(new SessionSetup(tls, serverContext, user, password, faults, extensions,
+                        inbox, Pause.SLEEP))
                 : switch (tls) {
                     case NONE -> new GreenMailServer(false, null, inbox, user, password);
-                    case IMPLICIT -> new GreenMailServer(true, certificate.serverContext(), inbox, user, password);
-                    case STARTTLS -> new SubEthaServer(certificate.serverContext(), inbox, user, password);
+                    case IMPLICIT -> new GreenMailServer(true, serverContext, inbox, user, password);
+                    case STARTTLS -> new SubEthaServer(serverContext, inbox, user, password);
                 };
         port = created.start();
         server = created;

@@ -1,6 +1,5 @@
 package dev.notify.testkit.smtp;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -31,6 +30,7 @@ final class SmtpSession {
     private boolean tlsActive;
     private boolean authenticated;
     private final MailTransaction transaction = new MailTransaction();
+    private boolean heldForMore;
 
     /** A session on an accepted socket; {@code tlsStarted} learns the socket that STARTTLS layers over it. */
     SmtpSession(Socket socket, SessionSetup setup, Consumer<Socket> tlsStarted) throws IOException {
@@ -39,7 +39,7 @@ final class SmtpSession {
         this.faults = setup.faults();
         this.tlsStarted = tlsStarted;
         this.in = new LineReader(socket.getInputStream());
-        this.replies = new ReplyWriter(socket.getOutputStream());
+        this.replies = new ReplyWriter(socket.getOutputStream(), faults, setup.pause());
         this.tlsActive = setup.tls() == TlsMode.IMPLICIT;
     }
 
@@ -53,7 +53,7 @@ final class SmtpSession {
         if (greeting < 0) {
             return;
         }
-        replies.write();
+        writeReplies();
         if (greeting >= 300) {
             refuseEverythingButQuit();
             return;
@@ -72,14 +72,25 @@ final class SmtpSession {
 
     /**
      * The next command line, null at the end of the stream. The replies held so far are written first, unless the
-     * server offers pipelining and the client has sent another complete command: then they wait for the replies to
-     * the rest of the group.
+     * server offers pipelining and the client has sent another complete command (they wait for the replies to the
+     * rest of the group), or a {@link SmtpFault#coalescedReplies} fault holds them for the client's next commands.
      */
     private byte[] nextCommand() throws IOException {
-        if (replies.holding() && !(setup.extensions().pipelining() && in.hasCompleteLine())) {
-            replies.write();
+        if (replies.holding() && !(setup.extensions().pipelining() && in.hasCompleteLine())
+                && !holdForMoreCommands()) {
+            writeReplies();
         }
         return in.readLine(MAX_LINE);
+    }
+
+    /** Whether the held replies wait for the client's next commands, which have begun to arrive. */
+    private boolean holdForMoreCommands() throws IOException {
+        if (heldForMore) {
+            return false;
+        }
+        SmtpFault fault = faults.take(SmtpFault.Point.HOLD);
+        heldForMore = fault != null && in.awaitInput(socket, fault.delay());
+        return heldForMore;
     }
 
     /** Handles one command; false when the connection is over. */
@@ -123,7 +134,7 @@ final class SmtpSession {
         if (setup.extensions().chunking()) {
             lines.add("CHUNKING");
         }
-        return multiline(250, lines);
+        return ReplyWriter.multiline(250, lines);
     }
 
     private boolean startTls() throws IOException {
@@ -134,7 +145,7 @@ final class SmtpSession {
             return reply("501 5.5.4 Data after STARTTLS");
         }
         reply("220 2.0.0 Ready to start TLS");
-        replies.write();
+        writeReplies();
         SSLSocket layered = (SSLSocket) setup.sslContext().getSocketFactory().createSocket(socket,
                 socket.getInetAddress().getHostAddress(), socket.getPort(), true);
         layered.setUseClientMode(false);
@@ -156,19 +167,9 @@ final class SmtpSession {
         if (authenticated) {
             return reply("503 5.5.1 Already authenticated");
         }
-        String[] parts = argument.split(" ", 2);
-        String mechanism = parts[0].toUpperCase(Locale.ROOT);
-        String initial = parts.length > 1 ? parts[1].strip() : null;
         String[] credentials;
         try {
-            credentials = switch (mechanism) {
-                case "PLAIN" -> SaslResponses.plain(initial != null ? initial : challenge(""));
-                case "LOGIN" -> new String[] {
-                    SaslResponses.decode(initial != null ? initial : challenge("VXNlcm5hbWU6")),
-                    SaslResponses.decode(challenge("UGFzc3dvcmQ6"))};
-                case "XOAUTH2" -> SaslResponses.xoauth2(initial != null ? initial : challenge(""));
-                default -> null;
-            };
+            credentials = SaslResponses.credentials(argument, this::challenge);
         } catch (IllegalArgumentException e) {
             return reply("501 5.5.2 Cannot decode the response");
         }
@@ -182,7 +183,7 @@ final class SmtpSession {
 
     private String challenge(String prompt) throws IOException {
         reply("334 " + prompt);
-        replies.write();
+        writeReplies();
         byte[] response = in.readLine(MAX_LINE);
         if (response == null) {
             throw new IOException("the client closed the connection during AUTH");
@@ -222,8 +223,8 @@ final class SmtpSession {
             return reply("503 5.5.1 Need MAIL before RCPT");
         }
         String address = address(argument.substring(3));
-        transaction.countRcpt();
-        int code = answer(faults.take(SmtpFault.Point.RCPT, address, transaction.recipients().size()),
+        int number = transaction.countRcpt();
+        int code = answer(faults.take(SmtpFault.Point.RCPT, address, transaction.recipients().size(), number),
                 "250 2.1.5 Ok");
         if (code >= 200 && code < 300) {
             transaction.accept(address);
@@ -248,8 +249,8 @@ final class SmtpSession {
             }
             return code >= 0;
         }
-        replies.write();
-        byte[] content = readContent();
+        writeReplies();
+        byte[] content = in.readDotTerminated(MAX_LINE);
         if (content == null) {
             return false;
         }
@@ -276,7 +277,11 @@ final class SmtpSession {
             return false;
         }
         if (!chunk.last()) {
-            return reply("250 2.0.0 Ok: " + chunk.size() + " octets");
+            int code = answer(faults.take(SmtpFault.Point.CHUNK), "250 2.0.0 Ok: " + chunk.size() + " octets");
+            if (code >= 300) {
+                transaction.end();
+            }
+            return code >= 0;
         }
         return deliver(Inbox.withoutFinalLineBreak(transaction.chunkedContent()));
     }
@@ -295,29 +300,9 @@ final class SmtpSession {
         return reply(reply);
     }
 
-    /** The message content up to the line with a single dot, dot-unstuffed, without the last line break. */
-    private byte[] readContent() throws IOException {
-        ByteArrayOutputStream content = new ByteArrayOutputStream();
-        byte[] line;
-        boolean first = true;
-        while ((line = in.readLine(MAX_LINE)) != null) {
-            if (line.length == 1 && line[0] == '.') {
-                return content.toByteArray();
-            }
-            if (!first) {
-                content.write('\r');
-                content.write('\n');
-            }
-            first = false;
-            int from = line.length > 0 && line[0] == '.' ? 1 : 0;
-            content.write(line, from, line.length - from);
-        }
-        return null;
-    }
-
     private boolean quit() throws IOException {
         reply("221 2.0.0 Bye");
-        replies.write();
+        writeReplies();
         return false;
     }
 
@@ -351,11 +336,16 @@ final class SmtpSession {
             setup.pause().pause(fault.delay());
         }
         if (fault.dropsConnection()) {
-            replies.discard();
             socket.close();
             return null;
         }
-        return fault.code() == 0 ? normal : multiline(fault.code(), List.of(fault.text().split("\n", -1)));
+        return fault.code() == 0 ? normal : ReplyWriter.multiline(fault.code(), List.of(fault.text().split("\n", -1)));
+    }
+
+    /** Writes the replies held, those held for more commands included. */
+    private void writeReplies() throws IOException {
+        heldForMore = false;
+        replies.write();
     }
 
     /**
@@ -365,22 +355,11 @@ final class SmtpSession {
     private boolean reply(String text) throws IOException {
         replies.hold(text);
         if (text.startsWith("421")) {
-            replies.write();
+            writeReplies();
             socket.close();
             return false;
         }
         return true;
-    }
-
-    private static String multiline(int code, List<String> lines) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < lines.size(); i++) {
-            s.append(code).append(i == lines.size() - 1 ? ' ' : '-').append(lines.get(i));
-            if (i < lines.size() - 1) {
-                s.append("\r\n");
-            }
-        }
-        return s.toString();
     }
 
     private static String address(String path) {

@@ -25,7 +25,8 @@ class ChunkingTest {
             String offered = withChunking.send("EHLO client.test");
             String notOffered = without.send("EHLO client.test");
 
-            assertThat(offered.lines().map(line -> line.substring(4))).contains("CHUNKING").doesNotContain("PIPELINING");
+            assertThat(offered.lines().map(line -> line.substring(4)))
+                    .contains("CHUNKING").doesNotContain("PIPELINING");
             assertThat(notOffered).doesNotContain("CHUNKING");
             assertThat(without.send("BDAT 0 LAST")).isEqualTo("500 5.5.2 Command not recognized");
         }
@@ -198,6 +199,27 @@ class ChunkingTest {
             assertThat(data).isEqualTo("503 5.5.1 DATA after BDAT in one transaction");
             assertThat(noSize).isEqualTo("501 5.5.4 Syntax: BDAT <size> [LAST]");
             assertThat(notLast).isEqualTo("501 5.5.4 Syntax: BDAT <size> [LAST]");
+        }
+    }
+
+    @Test
+    void refusedChunkEndsTheTransactionAndItsFurtherPipelinedChunksAreReadAndRefused() throws IOException {
+        try (SmtpServerExtension smtp = SmtpServerExtension.plain().withPipelining().withChunking()
+                .withFault(SmtpFault.chunk().reply(452, "4.3.1 out of storage")).start();
+                SmtpDialogue client = SmtpDialogue.afterEhlo(smtp)) {
+            ByteArrayOutputStream group = new ByteArrayOutputStream();
+            group.writeBytes("MAIL FROM:<app@notify.example>\r\nRCPT TO:<zoe@notify.example>\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            group.writeBytes(SmtpDialogue.bdatBytes(MESSAGE.substring(0, 10).getBytes(StandardCharsets.US_ASCII),
+                    false));
+            group.writeBytes(SmtpDialogue.bdatBytes(MESSAGE.substring(10).getBytes(StandardCharsets.US_ASCII), true));
+            group.writeBytes("NOOP\r\n".getBytes(StandardCharsets.US_ASCII));
+
+            client.writeBytes(group.toByteArray());
+
+            assertThat(client.replies(5)).containsExactly("250 2.1.0 Ok", "250 2.1.5 Ok", "452 4.3.1 out of storage",
+                    "503 5.5.1 Need MAIL before BDAT", "250 2.0.0 Ok");
+            assertThat(smtp.messages()).isEmpty();
         }
     }
 }

@@ -28,7 +28,8 @@ class PipeliningTest {
             String offered = withPipelining.send("EHLO client.test");
             String notOffered = without.send("EHLO client.test");
 
-            assertThat(offered.lines().map(line -> line.substring(4))).contains("PIPELINING").doesNotContain("CHUNKING");
+            assertThat(offered.lines().map(line -> line.substring(4)))
+                    .contains("PIPELINING").doesNotContain("CHUNKING");
             assertThat(notOffered).doesNotContain("PIPELINING");
         }
     }
