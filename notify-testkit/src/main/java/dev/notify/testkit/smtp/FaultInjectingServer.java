@@ -11,10 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The test kit's own SMTP server, for faults GreenMail and SubEthaSMTP cannot inject: a thread per connection on
- * a loopback {@link ServerSocket}, each running an {@link SmtpSession} that speaks EHLO/HELO, STARTTLS, AUTH
- * (PLAIN, LOGIN, XOAUTH2), MAIL, RCPT, DATA with dot-unstuffing, RSET, NOOP and QUIT, and records accepted mail
- * into the {@link Inbox} like the others.
+ * The test kit's own SMTP server, for faults GreenMail and SubEthaSMTP cannot inject and for PIPELINING and
+ * CHUNKING as a test asks: a thread per connection on a loopback {@link ServerSocket}, each running an
+ * {@link SmtpSession} that speaks EHLO/HELO, STARTTLS, AUTH (PLAIN, LOGIN, XOAUTH2), MAIL, RCPT, DATA with
+ * dot-unstuffing, BDAT, RSET, NOOP and QUIT, and records accepted mail into the {@link Inbox} like the others.
  */
 final class FaultInjectingServer implements TestSmtpServer {
 
