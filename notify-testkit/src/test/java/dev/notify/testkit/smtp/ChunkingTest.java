@@ -2,33 +2,31 @@ package dev.notify.testkit.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The test kit's own server with {@link SmtpServerExtension#withChunking()}, seen from a raw socket. */
 class ChunkingTest {
 
     private static final String MESSAGE = "Subject: chunked\r\nTo: zoe@notify.example\r\n\r\n.hello\r\n";
+    private static final String MAIL = "MAIL FROM:<app@notify.example>";
+    private static final String RCPT = "RCPT TO:<zoe@notify.example>";
 
     @Test
     void ehloOffersChunkingOnlyWhenAsked() throws IOException {
         try (SmtpServerExtension chunking = SmtpServerExtension.plain().withChunking().start();
                 SmtpServerExtension pipelining = SmtpServerExtension.plain().withPipelining().start();
-                SmtpDialogue withChunking = new SmtpDialogue(chunking.host(), chunking.port());
-                SmtpDialogue without = new SmtpDialogue(pipelining.host(), pipelining.port())) {
-            withChunking.reply();
-            without.reply();
+                SmtpDialogue client = SmtpDialogue.afterEhlo(pipelining)) {
 
-            String offered = withChunking.send("EHLO client.test");
-            String notOffered = without.send("EHLO client.test");
+            List<String> offered = SmtpDialogue.ehloKeywords(chunking);
+            List<String> notOffered = SmtpDialogue.ehloKeywords(pipelining);
 
-            assertThat(offered.lines().map(line -> line.substring(4)))
-                    .contains("CHUNKING").doesNotContain("PIPELINING");
+            assertThat(offered).contains("CHUNKING").doesNotContain("PIPELINING");
             assertThat(notOffered).doesNotContain("CHUNKING");
-            assertThat(without.send("BDAT 0 LAST")).isEqualTo("500 5.5.2 Command not recognized");
+            assertThat(client.send("BDAT 0 LAST")).isEqualTo("500 5.5.2 Command not recognized");
         }
     }
 
@@ -120,14 +118,10 @@ class ChunkingTest {
         try (SmtpServerExtension smtp = SmtpServerExtension.plain().withPipelining().withChunking()
                 .withFault(SmtpFault.anyRcpt().reply(550, "5.1.1 no such user")).start();
                 SmtpDialogue client = SmtpDialogue.afterEhlo(smtp)) {
-            ByteArrayOutputStream group = new ByteArrayOutputStream();
-            group.writeBytes("MAIL FROM:<app@notify.example>\r\nRCPT TO:<bob@notify.example>\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
-            group.writeBytes(SmtpDialogue.bdatBytes("NOOP\r\n".getBytes(StandardCharsets.US_ASCII), false));
-            group.writeBytes(SmtpDialogue.bdatBytes("NOOP\r\n".getBytes(StandardCharsets.US_ASCII), true));
-            group.writeBytes("NOOP\r\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] noop = SmtpDialogue.lines("NOOP");
 
-            client.writeBytes(group.toByteArray());
+            client.writeBytes(SmtpDialogue.lines(MAIL, "RCPT TO:<bob@notify.example>"),
+                    SmtpDialogue.bdatBytes(noop, false), SmtpDialogue.bdatBytes(noop, true), noop);
 
             assertThat(client.replies(5)).containsExactly("250 2.1.0 Ok", "550 5.1.1 no such user",
                     "554 5.5.1 No valid recipients", "503 5.5.1 Need MAIL before BDAT", "250 2.0.0 Ok");
@@ -139,12 +133,7 @@ class ChunkingTest {
     void transactionWithALastChunkInOneWriteIsAnsweredInOneWrite() throws IOException {
         try (SmtpServerExtension smtp = SmtpServerExtension.plain().withPipelining().withChunking().start();
                 SmtpDialogue client = SmtpDialogue.afterEhlo(smtp)) {
-            ByteArrayOutputStream group = new ByteArrayOutputStream();
-            group.writeBytes("MAIL FROM:<app@notify.example>\r\nRCPT TO:<zoe@notify.example>\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
-            group.writeBytes(SmtpDialogue.bdatBytes(MESSAGE.getBytes(StandardCharsets.US_ASCII), true));
-
-            client.writeBytes(group.toByteArray());
+            client.writeBytes(SmtpDialogue.lines(MAIL, RCPT), SmtpDialogue.bdatBytes(ascii(MESSAGE), true));
 
             assertThat(client.nextRead()).isEqualTo("250 2.1.0 Ok\r\n250 2.1.5 Ok\r\n250 2.0.0 Ok: queued\r\n");
             assertThat(smtp.rawMessages()).containsExactly(MESSAGE.strip());
@@ -207,19 +196,17 @@ class ChunkingTest {
         try (SmtpServerExtension smtp = SmtpServerExtension.plain().withPipelining().withChunking()
                 .withFault(SmtpFault.chunk().reply(452, "4.3.1 out of storage")).start();
                 SmtpDialogue client = SmtpDialogue.afterEhlo(smtp)) {
-            ByteArrayOutputStream group = new ByteArrayOutputStream();
-            group.writeBytes("MAIL FROM:<app@notify.example>\r\nRCPT TO:<zoe@notify.example>\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
-            group.writeBytes(SmtpDialogue.bdatBytes(MESSAGE.substring(0, 10).getBytes(StandardCharsets.US_ASCII),
-                    false));
-            group.writeBytes(SmtpDialogue.bdatBytes(MESSAGE.substring(10).getBytes(StandardCharsets.US_ASCII), true));
-            group.writeBytes("NOOP\r\n".getBytes(StandardCharsets.US_ASCII));
-
-            client.writeBytes(group.toByteArray());
+            client.writeBytes(SmtpDialogue.lines(MAIL, RCPT),
+                    SmtpDialogue.bdatBytes(ascii(MESSAGE.substring(0, 10)), false),
+                    SmtpDialogue.bdatBytes(ascii(MESSAGE.substring(10)), true), SmtpDialogue.lines("NOOP"));
 
             assertThat(client.replies(5)).containsExactly("250 2.1.0 Ok", "250 2.1.5 Ok", "452 4.3.1 out of storage",
                     "503 5.5.1 Need MAIL before BDAT", "250 2.0.0 Ok");
             assertThat(smtp.messages()).isEmpty();
         }
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -1,5 +1,6 @@
 package dev.notify.testkit.smtp;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -51,6 +52,15 @@ final class SmtpDialogue implements AutoCloseable {
         dialogue.reply();
         dialogue.send("EHLO client.test");
         return dialogue;
+    }
+
+    /** The keywords a fixture offers in its EHLO reply: the reply's lines after the first, without their code. */
+    static List<String> ehloKeywords(SmtpServerExtension smtp) throws IOException {
+        try (SmtpDialogue dialogue = new SmtpDialogue(smtp.host(), smtp.port())) {
+            dialogue.reply();
+            List<String> lines = dialogue.send("EHLO client.test").lines().map(line -> line.substring(4)).toList();
+            return lines.subList(1, lines.size());
+        }
     }
 
     /** MAIL FROM the app, then RCPT TO each recipient; the replies to the RCPTs. */
@@ -108,11 +118,16 @@ final class SmtpDialogue implements AutoCloseable {
 
     /** Sends the lines in one write, without waiting for replies. */
     void pipeline(String... lines) throws IOException {
-        StringBuilder group = new StringBuilder();
+        writeBytes(lines(lines));
+    }
+
+    /** The lines, each ended by CRLF. */
+    static byte[] lines(String... lines) {
+        StringBuilder text = new StringBuilder();
         for (String line : lines) {
-            group.append(line).append("\r\n");
+            text.append(line).append("\r\n");
         }
-        writeBytes(group.toString().getBytes(StandardCharsets.UTF_8));
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Sends {@code BDAT <size> [LAST]} and the chunk's octets in one write, without waiting for the reply. */
@@ -129,9 +144,13 @@ final class SmtpDialogue implements AutoCloseable {
         return bytes;
     }
 
-    /** Sends the bytes in one write, as they are. */
-    void writeBytes(byte[] bytes) throws IOException {
-        out.write(bytes);
+    /** Sends the parts, as they are, in one write. */
+    void writeBytes(byte[]... parts) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            bytes.writeBytes(part);
+        }
+        out.write(bytes.toByteArray());
         out.flush();
     }
 
