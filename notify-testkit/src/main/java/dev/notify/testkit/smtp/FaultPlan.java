@@ -23,14 +23,17 @@ final class FaultPlan {
 
     /** The fault that takes the place of the normal reply at {@code point}, counted as used; null for none. */
     SmtpFault take(SmtpFault.Point point) {
-        return take(point, null, 0);
+        return take(point, null, 0, 0);
     }
 
-    /** The same for {@code RCPT TO:<address>} after {@code accepted} accepted recipients in the transaction. */
-    SmtpFault take(SmtpFault.Point point, String address, int accepted) {
+    /**
+     * The same for {@code RCPT TO:<address>}, the {@code number}-th of its transaction, after {@code accepted}
+     * accepted recipients.
+     */
+    SmtpFault take(SmtpFault.Point point, String address, int accepted, int number) {
         for (int i = 0; i < faults.size(); i++) {
             SmtpFault fault = faults.get(i);
-            if (fault.point() != point || (address != null && !fault.matchesRecipient(address, accepted))) {
+            if (fault.point() != point || (address != null && !fault.matchesRecipient(address, accepted, number))) {
                 continue;
             }
             if (left.get(i).getAndUpdate(n -> n == Integer.MAX_VALUE ? n : Math.max(0, n - 1)) > 0) {

@@ -5,6 +5,7 @@ import com.icegreen.greenmail.imap.ImapHostManager;
 import com.icegreen.greenmail.mail.MailAddress;
 import com.icegreen.greenmail.server.AbstractServer;
 import com.icegreen.greenmail.server.ProtocolHandler;
+import com.icegreen.greenmail.smtp.SmtpHandler;
 import com.icegreen.greenmail.smtp.SmtpManager;
 import com.icegreen.greenmail.smtp.SmtpServer;
 import com.icegreen.greenmail.smtp.SmtpState;
@@ -25,7 +26,8 @@ import javax.net.ssl.SSLContext;
 /**
  * GreenMail for plain SMTP and SMTPS. GreenMail stores one copy per recipient; the recording SMTP manager
  * records each transaction once, as received. For SMTPS the server socket comes from the test certificate's
- * context instead of GreenMail's bundled key store (whose certificate names no host).
+ * context instead of GreenMail's bundled key store (whose certificate names no host). With {@code pipelining},
+ * the EHLO reply offers PIPELINING ({@link GreenMailPipelining}).
  */
 final class GreenMailServer implements TestSmtpServer {
 
@@ -34,21 +36,24 @@ final class GreenMailServer implements TestSmtpServer {
     private final Inbox inbox;
     private final String user;
     private final String password;
+    private final boolean pipelining;
     private RecordingGreenMail greenMail;
 
-    GreenMailServer(boolean implicitTls, SSLContext sslContext, Inbox inbox, String user, String password) {
+    GreenMailServer(boolean implicitTls, SSLContext sslContext, Inbox inbox, String user, String password,
+            boolean pipelining) {
         this.implicitTls = implicitTls;
         this.sslContext = sslContext;
         this.inbox = inbox;
         this.user = user;
         this.password = password;
+        this.pipelining = pipelining;
     }
 
     @Override
     public int start() {
         ServerSetup setup = new ServerSetup(0, "127.0.0.1",
                 implicitTls ? ServerSetup.PROTOCOL_SMTPS : ServerSetup.PROTOCOL_SMTP);
-        greenMail = new RecordingGreenMail(setup, implicitTls ? sslContext : null, inbox);
+        greenMail = new RecordingGreenMail(setup, implicitTls ? sslContext : null, inbox, pipelining);
         greenMail.start();
         if (user != null) {
             greenMail.setUser(user, user, password);
@@ -67,11 +72,13 @@ final class GreenMailServer implements TestSmtpServer {
     private static final class RecordingGreenMail extends GreenMail {
         private final SSLContext sslContext;
         private final Inbox inbox;
+        private final boolean pipelining;
 
-        RecordingGreenMail(ServerSetup setup, SSLContext sslContext, Inbox inbox) {
+        RecordingGreenMail(ServerSetup setup, SSLContext sslContext, Inbox inbox, boolean pipelining) {
             super(setup);
             this.sslContext = sslContext;
             this.inbox = inbox;
+            this.pipelining = pipelining;
             this.managers = new RecordingManagers(inbox);
         }
 
@@ -79,27 +86,36 @@ final class GreenMailServer implements TestSmtpServer {
         protected Map<String, AbstractServer> createServices(ServerSetup[] config, Managers managers) {
             Map<String, AbstractServer> services = new HashMap<>();
             for (ServerSetup setup : config) {
-                services.put(setup.getProtocol(), new CountingSmtpServer(setup, managers, sslContext, inbox));
+                services.put(setup.getProtocol(),
+                        new CountingSmtpServer(setup, managers, sslContext, inbox, pipelining));
             }
             return services;
         }
     }
 
-    /** Counts the connections it accepts; for SMTPS, listens with the given TLS context. */
+    /**
+     * Counts the connections it accepts; for SMTPS, listens with the given TLS context; with pipelining, speaks
+     * {@link GreenMailPipelining}'s commands.
+     */
     private static final class CountingSmtpServer extends SmtpServer {
         private final SSLContext sslContext;
         private final Inbox inbox;
+        private final boolean pipelining;
 
-        CountingSmtpServer(ServerSetup setup, Managers managers, SSLContext sslContext, Inbox inbox) {
+        CountingSmtpServer(ServerSetup setup, Managers managers, SSLContext sslContext, Inbox inbox,
+                boolean pipelining) {
             super(setup, managers);
             this.sslContext = sslContext;
             this.inbox = inbox;
+            this.pipelining = pipelining;
         }
 
         @Override
         protected ProtocolHandler createProtocolHandler(Socket clientSocket) {
             inbox.connectionOpened();
-            return super.createProtocolHandler(clientSocket);
+            return pipelining
+                    ? new SmtpHandler(new GreenMailPipelining(), managers.getSmtpManager(), clientSocket)
+                    : super.createProtocolHandler(clientSocket);
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.notify.testkit.smtp;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** What a test server saw: the connections it accepted and the mail, in arrival order. This class is threadsafe. */
@@ -43,6 +44,18 @@ final class Inbox {
     synchronized void clear() {
         received.clear();
         connections = 0;
+    }
+
+    /**
+     * Content as a message sent with DATA is recorded, without the line break before the final dot: for servers
+     * that keep it, and for BDAT, which has no final dot.
+     */
+    static byte[] withoutFinalLineBreak(byte[] content) {
+        int end = content.length;
+        if (end >= 2 && content[end - 2] == '\r' && content[end - 1] == '\n') {
+            end -= 2;
+        }
+        return Arrays.copyOf(content, end);
     }
 
     /** Waits until at least {@code count} messages arrived; returns every message, or fails the test. */

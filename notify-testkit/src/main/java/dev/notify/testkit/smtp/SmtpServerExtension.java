@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -52,9 +53,21 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <pre>{@code
  * SmtpServerExtension.plain().withFault(SmtpFault.rcpt("bob@example.com").reply(550, "5.1.1 no such user"))
  * }</pre>
- * With a fault, the server is the test kit's own SMTP server instead of GreenMail or SubEthaSMTP, in the same TLS
- * mode and with the same user: it speaks EHLO, HELO, STARTTLS, AUTH PLAIN, LOGIN and XOAUTH2, MAIL, RCPT, DATA,
- * RSET, NOOP and QUIT, requires what the server it stands in for requires, and records mail the same way.
+ * With a fault, {@link #withPipelining()} or {@link #withChunking()}, the server is the test kit's own SMTP server
+ * instead of GreenMail or SubEthaSMTP, in the same TLS mode and with the same user: it speaks EHLO, HELO, STARTTLS,
+ * AUTH PLAIN, LOGIN and XOAUTH2, MAIL, RCPT, DATA, BDAT (with chunking), RSET, NOOP and QUIT, requires what the
+ * server it stands in for requires, and records mail the same way.
+ *
+ * <p>For clients that pipeline (RFC 2920) or send chunks (RFC 3030), each server offers something else:
+ * <pre>{@code
+ * SmtpServerExtension.plain().withPipelining().withChunking()          // the test kit's own: both, with faults
+ *         .withFault(SmtpFault.nthRcpt(2).reply(550, "5.1.1 no such user"))
+ *         .withFault(SmtpFault.repliesInPieces(Duration.ofMillis(2)));
+ * SmtpServerExtension.plain().withGreenMailPipelining();                // GreenMail, PIPELINING added
+ * SmtpServerExtension.startTls();                                       // SubEthaSMTP: CHUNKING, no PIPELINING
+ * }</pre>
+ * SubEthaSMTP 7.1 answers a BDAT sent without an accepted MAIL or recipient before reading its chunk, and then
+ * takes the chunk's octets for commands; test that case against {@link #withChunking()}.
  *
  * <p>Registered on an instance field, the server starts before and stops after each test; on a static field it
  * runs for the whole class and its received mail is cleared before each test. Without JUnit, call
@@ -76,6 +89,8 @@ public final class SmtpServerExtension implements BeforeAllCallback, AfterAllCal
     private final String user;
     private final String password;
     private final FaultPlan faults;
+    private final ServiceExtensions extensions;
+    private final boolean greenMailPipelining;
     private final Inbox inbox = new Inbox();
     private TestSmtpServer server;
     private TestCertificate certificate;
@@ -84,26 +99,37 @@ public final class SmtpServerExtension implements BeforeAllCallback, AfterAllCal
     private int port;
     private boolean perClass;
 
-    private SmtpServerExtension(TlsMode tls, String user, String password, List<SmtpFault> faults) {
+    private SmtpServerExtension(TlsMode tls, String user, String password, List<SmtpFault> faults,
+            ServiceExtensions extensions, boolean greenMailPipelining) {
+        if (greenMailPipelining && tls == TlsMode.STARTTLS) {
+            throw new IllegalStateException("startTls() runs SubEthaSMTP, which has no supported way to offer "
+                    + "PIPELINING; use withPipelining() for the test kit's own server");
+        }
+        if (greenMailPipelining && (!faults.isEmpty() || extensions.any())) {
+            throw new IllegalStateException("withGreenMailPipelining() runs GreenMail, which cannot take faults, "
+                    + "withPipelining() or withChunking(); those run the test kit's own server");
+        }
         this.tls = tls;
         this.user = user;
         this.password = password;
         this.faults = new FaultPlan(faults);
+        this.extensions = extensions;
+        this.greenMailPipelining = greenMailPipelining;
     }
 
     /** Plain SMTP, no TLS (GreenMail). */
     public static SmtpServerExtension plain() {
-        return new SmtpServerExtension(TlsMode.NONE, null, null, List.of());
+        return new SmtpServerExtension(TlsMode.NONE, null, null, List.of(), ServiceExtensions.NONE, false);
     }
 
     /** SMTP with required STARTTLS (SubEthaSMTP). */
     public static SmtpServerExtension startTls() {
-        return new SmtpServerExtension(TlsMode.STARTTLS, null, null, List.of());
+        return new SmtpServerExtension(TlsMode.STARTTLS, null, null, List.of(), ServiceExtensions.NONE, false);
     }
 
     /** SMTPS: TLS from the first byte (GreenMail). */
     public static SmtpServerExtension implicitTls() {
-        return new SmtpServerExtension(TlsMode.IMPLICIT, null, null, List.of());
+        return new SmtpServerExtension(TlsMode.IMPLICIT, null, null, List.of(), ServiceExtensions.NONE, false);
     }
 
     /**
@@ -112,7 +138,7 @@ public final class SmtpServerExtension implements BeforeAllCallback, AfterAllCal
      */
     public SmtpServerExtension withUser(String user, String password) {
         return new SmtpServerExtension(tls, Objects.requireNonNull(user, "user"),
-                Objects.requireNonNull(password, "password"), faults.faults());
+                Objects.requireNonNull(password, "password"), faults.faults(), extensions, greenMailPipelining);
     }
 
     /**
@@ -120,11 +146,53 @@ public final class SmtpServerExtension implements BeforeAllCallback, AfterAllCal
      * The server becomes the test kit's own (see above).
      *
      * @throws NullPointerException when {@code fault} is null
+     * @throws IllegalStateException after {@link #withGreenMailPipelining()}
      */
     public SmtpServerExtension withFault(SmtpFault fault) {
         List<SmtpFault> more = new ArrayList<>(faults.faults());
         more.add(Objects.requireNonNull(fault, "fault"));
-        return new SmtpServerExtension(tls, user, password, more);
+        return new SmtpServerExtension(tls, user, password, more, extensions, greenMailPipelining);
+    }
+
+    /**
+     * The same server offering PIPELINING (RFC 2920): it reads commands sent in groups, answers them in order and
+     * writes the replies to a group in one write, once its input holds no further complete command (without
+     * pipelining it writes each reply as soon as it is due). Faults apply to each command of a group as they do
+     * one at a time. The server becomes the test kit's own (see above).
+     *
+     * @throws IllegalStateException after {@link #withGreenMailPipelining()}
+     */
+    public SmtpServerExtension withPipelining() {
+        return new SmtpServerExtension(tls, user, password, faults.faults(),
+                new ServiceExtensions(true, extensions.chunking()), greenMailPipelining);
+    }
+
+    /**
+     * The same server offering CHUNKING (RFC 3030): besides DATA it accepts {@code BDAT <size> [LAST]}, reads
+     * exactly that many octets as they are (no dot-unstuffing) and answers each chunk. {@code LAST} ends the message,
+     * which is recorded as one sent with DATA is (without one final line break, with the same recipients) and is
+     * refused by an {@link SmtpFault#endOfData()} fault. A BDAT without an accepted MAIL ({@code 503}) or recipient
+     * ({@code 554}) has its octets read and ends the transaction, so pipelined chunks after it are read and refused
+     * too; RSET discards the chunks received. The server becomes the test kit's own (see above).
+     *
+     * @throws IllegalStateException after {@link #withGreenMailPipelining()}
+     */
+    public SmtpServerExtension withChunking() {
+        return new SmtpServerExtension(tls, user, password, faults.faults(),
+                new ServiceExtensions(extensions.pipelining(), true), greenMailPipelining);
+    }
+
+    /**
+     * The same GreenMail server ({@link #plain()} or {@link #implicitTls()}) with PIPELINING in its EHLO reply:
+     * GreenMail reads a pipelined group (MAIL, RCPT..., DATA in one write) and answers each command in order, one
+     * write per reply line, but does not offer PIPELINING by itself. For interoperability tests against GreenMail
+     * as it is; SubEthaSMTP ({@link #startTls()}) has no supported way to offer it.
+     *
+     * @throws IllegalStateException for {@link #startTls()}, or with faults, {@link #withPipelining()} or
+     *     {@link #withChunking()}, which run the test kit's own server
+     */
+    public SmtpServerExtension withGreenMailPipelining() {
+        return new SmtpServerExtension(tls, user, password, faults.faults(), extensions, true);
     }
 
     /** Starts the server, with a new certificate for the TLS modes. */
@@ -142,13 +210,15 @@ public final class SmtpServerExtension implements BeforeAllCallback, AfterAllCal
             trustStore = certificate.writeTrustStore(directory.resolve("trust-store.p12"), TRUST_STORE_PASSWORD);
         }
         faults.reset();
-        TestSmtpServer created = !faults.isEmpty()
-                ? new FaultInjectingServer(tls, certificate == null ? null : certificate.serverContext(), inbox, user,
-                        password, faults)
+        SSLContext serverContext = certificate == null ? null : certificate.serverContext();
+        TestSmtpServer created = !faults.isEmpty() || extensions.any()
+                ? new FaultInjectingServer(new SessionSetup(tls, serverContext, user, password, faults, extensions,
+                        inbox, Pause.SLEEP))
                 : switch (tls) {
-                    case NONE -> new GreenMailServer(false, null, inbox, user, password);
-                    case IMPLICIT -> new GreenMailServer(true, certificate.serverContext(), inbox, user, password);
-                    case STARTTLS -> new SubEthaServer(certificate.serverContext(), inbox, user, password);
+                    case NONE -> new GreenMailServer(false, null, inbox, user, password, greenMailPipelining);
+                    case IMPLICIT -> new GreenMailServer(true, serverContext, inbox, user, password,
+                            greenMailPipelining);
+                    case STARTTLS -> new SubEthaServer(serverContext, inbox, user, password);
                 };
         port = created.start();
         server = created;
@@ -296,6 +366,8 @@ public final class SmtpServerExtension implements BeforeAllCallback, AfterAllCal
     @Override
     public String toString() {
         return "SmtpServerExtension[" + tls.id + (user == null ? "" : ", user " + user)
+                + (extensions.pipelining() ? ", pipelining" : "") + (extensions.chunking() ? ", chunking" : "")
+                + (greenMailPipelining ? ", GreenMail with PIPELINING" : "")
                 + (faults.isEmpty() ? "" : ", faults " + faults.faults())
                 + (server == null ? ", stopped" : ", port " + port) + "]";
     }

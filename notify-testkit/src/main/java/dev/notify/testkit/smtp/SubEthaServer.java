@@ -69,7 +69,7 @@ final class SubEthaServer implements TestSmtpServer {
 
             @Override
             public String data(InputStream data) throws IOException {
-                inbox.add(withoutFinalLineBreak(data.readAllBytes()), recipients);
+                inbox.add(Inbox.withoutFinalLineBreak(data.readAllBytes()), recipients);
                 return null;
             }
 
@@ -90,15 +90,6 @@ final class SubEthaServer implements TestSmtpServer {
         @Override
         public void onSessionEnd(Session session) {
         }
-    }
-
-    /** SubEthaSMTP keeps the line break before the terminating dot; GreenMail does not. Be alike. */
-    private static byte[] withoutFinalLineBreak(byte[] data) {
-        int end = data.length;
-        if (end >= 2 && data[end - 2] == '\r' && data[end - 1] == '\n') {
-            end -= 2;
-        }
-        return java.util.Arrays.copyOf(data, end);
     }
 
     @Override

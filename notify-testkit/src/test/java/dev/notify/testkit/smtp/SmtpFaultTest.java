@@ -244,6 +244,16 @@ class SmtpFaultTest {
     }
 
     @Test
+    void pipeliningFaultArgumentsAreCheckedAndNamed() {
+        assertThatThrownBy(() -> SmtpFault.nthRcpt(0)).hasMessageContaining("number");
+        assertThatThrownBy(() -> SmtpFault.slowReplies(null)).hasMessageContaining("delay");
+        assertThatThrownBy(() -> SmtpFault.repliesInPieces(Duration.ofMillis(-1))).hasMessageContaining("delay");
+        assertThatThrownBy(() -> SmtpFault.coalescedReplies(Duration.ZERO)).hasMessageContaining("window");
+        assertThatThrownBy(() -> SmtpFault.coalescedReplies(Duration.ofSeconds(1)).withDelay(Duration.ZERO))
+                .hasMessageContaining("window");
+    }
+
+    @Test
     void faultsDescribeThemselves() {
         assertThat(SmtpFault.rcpt("bob@notify.example").reply(550, "5.1.1 no such user").times(1))
                 .hasToString("SmtpFault[rcpt [bob@notify.example], 550 5.1.1 no such user, 1 time]");
@@ -251,6 +261,20 @@ class SmtpFaultTest {
                 .hasToString("SmtpFault[rcpt after 100 recipients, 452 4.5.3 Too many recipients]");
         assertThat(SmtpFault.endOfData().dropConnection().withDelay(Duration.ofSeconds(2)))
                 .hasToString("SmtpFault[end-of-data, after 2000 ms, drop connection]");
+    }
+
+    @Test
+    void pipeliningFaultsDescribeThemselves() {
+        assertThat(SmtpFault.nthRcpt(2).dropConnection()).hasToString("SmtpFault[rcpt #2, drop connection]");
+        assertThat(SmtpFault.chunk().reply(452, "4.3.1 out of storage").times(1))
+                .hasToString("SmtpFault[chunk, 452 4.3.1 out of storage, 1 time]");
+        assertThat(SmtpFault.slowReplies(Duration.ofMillis(200)))
+                .hasToString("SmtpFault[slow replies, 200 ms before each write]");
+        assertThat(SmtpFault.repliesInPieces(Duration.ofMillis(5)).times(3))
+                .hasToString("SmtpFault[replies in pieces, 5 ms before each piece, 3 times]");
+        assertThat(SmtpFault.coalescedReplies(Duration.ofSeconds(1)).withDelay(Duration.ofSeconds(2)))
+                .hasToString("SmtpFault[coalesced replies, held up to 2000 ms]");
+        assertThat(SmtpFault.nthRcpt(3)).hasToString("SmtpFault.Trigger[rcpt #3]");
     }
 
     private static MimeMessage message(Session session) throws MessagingException {
