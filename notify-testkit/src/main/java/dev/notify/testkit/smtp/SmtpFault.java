@@ -116,7 +116,12 @@ public final class SmtpFault {
         return new Trigger(new Match(Point.RCPT, Set.of(), 0, number));
     }
 
-    /** At the {@code DATA} command, before the message content: the fault takes the place of {@code 354}. */
+    /**
+     * At the {@code DATA} command, before the message content: the fault takes the place of {@code 354}. With
+     * {@link SmtpServerExtension#withChunking()} it also applies to the first {@code BDAT} chunk of a message, after
+     * its octets: a refusal takes the place of the chunk's reply and ends the transaction, a dropped connection
+     * drops it; a {@code 354} reply changes nothing.
+     */
     public static Trigger data() {
         return new Trigger(Match.at(Point.DATA));
     }

@@ -86,6 +86,13 @@ public final class SmtpServerExtension implements BeforeAllCallback, AfterAllCal
     private static final String TRUST_STORE_PASSWORD = "changeit";
 
     private final TlsMode tls;
+    /**
+     * System property that makes every server of {@link #plain()}, {@link #startTls()} and {@link #implicitTls()}
+     * the test kit's own, offering what it lists: {@code PIPELINING}, {@code CHUNKING} or both, separated by
+     * commas. A build sets it for a second run of a whole test suite against clients' pipelined paths.
+     */
+    public static final String EXTENSIONS_PROPERTY = "notify.testkit.smtp.extensions";
+
     private final String user;
     private final String password;
     private final FaultPlan faults;
@@ -119,17 +126,20 @@ public final class SmtpServerExtension implements BeforeAllCallback, AfterAllCal
 
     /** Plain SMTP, no TLS (GreenMail). */
     public static SmtpServerExtension plain() {
-        return new SmtpServerExtension(TlsMode.NONE, null, null, List.of(), ServiceExtensions.NONE, false);
+        return new SmtpServerExtension(TlsMode.NONE, null, null, List.of(), ServiceExtensions.fromSystemProperty(),
+                false);
     }
 
     /** SMTP with required STARTTLS (SubEthaSMTP). */
     public static SmtpServerExtension startTls() {
-        return new SmtpServerExtension(TlsMode.STARTTLS, null, null, List.of(), ServiceExtensions.NONE, false);
+        return new SmtpServerExtension(TlsMode.STARTTLS, null, null, List.of(), ServiceExtensions.fromSystemProperty(),
+                false);
     }
 
     /** SMTPS: TLS from the first byte (GreenMail). */
     public static SmtpServerExtension implicitTls() {
-        return new SmtpServerExtension(TlsMode.IMPLICIT, null, null, List.of(), ServiceExtensions.NONE, false);
+        return new SmtpServerExtension(TlsMode.IMPLICIT, null, null, List.of(), ServiceExtensions.fromSystemProperty(),
+                false);
     }
 
     /**
@@ -192,7 +202,9 @@ public final class SmtpServerExtension implements BeforeAllCallback, AfterAllCal
      *     {@link #withChunking()}, which run the test kit's own server
      */
     public SmtpServerExtension withGreenMailPipelining() {
-        return new SmtpServerExtension(tls, user, password, faults.faults(), extensions, true);
+        ServiceExtensions asked = extensions.equals(ServiceExtensions.fromSystemProperty()) ? ServiceExtensions.NONE
+                : extensions;
+        return new SmtpServerExtension(tls, user, password, faults.faults(), asked, true);
     }
 
     /** Starts the server, with a new certificate for the TLS modes. */

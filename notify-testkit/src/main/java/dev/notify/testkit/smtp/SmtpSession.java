@@ -273,8 +273,20 @@ final class SmtpSession {
             transaction.end();
             return in.readExactly(chunk.size(), OutputStream.nullOutputStream()) && reply(refusal);
         }
+        boolean first = !transaction.isChunked();
         if (!in.readExactly(chunk.size(), transaction.chunks())) {
             return false;
+        }
+        SmtpFault starting = first ? faults.take(SmtpFault.Point.DATA) : null;
+        if (starting != null) {
+            String reply = replyFor(starting, "354 Start chunked input");
+            if (reply == null) {
+                return false;
+            }
+            if (!reply.startsWith("2") && !reply.startsWith("3")) {
+                transaction.end();
+                return reply(reply);
+            }
         }
         if (!chunk.last()) {
             int code = answer(faults.take(SmtpFault.Point.CHUNK), "250 2.0.0 Ok: " + chunk.size() + " octets");
