@@ -20,7 +20,8 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
  * offers CHUNKING (RFC 3030) the content goes in the same write as {@code BDAT <size> LAST}, so a message costs
  * one round trip, unless a line of it could read as a command ({@link MessageData#mayReadAsCommands}): such
  * content waits for the 354 of DATA, after the server has accepted a recipient. Every reply of a group is read whatever the earlier ones said, so the connection stays in step;
- * a refused transaction is ended with RSET, after a single dot when DATA was accepted anyway (RFC 2920 3.1) with
+ * a 421 (the server is closing the connection) ends the transaction at once, as not delivered whatever it
+ * answered; a refused transaction is ended with RSET, after a single dot when DATA was accepted anyway (RFC 2920 3.1) with
  * no recipient taken. A server that takes recipients and DATA after refusing MAIL could deliver that empty
  * message, so the connection is cut instead.
  *
@@ -137,18 +138,16 @@ final class PipelinedTransaction {
     }
 
     private MessagingException mailRefused(String mail, SmtpReply reply, Address[] recipients, int pending)
-            throws IOException {
-        if (!reply.closing()) {
-            boolean recipientTaken = false;
-            for (int i = 0; i < pending; i++) {
-                recipientTaken |= reply("RCPT TO", false).positive();
-            }
-            SmtpReply dataReply = reply(chunking ? "BDAT" : "DATA", !chunking);
-            if (recipientTaken && dataReply.code() == 354) {
-                inStep = false;
-            } else {
-                endRefused(dataReply);
-            }
+            throws IOException, MessagingException {
+        boolean recipientTaken = false;
+        for (int i = 0; i < pending; i++) {
+            recipientTaken |= reply("RCPT TO", false).positive();
+        }
+        SmtpReply dataReply = reply(chunking ? "BDAT" : "DATA", !chunking);
+        if (recipientTaken && dataReply.code() == 354) {
+            inStep = false;
+        } else {
+            endRefused(dataReply);
         }
         SMTPSendFailedException e = new SMTPSendFailedException(mail, reply.code(), reply.text(), null, null,
                 recipients, null);
@@ -164,11 +163,7 @@ final class PipelinedTransaction {
     }
 
     /** Ends a transaction that will not be delivered: a single dot if DATA was accepted anyway, then RSET. */
-    private void endRefused(SmtpReply dataReply) throws IOException {
-        if (dataReply.closing()) {
-            inStep = false;
-            return;
-        }
+    private void endRefused(SmtpReply dataReply) throws IOException, MessagingException {
         if (!chunking && dataReply.code() == 354) {
             out.bytes(new byte[] {'.', '\r', '\n'}, 0, 3);
             trace("C: .");
@@ -200,7 +195,7 @@ final class PipelinedTransaction {
      * The next reply, which must be a refusal or what the command expects: 250-class, or 354 for DATA. Anything
      * else means server and client disagree about where they are.
      */
-    private SmtpReply reply(String command, boolean expects354) throws IOException {
+    private SmtpReply reply(String command, boolean expects354) throws IOException, MessagingException {
         SmtpReply r = readReply();
         lastReply = r;
         boolean expected = expects354 ? r.code() == 354 : r.positive();
@@ -210,6 +205,8 @@ final class PipelinedTransaction {
         }
         if (r.closing()) {
             inStep = false;
+            dataStarted = false;
+            throw new SMTPSendFailedException(command, r.code(), r.text(), null, null, null, null);
         }
         return r;
     }
