@@ -16,6 +16,7 @@
 #   ONLY       (all)                          comma-separated contender ids: notify-sync, notify-async, jakarta-send,
 #                                             jakarta-reused, sjm, sjm-pool, spring-batch, vertx-mail, raw-pipelined
 #   CHUNKING   true                           whether the sink offers CHUNKING (BDAT); false = DATA for every client
+#   DATA_VS_BDAT true                         with CHUNKING, run notify once more against a sink without it
 #   JMH        true                           run the JMH micro-benchmarks
 #   COLD_RUNS  3                              JVM launches per contender for the cold start (0 = skip)
 #   REACTOR_POM pom.xml                       the reactor that contains notify-benchmarks
@@ -29,7 +30,8 @@ ROOT=$(pwd)
 B=$ROOT/notify-benchmarks
 T=$B/target
 PARTIAL=false
-for v in MODES THREADS N N_TLS N_2MS N_PER_CONNECTION ONLY CHUNKING JMH COLD_RUNS GRAPH N_GRAPH OUTBOX N_OUTBOX; do
+for v in MODES THREADS N N_TLS N_2MS N_PER_CONNECTION ONLY CHUNKING DATA_VS_BDAT JMH COLD_RUNS GRAPH N_GRAPH OUTBOX \
+    N_OUTBOX; do
   if [ -n "${!v:-}" ]; then PARTIAL=true; fi
 done
 MODES=${MODES:-plain,starttls-auth,plain-2ms}
@@ -49,6 +51,7 @@ case "$CHUNKING" in
   false) CHUNKING_OPTION=--no-chunking ;;
   *) echo "CHUNKING must be true or false, not $CHUNKING" >&2; exit 2 ;;
 esac
+DATA_VS_BDAT=${DATA_VS_BDAT:-$CHUNKING}
 JMH=${JMH:-true}
 COLD_RUNS=${COLD_RUNS:-3}
 REACTOR_POM=${REACTOR_POM:-$ROOT/pom.xml}
@@ -105,28 +108,39 @@ echo "$SMTP_JAR:$(cat "$ROOT/notify-smtp/target/runtime.classpath")" > "$CP/noti
 
 FULL="$T/classes:$(cat "$T/runtime.classpath")"
 SINK_DIR=$T/sink
-rm -rf "$SINK_DIR"
-mkdir -p "$SINK_DIR"
+
+SINK_PIDS=()
+stop_sinks() {
+  for pid in "${SINK_PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+}
+trap stop_sinks EXIT
+start_sink() { # directory, log, options...
+  local dir=$1 log=$2
+  shift 2
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  java -cp "$FULL" dev.notify.benchmarks.sink.SmtpSink "$dir" "$@" > "$log" 2>&1 &
+  local pid=$!
+  SINK_PIDS+=("$pid")
+  for _ in $(seq 1 300); do
+    [ -f "$dir/sink.properties" ] && return 0
+    if ! kill -0 "$pid" 2>/dev/null; then
+      cat "$log" >&2
+      echo "the sink did not start" >&2
+      exit 1
+    fi
+    sleep 0.1
+  done
+  echo "the sink did not start in 30 s" >&2
+  exit 1
+}
 
 echo "== sink" >&2
 # shellcheck disable=SC2086 # CHUNKING_OPTION is one word or none
-java -cp "$FULL" dev.notify.benchmarks.sink.SmtpSink "$SINK_DIR" $CHUNKING_OPTION > "$T/sink.log" 2>&1 &
-SINK_PID=$!
-stop_sink() {
-  kill "$SINK_PID" 2>/dev/null || true
-  wait "$SINK_PID" 2>/dev/null || true
-}
-trap stop_sink EXIT
-for _ in $(seq 1 300); do
-  [ -f "$SINK_DIR/sink.properties" ] && break
-  if ! kill -0 "$SINK_PID" 2>/dev/null; then
-    cat "$T/sink.log" >&2
-    echo "the sink did not start" >&2
-    exit 1
-  fi
-  sleep 0.1
-done
-[ -f "$SINK_DIR/sink.properties" ] || { echo "the sink did not start in 30 s" >&2; exit 1; }
+start_sink "$SINK_DIR" "$T/sink.log" $CHUNKING_OPTION
 
 RESULTS=$B/RESULTS.md
 if [ "$PARTIAL" = true ]; then
@@ -139,6 +153,34 @@ java -cp "$FULL" dev.notify.benchmarks.harness.BenchmarkRun \
   --modes "$MODES" --threads "$THREADS" --n "$N" --n-tls "$N_TLS" --n-2ms "$N_2MS" --n-per-connection "$N_PER_CONNECTION" --only "$ONLY" --jmh "$JMH" \
   --cold-runs "$COLD_RUNS" --logs "$T/bench-logs" --results "$RESULTS"
 STATUS=$?
+if [ "$CHUNKING" = true ] && [ "$DATA_VS_BDAT" = true ]; then
+  echo "== notify: DATA vs BDAT" >&2
+  start_sink "$T/sink-data" "$T/sink-data.log" --no-chunking
+  DATA_MODES=$(echo "$MODES" | tr ',' '\n' | grep -v starttls | paste -sd, -)
+  java -cp "$FULL" dev.notify.benchmarks.harness.BenchmarkRun \
+    --sink "$T/sink-data/sink.properties" --classpaths "$CP" --harness "$T/classes" --full-classpath "$T/runtime.classpath" \
+    --modes "$DATA_MODES" --threads "$THREADS" --n "$N" --n-tls "$N_TLS" --n-2ms "$N_2MS" --n-per-connection "$N_PER_CONNECTION" \
+    --only notify-sync,notify-async --jmh false --cold-runs 0 --logs "$T/bench-logs-data" --results "$T/data.md" \
+    > "$T/data.log" 2>&1
+  DATA_STATUS=$?
+  {
+    printf '\n## notify: DATA vs BDAT\n\n'
+    echo "The same notify against the same sink, once offering CHUNKING (content as one BDAT ... LAST in the group of"
+    echo "MAIL and RCPT: one round trip per message) and once without it (pipelined MAIL, RCPT and DATA, then the"
+    echo "content after the 354: two round trips). Rows copied from the table above (BDAT) and from a second run"
+    echo "against a sink started with --no-chunking (DATA)."
+    echo
+    echo "| content as | mode | C | contender | msg/s | client CPU µs/msg | round trips/msg |"
+    echo "|---|---|---:|---|---:|---:|---:|"
+    for pair in "BDAT:$RESULTS" "DATA:$T/data.md"; do
+      grep -E '^\| [a-z0-9-]+ \| [0-9]+ \| [0-9]+ \| \*\*notify-' "${pair#*:}" | grep -v starttls \
+        | awk -F'|' -v as="${pair%%:*}" '{gsub(/ /, "", $2); print "| " as " | " $2 " |" $3 "|" $5 "|" $6 "|" $8 "|" $11 "|"}'
+    done
+  } > "$T/data-vs-bdat.md"
+  cat "$T/data-vs-bdat.md"
+  cat "$T/data-vs-bdat.md" >> "$RESULTS"
+  [ $DATA_STATUS -eq 0 ] || STATUS=$DATA_STATUS
+fi
 if [ "$GRAPH" = true ]; then
   echo "== graph" >&2
   mkdir -p "$T/bench-logs"
