@@ -3,25 +3,17 @@ package dev.notify.smtp.internal;
 import dev.notify.message.Attachment;
 import dev.notify.message.EmailAddress;
 import dev.notify.message.EmailMessage;
-import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Part;
 import jakarta.mail.Session;
-import jakarta.mail.internet.ContentDisposition;
-import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
-import jakarta.mail.internet.ParameterList;
-import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -44,8 +36,6 @@ import java.util.UUID;
 final class MimeBuilder {
 
     private static final String UTF_8 = "UTF-8";
-    /** RFC 5322's limit on a line, CR LF excluded. */
-    private static final int MAX_LINE = 998;
     /** Bytes per encoded word: 45 bytes are 60 base64 characters, 72 with the word's delimiters. */
     private static final int ENCODED_WORD_BYTES = 45;
     /** The longest mailbox written on one line, leaving room for the longest header name of an address list. */
@@ -59,7 +49,7 @@ final class MimeBuilder {
 
     MimeMessage build(EmailMessage email, Session session) throws MessagingException {
         EmailAddress from = email.from().orElseThrow(() -> new IllegalArgumentException("the message has no from"));
-        MimeMessage mime = new PresetIdMimeMessage(session, email.messageId().orElseGet(() -> newMessageId(from)));
+        PresetIdMimeMessage mime = new PresetIdMimeMessage(session, email.messageId().orElseGet(() -> newMessageId(from)));
         mime.setFrom(address(from));
         if (!email.to().isEmpty()) {
             mime.setRecipients(Message.RecipientType.TO, addresses(email.to()));
@@ -75,21 +65,7 @@ final class MimeBuilder {
         for (Map.Entry<String, String> header : email.headers().entrySet()) {
             mime.addHeader(header.getKey(), encodeHeader(header.getKey(), header.getValue()));
         }
-        List<Attachment> inline = email.html().isPresent()
-                ? email.attachments().stream().filter(Attachment::isInline).toList() : List.of();
-        List<Attachment> files = email.attachments().stream().filter(a -> !inline.contains(a)).toList();
-        if (files.isEmpty()) {
-            body(mime, email, inline);
-        } else {
-            MimeMultipart mixed = new MimeMultipart("mixed");
-            MimeBodyPart bodyPart = new MimeBodyPart();
-            body(bodyPart, email, inline);
-            mixed.addBodyPart(bodyPart);
-            for (Attachment file : files) {
-                mixed.addBodyPart(filePart(file));
-            }
-            mime.setContent(mixed);
-        }
+        mime.setBody(body(email, new MimeWriter(session.getStreamProvider(), clock)));
         mime.saveChanges();
         return mime;
     }
@@ -100,101 +76,47 @@ final class MimeBuilder {
                 .toArray(InternetAddress[]::new);
     }
 
-    private static void body(MimePart target, EmailMessage email, List<Attachment> inline)
+    private static MimeEntity body(EmailMessage email, MimeWriter writer) throws MessagingException {
+        List<Attachment> inline = email.html().isPresent()
+                ? email.attachments().stream().filter(Attachment::isInline).toList() : List.of();
+        List<Attachment> files = email.attachments().stream().filter(a -> !inline.contains(a)).toList();
+        MimeEntity content = content(email, inline, writer);
+        if (files.isEmpty()) {
+            return content;
+        }
+        List<MimeEntity> parts = new ArrayList<>(files.size() + 1);
+        parts.add(content);
+        for (Attachment file : files) {
+            parts.add(writer.file(file));
+        }
+        return writer.multipart("mixed", parts);
+    }
+
+    private static MimeEntity content(EmailMessage email, List<Attachment> inline, MimeWriter writer)
             throws MessagingException {
         String text = email.text().orElse(null);
         String html = email.html().orElse(null);
         if (html == null) {
-            text(target, text, "plain");
-            return;
+            return writer.text(text, "plain");
         }
         if (text == null) {
-            htmlContent(target, html, inline);
-            return;
+            return html(html, inline, writer);
         }
-        MimeMultipart alternative = new MimeMultipart("alternative");
-        MimeBodyPart textPart = new MimeBodyPart();
-        text(textPart, text, "plain");
-        alternative.addBodyPart(textPart);
-        MimeBodyPart htmlPart = new MimeBodyPart();
-        htmlContent(htmlPart, html, inline);
-        alternative.addBodyPart(htmlPart);
-        target.setContent(alternative);
+        return writer.multipart("alternative", List.of(writer.text(text, "plain"), html(html, inline, writer)));
     }
 
-    /**
-     * A UTF-8 text part with its Content-Transfer-Encoding chosen here, by the rule Jakarta Mail applies (7bit for
-     * ASCII with lines of at most 998 octets, quoted-printable for mostly ASCII, base64 otherwise), in one pass
-     * over the string instead of Jakarta Mail encoding the whole content to a counting stream to find out.
-     */
-    private static void text(MimePart target, String content, String subtype) throws MessagingException {
-        target.setText(content, UTF_8, subtype);
-        target.setHeader("Content-Transfer-Encoding", transferEncoding(content));
-    }
-
-    static String transferEncoding(String content) {
-        long ascii = 0;
-        long other = 0;
-        int line = 0;
-        boolean longLine = false;
-        for (int i = 0; i < content.length(); i++) {
-            char c = content.charAt(i);
-            if (c == '\r' || c == '\n') {
-                line = 0;
-                ascii++;
-                continue;
-            }
-            if (++line > MAX_LINE) {
-                longLine = true;
-            }
-            if (c < 0x80 && (c >= 0x20 || c == '\t') && c != 0x7F) {
-                ascii++;
-            } else if (c < 0x80) {
-                other++;
-            } else if (Character.isHighSurrogate(c)) {
-                other += 2;
-            } else {
-                other += c < 0x800 ? 2 : 3;
-            }
-        }
-        if (other == 0 && !longLine) {
-            return "7bit";
-        }
-        return ascii > other ? "quoted-printable" : "base64";
-    }
-
-    private static void htmlContent(MimePart target, String html, List<Attachment> inline)
+    private static MimeEntity html(String html, List<Attachment> inline, MimeWriter writer)
             throws MessagingException {
+        MimeEntity page = writer.text(html, "html");
         if (inline.isEmpty()) {
-            text(target, html, "html");
-            return;
+            return page;
         }
-        MimeMultipart related = new MimeMultipart("related");
-        MimeBodyPart htmlPart = new MimeBodyPart();
-        text(htmlPart, html, "html");
-        related.addBodyPart(htmlPart);
+        List<MimeEntity> parts = new ArrayList<>(inline.size() + 1);
+        parts.add(page);
         for (Attachment part : inline) {
-            related.addBodyPart(filePart(part));
+            parts.add(writer.file(part));
         }
-        target.setContent(related);
-    }
-
-    private static MimeBodyPart filePart(Attachment attachment) throws MessagingException {
-        MimeBodyPart part = new MimeBodyPart();
-        part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
-        ContentType type = new ContentType(attachment.contentType());
-        ParameterList typeParameters = type.getParameterList() == null ? new ParameterList() : type.getParameterList();
-        typeParameters.set("name", attachment.fileName(), UTF_8);
-        type.setParameterList(typeParameters);
-        part.setHeader("Content-Type", type.toString());
-        ParameterList dispositionParameters = new ParameterList();
-        dispositionParameters.set("filename", attachment.fileName(), UTF_8);
-        part.setHeader("Content-Disposition", new ContentDisposition(
-                attachment.isInline() ? Part.INLINE : Part.ATTACHMENT, dispositionParameters).toString());
-        if (attachment.isInline()) {
-            part.setContentID("<" + attachment.contentId().orElseThrow() + ">");
-        }
-        return part;
+        return writer.multipart("related", parts);
     }
 
     /**
@@ -210,9 +132,9 @@ final class MimeBuilder {
             throw new MessagingException("UTF-8 is required by every Java platform", e);
         }
         String[] lines = folded.split("\r\n", -1);
-        boolean fits = name.length() + 2 + lines[0].length() <= MAX_LINE;
+        boolean fits = name.length() + 2 + lines[0].length() <= MimeWriter.MAX_LINE;
         for (int i = 1; i < lines.length && fits; i++) {
-            fits = lines[i].length() <= MAX_LINE;
+            fits = lines[i].length() <= MimeWriter.MAX_LINE;
         }
         return fits ? folded : encodedWords(value);
     }
