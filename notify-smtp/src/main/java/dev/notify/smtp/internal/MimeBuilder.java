@@ -15,9 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TimeZone;
 import java.util.UUID;
 
 /**
@@ -61,7 +63,7 @@ final class MimeBuilder {
             mime.setReplyTo(addresses(email.replyTo()));
         }
         mime.setHeader("Subject", encodeHeader("Subject", email.subject()));
-        mime.setSentDate(Date.from(clock.instant()));
+        mime.setHeader("Date", MailDates.format(clock.instant(), TimeZone.getDefault()));
         for (Map.Entry<String, String> header : email.headers().entrySet()) {
             mime.addHeader(header.getKey(), encodeHeader(header.getKey(), header.getValue()));
         }
@@ -72,14 +74,21 @@ final class MimeBuilder {
 
     /** Envelope recipients: to, cc and bcc, each once, with ASCII (punycode) domains. */
     static InternetAddress[] envelope(EmailMessage email) {
-        return email.recipients().stream().distinct().map(EmailAddress::asciiAddress).map(MimeBuilder::bare)
-                .toArray(InternetAddress[]::new);
+        Set<EmailAddress> unique = new LinkedHashSet<>(email.recipients());
+        InternetAddress[] envelope = new InternetAddress[unique.size()];
+        int i = 0;
+        for (EmailAddress recipient : unique) {
+            envelope[i++] = bare(recipient.asciiAddress());
+        }
+        return envelope;
     }
 
     private static MimeEntity body(EmailMessage email, MimeWriter writer) throws MessagingException {
-        List<Attachment> inline = email.html().isPresent()
-                ? email.attachments().stream().filter(Attachment::isInline).toList() : List.of();
-        List<Attachment> files = email.attachments().stream().filter(a -> !inline.contains(a)).toList();
+        List<Attachment> inline = new ArrayList<>();
+        List<Attachment> files = new ArrayList<>();
+        for (Attachment attachment : email.attachments()) {
+            (attachment.isInline() && email.html().isPresent() ? inline : files).add(attachment);
+        }
         MimeEntity content = content(email, inline, writer);
         if (files.isEmpty()) {
             return content;
@@ -131,12 +140,24 @@ final class MimeBuilder {
         } catch (UnsupportedEncodingException e) {
             throw new MessagingException("UTF-8 is required by every Java platform", e);
         }
-        String[] lines = folded.split("\r\n", -1);
-        boolean fits = name.length() + 2 + lines[0].length() <= MimeWriter.MAX_LINE;
-        for (int i = 1; i < lines.length && fits; i++) {
-            fits = lines[i].length() <= MimeWriter.MAX_LINE;
+        return fitsLineLimit(name.length() + 2, folded) ? folded : encodedWords(value);
+    }
+
+    /** Whether every line of a folded value is within the limit, the first after {@code used} characters. */
+    private static boolean fitsLineLimit(int used, String folded) {
+        int start = 0;
+        int room = MimeWriter.MAX_LINE - used;
+        while (true) {
+            int end = folded.indexOf("\r\n", start);
+            if ((end < 0 ? folded.length() : end) - start > room) {
+                return false;
+            }
+            if (end < 0) {
+                return true;
+            }
+            start = end + 2;
+            room = MimeWriter.MAX_LINE;
         }
-        return fits ? folded : encodedWords(value);
     }
 
     private static String encodedWords(String value) {
