@@ -9,12 +9,8 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
-import java.io.ByteArrayOutputStream;
-import java.io.UnsupportedEncodingException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +33,6 @@ import java.util.UUID;
  */
 final class MimeBuilder {
 
-    private static final String UTF_8 = "UTF-8";
-    /** Bytes per encoded word: 45 bytes are 60 base64 characters, 72 with the word's delimiters. */
-    private static final int ENCODED_WORD_BYTES = 45;
     /** The longest mailbox written on one line, leaving room for the longest header name of an address list. */
     private static final int MAX_ADDRESS_LINE = 900;
 
@@ -51,21 +44,22 @@ final class MimeBuilder {
 
     MimeMessage build(EmailMessage email, Session session) throws MessagingException {
         EmailAddress from = email.from().orElseThrow(() -> new IllegalArgumentException("the message has no from"));
+        EncodedWords words = new EncodedWords(session.getStreamProvider());
         PresetIdMimeMessage mime = new PresetIdMimeMessage(session, email.messageId().orElseGet(() -> newMessageId(from)));
-        mime.setFrom(address(from));
+        mime.setFrom(address(from, words));
         if (!email.to().isEmpty()) {
-            mime.setRecipients(Message.RecipientType.TO, addresses(email.to()));
+            mime.setRecipients(Message.RecipientType.TO, addresses(email.to(), words));
         }
         if (!email.cc().isEmpty()) {
-            mime.setRecipients(Message.RecipientType.CC, addresses(email.cc()));
+            mime.setRecipients(Message.RecipientType.CC, addresses(email.cc(), words));
         }
         if (!email.replyTo().isEmpty()) {
-            mime.setReplyTo(addresses(email.replyTo()));
+            mime.setReplyTo(addresses(email.replyTo(), words));
         }
-        mime.setHeader("Subject", encodeHeader("Subject", email.subject()));
+        mime.setHeader("Subject", encodeHeader("Subject", email.subject(), words));
         mime.setHeader("Date", MailDates.format(clock.instant(), TimeZone.getDefault()));
         for (Map.Entry<String, String> header : email.headers().entrySet()) {
-            mime.addHeader(header.getKey(), encodeHeader(header.getKey(), header.getValue()));
+            mime.addHeader(header.getKey(), encodeHeader(header.getKey(), header.getValue(), words));
         }
         mime.setBody(body(email, new MimeWriter(session.getStreamProvider(), clock)));
         mime.saveChanges();
@@ -133,14 +127,9 @@ final class MimeBuilder {
      * that folding cannot bring under the 998-octet line limit is sent as base64 encoded words instead, so no
      * header line ever exceeds the limit.
      */
-    private static String encodeHeader(String name, String value) throws MessagingException {
-        String folded;
-        try {
-            folded = MimeUtility.fold(name.length() + 2, MimeUtility.encodeText(value, UTF_8, null));
-        } catch (UnsupportedEncodingException e) {
-            throw new MessagingException("UTF-8 is required by every Java platform", e);
-        }
-        return fitsLineLimit(name.length() + 2, folded) ? folded : encodedWords(value);
+    private static String encodeHeader(String name, String value, EncodedWords words) {
+        String folded = MimeUtility.fold(name.length() + 2, words.text(value));
+        return fitsLineLimit(name.length() + 2, folded) ? folded : EncodedWords.foldedBase64(value);
     }
 
     /** Whether every line of a folded value is within the limit, the first after {@code used} characters. */
@@ -160,60 +149,32 @@ final class MimeBuilder {
         }
     }
 
-    private static String encodedWords(String value) {
-        StringBuilder out = new StringBuilder();
-        ByteArrayOutputStream word = new ByteArrayOutputStream();
-        for (int i = 0; i < value.length(); ) {
-            int codePoint = value.codePointAt(i);
-            byte[] bytes = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8);
-            if (word.size() + bytes.length > ENCODED_WORD_BYTES) {
-                appendWord(out, word);
-            }
-            word.writeBytes(bytes);
-            i += Character.charCount(codePoint);
-        }
-        appendWord(out, word);
-        return out.toString();
-    }
-
-    private static void appendWord(StringBuilder out, ByteArrayOutputStream word) {
-        if (word.size() == 0) {
-            return;
-        }
-        if (out.length() > 0) {
-            out.append("\r\n ");
-        }
-        out.append("=?UTF-8?B?").append(Base64.getEncoder().encodeToString(word.toByteArray())).append("?=");
-        word.reset();
-    }
-
-    private static InternetAddress[] addresses(List<EmailAddress> list) throws MessagingException {
+    private static InternetAddress[] addresses(List<EmailAddress> list, EncodedWords words) {
         InternetAddress[] out = new InternetAddress[list.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = address(list.get(i));
+            out[i] = address(list.get(i), words);
         }
         return out;
     }
 
-    private static InternetAddress address(EmailAddress address) throws MessagingException {
-        InternetAddress mailbox;
-        try {
-            mailbox = new InternetAddress(address.asciiAddress(), address.displayName().orElse(null), UTF_8);
-        } catch (UnsupportedEncodingException e) {
-            throw new MessagingException("UTF-8 is required by every Java platform", e);
-        }
+    /**
+     * The mailbox with its display name encoded as {@code new InternetAddress(address, name, "UTF-8")} would;
+     * a name too long for one line is written as folded base64 words.
+     */
+    private static InternetAddress address(EmailAddress address, EncodedWords words) {
+        String name = address.displayName().orElse(null);
+        InternetAddress mailbox = new Mailbox(address.asciiAddress(), name, name == null ? null : words.phrase(name));
         if (mailbox.toString().length() <= MAX_ADDRESS_LINE) {
             return mailbox;
         }
-        return new EncodedNameAddress(address.asciiAddress(), address.displayName().orElseThrow(),
-                encodedWords(address.displayName().orElseThrow()));
+        return new Mailbox(address.asciiAddress(), name, EncodedWords.foldedBase64(name));
     }
 
-    /** A mailbox whose display name is written as folded encoded words, for names too long for one line. */
-    private static final class EncodedNameAddress extends InternetAddress {
+    /** A mailbox whose display name is given already encoded. */
+    private static final class Mailbox extends InternetAddress {
         private static final long serialVersionUID = 1L;
 
-        EncodedNameAddress(String address, String name, String encodedName) {
+        Mailbox(String address, String name, String encodedName) {
             setAddress(address);
             this.personal = name;
             this.encodedPersonal = encodedName;

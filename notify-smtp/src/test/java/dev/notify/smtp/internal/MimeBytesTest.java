@@ -59,6 +59,14 @@ class MimeBytesTest {
                         "mostly ascii, größe\n".getBytes(StandardCharsets.UTF_8)))
                 .attach(Attachment.of("data.csv", "text/csv", ("a,b\n" + "1,2\n".repeat(400)).getBytes(StandardCharsets.US_ASCII)))
                 .attach(Attachment.of("empty.bin", "application/octet-stream", new byte[0])));
+        m.put("international-headers", base()
+                .from("Jürgen Müller <juergen@notify.example>")
+                .to("Zoë Ägypten-Straße <zoe@notify.example>")
+                .cc("日本 太郎 <taro@notify.example>", "\"Doe, Jane (Support)\" <jane@notify.example>")
+                .replyTo("Ünïcödé " + "Långt Namn ".repeat(90) + "<support@notify.example>")
+                .subject("Rückfrage zu Ticket 42 — dringend: Grüße aus Köln, und noch viel mehr Text, damit gefaltet wird")
+                .header("X-Note", "日本語のメモ " + "x".repeat(1000))
+                .text("Hallo"));
         m.put("everything", base()
                 .from("Jürgen Müller <juergen@notify.example>")
                 .cc("carol@notify.example")
