@@ -119,7 +119,7 @@ final class EncodedWords {
             encode(value.substring(split, size), base64, phrase, prefix, false, out);
             return;
         }
-        ByteArrayOutputStream encoded = new ByteArrayOutputStream(length);
+        MimeWriter.Bytes encoded = new MimeWriter.Bytes(length);
         try (OutputStream encoder = base64 ? streams.outputB(encoded) : streams.outputQ(encoded, phrase)) {
             encoder.write(bytes);
         } catch (IOException e) {
@@ -128,7 +128,7 @@ final class EncodedWords {
         if (!first) {
             out.append(SEPARATOR);
         }
-        out.append(prefix).append(encoded.toString(StandardCharsets.ISO_8859_1)).append("?=");
+        out.append(prefix).append(new String(encoded.toByteArray(), StandardCharsets.ISO_8859_1)).append("?=");
     }
 
     private static int qLength(byte[] bytes, boolean phrase) {

@@ -11,13 +11,13 @@ import jakarta.mail.internet.ParameterList;
 import jakarta.mail.util.ByteArrayDataSource;
 import jakarta.mail.util.LineOutputStream;
 import jakarta.mail.util.StreamProvider;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -81,14 +81,14 @@ final class MimeWriter {
         for (MimeEntity part : parts) {
             size += part.body().length + 256;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(size + 64);
+        Bytes out = new Bytes(size + 64);
         LineOutputStream lines = streams.outputLineStream(out, false);
         try {
             for (MimeEntity part : parts) {
                 lines.writeln("--" + boundary);
                 writeHeader(lines, part);
                 lines.writeln();
-                lines.write(part.body());
+                out.write(part.body());
                 lines.writeln();
             }
             lines.writeln("--" + boundary + "--");
@@ -152,7 +152,7 @@ final class MimeWriter {
         if (transferEncoding.equals("7bit") || transferEncoding.equals("8bit") || transferEncoding.equals("binary")) {
             return content;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(content.length * 4 / 3 + content.length / 38 + 8);
+        Bytes out = new Bytes(content.length * 4 / 3 + content.length / 38 + 8);
         OutputStream encoder = switch (transferEncoding) {
             case "base64" -> streams.outputBase64(out);
             case "quoted-printable" -> streams.outputQP(out);
@@ -165,5 +165,36 @@ final class MimeWriter {
             throw new UncheckedIOException("a byte array cannot fail", e);
         }
         return out.toByteArray();
+    }
+
+    /** A ByteArrayOutputStream without its lock: Angus's encoders and line streams write a byte at a time. */
+    static final class Bytes extends OutputStream {
+        private byte[] bytes;
+        private int size;
+
+        Bytes(int capacity) {
+            bytes = new byte[Math.max(16, capacity)];
+        }
+
+        @Override
+        public void write(int b) {
+            if (size == bytes.length) {
+                bytes = Arrays.copyOf(bytes, bytes.length * 2);
+            }
+            bytes[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] source, int offset, int length) {
+            if (size + length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + length));
+            }
+            System.arraycopy(source, offset, bytes, size, length);
+            size += length;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, size);
+        }
     }
 }
