@@ -83,16 +83,7 @@ final class MimeBuilder {
         for (Attachment attachment : email.attachments()) {
             (attachment.isInline() && email.html().isPresent() ? inline : files).add(attachment);
         }
-        MimeEntity content = content(email, inline, writer);
-        if (files.isEmpty()) {
-            return content;
-        }
-        List<MimeEntity> parts = new ArrayList<>(files.size() + 1);
-        parts.add(content);
-        for (Attachment file : files) {
-            parts.add(writer.file(file));
-        }
-        return writer.multipart("mixed", parts);
+        return withFiles(content(email, inline, writer), "mixed", files, writer);
     }
 
     private static MimeEntity content(EmailMessage email, List<Attachment> inline, MimeWriter writer)
@@ -110,16 +101,21 @@ final class MimeBuilder {
 
     private static MimeEntity html(String html, List<Attachment> inline, MimeWriter writer)
             throws MessagingException {
-        MimeEntity page = writer.text(html, "html");
-        if (inline.isEmpty()) {
-            return page;
+        return withFiles(writer.text(html, "html"), "related", inline, writer);
+    }
+
+    /** The entity alone, or a {@code multipart/<subtype>} of it followed by the files. */
+    private static MimeEntity withFiles(MimeEntity first, String subtype, List<Attachment> files, MimeWriter writer)
+            throws MessagingException {
+        if (files.isEmpty()) {
+            return first;
         }
-        List<MimeEntity> parts = new ArrayList<>(inline.size() + 1);
-        parts.add(page);
-        for (Attachment part : inline) {
-            parts.add(writer.file(part));
+        List<MimeEntity> parts = new ArrayList<>(files.size() + 1);
+        parts.add(first);
+        for (Attachment file : files) {
+            parts.add(writer.file(file));
         }
-        return writer.multipart("related", parts);
+        return writer.multipart(subtype, parts);
     }
 
     /**
