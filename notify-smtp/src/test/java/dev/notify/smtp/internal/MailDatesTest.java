@@ -22,6 +22,7 @@ class MailDatesTest {
             Instant.parse("2025-10-26T00:59:59Z"),
             Instant.parse("2025-10-26T01:00:00Z"),
             Instant.parse("2000-02-29T00:00:00Z"),
+            Instant.parse("1890-06-01T12:34:56Z"),
             Instant.parse("2038-02-01T00:00:00Z"),
             Instant.parse("2099-12-31T23:59:59.999Z"));
 
