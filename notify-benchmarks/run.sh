@@ -20,6 +20,9 @@
 #   JMH        true                           run the JMH micro-benchmarks
 #   COLD_RUNS  3                              JVM launches per contender for the cold start (0 = skip)
 #   REACTOR_POM pom.xml                       the reactor that contains notify-benchmarks
+#   JFR        false                          true: each contender's throughput JVM records a JFR profile
+#                                             (settings=profile) to notify-benchmarks/target/jfr/<contender>.jfr;
+#                                             or the path of a .jfc file to record with those settings instead
 # A full run writes notify-benchmarks/RESULTS.md; a partial one (any of the above set) writes
 # notify-benchmarks/target/RESULTS-partial.md instead, so the published numbers always come from a full run.
 # Exits non-zero if any run lost or duplicated a message (3) or failed (1).
@@ -31,7 +34,7 @@ B=$ROOT/notify-benchmarks
 T=$B/target
 PARTIAL=false
 for v in MODES THREADS N N_TLS N_2MS N_PER_CONNECTION ONLY CHUNKING DATA_VS_BDAT JMH COLD_RUNS GRAPH N_GRAPH OUTBOX \
-    N_OUTBOX; do
+    N_OUTBOX JFR; do
   if [ -n "${!v:-}" ]; then PARTIAL=true; fi
 done
 MODES=${MODES:-plain,starttls-auth,plain-2ms}
@@ -54,6 +57,13 @@ esac
 DATA_VS_BDAT=${DATA_VS_BDAT:-$CHUNKING}
 JMH=${JMH:-true}
 COLD_RUNS=${COLD_RUNS:-3}
+JFR=${JFR:-false}
+JFR_DIR=""
+JFR_SETTINGS=profile
+if [ "$JFR" != false ]; then
+  JFR_DIR=$T/jfr
+  if [ "$JFR" != true ]; then JFR_SETTINGS=$(realpath "$JFR"); fi
+fi
 REACTOR_POM=${REACTOR_POM:-$ROOT/pom.xml}
 DEP_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
 
@@ -151,7 +161,7 @@ set +e
 java -cp "$FULL" dev.notify.benchmarks.harness.BenchmarkRun \
   --sink "$SINK_DIR/sink.properties" --classpaths "$CP" --harness "$T/classes" --full-classpath "$T/runtime.classpath" \
   --modes "$MODES" --threads "$THREADS" --n "$N" --n-tls "$N_TLS" --n-2ms "$N_2MS" --n-per-connection "$N_PER_CONNECTION" --only "$ONLY" --jmh "$JMH" \
-  --cold-runs "$COLD_RUNS" --logs "$T/bench-logs" --results "$RESULTS"
+  --cold-runs "$COLD_RUNS" --jfr "$JFR_DIR" --jfr-settings "$JFR_SETTINGS" --logs "$T/bench-logs" --results "$RESULTS"
 STATUS=$?
 if [ "$CHUNKING" = true ] && [ "$DATA_VS_BDAT" = true ]; then
   echo "== notify: DATA vs BDAT" >&2

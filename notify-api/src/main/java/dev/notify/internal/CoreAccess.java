@@ -62,18 +62,30 @@ public final class CoreAccess {
     }
 
     static Messages messages() {
-        initialise(EmailMessage.class);
-        return messages;
+        Messages access = messages;
+        if (access == null) {
+            initialise(EmailMessage.class);
+            access = messages;
+        }
+        return access;
     }
 
     static Outcomes outcomes() {
-        initialise(SendResult.class);
-        return outcomes;
+        Outcomes access = outcomes;
+        if (access == null) {
+            initialise(SendResult.class);
+            access = outcomes;
+        }
+        return access;
     }
 
     static Failures failures() {
-        initialise(DeliveryException.class);
-        return failures;
+        Failures access = failures;
+        if (access == null) {
+            initialise(DeliveryException.class);
+            access = failures;
+        }
+        return access;
     }
 
     private static void initialise(Class<?> type) {

@@ -41,6 +41,8 @@ public final class SettingsSchema {
     private final Map<String, List<SenderProvider>> owners;
     private final Map<String, String> extensionOf;
     private final Map<String, List<SettingKey<?>>> groups;
+    /** What makes two schemas equal: the providers and extensions; a notifier looks its settings up by schema. */
+    private final Set<String> identity;
 
     private SettingsSchema(ProviderRegistry providers, List<SettingsExtension> extensions) {
         this.providers = providers;
@@ -68,6 +70,10 @@ public final class SettingsSchema {
         this.owners = Collections.unmodifiableMap(byOwner);
         this.groups = byName.values().stream().filter(k -> k.credentialGroup().isPresent())
                 .collect(Collectors.groupingBy(k -> k.credentialGroup().get(), LinkedHashMap::new, Collectors.toList()));
+        Set<String> ids = new LinkedHashSet<>();
+        providers.all().forEach(p -> ids.add(p.channel() + "/" + p.id() + "/" + p.getClass().getName()));
+        this.extensions.forEach(e -> ids.add("extension/" + e.id() + "/" + e.getClass().getName()));
+        this.identity = Collections.unmodifiableSet(ids);
     }
 
     private static void add(Map<String, SettingKey<?>> byName, SettingKey<?> key) {
@@ -315,19 +321,12 @@ public final class SettingsSchema {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SettingsSchema other && identity().equals(other.identity());
+        return o instanceof SettingsSchema other && identity.equals(other.identity);
     }
 
     @Override
     public int hashCode() {
-        return identity().hashCode();
-    }
-
-    private Set<String> identity() {
-        Set<String> ids = new LinkedHashSet<>();
-        providers.all().forEach(p -> ids.add(p.channel() + "/" + p.id() + "/" + p.getClass().getName()));
-        extensions.forEach(e -> ids.add("extension/" + e.id() + "/" + e.getClass().getName()));
-        return ids;
+        return identity.hashCode();
     }
 
     @Override

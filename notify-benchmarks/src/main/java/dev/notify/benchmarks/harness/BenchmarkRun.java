@@ -76,7 +76,7 @@ public final class BenchmarkRun {
 
     private List<RunResult> throughput(String id) throws IOException, InterruptedException {
         log("throughput: " + id);
-        List<String> command = java(id);
+        List<String> command = java(id, true);
         command.addAll(List.of(ContenderMain.class.getName(), "--sink", args.get("sink"), "--contender", id,
                 "--modes", args.get("modes"), "--threads", args.get("threads"), "--n", args.get("n", "2000"),
                 "--n-2ms", args.get("n-2ms", "200"), "--n-tls", args.get("n-tls", "2000"),
@@ -111,7 +111,7 @@ public final class BenchmarkRun {
         control.delay(java.time.Duration.ZERO);
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            List<String> command = java(id);
+            List<String> command = java(id, false);
             command.addAll(List.of(ContenderMain.class.getName(), "--sink", args.get("sink"), "--contender", id,
                     "--cold"));
             SinkStats before = control.stats();
@@ -163,11 +163,20 @@ public final class BenchmarkRun {
         return s.startsWith("\"") ? s.substring(1, s.length() - 1) : s;
     }
 
-    private List<String> java(String id) throws IOException {
+    /** The command line of a contender's JVM; with {@code profiled}, recording to {@code --jfr}'s directory if given. */
+    private List<String> java(String id, boolean profiled) throws IOException {
         List<String> cp = new ArrayList<>();
         cp.add(args.get("harness"));
         cp.addAll(jars(id));
-        return new ArrayList<>(List.of(javaExecutable(), "-cp", String.join(File.pathSeparator, cp)));
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        String jfr = args.get("jfr", "");
+        if (profiled && !jfr.isEmpty()) {
+            Files.createDirectories(Path.of(jfr));
+            command.add("-XX:StartFlightRecording=settings=" + args.get("jfr-settings", "profile") + ",filename="
+                    + Path.of(jfr).resolve(id + ".jfr"));
+        }
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, cp)));
+        return command;
     }
 
     private List<String> jars(String id) throws IOException {

@@ -3,29 +3,19 @@ package dev.notify.smtp.internal;
 import dev.notify.message.Attachment;
 import dev.notify.message.EmailAddress;
 import dev.notify.message.EmailMessage;
-import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Part;
 import jakarta.mail.Session;
-import jakarta.mail.internet.ContentDisposition;
-import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
-import jakarta.mail.internet.ParameterList;
-import jakarta.mail.util.ByteArrayDataSource;
-import java.io.ByteArrayOutputStream;
-import java.io.UnsupportedEncodingException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
-import java.util.Date;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TimeZone;
 import java.util.UUID;
 
 /**
@@ -43,11 +33,6 @@ import java.util.UUID;
  */
 final class MimeBuilder {
 
-    private static final String UTF_8 = "UTF-8";
-    /** RFC 5322's limit on a line, CR LF excluded. */
-    private static final int MAX_LINE = 998;
-    /** Bytes per encoded word: 45 bytes are 60 base64 characters, 72 with the word's delimiters. */
-    private static final int ENCODED_WORD_BYTES = 45;
     /** The longest mailbox written on one line, leaving room for the longest header name of an address list. */
     private static final int MAX_ADDRESS_LINE = 900;
 
@@ -59,142 +44,78 @@ final class MimeBuilder {
 
     MimeMessage build(EmailMessage email, Session session) throws MessagingException {
         EmailAddress from = email.from().orElseThrow(() -> new IllegalArgumentException("the message has no from"));
-        MimeMessage mime = new PresetIdMimeMessage(session, email.messageId().orElseGet(() -> newMessageId(from)));
-        mime.setFrom(address(from));
+        EncodedWords words = new EncodedWords(session.getStreamProvider());
+        PresetIdMimeMessage mime = new PresetIdMimeMessage(session, email.messageId().orElseGet(() -> newMessageId(from)));
+        mime.setFrom(address(from, words));
         if (!email.to().isEmpty()) {
-            mime.setRecipients(Message.RecipientType.TO, addresses(email.to()));
+            mime.setRecipients(Message.RecipientType.TO, addresses(email.to(), words));
         }
         if (!email.cc().isEmpty()) {
-            mime.setRecipients(Message.RecipientType.CC, addresses(email.cc()));
+            mime.setRecipients(Message.RecipientType.CC, addresses(email.cc(), words));
         }
         if (!email.replyTo().isEmpty()) {
-            mime.setReplyTo(addresses(email.replyTo()));
+            mime.setReplyTo(addresses(email.replyTo(), words));
         }
-        mime.setHeader("Subject", encodeHeader("Subject", email.subject()));
-        mime.setSentDate(Date.from(clock.instant()));
+        mime.setHeader("Subject", encodeHeader("Subject", email.subject(), words));
+        mime.setHeader("Date", MailDates.format(clock.instant(), TimeZone.getDefault()));
         for (Map.Entry<String, String> header : email.headers().entrySet()) {
-            mime.addHeader(header.getKey(), encodeHeader(header.getKey(), header.getValue()));
+            mime.addHeader(header.getKey(), encodeHeader(header.getKey(), header.getValue(), words));
         }
-        List<Attachment> inline = email.html().isPresent()
-                ? email.attachments().stream().filter(Attachment::isInline).toList() : List.of();
-        List<Attachment> files = email.attachments().stream().filter(a -> !inline.contains(a)).toList();
-        if (files.isEmpty()) {
-            body(mime, email, inline);
-        } else {
-            MimeMultipart mixed = new MimeMultipart("mixed");
-            MimeBodyPart bodyPart = new MimeBodyPart();
-            body(bodyPart, email, inline);
-            mixed.addBodyPart(bodyPart);
-            for (Attachment file : files) {
-                mixed.addBodyPart(filePart(file));
-            }
-            mime.setContent(mixed);
-        }
+        mime.setBody(body(email, new MimeWriter(session.getStreamProvider(), clock)));
         mime.saveChanges();
         return mime;
     }
 
     /** Envelope recipients: to, cc and bcc, each once, with ASCII (punycode) domains. */
     static InternetAddress[] envelope(EmailMessage email) {
-        return email.recipients().stream().distinct().map(EmailAddress::asciiAddress).map(MimeBuilder::bare)
-                .toArray(InternetAddress[]::new);
+        Set<EmailAddress> unique = new LinkedHashSet<>(email.recipients());
+        InternetAddress[] envelope = new InternetAddress[unique.size()];
+        int i = 0;
+        for (EmailAddress recipient : unique) {
+            envelope[i++] = bare(recipient.asciiAddress());
+        }
+        return envelope;
     }
 
-    private static void body(MimePart target, EmailMessage email, List<Attachment> inline)
+    private static MimeEntity body(EmailMessage email, MimeWriter writer) throws MessagingException {
+        List<Attachment> inline = new ArrayList<>();
+        List<Attachment> files = new ArrayList<>();
+        for (Attachment attachment : email.attachments()) {
+            (attachment.isInline() && email.html().isPresent() ? inline : files).add(attachment);
+        }
+        return withFiles(content(email, inline, writer), "mixed", files, writer);
+    }
+
+    private static MimeEntity content(EmailMessage email, List<Attachment> inline, MimeWriter writer)
             throws MessagingException {
         String text = email.text().orElse(null);
         String html = email.html().orElse(null);
         if (html == null) {
-            text(target, text, "plain");
-            return;
+            return writer.text(text, "plain");
         }
         if (text == null) {
-            htmlContent(target, html, inline);
-            return;
+            return html(html, inline, writer);
         }
-        MimeMultipart alternative = new MimeMultipart("alternative");
-        MimeBodyPart textPart = new MimeBodyPart();
-        text(textPart, text, "plain");
-        alternative.addBodyPart(textPart);
-        MimeBodyPart htmlPart = new MimeBodyPart();
-        htmlContent(htmlPart, html, inline);
-        alternative.addBodyPart(htmlPart);
-        target.setContent(alternative);
+        return writer.multipart("alternative", List.of(writer.text(text, "plain"), html(html, inline, writer)));
     }
 
-    /**
-     * A UTF-8 text part with its Content-Transfer-Encoding chosen here, by the rule Jakarta Mail applies (7bit for
-     * ASCII with lines of at most 998 octets, quoted-printable for mostly ASCII, base64 otherwise), in one pass
-     * over the string instead of Jakarta Mail encoding the whole content to a counting stream to find out.
-     */
-    private static void text(MimePart target, String content, String subtype) throws MessagingException {
-        target.setText(content, UTF_8, subtype);
-        target.setHeader("Content-Transfer-Encoding", transferEncoding(content));
-    }
-
-    static String transferEncoding(String content) {
-        long ascii = 0;
-        long other = 0;
-        int line = 0;
-        boolean longLine = false;
-        for (int i = 0; i < content.length(); i++) {
-            char c = content.charAt(i);
-            if (c == '\r' || c == '\n') {
-                line = 0;
-                ascii++;
-                continue;
-            }
-            if (++line > MAX_LINE) {
-                longLine = true;
-            }
-            if (c < 0x80 && (c >= 0x20 || c == '\t') && c != 0x7F) {
-                ascii++;
-            } else if (c < 0x80) {
-                other++;
-            } else if (Character.isHighSurrogate(c)) {
-                other += 2;
-            } else {
-                other += c < 0x800 ? 2 : 3;
-            }
-        }
-        if (other == 0 && !longLine) {
-            return "7bit";
-        }
-        return ascii > other ? "quoted-printable" : "base64";
-    }
-
-    private static void htmlContent(MimePart target, String html, List<Attachment> inline)
+    private static MimeEntity html(String html, List<Attachment> inline, MimeWriter writer)
             throws MessagingException {
-        if (inline.isEmpty()) {
-            text(target, html, "html");
-            return;
-        }
-        MimeMultipart related = new MimeMultipart("related");
-        MimeBodyPart htmlPart = new MimeBodyPart();
-        text(htmlPart, html, "html");
-        related.addBodyPart(htmlPart);
-        for (Attachment part : inline) {
-            related.addBodyPart(filePart(part));
-        }
-        target.setContent(related);
+        return withFiles(writer.text(html, "html"), "related", inline, writer);
     }
 
-    private static MimeBodyPart filePart(Attachment attachment) throws MessagingException {
-        MimeBodyPart part = new MimeBodyPart();
-        part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
-        ContentType type = new ContentType(attachment.contentType());
-        ParameterList typeParameters = type.getParameterList() == null ? new ParameterList() : type.getParameterList();
-        typeParameters.set("name", attachment.fileName(), UTF_8);
-        type.setParameterList(typeParameters);
-        part.setHeader("Content-Type", type.toString());
-        ParameterList dispositionParameters = new ParameterList();
-        dispositionParameters.set("filename", attachment.fileName(), UTF_8);
-        part.setHeader("Content-Disposition", new ContentDisposition(
-                attachment.isInline() ? Part.INLINE : Part.ATTACHMENT, dispositionParameters).toString());
-        if (attachment.isInline()) {
-            part.setContentID("<" + attachment.contentId().orElseThrow() + ">");
+    /** The entity alone, or a {@code multipart/<subtype>} of it followed by the files. */
+    private static MimeEntity withFiles(MimeEntity first, String subtype, List<Attachment> files, MimeWriter writer)
+            throws MessagingException {
+        if (files.isEmpty()) {
+            return first;
         }
-        return part;
+        List<MimeEntity> parts = new ArrayList<>(files.size() + 1);
+        parts.add(first);
+        for (Attachment file : files) {
+            parts.add(writer.file(file));
+        }
+        return writer.multipart(subtype, parts);
     }
 
     /**
@@ -202,75 +123,54 @@ final class MimeBuilder {
      * that folding cannot bring under the 998-octet line limit is sent as base64 encoded words instead, so no
      * header line ever exceeds the limit.
      */
-    private static String encodeHeader(String name, String value) throws MessagingException {
-        String folded;
-        try {
-            folded = MimeUtility.fold(name.length() + 2, MimeUtility.encodeText(value, UTF_8, null));
-        } catch (UnsupportedEncodingException e) {
-            throw new MessagingException("UTF-8 is required by every Java platform", e);
-        }
-        String[] lines = folded.split("\r\n", -1);
-        boolean fits = name.length() + 2 + lines[0].length() <= MAX_LINE;
-        for (int i = 1; i < lines.length && fits; i++) {
-            fits = lines[i].length() <= MAX_LINE;
-        }
-        return fits ? folded : encodedWords(value);
+    private static String encodeHeader(String name, String value, EncodedWords words) {
+        String folded = MimeUtility.fold(name.length() + 2, words.text(value));
+        return fitsLineLimit(name.length() + 2, folded) ? folded : EncodedWords.foldedBase64(value);
     }
 
-    private static String encodedWords(String value) {
-        StringBuilder out = new StringBuilder();
-        ByteArrayOutputStream word = new ByteArrayOutputStream();
-        for (int i = 0; i < value.length(); ) {
-            int codePoint = value.codePointAt(i);
-            byte[] bytes = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8);
-            if (word.size() + bytes.length > ENCODED_WORD_BYTES) {
-                appendWord(out, word);
+    /** Whether every line of a folded value is within the limit, the first after {@code used} characters. */
+    private static boolean fitsLineLimit(int used, String folded) {
+        int start = 0;
+        int room = MimeWriter.MAX_LINE - used;
+        while (true) {
+            int end = folded.indexOf("\r\n", start);
+            if ((end < 0 ? folded.length() : end) - start > room) {
+                return false;
             }
-            word.writeBytes(bytes);
-            i += Character.charCount(codePoint);
+            if (end < 0) {
+                return true;
+            }
+            start = end + 2;
+            room = MimeWriter.MAX_LINE;
         }
-        appendWord(out, word);
-        return out.toString();
     }
 
-    private static void appendWord(StringBuilder out, ByteArrayOutputStream word) {
-        if (word.size() == 0) {
-            return;
-        }
-        if (out.length() > 0) {
-            out.append("\r\n ");
-        }
-        out.append("=?UTF-8?B?").append(Base64.getEncoder().encodeToString(word.toByteArray())).append("?=");
-        word.reset();
-    }
-
-    private static InternetAddress[] addresses(List<EmailAddress> list) throws MessagingException {
+    private static InternetAddress[] addresses(List<EmailAddress> list, EncodedWords words) {
         InternetAddress[] out = new InternetAddress[list.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = address(list.get(i));
+            out[i] = address(list.get(i), words);
         }
         return out;
     }
 
-    private static InternetAddress address(EmailAddress address) throws MessagingException {
-        InternetAddress mailbox;
-        try {
-            mailbox = new InternetAddress(address.asciiAddress(), address.displayName().orElse(null), UTF_8);
-        } catch (UnsupportedEncodingException e) {
-            throw new MessagingException("UTF-8 is required by every Java platform", e);
-        }
+    /**
+     * The mailbox with its display name encoded as {@code new InternetAddress(address, name, "UTF-8")} would;
+     * a name too long for one line is written as folded base64 words.
+     */
+    private static InternetAddress address(EmailAddress address, EncodedWords words) {
+        String name = address.displayName().orElse(null);
+        InternetAddress mailbox = new Mailbox(address.asciiAddress(), name, name == null ? null : words.phrase(name));
         if (mailbox.toString().length() <= MAX_ADDRESS_LINE) {
             return mailbox;
         }
-        return new EncodedNameAddress(address.asciiAddress(), address.displayName().orElseThrow(),
-                encodedWords(address.displayName().orElseThrow()));
+        return new Mailbox(address.asciiAddress(), name, EncodedWords.foldedBase64(name));
     }
 
-    /** A mailbox whose display name is written as folded encoded words, for names too long for one line. */
-    private static final class EncodedNameAddress extends InternetAddress {
+    /** A mailbox whose display name is given already encoded. */
+    private static final class Mailbox extends InternetAddress {
         private static final long serialVersionUID = 1L;
 
-        EncodedNameAddress(String address, String name, String encodedName) {
+        Mailbox(String address, String name, String encodedName) {
             setAddress(address);
             this.personal = name;
             this.encodedPersonal = encodedName;

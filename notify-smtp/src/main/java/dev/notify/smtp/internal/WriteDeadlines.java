@@ -29,7 +29,7 @@ final class WriteDeadlines extends AbstractExecutorService implements ScheduledE
 
     private final Set<Deadline<?>> pending = ConcurrentHashMap.newKeySet();
     private final long tickMillis;
-    private Thread watchdog;
+    private volatile Thread watchdog;
     private volatile boolean shutdown;
 
     WriteDeadlines(Duration writeTimeout) {
@@ -47,11 +47,18 @@ final class WriteDeadlines extends AbstractExecutorService implements ScheduledE
         return deadline;
     }
 
-    private synchronized void startWatchdog() {
-        if (watchdog == null && !shutdown) {
-            watchdog = new Thread(this::watch, "notify-smtp-write-timeouts-" + THREADS.incrementAndGet());
-            watchdog.setDaemon(true);
-            watchdog.start();
+    /** Starts the watchdog on the first write; every later write only reads a volatile field. */
+    private void startWatchdog() {
+        if (watchdog != null) {
+            return;
+        }
+        synchronized (this) {
+            if (watchdog == null && !shutdown) {
+                Thread thread = new Thread(this::watch, "notify-smtp-write-timeouts-" + THREADS.incrementAndGet());
+                thread.setDaemon(true);
+                watchdog = thread;
+                thread.start();
+            }
         }
     }
 

@@ -23,7 +23,7 @@ class TransferEncodingTest {
         ""
     })
     void choiceMatchesJakartaMail(String text) throws Exception {
-        assertThat(MimeBuilder.transferEncoding(text)).isEqualTo(jakarta(text));
+        assertThat(MimeWriter.transferEncoding(text)).isEqualTo(jakarta(text));
     }
 
     @ParameterizedTest
@@ -31,7 +31,7 @@ class TransferEncodingTest {
     void longLinesAreEncodedLikeJakartaMailDoes(int length) throws Exception {
         String text = "x".repeat(length) + "\r\nshort line";
 
-        assertThat(MimeBuilder.transferEncoding(text)).isEqualTo(jakarta(text));
+        assertThat(MimeWriter.transferEncoding(text)).isEqualTo(jakarta(text));
     }
 
     private static String jakarta(String text) {
