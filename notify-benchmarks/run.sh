@@ -5,14 +5,14 @@
 # Environment (all optional):
 #   MODES      plain,starttls-auth,plain-2ms   which modes
 #   THREADS    1,4                            client thread counts
-#   N          4000                           messages per run in plain
-#   N_TLS      2000                           messages per run in starttls-auth
+#   N          20000                          messages per run in plain (fewer and a run lasts about a second: JIT noise)
+#   N_TLS      10000                          messages per run in starttls-auth
 #   N_PER_CONNECTION 400                      at most this many for contenders with a connection per message
 #   GRAPH      true                           run notify's Graph provider against the test kit's Graph stub
 #   N_GRAPH    1000                           messages per Graph run
 #   OUTBOX     true                           run the durable outbox benchmark (file journal and PostgreSQL)
 #   N_OUTBOX   2000                           messages per outbox run
-#   N_2MS      200                            messages per run in plain-2ms (2 ms per round trip)
+#   N_2MS      600                            messages per run in plain-2ms (2 ms per round trip)
 #   ONLY       (all)                          comma-separated contender ids: notify-sync, notify-async, jakarta-send,
 #                                             jakarta-reused, sjm, sjm-pool, spring-batch, vertx-mail, raw-pipelined
 #   CHUNKING   true                           whether the sink offers CHUNKING (BDAT); false = DATA for every client
@@ -39,14 +39,14 @@ for v in MODES THREADS N N_TLS N_2MS N_PER_CONNECTION ONLY CHUNKING DATA_VS_BDAT
 done
 MODES=${MODES:-plain,starttls-auth,plain-2ms}
 THREADS=${THREADS:-1,4}
-N=${N:-4000}
-N_TLS=${N_TLS:-2000}
+N=${N:-20000}
+N_TLS=${N_TLS:-10000}
 N_PER_CONNECTION=${N_PER_CONNECTION:-400}
 GRAPH=${GRAPH:-true}
 N_GRAPH=${N_GRAPH:-1000}
 OUTBOX=${OUTBOX:-true}
 N_OUTBOX=${N_OUTBOX:-2000}
-N_2MS=${N_2MS:-200}
+N_2MS=${N_2MS:-600}
 ONLY=${ONLY:-}
 CHUNKING=${CHUNKING:-true}
 case "$CHUNKING" in
