@@ -15,6 +15,7 @@ final class MessageData {
     private static final byte CR = '\r';
     private static final byte LF = '\n';
     private static final byte DOT = '.';
+    private static final byte[] END_OF_DATA = {DOT, CR, LF};
 
     /**
      * Verbs of RFC 5321 and the extensions a server may implement, upper case: a line of content that starts with
@@ -71,7 +72,12 @@ final class MessageData {
     /** Adds the content of DATA, dot-stuffed, and the end-of-data line. */
     static void dotStuffed(byte[] content, CommandWriter out) {
         write(content, out, true);
-        out.bytes(new byte[] {DOT, CR, LF}, 0, 3);
+        endOfData(out);
+    }
+
+    /** Adds the end-of-data line. */
+    static void endOfData(CommandWriter out) {
+        out.bytes(END_OF_DATA, 0, END_OF_DATA.length);
     }
 
     /** Adds the content of BDAT, lines ending in CR LF, no stuffing. */

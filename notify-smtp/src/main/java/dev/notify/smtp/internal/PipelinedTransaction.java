@@ -99,7 +99,7 @@ final class PipelinedTransaction {
 
         SmtpReply mailReply = reply(mail, false);
         if (!mailReply.positive()) {
-            throw mailRefused(mail, mailReply, recipients, rcpt.length);
+            throw mailRefused(mail, from, mailReply, recipients);
         }
         dataStarted = chunking;
         RecipientReplies outcome = new RecipientReplies();
@@ -137,10 +137,10 @@ final class PipelinedTransaction {
         }
     }
 
-    private MessagingException mailRefused(String mail, SmtpReply reply, Address[] recipients, int pending)
+    private MessagingException mailRefused(String mail, String from, SmtpReply reply, Address[] recipients)
             throws IOException, MessagingException {
         boolean recipientTaken = false;
-        for (int i = 0; i < pending; i++) {
+        for (int i = 0; i < recipients.length; i++) {
             recipientTaken |= reply("RCPT TO", false).positive();
         }
         SmtpReply dataReply = reply(chunking ? "BDAT" : "DATA", !chunking);
@@ -153,8 +153,8 @@ final class PipelinedTransaction {
                 recipients, null);
         if (reply.code() >= 500) {
             try {
-                e.setNextException(new SMTPSenderFailedException(new InternetAddress(mail.substring(11,
-                        mail.length() - 1)), mail, reply.code(), reply.text()));
+                e.setNextException(new SMTPSenderFailedException(new InternetAddress(from), mail, reply.code(),
+                        reply.text()));
             } catch (jakarta.mail.internet.AddressException ignored) {
                 // The sender address was checked when the message was built.
             }
@@ -165,7 +165,7 @@ final class PipelinedTransaction {
     /** Ends a transaction that will not be delivered: a single dot if DATA was accepted anyway, then RSET. */
     private void endRefused(SmtpReply dataReply) throws IOException, MessagingException {
         if (!chunking && dataReply.code() == 354) {
-            out.bytes(new byte[] {'.', '\r', '\n'}, 0, 3);
+            MessageData.endOfData(out);
             trace("C: .");
             out.flush();
             reply(".", false);
