@@ -3,26 +3,20 @@ package dev.notify.testkit.graph;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import dev.notify.message.EmailMessage;
 import dev.notify.settings.Layer;
+import dev.notify.testkit.internal.HttpsStub;
 import dev.notify.testkit.tls.TestCertificate;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -68,7 +62,7 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
     /** The {@code email.sender} of {@link #layer()}. */
     public static final String DEFAULT_SENDER = "notifications@contoso.example";
 
-    private static final String STORE_PASSWORD = "notify-testkit";
+    private static final String STORE_PASSWORD = HttpsStub.STORE_PASSWORD;
 
     private final String tenantId;
     private final String clientId;
@@ -76,8 +70,7 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
     private final String sender;
     private final FixtureState state;
     private final TestCertificate certificate;
-    private WireMockServer server;
-    private Path directory;
+    private final HttpsStub stub;
     private boolean perClass;
 
     private GraphServerExtension(String tenantId, String clientId, String clientSecret, String sender) {
@@ -87,6 +80,7 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
         this.sender = sender;
         this.state = new FixtureState(tenantId, clientId, clientSecret);
         this.certificate = TestCertificate.forLocalhost();
+        this.stub = new HttpsStub(certificate, () -> "the Graph fixture");
     }
 
     /** A fixture with the default tenant, client, secret and sender. */
@@ -143,50 +137,18 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
         stop();
     }
 
-    private synchronized void startServer() {
-        if (server != null) {
-            return;
-        }
-        try {
-            directory = Files.createTempDirectory("notify-graph-fixture");
-            Path keyStore = directory.resolve("server.p12");
-            certificate.writeKeyStore(keyStore, STORE_PASSWORD);
-            certificate.writeTrustStore(directory.resolve("trust.p12"), STORE_PASSWORD);
-            server = new WireMockServer(options()
-                    .httpDisabled(true)
-                    .httpsPort(0)
-                    .bindAddress("127.0.0.1")
-                    .keystorePath(keyStore.toString())
-                    .keystoreType("PKCS12")
-                    .keystorePassword(STORE_PASSWORD)
-                    .keyManagerPassword(STORE_PASSWORD)
-                    .containerThreads(40)
-                    .jettyAcceptors(1)
-                    .notifier(new Slf4jNotifier(false))
-                    .extensions(new TokenEndpoint(state), new SendMailEndpoint(state)));
-            server.start();
-            server.stubFor(post(urlPathMatching("/[^/]+/oauth2/v2\\.0/token"))
+    private void startServer() {
+        if (stub.start(new TokenEndpoint(state), new SendMailEndpoint(state))) {
+            stub.running().stubFor(post(urlPathMatching("/[^/]+/oauth2/v2\\.0/token"))
                     .willReturn(aResponse().withTransformers(TokenEndpoint.NAME)));
-            server.stubFor(post(urlPathMatching("/v1\\.0/users/[^/]+/sendMail"))
+            stub.running().stubFor(post(urlPathMatching("/v1\\.0/users/[^/]+/sendMail"))
                     .willReturn(aResponse().withTransformers(SendMailEndpoint.NAME)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the Graph fixture", e);
         }
     }
 
-    private synchronized void stop() {
-        if (server != null) {
-            server.stop();
-            server = null;
-        }
-        if (directory != null) {
-            try (Stream<Path> files = Files.walk(directory)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            directory = null;
-        }
+
+    private void stop() {
+        stub.stop();
     }
 
     /**
@@ -245,8 +207,7 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
 
     /** {@link #trustStore()} as a PKCS#12 file, for {@code javax.net.ssl.trustStore} and tools; gone after the fixture stops. */
     public Path trustStorePath() {
-        running();
-        return directory.resolve("trust.p12");
+        return stub.trustStorePath();
     }
 
     public String trustStorePassword() {
@@ -334,11 +295,8 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
         return this;
     }
 
-    private synchronized WireMockServer running() {
-        if (server == null) {
-            throw new IllegalStateException("the Graph fixture is not running; register it with @RegisterExtension");
-        }
-        return server;
+    private WireMockServer running() {
+        return stub.running();
     }
 
     private static int requirePositive(int count) {

@@ -3,13 +3,11 @@ package dev.notify.testkit.sms;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.Json;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -17,23 +15,19 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.notify.settings.Layer;
 import dev.notify.spi.SenderProvider;
 import dev.notify.testkit.contract.SmsSenderHarness;
+import dev.notify.testkit.internal.HttpsStub;
 import dev.notify.testkit.tls.TestCertificate;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -73,14 +67,13 @@ public abstract sealed class SmsServiceExtension implements BeforeAllCallback, A
         AfterEachCallback, AutoCloseable
         permits TwilioServerExtension, VonageServerExtension, InfobipServerExtension, WebhookServerExtension {
 
-    private static final String STORE_PASSWORD = "notify-testkit";
+    private static final String STORE_PASSWORD = HttpsStub.STORE_PASSWORD;
     private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([^\";]+)");
 
     final StubState state = new StubState();
     private final TestCertificate certificate = TestCertificate.forLocalhost();
     private final String transformer = "notify-sms-stub-" + Integer.toHexString(System.identityHashCode(this));
-    private WireMockServer server;
-    private Path directory;
+    private final HttpsStub stub = new HttpsStub(certificate, () -> "the " + providerId() + " stub");
     private boolean perClass;
 
     SmsServiceExtension() {
@@ -145,47 +138,15 @@ public abstract sealed class SmsServiceExtension implements BeforeAllCallback, A
         stop();
     }
 
-    private synchronized void startServer() {
-        if (server != null) {
-            return;
-        }
-        try {
-            directory = Files.createTempDirectory("notify-sms-stub");
-            Path keyStore = directory.resolve("server.p12");
-            certificate.writeKeyStore(keyStore, STORE_PASSWORD);
-            certificate.writeTrustStore(directory.resolve("trust.p12"), STORE_PASSWORD);
-            server = new WireMockServer(options()
-                    .httpDisabled(true)
-                    .httpsPort(0)
-                    .bindAddress("127.0.0.1")
-                    .keystorePath(keyStore.toString())
-                    .keystoreType("PKCS12")
-                    .keystorePassword(STORE_PASSWORD)
-                    .keyManagerPassword(STORE_PASSWORD)
-                    .containerThreads(40)
-                    .jettyAcceptors(1)
-                    .notifier(new Slf4jNotifier(false))
-                    .extensions(new Endpoint()));
-            server.start();
-            server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(transformer)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the " + providerId() + " stub", e);
+    private void startServer() {
+        if (stub.start(new Endpoint())) {
+            stub.running().stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(transformer)));
         }
     }
 
-    private synchronized void stop() {
-        if (server != null) {
-            server.stop();
-            server = null;
-        }
-        if (directory != null) {
-            try (Stream<Path> files = Files.walk(directory)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            directory = null;
-        }
+
+    private void stop() {
+        stub.stop();
     }
 
     /**
@@ -222,8 +183,7 @@ public abstract sealed class SmsServiceExtension implements BeforeAllCallback, A
 
     /** {@link #trustStore()} as a PKCS#12 file; gone after the stub stops. */
     public Path trustStorePath() {
-        running();
-        return directory.resolve("trust.p12");
+        return stub.trustStorePath();
     }
 
     public String trustStorePassword() {
@@ -340,12 +300,8 @@ public abstract sealed class SmsServiceExtension implements BeforeAllCallback, A
         return request.endpoint() == SmsRequest.Endpoint.SEND ? answerSend(request) : answerCheck(request);
     }
 
-    private synchronized WireMockServer running() {
-        if (server == null) {
-            throw new IllegalStateException("the " + providerId() + " stub is not running; register it with "
-                    + "@RegisterExtension");
-        }
-        return server;
+    private WireMockServer running() {
+        return stub.running();
     }
 
     private static int requirePositive(int count) {
