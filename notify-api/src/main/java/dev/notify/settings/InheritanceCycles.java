@@ -35,8 +35,10 @@ final class InheritanceCycles {
             if (current != null && onPath.containsKey(current)) {
                 problems.add(cycle(path.subList(onPath.get(current), path.size())));
             }
-            done.addAll(path);
-            onPath.clear();
+            for (String visited : path) {
+                onPath.remove(visited);
+                done.add(visited);
+            }
             path.clear();
         }
         return problems;
