@@ -1,6 +1,7 @@
 package dev.notify;
 
 import dev.notify.internal.CoreAccess;
+import dev.notify.spi.RetryAfter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -93,8 +94,10 @@ public abstract class DeliveryException extends NotifyException {
             return new Details(code, retryAfter, rejectedRecipients, server, providerId, attempts);
         }
 
+        /** The delay the server asked for; one over {@link RetryAfter#MAXIMUM} is capped to it, a negative one is zero. */
         public Details retryAfter(Duration delay) {
-            return new Details(replyCode, delay, rejectedRecipients, server, providerId, attempts);
+            return new Details(replyCode, delay == null ? null : RetryAfter.capped(delay), rejectedRecipients, server,
+                    providerId, attempts);
         }
 
         public Details rejectedRecipients(List<RejectedRecipient> recipients) {

@@ -14,6 +14,11 @@ import java.util.Optional;
  */
 public final class Problem {
 
+    /** The longest quoted value a message shows whole; a longer one shows its start and its length. */
+    public static final int MAX_VALUE = 100;
+    private static final int MAX_KEY = 200;
+    private static final int MAX_MESSAGE = 2_000;
+
     private final String key;
     private final String message;
     private final SettingKey<?> setting;
@@ -28,8 +33,8 @@ public final class Problem {
     }
 
     private Problem(String key, String message, SettingKey<?> setting, boolean missingValue) {
-        this.key = Objects.requireNonNull(key, "key");
-        this.message = Objects.requireNonNull(message, "message");
+        this.key = shortened(Objects.requireNonNull(key, "key"), MAX_KEY);
+        this.message = shortenedValues(Objects.requireNonNull(message, "message"));
         this.setting = setting;
         this.missingValue = missingValue;
     }
@@ -70,6 +75,35 @@ public final class Problem {
     /** The same problem under another full key (another server's prefix). */
     public Problem withKey(String fullKey) {
         return new Problem(fullKey, message, setting, missingValue);
+    }
+
+    /**
+     * The message with every quoted value ({@code '...'}) longer than {@value #MAX_VALUE} characters cut to its start
+     * and its length, and the whole message cut at 2,000 characters: a 50 MB value is not echoed.
+     */
+    private static String shortenedValues(String message) {
+        if (message.length() <= MAX_VALUE) {
+            return message;
+        }
+        StringBuilder out = new StringBuilder();
+        int close = message.lastIndexOf('\'');
+        int from = 0;
+        while (from < message.length() && out.length() <= MAX_MESSAGE) {
+            int open = message.indexOf('\'', from);
+            int next = open < 0 ? -1 : message.indexOf('\'', open + 1);
+            if (open < 0 || next < 0) {
+                out.append(message, from, message.length());
+                break;
+            }
+            int end = next - open - 1 > MAX_VALUE && close > next ? close : next;
+            out.append(message, from, open + 1).append(shortened(message.substring(open + 1, end), MAX_VALUE)).append('\'');
+            from = end + 1;
+        }
+        return shortened(out.toString(), MAX_MESSAGE);
+    }
+
+    private static String shortened(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "… (" + text.length() + " characters)";
     }
 
     @Override

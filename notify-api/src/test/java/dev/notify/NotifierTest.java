@@ -252,6 +252,24 @@ class NotifierTest {
     }
 
     @Test
+    void retryAfterOfCenturiesIsCappedNotAnOverflow() {
+        RecordingScheduler time = new RecordingScheduler();
+        notifier(Notifier.builder().scheduler(time), "email.retry.max-delay=50ms");
+        smtp.behaviour((message, attempt) -> {
+            if (attempt == 1) {
+                throw new TransientDeliveryException("429 too many requests", DeliveryException.Details.of()
+                        .retryAfter(Duration.ofSeconds(Long.MAX_VALUE)), null);
+            }
+            return RecordingProvider.accept(message, attempt);
+        });
+
+        SendResult result = notifier.global().sendEmail(email("Hi"));
+
+        assertThat(result.attempts()).isEqualTo(2);
+        assertThat(time.waits()).containsExactly(Duration.ofMillis(50));
+    }
+
+    @Test
     void noAttemptStartsAfterMaxTime() {
         notifier("email.retry.initial-delay=400ms", "email.retry.max-time=100ms");
         smtp.behaviour((message, attempt) -> {

@@ -22,12 +22,33 @@ public final class HeaderText {
     }
 
     /**
-     * Like {@link #forbiddenCharacter}, and also refuses characters whose low byte is CR or LF, which a transport
+     * Like {@link #forbiddenCharacter}, and also refuses the bidirectional control characters (U+202A-U+202E,
+     * U+2066-U+2069, U+200E, U+200F, U+061C), with which a display name can show its text reordered
+     * ("moc.elpmaxe" read as "example.com"). For display names, which mail clients show next to the address.
+     */
+    public static String forbiddenInDisplayName(String text) {
+        String forbidden = forbiddenCharacter(text);
+        return forbidden != null ? forbidden : bidiControl(text);
+    }
+
+    private static String bidiControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F'
+                    || c == '\u061C') {
+                return String.format("must not contain the bidirectional control character U+%04X (at index %d)", (int) c, i);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Like {@link #forbiddenInDisplayName}, and also refuses characters whose low byte is CR or LF, which a transport
      * that truncates chars to bytes would turn into a line break inside an SMTP command (the CVE-2025-7962
      * class). For addresses, which go into commands unencoded.
      */
     public static String forbiddenInAddress(String text) {
-        String forbidden = forbiddenCharacter(text);
+        String forbidden = forbiddenInDisplayName(text);
         if (forbidden != null) {
             return forbidden;
         }

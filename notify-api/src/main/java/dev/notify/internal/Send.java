@@ -22,6 +22,7 @@ import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.SettingKeys;
 import dev.notify.settings.Settings;
 import dev.notify.spi.Delivery;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -196,9 +197,19 @@ final class Send {
             rejected.addAll(deferred);
             return done();
         }
-        fire(SendEvent.Kind.ATTEMPT_FAILED, deferral, core.clock().instant().plus(delay), Optional.empty());
+        fire(SendEvent.Kind.ATTEMPT_FAILED, deferral, nextAttemptAt(delay), Optional.empty());
         current = CoreAccess.messages().onlyTo(email, deferred.stream().map(r -> EmailAddress.parse(r.address())).toList());
         return new Retry(delay);
+    }
+
+    /** When the next attempt starts; a delay past the end of time (from a huge configured maximum) is the end. */
+    private Instant nextAttemptAt(Duration delay) {
+        Instant now = core.clock().instant();
+        try {
+            return now.plus(delay);
+        } catch (DateTimeException | ArithmeticException e) {
+            return Instant.MAX;
+        }
     }
 
     private Step failed(DeliveryException e, RetryPolicy policy) {
@@ -210,7 +221,7 @@ final class Send {
         if (delay != null) {
             LOG.debug("{} via {} for {}: attempt {} failed ({}); retrying in {} ms", channel, providerId, layer(),
                     attempts, e.getMessage(), delay.toMillis());
-            fire(SendEvent.Kind.ATTEMPT_FAILED, e, core.clock().instant().plus(delay), Optional.empty());
+            fire(SendEvent.Kind.ATTEMPT_FAILED, e, nextAttemptAt(delay), Optional.empty());
             return new Retry(delay);
         }
         fire(SendEvent.Kind.ATTEMPT_FAILED, e, null, Optional.empty());

@@ -141,6 +141,9 @@ final class SenderRegistry {
         }
         current = settings;
         routes.clear();
+        if (handles.isEmpty()) {
+            return;
+        }
         Set<Key> live = new HashSet<>();
         addLiveKeys(settings.resolveGlobal(schema), live);
         for (String server : settings.serverIds()) {

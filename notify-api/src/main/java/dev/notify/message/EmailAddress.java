@@ -82,7 +82,7 @@ public final class EmailAddress {
 
     private static EmailAddress of(String displayName, String address, String field) {
         if (displayName != null) {
-            String forbidden = HeaderText.forbiddenCharacter(displayName);
+            String forbidden = HeaderText.forbiddenInDisplayName(displayName);
             if (forbidden != null) {
                 throw new InvalidMessageException(field, "display name " + forbidden);
             }

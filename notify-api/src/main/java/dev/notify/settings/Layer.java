@@ -23,16 +23,19 @@ import java.util.stream.Collectors;
  */
 public final class Layer {
 
-    private static final Layer EMPTY = new Layer(Map.of(), List.of(), Set.of());
+    private static final Layer EMPTY = new Layer(Map.of(), List.of(), Set.of(), Map.of());
 
     private final Map<SettingKey<?>, Optional<?>> values;
     private final List<Problem> problems;
     private final Set<String> uninstalledKeys;
+    private final Map<SettingKey<?>, String> references;
 
-    private Layer(Map<SettingKey<?>, Optional<?>> values, List<Problem> problems, Set<String> uninstalledKeys) {
+    private Layer(Map<SettingKey<?>, Optional<?>> values, List<Problem> problems, Set<String> uninstalledKeys,
+            Map<SettingKey<?>, String> references) {
         this.values = values;
         this.problems = problems;
         this.uninstalledKeys = uninstalledKeys;
+        this.references = references;
     }
 
     /** A layer that sets nothing. */
@@ -55,6 +58,7 @@ public final class Layer {
         Builder b = new Builder(SettingsSchema.installed(), layer.values);
         b.problems.addAll(layer.problems);
         b.uninstalledKeys.addAll(layer.uninstalledKeys);
+        b.references.putAll(layer.references);
         return b;
     }
 
@@ -75,6 +79,14 @@ public final class Layer {
     /** The value this layer sets or clears, empty-when-cleared, for a key it mentions; for writing layers out. */
     Optional<?> raw(SettingKey<?> key) {
         return values.get(key);
+    }
+
+    /**
+     * The value as written when it contains a {@code ${env:...}} or {@code ${file:...}} reference: such a value is
+     * shown as this text, never as what it read.
+     */
+    Optional<String> reference(SettingKey<?> key) {
+        return Optional.ofNullable(references.get(key));
     }
 
     /** The keys this layer mentions. */
@@ -107,19 +119,20 @@ public final class Layer {
     @Override
     public boolean equals(Object o) {
         return o instanceof Layer other && values.equals(other.values) && problems.equals(other.problems)
-                && uninstalledKeys.equals(other.uninstalledKeys);
+                && uninstalledKeys.equals(other.uninstalledKeys) && references.equals(other.references);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(values, problems, uninstalledKeys);
+        return Objects.hash(values, problems, uninstalledKeys, references);
     }
 
-    /** The keys and values; secrets print as {@code ********}. */
+    /** The keys and values; secrets print as {@code ********}, values read through a reference as the reference. */
     @Override
     public String toString() {
         return values.entrySet().stream()
-                .map(e -> e.getKey().name() + "=" + e.getValue().map(e.getKey()::format).orElse(""))
+                .map(e -> e.getKey().name() + "=" + (references.containsKey(e.getKey()) ? references.get(e.getKey())
+                        : e.getValue().map(e.getKey()::format).orElse("")))
                 .collect(Collectors.joining(", ", "Layer[", "]"));
     }
 
@@ -134,6 +147,7 @@ public final class Layer {
         private final Map<SettingKey<?>, Optional<?>> values;
         private final List<Problem> problems = new ArrayList<>();
         private final Set<String> uninstalledKeys = new LinkedHashSet<>();
+        private final Map<SettingKey<?>, String> references = new LinkedHashMap<>();
 
         private Builder(SettingsSchema schema, Map<SettingKey<?>, Optional<?>> values) {
             this.schema = schema;
@@ -149,6 +163,7 @@ public final class Layer {
             Objects.requireNonNull(key, "key");
             try {
                 values.put(key, Optional.of(key.check(value)));
+                references.remove(key);
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw new IllegalArgumentException(key.name() + ": " + e.getMessage(), e);
             }
@@ -171,9 +186,21 @@ public final class Layer {
             }
             try {
                 values.put(key, Optional.of(key.parse(trimmed)));
+                references.remove(key);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(keyName + ": " + e.getMessage(), e);
             }
+            return this;
+        }
+
+        /** Sets a value read through a reference; {@code written} is the value as written, shown instead of it. */
+        Builder setReferenced(String keyName, String text, String written) {
+            set(keyName, text);
+            schema.key(keyName).ifPresent(key -> {
+                if (values.get(key).isPresent()) {
+                    references.put(key, written);
+                }
+            });
             return this;
         }
 
@@ -188,12 +215,14 @@ public final class Layer {
                         + key.defaultDescription().orElse("its own") + "); remove the key to inherit the value");
             }
             values.put(key, Optional.empty());
+            references.remove(key);
             return this;
         }
 
         /** Removes the key from this layer, so its value is inherited again. */
         public Builder unset(SettingKey<?> key) {
             values.remove(key);
+            references.remove(key);
             return this;
         }
 
@@ -219,6 +248,7 @@ public final class Layer {
                 throw new IllegalArgumentException(key.name() + ": is not a secret");
             }
             values.put(key, Optional.of(secret));
+            references.remove(key);
             return this;
         }
 
@@ -230,7 +260,8 @@ public final class Layer {
         public Layer build() {
             return values.isEmpty() && problems.isEmpty() && uninstalledKeys.isEmpty() ? EMPTY
                     : new Layer(Collections.unmodifiableMap(new LinkedHashMap<>(values)), List.copyOf(problems),
-                            Collections.unmodifiableSet(new LinkedHashSet<>(uninstalledKeys)));
+                            Collections.unmodifiableSet(new LinkedHashSet<>(uninstalledKeys)),
+                            Collections.unmodifiableMap(new LinkedHashMap<>(references)));
         }
     }
 }

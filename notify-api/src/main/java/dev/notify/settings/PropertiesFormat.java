@@ -3,10 +3,14 @@ package dev.notify.settings;
 import dev.notify.Problem;
 import dev.notify.SettingsException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -189,6 +193,10 @@ public final class PropertiesFormat {
                 continue;
             }
             String key = fullKey.substring(prefix.length());
+            if (key.isEmpty()) {
+                problems.add(new Problem(fullKey.isEmpty() ? "(empty key)" : fullKey, "a line has a value but no key"));
+                continue;
+            }
             Matcher server = SERVER_KEY.matcher(key);
             if (key.startsWith("servers.") && !server.matches()) {
                 problems.add(new Problem(fullKey, "a server key must be servers.<id>.<key>"));
@@ -264,16 +272,20 @@ public final class PropertiesFormat {
             invalid(layer, serverPrefix != null, name, layerPrefix, e.getMessage(), problems);
             return;
         }
+        String raw = rawValue == null ? "" : rawValue.strip();
+        boolean referenced = REFERENCE.matcher(raw).find();
         try {
-            String raw = rawValue == null ? "" : rawValue.strip();
             if (key.isSecret() && !value.isEmpty() && WHOLE_REFERENCE.matcher(raw).matches()) {
                 layer.setSecret(key, Secret.fromReference(value, raw));
+            } else if (referenced) {
+                layer.setReferenced(name, value, raw);
             } else {
                 layer.set(name, value);
             }
         } catch (IllegalArgumentException e) {
             String message = e.getMessage().startsWith(name + ": ") ? e.getMessage().substring(name.length() + 2) : e.getMessage();
-            invalid(layer, serverPrefix != null, name, layerPrefix, message, problems);
+            invalid(layer, serverPrefix != null, name, layerPrefix, referenced ? withoutValue(message, value, raw) : message,
+                    problems);
         }
     }
 
@@ -284,6 +296,13 @@ public final class PropertiesFormat {
         } else {
             problems.add(new Problem(layerPrefix + name, message));
         }
+    }
+
+    /** A message about a value read through a reference, with what the reference read left out. */
+    private static String withoutValue(String message, String value, String raw) {
+        int was = Math.max(message.lastIndexOf(", was "), message.lastIndexOf("; was "));
+        String shown = was >= 0 ? message.substring(0, was) : value.isEmpty() ? message : message.replace(value, raw);
+        return shown + " (the value read from " + raw + " is not shown)";
     }
 
     private String substitute(String value) {
@@ -313,21 +332,50 @@ public final class PropertiesFormat {
             if (name.isEmpty()) {
                 throw new IllegalArgumentException("${file:} needs a path");
             }
-            Path path = baseDirectory.resolve(name);
-            try {
-                if (Files.size(path) > MAX_REFERENCED_FILE) {
-                    throw new IllegalArgumentException("file " + path + " is larger than 64 KiB");
-                }
-                String content = Files.readString(path, StandardCharsets.UTF_8);
-                if (content.endsWith("\r\n")) {
-                    return content.substring(0, content.length() - 2);
-                }
-                return content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read file " + path + " (" + e.getClass().getSimpleName() + ")");
+            String content = readReferencedFile(baseDirectory.resolve(name));
+            if (content.endsWith("\r\n")) {
+                return content.substring(0, content.length() - 2);
             }
+            return content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
         }
         throw new IllegalArgumentException("unknown reference ${" + reference + "}; use ${env:NAME} or ${file:PATH}");
+    }
+
+    /**
+     * Reads a referenced file: only a regular file (a symbolic link is followed, as secrets mounted by Kubernetes
+     * or Docker are links, but it must end at a regular file) of at most 64 KiB, in UTF-8. A device, a FIFO, a
+     * socket or a directory is refused before it is opened, so {@code /dev/zero} cannot exhaust memory nor a FIFO
+     * block the reader; a file that grows past the limit while being read is refused too.
+     */
+    private static String readReferencedFile(Path path) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read file " + path + " (" + e.getClass().getSimpleName() + ")");
+        }
+        if (!attributes.isRegularFile()) {
+            throw new IllegalArgumentException("file " + path + " is not a regular file ("
+                    + (attributes.isDirectory() ? "a directory" : "a device, FIFO or socket")
+                    + "); a reference reads only regular files");
+        }
+        if (attributes.size() > MAX_REFERENCED_FILE) {
+            throw new IllegalArgumentException("file " + path + " is larger than 64 KiB");
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(path)) {
+            bytes = in.readNBytes(MAX_REFERENCED_FILE + 1);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read file " + path + " (" + e.getClass().getSimpleName() + ")");
+        }
+        if (bytes.length > MAX_REFERENCED_FILE) {
+            throw new IllegalArgumentException("file " + path + " is larger than 64 KiB");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("file " + path + " is not UTF-8 text");
+        }
     }
 
     private SettingsException prefixed(SettingsException e) {

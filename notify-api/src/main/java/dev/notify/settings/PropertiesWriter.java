@@ -32,6 +32,8 @@ final class PropertiesWriter {
             String name = layerPrefix + key.name();
             if (value.isEmpty()) {
                 line(name, "");
+            } else if (!key.isSecret() && layer.reference(key).isPresent()) {
+                line(name, layer.reference(key).get());
             } else if (value.get() instanceof Secret secret && !secretValues) {
                 secret.reference().ifPresentOrElse(reference -> line(name, reference),
                         () -> comment(name + " is a secret without a ${env:...} or ${file:...} reference; not written"));

@@ -11,33 +11,39 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Computes a server's effective values from its layer chain; see {@link Settings#resolve(String)}. */
+/**
+ * Computes effective values from one layer and what the layer inherits: the global settings from the global
+ * layer and the defaults, a server's from its own layer and the resolved settings of the layer below it (the
+ * server it inherits from, or the global settings). Each server of a chain is thus resolved once; see
+ * {@link Settings#resolve(String)}.
+ */
 final class Resolution {
 
     private final SettingsSchema schema;
     private final String serverId;
-    private final List<Map.Entry<Origin, Layer>> layers = new ArrayList<>();
+    private final Origin origin;
+    private final Layer layer;
+    private final ResolvedSettings inherited;
     private final Map<SettingKey<?>, ResolvedValue<?>> values = new HashMap<>();
-    private final Map<String, Optional<Map.Entry<Origin, Layer>>> groups = new HashMap<>();
+    private final Map<String, Boolean> groupsMentioned = new HashMap<>();
     private final Set<SettingKey<?>> resolving = new HashSet<>();
 
-    private Resolution(SettingsSchema schema, String serverId) {
+    private Resolution(SettingsSchema schema, String serverId, Origin origin, Layer layer, ResolvedSettings inherited) {
         this.schema = schema;
         this.serverId = serverId;
+        this.origin = origin;
+        this.layer = layer;
+        this.inherited = inherited;
     }
 
-    /**
-     * @param serverId the server resolved, or null for the global settings
-     * @param chain    server layers, nearest first (the server, then the layers it inherits from)
-     */
-    static ResolvedSettings resolve(SettingsSchema schema, String serverId, List<Map.Entry<String, Layer>> chain,
-            Layer global) {
-        Resolution r = new Resolution(schema, serverId);
-        for (Map.Entry<String, Layer> e : chain) {
-            r.layers.add(Map.entry(Origin.server(e.getKey()), e.getValue()));
-        }
-        r.layers.add(Map.entry(Origin.GLOBAL, global));
-        return r.run();
+    static ResolvedSettings resolveGlobal(SettingsSchema schema, Layer global) {
+        return new Resolution(schema, null, Origin.GLOBAL, global, null).run();
+    }
+
+    /** @param inherited the resolved settings of the layer below: the parent server's, or the global ones */
+    static ResolvedSettings resolveServer(SettingsSchema schema, String serverId, Layer layer,
+            ResolvedSettings inherited) {
+        return new Resolution(schema, serverId, Origin.server(serverId), layer, inherited).run();
     }
 
     private ResolvedSettings run() {
@@ -48,20 +54,24 @@ final class Resolution {
         List<Problem> readProblems = new ArrayList<>();
         Set<String> unreadable = new HashSet<>();
         Map<String, Origin> uninstalled = new LinkedHashMap<>();
-        for (Map.Entry<Origin, Layer> layer : layers) {
-            for (Problem p : layer.getValue().problems()) {
-                readProblems.add(p.withKey(layer.getKey().keyPrefix() + p.key()));
-                unreadable.add(p.key());
-            }
-            layer.getValue().uninstalledKeys().forEach(k -> uninstalled.putIfAbsent(k, layer.getKey()));
-            for (SettingKey<?> key : layer.getValue().keys()) {
-                if (schema.key(key.name()).isEmpty() && schema.uninstalledSection(key.name()).isPresent()) {
-                    uninstalled.putIfAbsent(key.name(), layer.getKey());
-                }
+        for (Problem p : layer.problems()) {
+            readProblems.add(p.withKey(origin.keyPrefix() + p.key()));
+            unreadable.add(p.key());
+        }
+        layer.uninstalledKeys().forEach(k -> uninstalled.putIfAbsent(k, origin));
+        for (SettingKey<?> key : layer.keys()) {
+            if (schema.key(key.name()).isEmpty() && schema.uninstalledSection(key.name()).isPresent()) {
+                uninstalled.putIfAbsent(key.name(), origin);
             }
         }
-        ResolvedSettings unchecked = new ResolvedSettings(serverId, ordered, List.of(), List.of());
-        return new ResolvedSettings(serverId, ordered, readProblems, schema.validate(unchecked, unreadable, uninstalled));
+        if (inherited != null) {
+            readProblems.addAll(inherited.readProblems());
+            unreadable.addAll(inherited.unreadable());
+            inherited.uninstalled().forEach(uninstalled::putIfAbsent);
+        }
+        ResolvedSettings unchecked = new ResolvedSettings(serverId, ordered, List.of(), List.of(), Set.of(), Map.of());
+        return new ResolvedSettings(serverId, ordered, readProblems,
+                schema.validate(unchecked, unreadable, uninstalled), unreadable, uninstalled);
     }
 
     private ResolvedValue<?> value(SettingKey<?> key) {
@@ -72,19 +82,35 @@ final class Resolution {
         if (!resolving.add(key)) {
             throw new IllegalStateException("the default of " + key + " depends on itself");
         }
-        Optional<Map.Entry<Origin, Layer>> source = key.credentialGroup()
-                .map(group -> groups.computeIfAbsent(group, g -> nearestMentioning(schema.group(g))))
-                .orElseGet(() -> nearestMentioning(List.of(key)));
-        ResolvedValue<?> value = source.isPresent()
-                ? fromLayer(key, source.get().getValue(), source.get().getKey())
-                : fromDefault(key);
+        boolean mentioned = key.credentialGroup()
+                .map(group -> groupsMentioned.computeIfAbsent(group, g -> mentionsAny(schema.group(g))))
+                .orElseGet(() -> layer.mentions(key));
+        ResolvedValue<?> below = inherited == null ? null : inherited.resolvedValue(key);
+        ResolvedValue<?> value;
+        if (mentioned) {
+            value = fromLayer(key, layer, origin);
+        } else if (below != null && below.origin().kind() != Origin.Kind.DEFAULT) {
+            value = below.forServer(serverId);
+        } else {
+            value = fromDefault(key);
+        }
         values.put(key, value);
         resolving.remove(key);
         return value;
     }
 
+    private boolean mentionsAny(List<SettingKey<?>> keys) {
+        for (SettingKey<?> key : keys) {
+            if (layer.mentions(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private <T> ResolvedValue<T> fromLayer(SettingKey<T> key, Layer layer, Origin origin) {
-        return new ResolvedValue<>(key, layer.get(key).orElse(null), origin, serverId);
+        return new ResolvedValue<>(key, layer.get(key).orElse(null), origin, serverId,
+                layer.reference(key).orElse(null));
     }
 
     private <T> ResolvedValue<T> fromDefault(SettingKey<T> key) {
@@ -101,16 +127,5 @@ final class Resolution {
             }
         });
         return new ResolvedValue<>(key, value, Origin.DEFAULT, serverId);
-    }
-
-    private Optional<Map.Entry<Origin, Layer>> nearestMentioning(List<SettingKey<?>> keys) {
-        for (Map.Entry<Origin, Layer> layer : layers) {
-            for (SettingKey<?> key : keys) {
-                if (layer.getValue().mentions(key)) {
-                    return Optional.of(layer);
-                }
-            }
-        }
-        return Optional.empty();
     }
 }

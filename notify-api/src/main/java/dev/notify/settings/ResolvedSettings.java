@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -25,12 +26,20 @@ public final class ResolvedSettings {
     private final Map<SettingKey<?>, ResolvedValue<?>> values;
     private final List<Problem> problems;
     private final List<Problem> readProblems;
+    private final Set<String> unreadable;
+    private final Map<String, Origin> uninstalled;
 
+    /**
+     * @param unreadable  the keys, without a server prefix, that a layer of these settings could not read
+     * @param uninstalled keys of providers that are not installed, with the nearest layer that sets them
+     */
     ResolvedSettings(String serverId, Map<SettingKey<?>, ResolvedValue<?>> values, List<Problem> readProblems,
-            List<Problem> validationProblems) {
+            List<Problem> validationProblems, Set<String> unreadable, Map<String, Origin> uninstalled) {
         this.serverId = serverId;
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.readProblems = List.copyOf(readProblems);
+        this.unreadable = Set.copyOf(unreadable);
+        this.uninstalled = Collections.unmodifiableMap(new LinkedHashMap<>(uninstalled));
         List<Problem> all = new java.util.ArrayList<>(readProblems);
         all.addAll(validationProblems);
         this.problems = List.copyOf(all);
@@ -146,6 +155,23 @@ public final class ResolvedSettings {
             }
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    List<Problem> readProblems() {
+        return readProblems;
+    }
+
+    Set<String> unreadable() {
+        return unreadable;
+    }
+
+    Map<String, Origin> uninstalled() {
+        return uninstalled;
+    }
+
+    /** The key's resolved value, or null when the key is not in the schema these settings were resolved with. */
+    ResolvedValue<?> resolvedValue(SettingKey<?> key) {
+        return values.get(key);
     }
 
     private ResolvedValue<?> resolved(SettingKey<?> key) {

@@ -18,12 +18,24 @@ public final class ResolvedValue<T> {
     private final T value;
     private final Origin origin;
     private final String serverId;
+    private final String reference;
 
     ResolvedValue(SettingKey<T> key, T value, Origin origin, String serverId) {
+        this(key, value, origin, serverId, null);
+    }
+
+    /** @param reference the value as written when it was read through {@code ${env:...}} or {@code ${file:...}} */
+    ResolvedValue(SettingKey<T> key, T value, Origin origin, String serverId, String reference) {
         this.key = key;
         this.value = value;
         this.origin = origin;
         this.serverId = serverId;
+        this.reference = reference;
+    }
+
+    /** The same value and origin, as seen by another server that inherits it. */
+    ResolvedValue<T> forServer(String otherServerId) {
+        return Objects.equals(serverId, otherServerId) ? this : new ResolvedValue<>(key, value, origin, otherServerId, reference);
     }
 
     public SettingKey<T> key() {
@@ -57,9 +69,13 @@ public final class ResolvedValue<T> {
         return (origin.kind() == Origin.Kind.DEFAULT ? "" : origin.keyPrefix()) + key.name();
     }
 
-    /** The value as an administrator writes it; secrets print as {@code ********}, an empty value as "". */
+    /**
+     * The value as an administrator writes it; secrets print as {@code ********}, an empty value as "". A value
+     * read through {@code ${env:...}} or {@code ${file:...}} prints as written (the reference), whatever the key:
+     * what a reference reads is treated as sensitive.
+     */
     public String displayValue() {
-        return key.format(value);
+        return reference != null ? reference : key.format(value);
     }
 
     @Override

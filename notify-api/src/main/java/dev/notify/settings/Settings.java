@@ -5,7 +5,6 @@ import dev.notify.SettingsException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -88,12 +87,13 @@ public final class Settings {
 
     /** The effective global settings under another schema (a notifier's providers). */
     public ResolvedSettings resolveGlobal(SettingsSchema schema) {
-        return cache(schema).computeIfAbsent(GLOBAL_CACHE_KEY, k -> Resolution.resolve(schema, null, List.of(), global));
+        return cache(schema).computeIfAbsent(GLOBAL_CACHE_KEY, k -> Resolution.resolveGlobal(schema, global));
     }
 
     /**
      * A server's effective settings. A server without a layer of its own inherits everything, so any server id
-     * of the host application can be resolved.
+     * of the host application can be resolved. Resolving touches only the server's inheritance chain, and each
+     * server of it once: the servers it inherits from are resolved (and kept) on the way.
      *
      * @throws IllegalArgumentException when {@code serverId} is not 1-64 letters, digits, '-' or '_'
      */
@@ -114,22 +114,31 @@ public final class Settings {
             return cached;
         }
         checkServerId(serverId);
-        return cache.computeIfAbsent(serverId, id -> Resolution.resolve(schema, id, chain(id), global));
+        List<String> unresolved = new ArrayList<>();
+        ResolvedSettings inherited = null;
+        for (String current = serverId; current != null; current = parents.get(current)) {
+            inherited = cache.get(current);
+            if (inherited != null) {
+                break;
+            }
+            unresolved.add(current);
+        }
+        if (inherited == null) {
+            inherited = resolveGlobal(schema);
+        }
+        for (int i = unresolved.size() - 1; i >= 0; i--) {
+            String id = unresolved.get(i);
+            ResolvedSettings resolved = Resolution.resolveServer(schema, id, servers.getOrDefault(id, Layer.empty()),
+                    inherited);
+            ResolvedSettings raced = cache.putIfAbsent(id, resolved);
+            inherited = raced != null ? raced : resolved;
+        }
+        return inherited;
     }
 
     private Map<String, ResolvedSettings> cache(SettingsSchema schema) {
         Map<String, ResolvedSettings> cache = resolved.get(Objects.requireNonNull(schema, "schema"));
         return cache != null ? cache : resolved.computeIfAbsent(schema, s -> new ConcurrentHashMap<>());
-    }
-
-    private List<Map.Entry<String, Layer>> chain(String id) {
-        List<Map.Entry<String, Layer>> chain = new ArrayList<>();
-        String current = id;
-        while (current != null) {
-            chain.add(Map.entry(current, servers.getOrDefault(current, Layer.empty())));
-            current = parents.get(current);
-        }
-        return chain;
     }
 
     static void checkServerId(String id) {
@@ -218,21 +227,12 @@ public final class Settings {
         public Settings build() {
             List<Problem> problems = new ArrayList<>();
             for (Map.Entry<String, String> e : parents.entrySet()) {
-                String key = "servers." + e.getKey() + ".inherits";
                 if (!servers.containsKey(e.getValue())) {
-                    problems.add(new Problem(key, "names server '" + e.getValue() + "', which has no settings"));
-                    continue;
-                }
-                Set<String> seen = new LinkedHashSet<>();
-                String current = e.getKey();
-                while (current != null && seen.add(current)) {
-                    current = parents.get(current);
-                }
-                if (current != null) {
-                    problems.add(new Problem(key, "inheritance forms a cycle: " + String.join(" -> ", seen) + " -> "
-                            + current));
+                    problems.add(new Problem("servers." + e.getKey() + ".inherits", "names server '" + e.getValue()
+                            + "', which has no settings"));
                 }
             }
+            problems.addAll(InheritanceCycles.find(parents));
             if (!problems.isEmpty()) {
                 throw new SettingsException(problems);
             }

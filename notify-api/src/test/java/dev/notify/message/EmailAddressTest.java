@@ -105,6 +105,27 @@ class EmailAddressTest {
         assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("display name"));
     }
 
+    @ParameterizedTest
+    @ValueSource(chars = {'\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069',
+        '\u200E', '\u200F', '\u061C'})
+    void displayNameWithABidiControlCharacterIsRefusedNamingTheField(char control) {
+        InvalidMessageException e = catchThrowableOfType(InvalidMessageException.class,
+                () -> EmailAddress.parse("Support " + control + "moc.elpmaxe <support@example.com>", "from"));
+
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("from");
+            assertThat(p.message()).contains("display name").contains(String.format("U+%04X", (int) control));
+        });
+    }
+
+    @Test
+    void displayNameInRightToLeftScriptWithoutControlsIsAccepted() {
+        EmailAddress a = EmailAddress.parse("\u05EA\u05DE\u05D9\u05DB\u05D4 <support@example.com>");
+
+        assertThat(a.displayName()).contains("\u05EA\u05DE\u05D9\u05DB\u05D4");
+    }
+
     @Test
     void withDisplayNameKeepsTheAddress() {
         EmailAddress a = EmailAddress.parse("bob@example.com").withDisplayName("Bob");

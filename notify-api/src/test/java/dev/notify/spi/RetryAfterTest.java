@@ -2,6 +2,8 @@ package dev.notify.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.notify.DeliveryException;
+import dev.notify.TransientDeliveryException;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,41 @@ class RetryAfterTest {
     void missingOrUnreadableHeaderIsEmpty() {
         assertThat(RetryAfter.parse(null, NOW)).isEmpty();
         assertThat(RetryAfter.parse("soon", NOW)).isEmpty();
-        assertThat(RetryAfter.parse("99999999999999999999", NOW)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"9999999999", "99999999999999999999", "86401", "0000000000000000000000090000"})
+    void longDelaysAreCappedAtOneDay(String header) {
+        assertThat(RetryAfter.parse(header, NOW)).contains(RetryAfter.MAXIMUM).contains(Duration.ofDays(1));
+    }
+
+    @Test
+    void delayOfAnyNumberOfDigitsIsCappedWithoutOverflow() {
+        String digits = "9".repeat(100_000);
+
+        assertThat(RetryAfter.parse(digits, NOW)).contains(RetryAfter.MAXIMUM);
+        assertThat(RetryAfter.parse("0".repeat(100_000) + "7", NOW)).contains(Duration.ofSeconds(7));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"'Fri, 31 Dec 9999 23:59:59 GMT'", "'Mon, 02 Jun 2025 12:00:01 GMT'"})
+    void datesMoreThanADayAheadAreCappedAtOneDay(String header) {
+        assertThat(RetryAfter.parse(header, NOW)).contains(RetryAfter.MAXIMUM);
+    }
+
+    @Test
+    void aDateIsReadAgainstTheLatestInstantWithoutOverflow() {
+        assertThat(RetryAfter.parse("Fri, 31 Dec 9999 23:59:59 GMT", Instant.MAX)).contains(Duration.ZERO);
+        assertThat(RetryAfter.parse("Mon, 01 Jan 0001 00:00:00 GMT", Instant.MIN)).isPresent();
+    }
+
+    @Test
+    void aProviderPassingAHugeDelayOnGetsItCapped() {
+        DeliveryException failure = new TransientDeliveryException("throttled",
+                DeliveryException.Details.of().retryAfter(Duration.ofSeconds(Long.MAX_VALUE)), null);
+
+        assertThat(failure.retryAfter()).contains(RetryAfter.MAXIMUM);
+        assertThat(failure.retryAfter().orElseThrow().toNanos()).isPositive();
     }
 
     @ParameterizedTest
@@ -46,7 +82,7 @@ class RetryAfterTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"soon", "-5", "1.5", "99999999999999999999"})
+    @CsvSource({"soon", "-5", "1.5", "+5", "٣"})
     void negativeFractionalOrOverlongSecondsAreIgnored(String header) {
         assertThat(RetryAfter.parse(header, Instant.EPOCH)).isEmpty();
     }

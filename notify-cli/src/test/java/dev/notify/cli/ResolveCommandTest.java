@@ -77,6 +77,20 @@ class ResolveCommandTest {
     }
 
     @Test
+    void serverThatIsNotInAFileOfManyServersIsAWarningNamingFiveAndTheCount() {
+        String[] servers = new String[2_000];
+        for (int i = 0; i < servers.length; i++) {
+            servers[i] = "servers.s" + i + ".email.smtp.port=25";
+        }
+        Path config = config(servers);
+
+        CliRun run = CliRun.of("resolve", "--config", config.toString(), "--server", "not-there");
+
+        assertThat(run.err()).contains("Servers in the file: eu-1, s0, s1, s10, s100 and 1996 more (2001 servers)")
+                .doesNotContain("s1999").hasSizeLessThan(500);
+    }
+
+    @Test
     void serverThatIsNotInTheFileIsAWarningInTheJsonDocument() {
         Path config = config();
 

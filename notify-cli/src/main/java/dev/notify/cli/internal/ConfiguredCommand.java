@@ -5,10 +5,14 @@ import dev.notify.ServerNotifier;
 import dev.notify.settings.PropertiesFormat;
 import dev.notify.settings.Settings;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /** A command that works on a settings file, for the global settings or one server. */
 abstract class ConfiguredCommand extends BaseCommand {
+
+    private static final int NAMED_SERVERS = 5;
 
     @Option(names = "--config", required = true, paramLabel = "FILE",
             description = "The settings file (properties; see the README's reference).")
@@ -27,9 +31,16 @@ abstract class ConfiguredCommand extends BaseCommand {
         if (server != null && !settings.serverIds().contains(server)) {
             out.warning("server " + server + " is not in " + config + "; the global settings apply. "
                     + (settings.serverIds().isEmpty() ? "The file has no servers."
-                            : "Servers in the file: " + String.join(", ", settings.serverIds())));
+                            : "Servers in the file: " + someOf(settings.serverIds())));
         }
         return settings;
+    }
+
+    /** The first few ids and how many there are: a file of 100,000 servers gives one line, not all of them. */
+    private static String someOf(Set<String> ids) {
+        List<String> first = ids.stream().limit(NAMED_SERVERS).toList();
+        return String.join(", ", first) + (ids.size() > first.size() ? " and " + (ids.size() - first.size())
+                + " more (" + ids.size() + " servers)" : "");
     }
 
     static Notifier notifier(Settings settings) {
