@@ -7,7 +7,6 @@ import dev.notify.outbox.OutboxEntry;
 import dev.notify.outbox.internal.CorruptRecordException;
 import dev.notify.outbox.internal.EntryCodec;
 import dev.notify.outbox.internal.file.JournalIndex.Slot;
-import dev.notify.outbox.internal.file.SegmentScanner.Damage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -27,14 +26,14 @@ import java.util.List;
 final class Recovery {
 
     private final JournalIndex index;
-    private final List<Damage> damage = new ArrayList<>();
+    private final List<JournalDamage> damage = new ArrayList<>();
 
     private Recovery(JournalIndex index) {
         this.index = index;
     }
 
     /** Reads every segment of {@code listing} into {@code index}; returns what could not be read. */
-    static List<Damage> recover(JournalDirectory.Listing listing, JournalIndex index) {
+    static List<JournalDamage> recover(JournalDirectory.Listing listing, JournalIndex index) {
         Recovery recovery = new Recovery(index);
         for (JournalDirectory.SegmentFile file : listing.segments()) {
             recovery.read(file);
@@ -49,14 +48,14 @@ final class Recovery {
             channel = FileChannel.open(file.path(), StandardOpenOption.READ);
             size = channel.size();
         } catch (IOException e) {
-            SegmentScanner.report(damage, new Damage(file.path(), 0, 0, "cannot be read (" + reason(e)
+            SegmentScanner.report(damage, new JournalDamage(file.path(), 0, 0, "cannot be read (" + reason(e)
                     + "); skipped"), true);
             return;
         }
         Segment segment = new Segment(file.number(), file.path(), channel, 0);
         try {
             if (size < Segment.HEADER_SIZE) {
-                SegmentScanner.report(damage, new Damage(file.path(), 0, size,
+                SegmentScanner.report(damage, new JournalDamage(file.path(), 0, size,
                         "no complete header (a write cut short); it holds no record"), false);
                 keep(segment, Segment.HEADER_SIZE, size);
                 return;
@@ -70,7 +69,7 @@ final class Recovery {
                     damage);
         } catch (UncheckedIOException e) {
             index.segments.remove(segment.number);
-            skip(segment, new Damage(file.path(), 0, size, "cannot be read (" + reason(e.getCause()) + "); skipped"));
+            skip(segment, new JournalDamage(file.path(), 0, size, "cannot be read (" + reason(e.getCause()) + "); skipped"));
         } catch (RuntimeException e) {
             segment.closeQuietly();
             throw e;
@@ -81,7 +80,7 @@ final class Recovery {
         byte[] magic = new byte[Segment.MAGIC.length];
         data.bytes(0, magic.length).get(magic);
         if (!Arrays.equals(magic, Segment.MAGIC)) {
-            skip(segment, new Damage(segment.path, 0, data.size(), "not an outbox journal segment (no journal "
+            skip(segment, new JournalDamage(segment.path, 0, data.size(), "not an outbox journal segment (no journal "
                     + "header); skipped and left alone"));
             return false;
         }
@@ -99,7 +98,7 @@ final class Recovery {
         index.segments.put(segment.number, segment);
     }
 
-    private void skip(Segment segment, Damage d) {
+    private void skip(Segment segment, JournalDamage d) {
         segment.closeQuietly();
         SegmentScanner.report(damage, d, true);
     }
@@ -118,7 +117,7 @@ final class Recovery {
                 entry = EntryCodec.decode(e.encoded());
             }
         } catch (CorruptRecordException e) {
-            SegmentScanner.report(damage, new Damage(segment.path, offset, Records.FRAME + body.limit(),
+            SegmentScanner.report(damage, new JournalDamage(segment.path, offset, Records.FRAME + body.limit(),
                     "a record that passes its checksum but holds " + e.getMessage() + "; skipped"), true);
             return;
         }

@@ -10,20 +10,12 @@ import org.slf4j.LoggerFactory;
  * Reads the records of one segment, checking each frame before its body is touched: a length must fit in what is
  * left of the segment and the body must match its checksum. Bytes that fail are reported with their offset and
  * skipped: the scan resynchronises on the next offset where a whole record checks, so one damaged length does
- * not hide the records after it. Damage followed by no valid record is the tail of a write cut short by a crash;
+ * not hide the records after it. JournalDamage followed by no valid record is the tail of a write cut short by a crash;
  * zeros after the records are space written ahead.
  */
 final class SegmentScanner {
 
     private static final Logger LOG = LoggerFactory.getLogger(SegmentScanner.class);
-
-    /** Bytes of a segment that recovery could not read, by position. */
-    record Damage(Path segment, long offset, long length, String what) {
-        @Override
-        public String toString() {
-            return segment.getFileName() + " at offset " + offset + " (" + length + " bytes): " + what;
-        }
-    }
 
     /** Receives each record that checks: its offset in the segment and its body. */
     @FunctionalInterface
@@ -39,7 +31,7 @@ final class SegmentScanner {
      *
      * @return where the last record that checks ends
      */
-    static long scan(Path segment, SegmentData data, Sink sink, List<Damage> damage) {
+    static long scan(Path segment, SegmentData data, Sink sink, List<JournalDamage> damage) {
         long size = data.size();
         long position = Segment.HEADER_SIZE;
         long end = position;
@@ -56,16 +48,16 @@ final class SegmentScanner {
             }
             long next = resynchronise(data, position + 1, size);
             if (next < 0) {
-                report(damage, new Damage(segment, position, size - position,
+                report(damage, new JournalDamage(segment, position, size - position,
                         "an incomplete record (a write cut short by a crash); ignored"), false);
                 return end;
             }
-            report(damage, new Damage(segment, position, next - position, "bytes that fail their length or "
+            report(damage, new JournalDamage(segment, position, next - position, "bytes that fail their length or "
                     + "checksum; skipped, and the records from offset " + next + " on are read"), true);
             position = next;
         }
         if (position < size && !zeros(data, position, size)) {
-            report(damage, new Damage(segment, position, size - position,
+            report(damage, new JournalDamage(segment, position, size - position,
                     "an incomplete record (a write cut short by a crash); ignored"), false);
         }
         return end;
@@ -101,7 +93,7 @@ final class SegmentScanner {
         return true;
     }
 
-    static void report(List<Damage> damage, Damage d, boolean severe) {
+    static void report(List<JournalDamage> damage, JournalDamage d, boolean severe) {
         damage.add(d);
         if (severe) {
             LOG.error("Outbox journal segment {}", d);

@@ -8,7 +8,6 @@ import dev.notify.outbox.OutboxEntry;
 import dev.notify.outbox.OutboxState;
 import dev.notify.outbox.internal.EntryCodec;
 import dev.notify.outbox.internal.file.JournalIndex.Slot;
-import dev.notify.outbox.internal.file.SegmentScanner.Damage;
 import dev.notify.outbox.spi.Journal;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,7 +41,7 @@ public final class SegmentedJournal implements Journal {
     private final boolean readOnly;
     private final JournalIndex index = new JournalIndex();
     private final GroupCommitWriter writer;
-    private final List<Damage> damage;
+    private final List<JournalDamage> damage;
     private volatile boolean closed;
 
     private SegmentedJournal(JournalDirectory directory, long segmentSize, boolean readOnly) {
@@ -81,8 +80,8 @@ public final class SegmentedJournal implements Journal {
     }
 
     /** What recovery could not read, each with its segment and offset; empty for an undamaged journal. */
-    public List<String> damage() {
-        return damage.stream().map(Damage::toString).toList();
+    public List<JournalDamage> damage() {
+        return damage;
     }
 
     @Override
