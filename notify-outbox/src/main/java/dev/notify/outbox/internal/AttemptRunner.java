@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +36,14 @@ final class AttemptRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(AttemptRunner.class);
 
-    /** The entry's next state, and its content when the next attempt sends less (deferred recipients only). */
-    record Next(OutboxEntry entry, byte[] message) {
+    /**
+     * The entry's next state, and its content when the next attempt sends less (deferred recipients only); recorded
+     * when it was handed to the attempt's recorder already (an accepted message, before listeners see it delivered).
+     */
+    record Next(OutboxEntry entry, byte[] message, boolean recorded) {
+        Next(OutboxEntry entry, byte[] message) {
+            this(entry, message, false);
+        }
     }
 
     private final Notifier notifier;
@@ -48,11 +55,12 @@ final class AttemptRunner {
     }
 
     /**
-     * Attempts the entry once.
+     * Attempts the entry once. When the server accepts the message, {@code record} gets the entry's final state
+     * before listeners see {@code DELIVERED}, which they see only when it returns true (the state is durable).
      *
      * @throws dev.notify.SendRejectedException when the notifier is closed: the entry is unchanged
      */
-    Next attempt(OutboxEntry entry, byte[] content) {
+    Next attempt(OutboxEntry entry, byte[] content, Predicate<Next> record) {
         Message message;
         try {
             message = MessageCodec.decode(content);
@@ -70,10 +78,11 @@ final class AttemptRunner {
             Optional<Instant> next = schedule.next(failure, attempt, clock.instant(), entry.queuedSince());
             expired.set(next.isEmpty() && RetrySchedule.mayPass(failure));
             return next;
-        });
+        }, result -> record.test(new Next(done(entry, attempt, result, settings, schedule), null, true)));
         AttemptOutcome outcome = target.attempt(message, plan);
         if (outcome instanceof AttemptOutcome.Done done) {
-            return new Next(done(entry, attempt, done.result(), settings, schedule), null);
+            boolean recorded = done.result().status() != SendStatus.CHANNEL_DISABLED;
+            return new Next(done(entry, attempt, done.result(), settings, schedule), null, recorded);
         }
         if (outcome instanceof AttemptOutcome.Retry retry) {
             List<String> accepted = concat(entry.accepted(), retry.accepted());

@@ -222,7 +222,7 @@ public final class DefaultOutbox implements DurableOutbox {
         OutboxEntry entry = claim.entry();
         AttemptRunner.Next next;
         try {
-            next = runner.attempt(entry, claim.message());
+            next = runner.attempt(entry, claim.message(), outcome -> record(entry, outcome));
         } catch (SendRejectedException e) {
             journal.release(entry.id());
             if (!notifierClosed) {
@@ -237,19 +237,27 @@ public final class DefaultOutbox implements DurableOutbox {
             next = new AttemptRunner.Next(entry.retrying(entry.attempts(), clock.instant().plus(UNEXPECTED_RETRY),
                     dev.notify.FailureClass.TRANSIENT, "unexpected: " + e, entry.accepted(), entry.rejected()), null);
         }
-        record(entry, next);
+        if (!next.recorded()) {
+            record(entry, next);
+        }
     }
 
-    private void record(OutboxEntry entry, AttemptRunner.Next next) {
+    /** Journals the outcome of an attempt; returns whether it is durable. */
+    private boolean record(OutboxEntry entry, AttemptRunner.Next next) {
         try {
-            if (!journal.update(next.entry(), next.message())) {
-                LOG.warn("Outbox message {}: another process took it over while it was being delivered (its claim "
-                        + "expired); this attempt's outcome ({}) is not recorded", entry.id(), next.entry().state());
+            if (journal.update(next.entry(), next.message())) {
+                return true;
             }
+            LOG.warn("Outbox message {}: another process took it over while it was being delivered (its claim "
+                    + "expired); this attempt's outcome ({}) is not recorded", entry.id(), next.entry().state());
         } catch (JournalException e) {
             LOG.error("Outbox message {}: the outcome of its attempt ({}) could not be journalled, so it will be "
                     + "attempted again: {}", entry.id(), next.entry().state(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("Outbox message {}: the outcome of its attempt ({}) could not be journalled, so it will be "
+                    + "attempted again", entry.id(), next.entry().state(), e);
         }
+        return false;
     }
 
     // ---- operations ----
