@@ -2,7 +2,6 @@ package dev.notify.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.notify.Channel;
 import dev.notify.FailureClass;
 import dev.notify.outbox.internal.EntryCodec;
 import dev.notify.outbox.internal.file.JournalDamage;
@@ -11,7 +10,6 @@ import dev.notify.outbox.spi.Journal;
 import dev.notify.outbox.support.JournalBytes;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,21 +31,15 @@ class DamagedFileJournalTest {
     Path directory;
 
     private static OutboxEntry pending(String id) {
-        return OutboxEntry.pending(id, Optional.empty(), Channel.EMAIL, "<" + id + "@example.com>", NOW);
+        return JournalBytes.pending(id, NOW);
     }
 
     private static byte[] content(int size, int fill) {
-        byte[] bytes = new byte[size];
-        Arrays.fill(bytes, (byte) fill);
-        return bytes;
+        return JournalBytes.content(size, fill);
     }
 
     private List<Path> segments() {
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(p -> p.getFileName().toString().startsWith("segment-")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JournalBytes.segments(directory);
     }
 
     private void appendAll(String... ids) {

@@ -11,14 +11,11 @@ import dev.notify.outbox.support.Eventually;
 import dev.notify.testkit.smtp.SmtpFault;
 import dev.notify.testkit.smtp.SmtpServerExtension;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -83,19 +80,10 @@ class DuplicateBoundCrashTest {
     }
 
     private static Path log(String name) throws IOException {
-        Path logs = Files.createDirectories(Path.of("target", "crash-logs"));
-        return logs.resolve("duplicate-bound-" + name + ".log");
+        return ChildJvm.log("duplicate-bound-" + name);
     }
 
     private Path settings() throws IOException {
-        Properties p = new Properties();
-        p.putAll(smtp.properties());
-        p.put("outbox.retry.initial-delay", "1s");
-        p.put("outbox.retry.max-delay", "2s");
-        Path file = directory.resolve("notify.properties");
-        try (Writer w = Files.newBufferedWriter(file)) {
-            p.store(w, null);
-        }
-        return file;
+        return ChildJvm.settings(smtp, directory);
     }
 }

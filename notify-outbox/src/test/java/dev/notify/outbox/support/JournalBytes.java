@@ -1,11 +1,24 @@
 package dev.notify.outbox.support;
 
+import dev.notify.Channel;
+import dev.notify.outbox.OutboxEntry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
-/** The file journal's segment format, written and walked by hand: for tests that damage or forge segments. */
+/**
+ * The file journal's segment format, written and walked by hand, and the entries and contents its tests store: for
+ * tests that fill, damage or forge segments.
+ */
 public final class JournalBytes {
 
     public static final int HEADER = 12;
@@ -19,6 +32,27 @@ public final class JournalBytes {
     }
 
     private JournalBytes() {
+    }
+
+    /** A pending email entry due at {@code at}, its Message-ID made from its id. */
+    public static OutboxEntry pending(String id, Instant at) {
+        return OutboxEntry.pending(id, Optional.empty(), Channel.EMAIL, "<" + id + "@example.com>", at);
+    }
+
+    /** {@code size} bytes of {@code fill}. */
+    public static byte[] content(int size, int fill) {
+        byte[] bytes = new byte[size];
+        Arrays.fill(bytes, (byte) fill);
+        return bytes;
+    }
+
+    /** The segment files in {@code directory}, oldest first. */
+    public static List<Path> segments(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("segment-")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The records of an undamaged segment, in order, up to the zeros written ahead. */
