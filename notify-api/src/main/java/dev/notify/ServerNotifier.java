@@ -57,7 +57,7 @@ public interface ServerNotifier {
      * is retried in this call, and nothing throws for a failed attempt: the outcome says what happened.
      *
      * <p>Listeners see {@code ATTEMPT_STARTED} (unless the settings stop the attempt first), then
-     * {@code DELIVERED}; or {@code ATTEMPT_FAILED} with {@link SendEvent#nextAttemptAt()} from the plan; or, when
+     * {@code DELIVERED} once the plan's {@link AttemptPlan#recordDelivered()} recorded the outcome; or {@code ATTEMPT_FAILED} with {@link SendEvent#nextAttemptAt()} from the plan; or, when
      * the plan gives no next attempt, {@code ATTEMPT_FAILED} and {@code GAVE_UP}. A disabled channel reports
      * {@code REJECTED} and ends with {@link SendStatus#CHANNEL_DISABLED}.
      *

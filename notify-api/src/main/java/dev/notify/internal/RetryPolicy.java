@@ -4,13 +4,13 @@ import dev.notify.Channel;
 import dev.notify.DeliveryException;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.SettingKeys;
+import dev.notify.spi.Backoff;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The one retry policy of every provider: transient failures only, exponential backoff from
- * {@code <channel>.retry.initial-delay} with jitter (each wait between half and all of the doubled delay),
- * a server-requested delay honoured, every wait capped at {@code <channel>.retry.max-delay}, and no attempt
+ * The one retry policy of every provider: transient failures only, waits from {@link Backoff} (exponential from
+ * {@code <channel>.retry.initial-delay} with jitter, a server-requested delay honoured, every wait capped at
+ * {@code <channel>.retry.max-delay}), and no attempt
  * started after {@code <channel>.retry.max-time} or beyond {@code <channel>.retry.max-attempts}.
  */
 public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay, Duration maxTime) {
@@ -31,15 +31,10 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
         if (!failure.isTransient() || attempts >= maxAttempts) {
             return null;
         }
-        double doubled = initialDelay.toNanos() * Math.pow(2, Math.min(attempts - 1, 62));
-        long base = (long) Math.min(doubled, (double) maxDelay.toNanos());
-        long delay = base <= 0 ? 0 : base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
-        if (failure.retryAfter().isPresent()) {
-            delay = Math.min(Math.max(delay, failure.retryAfter().get().toNanos()), maxDelay.toNanos());
-        }
-        if (elapsed.toNanos() + delay >= maxTime.toNanos()) {
+        Duration delay = Backoff.of(initialDelay, maxDelay).delay(attempts, failure.retryAfter());
+        if (elapsed.plus(delay).compareTo(maxTime) >= 0) {
             return null;
         }
-        return Duration.ofNanos(delay);
+        return delay;
     }
 }

@@ -282,6 +282,9 @@ final class Send {
                 attempts, elapsed.toMillis());
         SendResult result = CoreAccess.outcomes().delivered(channel, server, providerId,
                 new Delivery(messageId, accepted, rejected, details), attempts, elapsed);
+        if (plan != null && !plan.recordDelivered().test(result)) {
+            return new Done(result);
+        }
         fire(SendEvent.Kind.DELIVERED, null, null, Optional.of(result.status()));
         return new Done(result);
     }

@@ -85,6 +85,29 @@ class OutboxCommandsTest {
     }
 
     @Test
+    void retryAllFailedNamesTheFailedMessagesWhoseContentIsLostInsteadOfCallingThemNotFailed() throws Exception {
+        Path segment = directory.resolve("segment-000000000001.log");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(segment.toFile(), "rw")) {
+            file.seek(secondRecord(segment) + 40);
+            file.write(0x5a);
+        }
+
+        CliRun list = CliRun.of("outbox", "list", "--journal", directory.toString());
+        CliRun run = CliRun.of("outbox", "retry", "--journal", directory.toString(), "--all-failed");
+
+        assertThat(list.out()).contains("refused");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).contains("Queued again: 0").contains("no longer holds their content")
+                .contains(": refused").doesNotContain("not a failed message");
+    }
+
+    /** Where the second record (the failed message's content) starts: after the header and the first record. */
+    private static long secondRecord(Path segment) throws java.io.IOException {
+        byte[] bytes = java.nio.file.Files.readAllBytes(segment);
+        return 12 + 8 + java.nio.ByteBuffer.wrap(bytes, 12, 4).getInt();
+    }
+
+    @Test
     void purgeRemovesFailedMessagesForGood() {
         CliRun run = CliRun.of("outbox", "purge", "--journal", directory.toString(), "--state", "failed");
 

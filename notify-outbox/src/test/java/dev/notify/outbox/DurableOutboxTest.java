@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
@@ -102,6 +103,28 @@ class DurableOutboxTest {
         assertThat(entry.serverId()).contains("eu-1");
         assertThat(events).extracting(SendEvent::kind).containsExactly(SendEvent.Kind.ATTEMPT_STARTED,
                 SendEvent.Kind.DELIVERED);
+    }
+
+    @Test
+    void listenersSeeDeliveredOnlyOnceTheOutcomeIsDurable() {
+        List<Optional<OutboxState>> journalledAtDelivered = new CopyOnWriteArrayList<>();
+        DurableOutbox[] audited = new DurableOutbox[1];
+        try (Notifier auditing = Notifier.builder().settings(settings).clock(time).listener(e -> {
+            if (e.kind() == SendEvent.Kind.DELIVERED) {
+                journalledAtDelivered.add(audited[0].list(EnumSet.allOf(OutboxState.class), 10).stream()
+                        .filter(entry -> e.messageId().equals(Optional.of(entry.messageId()))).findFirst().map(OutboxEntry::state));
+            }
+        }).build()) {
+            audited[0] = DurableOutbox.builder(auditing).journal(FileJournal.in(directory)).clock(time).scheduler(time)
+                    .build();
+            try (DurableOutbox auditedOutbox = audited[0]) {
+                String id = auditedOutbox.global().enqueueEmail(report("alice@example.com"));
+                Eventually.await("accepted", LIMIT,
+                        () -> auditedOutbox.find(id).map(e -> e.state() == OutboxState.ACCEPTED).orElse(false));
+            }
+        }
+
+        assertThat(journalledAtDelivered).containsExactly(Optional.of(OutboxState.ACCEPTED));
     }
 
     @Test

@@ -3,17 +3,15 @@ package dev.notify.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.notify.Channel;
 import dev.notify.outbox.spi.Journal;
+import dev.notify.outbox.support.JournalBytes;
 import dev.notify.outbox.support.Tmpfs;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -30,21 +28,15 @@ class FileJournalTest {
     Path directory;
 
     private static OutboxEntry pending(String id) {
-        return OutboxEntry.pending(id, Optional.empty(), Channel.EMAIL, "<" + id + "@example.com>", NOW);
+        return JournalBytes.pending(id, NOW);
     }
 
     private static byte[] content(int size, int fill) {
-        byte[] bytes = new byte[size];
-        Arrays.fill(bytes, (byte) fill);
-        return bytes;
+        return JournalBytes.content(size, fill);
     }
 
     private List<Path> segments() {
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(p -> p.getFileName().toString().startsWith("segment-")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JournalBytes.segments(directory);
     }
 
     @Test

@@ -127,17 +127,26 @@ public final class OutboxCommand extends BaseCommand {
                         : ids;
                 java.util.List<String> requeued = new ArrayList<>();
                 java.util.List<String> notFailed = new ArrayList<>();
+                java.util.List<String> contentLost = new ArrayList<>();
                 Instant now = Instant.now();
                 for (String id : chosen) {
-                    (journal.requeue(id, now) ? requeued : notFailed).add(id);
+                    if (journal.requeue(id, now)) {
+                        requeued.add(id);
+                    } else {
+                        boolean failed = journal.find(id).filter(e -> e.state() == OutboxState.FAILED).isPresent();
+                        (failed ? contentLost : notFailed).add(id);
+                    }
                 }
                 out.line("Queued again: " + requeued.size() + (notFailed.isEmpty() ? ""
-                        : "; not a failed message: " + String.join(", ", notFailed)));
+                        : "; not a failed message: " + String.join(", ", notFailed)) + (contentLost.isEmpty() ? ""
+                        : "; failed, but the journal no longer holds their content, so they cannot be sent again "
+                                + "(remove them with purge): " + String.join(", ", contentLost)));
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("requeued", requeued);
                 doc.put("notFailed", notFailed);
+                doc.put("contentLost", contentLost);
                 out.document(doc);
-                return notFailed.isEmpty() ? ExitCode.OK : ExitCode.INVALID;
+                return notFailed.isEmpty() && contentLost.isEmpty() ? ExitCode.OK : ExitCode.INVALID;
             }
         }
     }

@@ -24,19 +24,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Makes one attempt of a claimed entry through the notifier and works out the entry's next state: accepted (all
- * or some), retrying at a time {@link Backoff} chose, or failed with its reason. Threadsafe.
+ * or some), retrying at a time {@link RetrySchedule} chose, or failed with its reason. Threadsafe.
  */
 final class AttemptRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(AttemptRunner.class);
 
-    /** The entry's next state, and its content when the next attempt sends less (deferred recipients only). */
-    record Next(OutboxEntry entry, byte[] message) {
+    /**
+     * The entry's next state, and its content when the next attempt sends less (deferred recipients only); recorded
+     * when it was handed to the attempt's recorder already (an accepted message, before listeners see it delivered).
+     */
+    record Next(OutboxEntry entry, byte[] message, boolean recorded) {
+        Next(OutboxEntry entry, byte[] message) {
+            this(entry, message, false);
+        }
     }
 
     private final Notifier notifier;
@@ -48,83 +55,85 @@ final class AttemptRunner {
     }
 
     /**
-     * Attempts the entry once.
+     * Attempts the entry once. When the server accepts the message, {@code record} gets the entry's final state
+     * before listeners see {@code DELIVERED}, which they see only when it returns true (the state is durable).
      *
      * @throws dev.notify.SendRejectedException when the notifier is closed: the entry is unchanged
      */
-    Next attempt(OutboxEntry entry, byte[] content) {
+    Next attempt(OutboxEntry entry, byte[] content, Predicate<Next> record) {
         Message message;
         try {
             message = MessageCodec.decode(content);
         } catch (CorruptRecordException e) {
             LOG.error("Outbox message {} cannot be read back from the journal and fails: {}", entry.id(), e.getMessage());
             return new Next(failed(entry, entry.attempts(), FailureClass.INVALID_MESSAGE,
-                    "the journalled message cannot be read: " + e.getMessage(), backoff(entry)), null);
+                    "the journalled message cannot be read: " + e.getMessage(), schedule(entry)), null);
         }
         ServerNotifier target = entry.serverId().map(notifier::server).orElseGet(notifier::global);
         ResolvedSettings settings = target.settings();
-        Backoff backoff = Backoff.from(settings);
+        RetrySchedule schedule = RetrySchedule.from(settings);
         int attempt = entry.attempts() + 1;
         AtomicBoolean expired = new AtomicBoolean();
         AttemptPlan plan = new AttemptPlan(attempt, entry.queuedSince(), failure -> {
-            Optional<Instant> next = backoff.next(failure, attempt, clock.instant(), entry.queuedSince());
-            expired.set(next.isEmpty() && Backoff.mayPass(failure));
+            Optional<Instant> next = schedule.next(failure, attempt, clock.instant(), entry.queuedSince());
+            expired.set(next.isEmpty() && RetrySchedule.mayPass(failure));
             return next;
-        });
+        }, result -> record.test(new Next(done(entry, attempt, result, settings, schedule), null, true)));
         AttemptOutcome outcome = target.attempt(message, plan);
         if (outcome instanceof AttemptOutcome.Done done) {
-            return new Next(done(entry, attempt, done.result(), settings, backoff), null);
+            boolean recorded = done.result().status() != SendStatus.CHANNEL_DISABLED;
+            return new Next(done(entry, attempt, done.result(), settings, schedule), null, recorded);
         }
         if (outcome instanceof AttemptOutcome.Retry retry) {
             List<String> accepted = concat(entry.accepted(), retry.accepted());
             List<RejectedRecipient> rejected = concat(entry.rejected(), retry.rejected());
-            OutboxEntry next = entry.retrying(attempt, retry.at(), Backoff.classOf(retry.failure()),
+            OutboxEntry next = entry.retrying(attempt, retry.at(), RetrySchedule.classOf(retry.failure()),
                     describe(retry.failure()), accepted, rejected);
             return new Next(next, retry.remaining() == message ? null : MessageCodec.encode(retry.remaining()));
         }
         RuntimeException failure = ((AttemptOutcome.Failed) outcome).failure();
         String reason = expired.get()
-                ? "expired: not accepted within outbox.max-age (" + backoff.maxAge() + ") since "
+                ? "expired: not accepted within outbox.max-age (" + schedule.maxAge() + ") since "
                         + entry.queuedSince() + "; last failure: " + describe(failure)
                 : describe(failure);
         if (!entry.accepted().isEmpty()) {
             List<RejectedRecipient> rejected = new ArrayList<>(entry.rejected());
             for (String recipient : recipients(message)) {
                 rejected.add(new RejectedRecipient(recipient, replyCode(failure), reason,
-                        Backoff.classOf(failure) == FailureClass.TRANSIENT));
+                        RetrySchedule.classOf(failure) == FailureClass.TRANSIENT));
             }
             Instant now = clock.instant();
             return new Next(entry.finished(OutboxState.PARTIALLY_ACCEPTED, attempt,
-                    Optional.of(Backoff.classOf(failure)), Optional.of(reason), entry.accepted(), rejected, now,
-                    now.plus(backoff.keepAccepted())), null);
+                    Optional.of(RetrySchedule.classOf(failure)), Optional.of(reason), entry.accepted(), rejected, now,
+                    RetrySchedule.after(now, schedule.keepAccepted())), null);
         }
-        return new Next(failed(entry, attempt, Backoff.classOf(failure), reason, backoff), null);
+        return new Next(failed(entry, attempt, RetrySchedule.classOf(failure), reason, schedule), null);
     }
 
     private OutboxEntry done(OutboxEntry entry, int attempt, SendResult result, ResolvedSettings settings,
-            Backoff backoff) {
+            RetrySchedule schedule) {
         if (result.status() == SendStatus.CHANNEL_DISABLED) {
             String channel = entry.channel().name().toLowerCase(Locale.ROOT);
             return failed(entry, attempt, FailureClass.SETTINGS, channel + " is disabled for "
                     + entry.serverId().map(s -> "server " + s).orElse("the global settings") + " ("
-                    + settings.fullKey(SettingKeys.enabled(entry.channel())) + "=false); nothing was sent", backoff);
+                    + settings.fullKey(SettingKeys.enabled(entry.channel())) + "=false); nothing was sent", schedule);
         }
         List<String> accepted = concat(entry.accepted(), result.accepted());
         List<RejectedRecipient> rejected = concat(entry.rejected(), result.rejected());
         Instant now = clock.instant();
         OutboxState state = rejected.isEmpty() ? OutboxState.ACCEPTED : OutboxState.PARTIALLY_ACCEPTED;
         return entry.finished(state, attempt, Optional.empty(), Optional.empty(), accepted, rejected, now,
-                now.plus(backoff.keepAccepted()));
+                RetrySchedule.after(now, schedule.keepAccepted()));
     }
 
-    private OutboxEntry failed(OutboxEntry entry, int attempts, FailureClass failure, String reason, Backoff backoff) {
+    private OutboxEntry failed(OutboxEntry entry, int attempts, FailureClass failure, String reason, RetrySchedule schedule) {
         Instant now = clock.instant();
         return entry.finished(OutboxState.FAILED, attempts, Optional.of(failure), Optional.of(reason), entry.accepted(),
-                entry.rejected(), now, now.plus(backoff.keepFailed()));
+                entry.rejected(), now, RetrySchedule.after(now, schedule.keepFailed()));
     }
 
-    private Backoff backoff(OutboxEntry entry) {
-        return Backoff.from(entry.serverId().map(notifier::server).orElseGet(notifier::global).settings());
+    private RetrySchedule schedule(OutboxEntry entry) {
+        return RetrySchedule.from(entry.serverId().map(notifier::server).orElseGet(notifier::global).settings());
     }
 
     private static String describe(RuntimeException failure) {

@@ -31,7 +31,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -42,10 +41,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link DurableOutbox}. One poller thread claims due entries, as many as there are free workers, and hands
- * each to a worker, which makes one attempt; a recorder thread journals the outcome (waiting for its fsync or
- * commit) while the worker goes on with the next message, the entry staying claimed until it is recorded. The
- * poller runs when a message is enqueued, when a worker or a recorder finishes, when the next entry falls due (the
- * scheduler), and at least every poll interval.
+ * each to a worker, which makes one attempt and journals its outcome (waiting for its fsync or commit) before it
+ * takes the next message: a crash can therefore leave at most one accepted but unrecorded message per worker. The
+ * workers' outcomes share the journal's group commit (one fsync for the outcomes waiting together). The poller runs
+ * when a message is enqueued, when a worker finishes, when the next entry falls due (the scheduler), and at least
+ * every poll interval.
  */
 public final class DefaultOutbox implements DurableOutbox {
 
@@ -54,11 +54,6 @@ public final class DefaultOutbox implements DurableOutbox {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration EXPIRY_INTERVAL = Duration.ofMinutes(1);
     private static final Duration UNEXPECTED_RETRY = Duration.ofMinutes(1);
-    /**
-     * Outcomes per worker that may wait for the journal (an fsync, a commit) while the worker attempts the next
-     * message; each keeps its message claimed until it is recorded.
-     */
-    private static final int RECORDING_PER_WORKER = 4;
 
     /** Everything an outbox is built from; see {@code DurableOutboxBuilder}. */
     public record Options(Notifier notifier, Journal journal, Clock clock, Scheduler scheduler, int workers,
@@ -73,8 +68,6 @@ public final class DefaultOutbox implements DurableOutbox {
     private final ThreadPoolExecutor workers;
     private final ExecutorService poller;
     private final Semaphore free;
-    private final Semaphore recording;
-    private final ThreadPoolExecutor recorder;
     private final AttemptRunner runner;
     private final Duration pollInterval;
     private final Duration closeTimeout;
@@ -102,11 +95,6 @@ public final class DefaultOutbox implements DurableOutbox {
                 r -> daemon(r, "notify-outbox-" + id + "-worker-" + threads.incrementAndGet()));
         this.workers.allowCoreThreadTimeOut(true);
         this.poller = Executors.newSingleThreadExecutor(r -> daemon(r, "notify-outbox-" + id + "-poller"));
-        int outcomes = RECORDING_PER_WORKER * o.workers();
-        this.recording = new Semaphore(outcomes);
-        AtomicInteger recorders = new AtomicInteger();
-        this.recorder = new ThreadPoolExecutor(0, outcomes, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                r -> daemon(r, "notify-outbox-" + id + "-recorder-" + recorders.incrementAndGet()));
     }
 
     public static DefaultOutbox start(Options options) {
@@ -234,7 +222,7 @@ public final class DefaultOutbox implements DurableOutbox {
         OutboxEntry entry = claim.entry();
         AttemptRunner.Next next;
         try {
-            next = runner.attempt(entry, claim.message());
+            next = runner.attempt(entry, claim.message(), outcome -> record(entry, outcome));
         } catch (SendRejectedException e) {
             journal.release(entry.id());
             if (!notifierClosed) {
@@ -249,33 +237,27 @@ public final class DefaultOutbox implements DurableOutbox {
             next = new AttemptRunner.Next(entry.retrying(entry.attempts(), clock.instant().plus(UNEXPECTED_RETRY),
                     dev.notify.FailureClass.TRANSIENT, "unexpected: " + e, entry.accepted(), entry.rejected()), null);
         }
-        AttemptRunner.Next outcome = next;
-        recording.acquireUninterruptibly();
-        try {
-            recorder.execute(() -> {
-                try {
-                    record(entry, outcome);
-                } finally {
-                    recording.release();
-                    requestPoll();
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            recording.release();
-            record(entry, outcome);
+        if (!next.recorded()) {
+            record(entry, next);
         }
     }
 
-    private void record(OutboxEntry entry, AttemptRunner.Next next) {
+    /** Journals the outcome of an attempt; returns whether it is durable. */
+    private boolean record(OutboxEntry entry, AttemptRunner.Next next) {
         try {
-            if (!journal.update(next.entry(), next.message())) {
-                LOG.warn("Outbox message {}: another process took it over while it was being delivered (its claim "
-                        + "expired); this attempt's outcome ({}) is not recorded", entry.id(), next.entry().state());
+            if (journal.update(next.entry(), next.message())) {
+                return true;
             }
+            LOG.warn("Outbox message {}: another process took it over while it was being delivered (its claim "
+                    + "expired); this attempt's outcome ({}) is not recorded", entry.id(), next.entry().state());
         } catch (JournalException e) {
             LOG.error("Outbox message {}: the outcome of its attempt ({}) could not be journalled, so it will be "
                     + "attempted again: {}", entry.id(), next.entry().state(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("Outbox message {}: the outcome of its attempt ({}) could not be journalled, so it will be "
+                    + "attempted again", entry.id(), next.entry().state(), e);
         }
+        return false;
     }
 
     // ---- operations ----
@@ -335,14 +317,11 @@ public final class DefaultOutbox implements DurableOutbox {
         poller.shutdown();
         workers.shutdown();
         try {
-            long deadline = System.nanoTime() + timeout.toNanos();
             if (!workers.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn("Outbox closed with attempts still running; their messages stay queued and are attempted "
                         + "again on the next start");
                 workers.shutdownNow();
             }
-            recorder.shutdown();
-            recorder.awaitTermination(Math.max(1_000_000_000L, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             poller.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

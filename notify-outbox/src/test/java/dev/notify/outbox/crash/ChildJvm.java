@@ -4,6 +4,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.util.Properties;
+import dev.notify.testkit.smtp.SmtpServerExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +35,25 @@ final class ChildJvm implements AutoCloseable {
         this.reader = new Thread(this::read, "child-jvm-reader");
         this.reader.setDaemon(true);
         this.reader.start();
+    }
+
+    /** The child's standard error, kept in target/ for a look after a failure. */
+    static Path log(String name) throws IOException {
+        Path logs = Files.createDirectories(Path.of("target", "crash-logs"));
+        return logs.resolve(name + ".log");
+    }
+
+    /** A settings file in {@code directory} for {@code smtp}, with retries after 1 to 2 s. */
+    static Path settings(SmtpServerExtension smtp, Path directory) throws IOException {
+        Properties p = new Properties();
+        p.putAll(smtp.properties());
+        p.put("outbox.retry.initial-delay", "1s");
+        p.put("outbox.retry.max-delay", "2s");
+        Path file = directory.resolve("notify.properties");
+        try (Writer w = Files.newBufferedWriter(file)) {
+            p.store(w, null);
+        }
+        return file;
     }
 
     static ChildJvm start(Path log, String... args) {

@@ -8,14 +8,11 @@ import dev.notify.outbox.support.Postgres;
 import dev.notify.testkit.smtp.SmtpFault;
 import dev.notify.testkit.smtp.SmtpServerExtension;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.io.Writer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,21 +96,11 @@ class CrashRecoveryTest {
                 + "Message-ID)%n", getClass().getSimpleName(), acknowledged.size(), beforeCrash, duplicates);
     }
 
-    /** The child's standard error, kept in target/ for a look after a failure. */
     private static Path log(String name) throws IOException {
-        Path logs = Files.createDirectories(Path.of("target", "crash-logs"));
-        return logs.resolve(name + ".log");
+        return ChildJvm.log("" + name);
     }
 
     private Path settings() throws IOException {
-        Properties p = new Properties();
-        p.putAll(smtp.properties());
-        p.put("outbox.retry.initial-delay", "1s");
-        p.put("outbox.retry.max-delay", "2s");
-        Path file = directory.resolve("notify.properties");
-        try (Writer w = Files.newBufferedWriter(file)) {
-            p.store(w, null);
-        }
-        return file;
+        return ChildJvm.settings(smtp, directory);
     }
 }

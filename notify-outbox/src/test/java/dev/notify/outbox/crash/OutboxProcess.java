@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * is acknowledged, then {@code ENQUEUED}), then delivers until nothing waits and prints {@code IDLE}.
  *
  * <p>Arguments: {@code file <dir> | jdbc <url> <table> <lease-ms>}, then the settings file, the count and the
- * first sequence number.
+ * first sequence number, and optionally the number of workers (2 when not given).
  */
 public final class OutboxProcess {
 
@@ -42,10 +42,11 @@ public final class OutboxProcess {
         }
         Path settings = Path.of(args[i++]);
         int count = Integer.parseInt(args[i++]);
-        int first = Integer.parseInt(args[i]);
+        int first = Integer.parseInt(args[i++]);
+        int workers = i < args.length ? Integer.parseInt(args[i]) : 2;
         PrintStream out = System.out;
         try (Notifier notifier = Notifier.builder().settings(FileSettingsSource.of(settings)).build();
-                DurableOutbox outbox = DurableOutbox.builder(notifier).journal(journal).workers(2)
+                DurableOutbox outbox = DurableOutbox.builder(notifier).journal(journal).workers(workers)
                         .pollInterval(Duration.ofMillis(200)).build()) {
             ExecutorService enqueuers = Executors.newFixedThreadPool(8);
             for (int n = first; n < first + count; n++) {

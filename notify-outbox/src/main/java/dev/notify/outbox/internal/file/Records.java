@@ -1,5 +1,6 @@
 package dev.notify.outbox.internal.file;
 
+import dev.notify.outbox.internal.CorruptRecordException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
@@ -50,6 +51,73 @@ final class Records {
         CRC32C crc = new CRC32C();
         crc.update(bytes, offset, length);
         return (int) crc.getValue();
+    }
+
+
+    /** A record's body, read: an entry (its encoding and where its content is) or a removal. */
+    sealed interface Body permits Entry, Removed {
+    }
+
+    /**
+     * An {@link #ENTRY} body.
+     *
+     * @param messageLength the content's length, or -1 when the record keeps the entry's earlier content
+     */
+    record Entry(byte[] encoded, int messageLength) implements Body {
+    }
+
+    /** A {@link #REMOVED} body. */
+    record Removed(String id) implements Body {
+    }
+
+    /**
+     * Reads a body whose checksum held. Every length in it is checked against the bytes that are there before
+     * anything is allocated.
+     *
+     * @throws CorruptRecordException when its lengths do not add up to the body's
+     */
+    static Body read(ByteBuffer body) {
+        byte type = body.get();
+        int length = length(body, type == REMOVED ? "id" : "entry");
+        byte[] bytes = new byte[length];
+        body.get(bytes);
+        if (type == REMOVED) {
+            end(body);
+            return new Removed(new String(bytes, StandardCharsets.UTF_8));
+        }
+        if (!body.hasRemaining()) {
+            throw new CorruptRecordException("an entry record without its content flag");
+        }
+        byte flag = body.get();
+        if (flag == 0) {
+            end(body);
+            return new Entry(bytes, -1);
+        }
+        if (flag != 1) {
+            throw new CorruptRecordException("an entry record with a content flag of " + flag);
+        }
+        int messageLength = length(body, "content");
+        body.position(body.position() + messageLength);
+        end(body);
+        return new Entry(bytes, messageLength);
+    }
+
+    private static int length(ByteBuffer body, String what) {
+        if (body.remaining() < 4) {
+            throw new CorruptRecordException("a record that ends before the length of its " + what);
+        }
+        int length = body.getInt();
+        if (length < 0 || length > body.remaining()) {
+            throw new CorruptRecordException("a record whose " + what + " length is " + length + " with "
+                    + body.remaining() + " bytes left in it");
+        }
+        return length;
+    }
+
+    private static void end(ByteBuffer body) {
+        if (body.hasRemaining()) {
+            throw new CorruptRecordException("a record with " + body.remaining() + " bytes after its end");
+        }
     }
 
     private static byte[] frame(ByteBuffer b) {

@@ -47,7 +47,13 @@ final class Segment {
         return header;
     }
 
+    /** The {@code length} bytes at {@code offset}; a range past the file's end is refused before any allocation. */
     byte[] read(long offset, int length) throws IOException {
+        long fileSize = channel.size();
+        if (offset < 0 || length < 0 || offset > fileSize - length) {
+            throw new IOException(path.getFileName() + " holds " + fileSize + " bytes, not " + length
+                    + " at offset " + offset);
+        }
         ByteBuffer buffer = ByteBuffer.allocate(length);
         while (buffer.hasRemaining()) {
             if (channel.read(buffer, offset + buffer.position()) < 0) {
