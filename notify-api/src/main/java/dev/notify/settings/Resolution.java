@@ -15,24 +15,27 @@ import java.util.Set;
 final class Resolution {
 
     private final SettingsSchema schema;
+    private final String keyPrefix;
     private final String serverId;
     private final List<Map.Entry<Origin, Layer>> layers = new ArrayList<>();
     private final Map<SettingKey<?>, ResolvedValue<?>> values = new HashMap<>();
     private final Map<String, Optional<Map.Entry<Origin, Layer>>> groups = new HashMap<>();
     private final Set<SettingKey<?>> resolving = new HashSet<>();
 
-    private Resolution(SettingsSchema schema, String serverId) {
+    private Resolution(SettingsSchema schema, String keyPrefix, String serverId) {
         this.schema = schema;
+        this.keyPrefix = keyPrefix;
         this.serverId = serverId;
     }
 
     /**
-     * @param serverId the server resolved, or null for the global settings
+     * @param keyPrefix what the administrator writes before every key ({@code notify.}), or ""
+     * @param serverId  the server resolved, or null for the global settings
      * @param chain    server layers, nearest first (the server, then the layers it inherits from)
      */
-    static ResolvedSettings resolve(SettingsSchema schema, String serverId, List<Map.Entry<String, Layer>> chain,
-            Layer global) {
-        Resolution r = new Resolution(schema, serverId);
+    static ResolvedSettings resolve(SettingsSchema schema, String keyPrefix, String serverId,
+            List<Map.Entry<String, Layer>> chain, Layer global) {
+        Resolution r = new Resolution(schema, keyPrefix, serverId);
         for (Map.Entry<String, Layer> e : chain) {
             r.layers.add(Map.entry(Origin.server(e.getKey()), e.getValue()));
         }
@@ -50,7 +53,7 @@ final class Resolution {
         Map<String, Origin> uninstalled = new LinkedHashMap<>();
         for (Map.Entry<Origin, Layer> layer : layers) {
             for (Problem p : layer.getValue().problems()) {
-                readProblems.add(p.withKey(layer.getKey().keyPrefix() + p.key()));
+                readProblems.add(p.withKey(keyPrefix + layer.getKey().keyPrefix() + p.key()));
                 unreadable.add(p.key());
             }
             layer.getValue().uninstalledKeys().forEach(k -> uninstalled.putIfAbsent(k, layer.getKey()));
@@ -60,8 +63,9 @@ final class Resolution {
                 }
             }
         }
-        ResolvedSettings unchecked = new ResolvedSettings(serverId, ordered, List.of(), List.of());
-        return new ResolvedSettings(serverId, ordered, readProblems, schema.validate(unchecked, unreadable, uninstalled));
+        ResolvedSettings unchecked = new ResolvedSettings(keyPrefix, serverId, ordered, List.of(), List.of());
+        return new ResolvedSettings(keyPrefix, serverId, ordered, readProblems,
+                schema.validate(unchecked, unreadable, uninstalled));
     }
 
     private ResolvedValue<?> value(SettingKey<?> key) {

@@ -31,10 +31,14 @@ public final class Settings {
     private final Layer global;
     private final Map<String, Layer> servers;
     private final Map<String, String> parents;
+    /** What the administrator writes before every key ({@code notify.} in a Spring application), for problems. */
+    private final String keyPrefix;
     private final Map<SettingsSchema, Map<String, ResolvedSettings>> resolved = new ConcurrentHashMap<>();
 
-    private Settings(SettingsSchema schema, Layer global, Map<String, Layer> servers, Map<String, String> parents) {
+    private Settings(SettingsSchema schema, Layer global, Map<String, Layer> servers, Map<String, String> parents,
+            String keyPrefix) {
         this.schema = schema;
+        this.keyPrefix = keyPrefix;
         this.global = global;
         this.servers = servers;
         this.parents = parents;
@@ -54,7 +58,7 @@ public final class Settings {
         Builder b = new Builder().schema(settings.schema).global(settings.global);
         settings.servers.forEach((id, layer) -> b.server(id, layer));
         b.parents.putAll(settings.parents);
-        return b;
+        return b.keyPrefix(settings.keyPrefix);
     }
 
     public Layer global() {
@@ -88,7 +92,7 @@ public final class Settings {
 
     /** The effective global settings under another schema (a notifier's providers). */
     public ResolvedSettings resolveGlobal(SettingsSchema schema) {
-        return cache(schema).computeIfAbsent(GLOBAL_CACHE_KEY, k -> Resolution.resolve(schema, null, List.of(), global));
+        return cache(schema).computeIfAbsent(GLOBAL_CACHE_KEY, k -> Resolution.resolve(schema, keyPrefix, null, List.of(), global));
     }
 
     /**
@@ -114,7 +118,7 @@ public final class Settings {
             return cached;
         }
         checkServerId(serverId);
-        return cache.computeIfAbsent(serverId, id -> Resolution.resolve(schema, id, chain(id), global));
+        return cache.computeIfAbsent(serverId, id -> Resolution.resolve(schema, keyPrefix, id, chain(id), global));
     }
 
     private Map<String, ResolvedSettings> cache(SettingsSchema schema) {
@@ -168,8 +172,15 @@ public final class Settings {
         private Layer global = Layer.empty();
         private final Map<String, Layer> servers = new LinkedHashMap<>();
         private final Map<String, String> parents = new LinkedHashMap<>();
+        private String keyPrefix = "";
 
         private Builder() {
+        }
+
+        /** The prefix the settings were read with ({@code notify.}), which every problem's key then starts with. */
+        Builder keyPrefix(String prefix) {
+            this.keyPrefix = Objects.requireNonNull(prefix, "keyPrefix");
+            return this;
         }
 
         /** The keys the settings may set and how they are validated; {@link SettingsSchema#installed()} by default. */
@@ -237,7 +248,7 @@ public final class Settings {
                 throw new SettingsException(problems);
             }
             return new Settings(schema, global, Collections.unmodifiableMap(new LinkedHashMap<>(servers)),
-                    Collections.unmodifiableMap(new LinkedHashMap<>(parents)));
+                    Collections.unmodifiableMap(new LinkedHashMap<>(parents)), keyPrefix);
         }
     }
 }
