@@ -12,15 +12,20 @@ import dev.notify.outbox.OutboxSettings;
 import dev.notify.settings.Origin;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.SettingKey;
+import dev.notify.spring.boot.health.NotifyHealthContributor;
 import dev.notify.testkit.sms.TwilioServerExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -56,6 +61,9 @@ class OutboxAndTwilioTest {
     @Autowired
     private Delivered delivered;
 
+    @Autowired
+    private NotifyHealthContributor health;
+
     @Test
     void outboxAndTwilioKeysBindFromTheApplicationsProperties() {
         ResolvedSettings global = notifier.global().settings();
@@ -81,6 +89,15 @@ class OutboxAndTwilioTest {
             assertThat(sms.to()).isEqualTo("+15550101234");
             assertThat(sms.from()).isEqualTo(TwilioServerExtension.DEFAULT_FROM);
         });
+    }
+
+    @Test
+    void healthOfTheGlobalSettingsShowsSmsReadyThroughTwilio() {
+        Health global = ((HealthIndicator) health.getContributor(NotifyHealthContributor.GLOBAL)).health();
+
+        assertThat(global.getStatus()).isEqualTo(Status.UP);
+        assertThat(global.getDetails().get("sms")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("deliveryMethod", "twilio").containsEntry("ready", true);
     }
 
     @TestConfiguration
