@@ -67,8 +67,8 @@ public final class DefaultNotifier implements Notifier {
     }
 
     public DefaultNotifier(Options o) {
-        SettingsSchema schema = SettingsSchema.of(ProviderRegistry.create(o.providers(), o.discover(), o.loader()).all(),
-                Extensions.discover(o.extensions(), o.discover() ? o.loader() : null));
+        SettingsSchema schema = o.discover() ? SettingsSchema.discover(o.providers(), o.extensions(), o.loader())
+                : SettingsSchema.of(o.providers(), o.extensions());
         int id = NOTIFIERS.incrementAndGet();
         this.core = new NotifierCore(o.source(), schema, new SenderRegistry(schema), new Listeners(o.listeners()),
                 o.clock());

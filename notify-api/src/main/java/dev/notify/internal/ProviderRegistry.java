@@ -3,12 +3,9 @@ package dev.notify.internal;
 import dev.notify.Channel;
 import dev.notify.spi.SenderProvider;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -46,7 +43,7 @@ public final class ProviderRegistry {
             for (Channel channel : Channel.values()) {
                 discovered.put(channel, new TreeMap<>());
             }
-            for (SenderProvider provider : load(loader)) {
+            for (SenderProvider provider : Discovery.load(SenderProvider.class, loader)) {
                 add(discovered, provider, "found on the class path");
             }
             discovered.forEach((channel, found) -> found.forEach((id, provider) -> {
@@ -68,22 +65,6 @@ public final class ProviderRegistry {
                     + " providers " + how + " have the id '" + provider.id() + "': " + previous.getClass().getName()
                     + " and " + provider.getClass().getName() + "; remove one of them from the class path");
         }
-    }
-
-    private static List<SenderProvider> load(ClassLoader loader) {
-        List<SenderProvider> found = new java.util.ArrayList<>();
-        Iterator<SenderProvider> iterator = ServiceLoader.load(SenderProvider.class, loader).iterator();
-        for (int guard = 0; guard < 1000; guard++) {
-            try {
-                if (!iterator.hasNext()) {
-                    break;
-                }
-                found.add(iterator.next());
-            } catch (ServiceConfigurationError e) {
-                LOG.warn("A notify provider could not be loaded and is skipped: {}", e.getMessage());
-            }
-        }
-        return found;
     }
 
     /** Every provider, by channel and then id. */

@@ -236,7 +236,7 @@ public final class PropertiesFormat {
         if (!problems.isEmpty()) {
             throw new SettingsException(problems);
         }
-        Settings.Builder settings = Settings.builder().schema(schema).global(global.build());
+        Settings.Builder settings = Settings.builder().schema(schema).keyPrefix(prefix).global(global.build());
         servers.forEach((id, layer) -> {
             String parent = parents.get(id);
             if (parent == null) {

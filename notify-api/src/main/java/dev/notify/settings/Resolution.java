@@ -20,6 +20,7 @@ import java.util.Set;
 final class Resolution {
 
     private final SettingsSchema schema;
+    private final String keyPrefix;
     private final String serverId;
     private final Origin origin;
     private final Layer layer;
@@ -28,22 +29,24 @@ final class Resolution {
     private final Map<String, Boolean> groupsMentioned = new HashMap<>();
     private final Set<SettingKey<?>> resolving = new HashSet<>();
 
-    private Resolution(SettingsSchema schema, String serverId, Origin origin, Layer layer, ResolvedSettings inherited) {
+    private Resolution(SettingsSchema schema, String keyPrefix, String serverId, Origin origin, Layer layer,
+            ResolvedSettings inherited) {
         this.schema = schema;
+        this.keyPrefix = keyPrefix;
         this.serverId = serverId;
         this.origin = origin;
         this.layer = layer;
         this.inherited = inherited;
     }
 
-    static ResolvedSettings resolveGlobal(SettingsSchema schema, Layer global) {
-        return new Resolution(schema, null, Origin.GLOBAL, global, null).run();
+    static ResolvedSettings resolveGlobal(SettingsSchema schema, String keyPrefix, Layer global) {
+        return new Resolution(schema, keyPrefix, null, Origin.GLOBAL, global, null).run();
     }
 
     /** @param inherited the resolved settings of the layer below: the parent server's, or the global ones */
-    static ResolvedSettings resolveServer(SettingsSchema schema, String serverId, Layer layer,
+    static ResolvedSettings resolveServer(SettingsSchema schema, String keyPrefix, String serverId, Layer layer,
             ResolvedSettings inherited) {
-        return new Resolution(schema, serverId, Origin.server(serverId), layer, inherited).run();
+        return new Resolution(schema, keyPrefix, serverId, Origin.server(serverId), layer, inherited).run();
     }
 
     private ResolvedSettings run() {
@@ -55,7 +58,7 @@ final class Resolution {
         Set<String> unreadable = new HashSet<>();
         Map<String, Origin> uninstalled = new LinkedHashMap<>();
         for (Problem p : layer.problems()) {
-            readProblems.add(p.withKey(origin.keyPrefix() + p.key()));
+            readProblems.add(p.withKey(keyPrefix + origin.keyPrefix() + p.key()));
             unreadable.add(p.key());
         }
         layer.uninstalledKeys().forEach(k -> uninstalled.putIfAbsent(k, origin));
@@ -69,8 +72,9 @@ final class Resolution {
             unreadable.addAll(inherited.unreadable());
             inherited.uninstalled().forEach(uninstalled::putIfAbsent);
         }
-        ResolvedSettings unchecked = new ResolvedSettings(serverId, ordered, List.of(), List.of(), Set.of(), Map.of());
-        return new ResolvedSettings(serverId, ordered, readProblems,
+        ResolvedSettings unchecked = new ResolvedSettings(keyPrefix, serverId, ordered, List.of(), List.of(), Set.of(),
+                Map.of());
+        return new ResolvedSettings(keyPrefix, serverId, ordered, readProblems,
                 schema.validate(unchecked, unreadable, uninstalled), unreadable, uninstalled);
     }
 

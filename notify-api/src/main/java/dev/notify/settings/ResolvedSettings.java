@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
  */
 public final class ResolvedSettings {
 
+    private final String keyPrefix;
     private final String serverId;
     private final Map<SettingKey<?>, ResolvedValue<?>> values;
     private final List<Problem> problems;
@@ -33,8 +34,10 @@ public final class ResolvedSettings {
      * @param unreadable  the keys, without a server prefix, that a layer of these settings could not read
      * @param uninstalled keys of providers that are not installed, with the nearest layer that sets them
      */
-    ResolvedSettings(String serverId, Map<SettingKey<?>, ResolvedValue<?>> values, List<Problem> readProblems,
-            List<Problem> validationProblems, Set<String> unreadable, Map<String, Origin> uninstalled) {
+    ResolvedSettings(String keyPrefix, String serverId, Map<SettingKey<?>, ResolvedValue<?>> values,
+            List<Problem> readProblems, List<Problem> validationProblems, Set<String> unreadable,
+            Map<String, Origin> uninstalled) {
+        this.keyPrefix = keyPrefix;
         this.serverId = serverId;
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.readProblems = List.copyOf(readProblems);
@@ -71,14 +74,15 @@ public final class ResolvedSettings {
 
     /**
      * The key as an administrator should fix it: prefixed with the layer it came from
-     * ({@code servers.eu-1.sms.acme.port}), or with this server's layer when only a default applies.
+     * ({@code servers.eu-1.sms.acme.port}), or with this server's layer when only a default applies, and with the
+     * prefix the settings were read with ({@code notify.servers.eu-1.sms.acme.port} in a Spring application).
      */
     public String fullKey(SettingKey<?> key) {
         Origin origin = origin(key);
         String prefix = origin.kind() == Origin.Kind.DEFAULT
                 ? (serverId == null ? "" : "servers." + serverId + ".")
                 : origin.keyPrefix();
-        return prefix + key.name();
+        return keyPrefix + prefix + key.name();
     }
 
     /** A problem with a key, named as the administrator must fix it for this server. */
@@ -109,7 +113,8 @@ public final class ResolvedSettings {
                 .orElseGet(() -> unprefixed(p.key())).startsWith(prefix)).toList();
     }
 
-    private static String unprefixed(String key) {
+    private String unprefixed(String fullKey) {
+        String key = fullKey.startsWith(keyPrefix) ? fullKey.substring(keyPrefix.length()) : fullKey;
         return key.startsWith("servers.") ? key.substring(key.indexOf('.', "servers.".length()) + 1) : key;
     }
 

@@ -30,10 +30,14 @@ public final class Settings {
     private final Layer global;
     private final Map<String, Layer> servers;
     private final Map<String, String> parents;
+    /** What the administrator writes before every key ({@code notify.} in a Spring application), for problems. */
+    private final String keyPrefix;
     private final Map<SettingsSchema, Map<String, ResolvedSettings>> resolved = new ConcurrentHashMap<>();
 
-    private Settings(SettingsSchema schema, Layer global, Map<String, Layer> servers, Map<String, String> parents) {
+    private Settings(SettingsSchema schema, Layer global, Map<String, Layer> servers, Map<String, String> parents,
+            String keyPrefix) {
         this.schema = schema;
+        this.keyPrefix = keyPrefix;
         this.global = global;
         this.servers = servers;
         this.parents = parents;
@@ -53,7 +57,7 @@ public final class Settings {
         Builder b = new Builder().schema(settings.schema).global(settings.global);
         settings.servers.forEach((id, layer) -> b.server(id, layer));
         b.parents.putAll(settings.parents);
-        return b;
+        return b.keyPrefix(settings.keyPrefix);
     }
 
     public Layer global() {
@@ -87,7 +91,7 @@ public final class Settings {
 
     /** The effective global settings under another schema (a notifier's providers). */
     public ResolvedSettings resolveGlobal(SettingsSchema schema) {
-        return cache(schema).computeIfAbsent(GLOBAL_CACHE_KEY, k -> Resolution.resolveGlobal(schema, global));
+        return cache(schema).computeIfAbsent(GLOBAL_CACHE_KEY, k -> Resolution.resolveGlobal(schema, keyPrefix, global));
     }
 
     /**
@@ -128,8 +132,8 @@ public final class Settings {
         }
         for (int i = unresolved.size() - 1; i >= 0; i--) {
             String id = unresolved.get(i);
-            ResolvedSettings resolved = Resolution.resolveServer(schema, id, servers.getOrDefault(id, Layer.empty()),
-                    inherited);
+            ResolvedSettings resolved = Resolution.resolveServer(schema, keyPrefix, id,
+                    servers.getOrDefault(id, Layer.empty()), inherited);
             ResolvedSettings raced = cache.putIfAbsent(id, resolved);
             inherited = raced != null ? raced : resolved;
         }
@@ -177,8 +181,15 @@ public final class Settings {
         private Layer global = Layer.empty();
         private final Map<String, Layer> servers = new LinkedHashMap<>();
         private final Map<String, String> parents = new LinkedHashMap<>();
+        private String keyPrefix = "";
 
         private Builder() {
+        }
+
+        /** The prefix the settings were read with ({@code notify.}), which every problem's key then starts with. */
+        Builder keyPrefix(String prefix) {
+            this.keyPrefix = Objects.requireNonNull(prefix, "keyPrefix");
+            return this;
         }
 
         /** The keys the settings may set and how they are validated; {@link SettingsSchema#installed()} by default. */
@@ -237,7 +248,7 @@ public final class Settings {
                 throw new SettingsException(problems);
             }
             return new Settings(schema, global, Collections.unmodifiableMap(new LinkedHashMap<>(servers)),
-                    Collections.unmodifiableMap(new LinkedHashMap<>(parents)));
+                    Collections.unmodifiableMap(new LinkedHashMap<>(parents)), keyPrefix);
         }
     }
 }

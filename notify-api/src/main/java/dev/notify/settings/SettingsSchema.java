@@ -2,7 +2,7 @@ package dev.notify.settings;
 
 import dev.notify.Channel;
 import dev.notify.Problem;
-import dev.notify.internal.Extensions;
+import dev.notify.internal.Discovery;
 import dev.notify.internal.ProviderRegistry;
 import dev.notify.spi.SenderProvider;
 import dev.notify.spi.SettingsCheck;
@@ -106,7 +106,25 @@ public final class SettingsSchema {
      */
     public static SettingsSchema of(Collection<? extends SenderProvider> providers,
             Collection<? extends SettingsExtension> extensions) {
-        return new SettingsSchema(ProviderRegistry.create(List.copyOf(providers), false, null), List.copyOf(extensions));
+        return new SettingsSchema(ProviderRegistry.create(List.copyOf(providers), false, null),
+                Discovery.extensions(List.copyOf(extensions), null));
+    }
+
+    /**
+     * The schema of the given providers and extensions and of those ServiceLoader finds with {@code loader}: the
+     * routine every notifier, and the Spring starter, installs modules with. A given provider or extension wins
+     * over a discovered one with the same id (and channel); two given ones, or two discovered ones, with the same
+     * id are an error naming both classes. A module whose registration is broken is logged and skipped.
+     *
+     * @param loader the class loader ServiceLoader searches, usually notify-api's ({@code Notifier.class.getClassLoader()})
+     * @throws IllegalStateException when two providers of a channel, or two extensions, of one origin share an id,
+     *     or modules declare one key with two types
+     */
+    public static SettingsSchema discover(Collection<? extends SenderProvider> providers,
+            Collection<? extends SettingsExtension> extensions, ClassLoader loader) {
+        Objects.requireNonNull(loader, "loader");
+        return new SettingsSchema(ProviderRegistry.create(List.copyOf(providers), true, loader),
+                Discovery.extensions(List.copyOf(extensions), loader));
     }
 
     /** The extensions whose keys this schema holds. */
@@ -336,8 +354,6 @@ public final class SettingsSchema {
     }
 
     private static final class Installed {
-        static final SettingsSchema SCHEMA = new SettingsSchema(
-                ProviderRegistry.create(List.of(), true, SettingsSchema.class.getClassLoader()),
-                Extensions.discover(List.of(), SettingsSchema.class.getClassLoader()));
+        static final SettingsSchema SCHEMA = discover(List.of(), List.of(), SettingsSchema.class.getClassLoader());
     }
 }

@@ -20,10 +20,15 @@ public final class ServiceFiles {
     }
 
     public static URLClassLoader loaderListing(Path directory, List<Class<?>> providers) {
+        return loaderListing(directory, SenderProvider.class, providers);
+    }
+
+    /** The same for any service interface, such as {@code SettingsExtension}. */
+    public static URLClassLoader loaderListing(Path directory, Class<?> service, List<Class<?>> implementations) {
         try {
             Path services = Files.createDirectories(directory.resolve("META-INF/services"));
-            Files.write(services.resolve(SenderProvider.class.getName()),
-                    providers.stream().map(Class::getName).toList());
+            Files.write(services.resolve(service.getName()),
+                    implementations.stream().map(Class::getName).toList());
             return new URLClassLoader(new URL[] {directory.toUri().toURL()}, ServiceFiles.class.getClassLoader());
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);

@@ -12,6 +12,8 @@ import dev.notify.message.SmsMessage;
 import dev.notify.outbox.support.Eventually;
 import dev.notify.outbox.support.ManualTime;
 import dev.notify.settings.InMemorySettingsSource;
+import dev.notify.testkit.FakeEmailProvider;
+import dev.notify.testkit.FakeSmsProvider;
 import dev.notify.testkit.Fakes;
 import dev.notify.testkit.TestSettings;
 import java.nio.file.Path;
@@ -46,7 +48,8 @@ class DurableOutboxTest {
     private final ManualTime time = new ManualTime();
     private final List<SendEvent> events = new CopyOnWriteArrayList<>();
     private final InMemorySettingsSource settings = new InMemorySettingsSource(TestSettings.parse(SETTINGS));
-    private final Notifier notifier = Notifier.builder().settings(settings).clock(time).listener(events::add).build();
+    private final Notifier notifier = Notifier.builder().settings(settings).provider(new FakeEmailProvider()).provider(new FakeSmsProvider())
+            .clock(time).listener(events::add).build();
     private final Fakes fakes = Fakes.of(notifier);
     private DurableOutbox outbox;
 

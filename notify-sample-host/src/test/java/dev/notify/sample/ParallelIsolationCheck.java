@@ -6,6 +6,8 @@ import dev.notify.Notifier;
 import dev.notify.message.EmailMessage;
 import dev.notify.message.SmsMessage;
 import dev.notify.settings.PropertiesFormat;
+import dev.notify.testkit.FakeEmailProvider;
+import dev.notify.testkit.FakeSmsProvider;
 import dev.notify.testkit.Outbox;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,7 @@ abstract class ParallelIsolationCheck {
                         "email.sender", "noreply@sample.test",
                         "sms.enabled", "true",
                         "sms.delivery-method", "fake")))
+                .provider(new FakeEmailProvider()).provider(new FakeSmsProvider())
                 .build()) {
             Outbox outbox = Outbox.of(notifier);
             ParallelRendezvous.awaitTheOtherClass("start sending");

@@ -9,6 +9,8 @@ import dev.notify.PermanentDeliveryException;
 import dev.notify.SendResult;
 import dev.notify.TransientDeliveryException;
 import dev.notify.settings.PropertiesFormat;
+import dev.notify.testkit.FakeEmailProvider;
+import dev.notify.testkit.FakeSmsProvider;
 import dev.notify.testkit.Fakes;
 import java.time.Duration;
 import java.util.Map;
@@ -29,6 +31,7 @@ class WelcomeServiceFaultsTest {
                     "email.retry.initial-delay", "10ms",
                     "sms.enabled", "true",
                     "sms.delivery-method", "fake")))
+            .provider(new FakeEmailProvider()).provider(new FakeSmsProvider())
             .build();
     private final WelcomeService service = new WelcomeService(notifier);
 

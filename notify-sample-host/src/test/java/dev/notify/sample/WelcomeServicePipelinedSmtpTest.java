@@ -7,6 +7,7 @@ import dev.notify.CheckReport;
 import dev.notify.Notifier;
 import dev.notify.settings.Layer;
 import dev.notify.settings.Settings;
+import dev.notify.testkit.FakeSmsProvider;
 import dev.notify.testkit.smtp.SmtpFault;
 import dev.notify.testkit.smtp.SmtpServerExtension;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class WelcomeServicePipelinedSmtpTest {
                 .set("sms.enabled", "true")
                 .set("sms.delivery-method", "fake")
                 .build();
-        notifier = Notifier.builder().settings(Settings.of(settings)).build();
+        notifier = Notifier.builder().settings(Settings.of(settings)).provider(new FakeSmsProvider()).build();
     }
 
     @AfterEach

@@ -8,6 +8,7 @@ import dev.notify.Notifier;
 import dev.notify.PermanentDeliveryException;
 import dev.notify.settings.Layer;
 import dev.notify.settings.Settings;
+import dev.notify.testkit.FakeSmsProvider;
 import dev.notify.testkit.Outbox;
 import dev.notify.testkit.smtp.SmtpFault;
 import dev.notify.testkit.smtp.SmtpServerExtension;
@@ -38,7 +39,7 @@ class WelcomeServiceSmtpFaultsTest {
                 .set("sms.enabled", "true")
                 .set("sms.delivery-method", "fake")
                 .build();
-        notifier = Notifier.builder().settings(Settings.of(settings)).build();
+        notifier = Notifier.builder().settings(Settings.of(settings)).provider(new FakeSmsProvider()).build();
     }
 
     @AfterEach

@@ -9,6 +9,7 @@ import dev.notify.message.EmailAddress;
 import dev.notify.message.EmailMessage;
 import dev.notify.settings.Layer;
 import dev.notify.settings.Settings;
+import dev.notify.testkit.FakeSmsProvider;
 import dev.notify.testkit.Outbox;
 import dev.notify.testkit.smtp.SmtpServerExtension;
 import java.time.Duration;
@@ -30,7 +31,8 @@ class WelcomeServiceSmtpTest {
                 .set("sms.enabled", "true")
                 .set("sms.delivery-method", "fake")
                 .build();
-        try (Notifier notifier = Notifier.builder().settings(Settings.of(settings)).build()) {
+        try (Notifier notifier = Notifier.builder().settings(Settings.of(settings)).provider(new FakeSmsProvider())
+                .build()) {
             new WelcomeService(notifier).welcome("eu-1", ALICE);
 
             assertThat(Outbox.of(notifier)).hasSentSmsTo("+15550101234");

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.notify.Notifier;
 import dev.notify.SendStatus;
 import dev.notify.settings.PropertiesFormat;
+import dev.notify.testkit.FakeEmailProvider;
+import dev.notify.testkit.FakeSmsProvider;
 import dev.notify.testkit.Outbox;
 import java.time.Duration;
 import java.util.Map;
@@ -27,6 +29,8 @@ class WelcomeServiceTest {
                     "sms.delivery-method", "fake",
                     "servers.quiet.email.enabled", "false",
                     "servers.quiet.sms.enabled", "false")))
+            .provider(new FakeEmailProvider())
+            .provider(new FakeSmsProvider())
             .build();
     private final Outbox outbox = Outbox.of(notifier);
 

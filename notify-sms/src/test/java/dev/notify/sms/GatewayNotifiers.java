@@ -3,6 +3,7 @@ package dev.notify.sms;
 import dev.notify.Notifier;
 import dev.notify.settings.PropertiesFormat;
 import dev.notify.settings.Settings;
+import dev.notify.testkit.FakeEmailProvider;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,6 +36,7 @@ final class GatewayNotifiers {
 
     /** The same, with a gateway provider that reads the date from {@code clock}. */
     static Notifier notifier(Map<String, String> extra, Clock clock) {
-        return Notifier.builder().settings(settings(extra)).provider(new SmsGatewayProvider(clock)).build();
+        return Notifier.builder().settings(settings(extra)).provider(new SmsGatewayProvider(clock))
+                .provider(new FakeEmailProvider()).build();
     }
 }

@@ -16,6 +16,7 @@ import dev.notify.SettingsException;
 import dev.notify.message.EmailAddress;
 import dev.notify.message.EmailMessage;
 import dev.notify.message.SmsMessage;
+import dev.notify.testkit.FakeEmailProvider;
 import dev.notify.testkit.Outbox;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -209,7 +210,8 @@ class SmsGatewayProviderTest {
 
     @Test
     void providerIsFoundWithServiceLoader() {
-        try (Notifier notifier = Notifier.builder().settings(GatewayNotifiers.settings(Map.of())).build()) {
+        try (Notifier notifier = Notifier.builder().settings(GatewayNotifiers.settings(Map.of()))
+                .provider(new FakeEmailProvider()).build()) {
             SendResult result = notifier.global().sendSms(SmsMessage.of("+15550101234", "found"));
 
             assertThat(notifier.providerIds(Channel.SMS)).contains(SmsGatewayProvider.ID);

@@ -19,9 +19,10 @@ import java.util.Objects;
 
 /**
  * The {@code fake} email provider: "sends" by recording into an {@link Outbox}, with the latency and failures its
- * {@link FakeBehaviour} asks for. Found with ServiceLoader when notify-testkit is on the class path; select it
- * with {@code email.delivery-method=fake}. Every instance has its own outbox and behaviour unless given shared
- * ones, and ServiceLoader makes new instances for every notifier, so parallel tests never share state.
+ * {@link FakeBehaviour} asks for. A test registers it ({@code Notifier.builder().provider(new FakeEmailProvider())})
+ * and selects it with {@code email.delivery-method=fake}; it is not registered for ServiceLoader, so it is never
+ * installed, nor a channel's default, where a test did not ask for it. Every instance has its own outbox and
+ * behaviour unless given shared ones, so parallel tests never share state.
  *
  * <p>This class is threadsafe.
  */
@@ -33,7 +34,7 @@ public final class FakeEmailProvider implements SenderProvider {
     private final Outbox outbox;
     private final FakeBehaviour behaviour;
 
-    /** A provider with an outbox of its own; used by ServiceLoader. */
+    /** A provider with an outbox of its own. */
     public FakeEmailProvider() {
         this(new Outbox());
     }

@@ -17,7 +17,8 @@ import java.util.UUID;
 
 /**
  * The {@code fake} SMS provider: records SMS into an {@link Outbox} instead of sending them, with the latency
- * and failures its {@link FakeBehaviour} asks for. Select it with {@code sms.delivery-method=fake}; it does not
+ * and failures its {@link FakeBehaviour} asks for. Register it ({@code Notifier.builder().provider(new
+ * FakeSmsProvider())}, not found with ServiceLoader) and select it with {@code sms.delivery-method=fake}; it does not
  * need email to be enabled.
  *
  * <p>This class is threadsafe.
@@ -27,7 +28,7 @@ public final class FakeSmsProvider implements SenderProvider {
     private final Outbox outbox;
     private final FakeBehaviour behaviour;
 
-    /** A provider with an outbox of its own; used by ServiceLoader. */
+    /** A provider with an outbox of its own. */
     public FakeSmsProvider() {
         this(new Outbox());
     }

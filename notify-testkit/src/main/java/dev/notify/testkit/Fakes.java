@@ -5,8 +5,8 @@ import dev.notify.Notifier;
 import java.util.Optional;
 
 /**
- * The fake providers of one notifier, to read what they sent and to control how they behave, whether they were
- * registered explicitly or found with ServiceLoader ({@code email.delivery-method=fake}):
+ * The fake providers of one notifier, to read what they sent and to control how they behave, registered with
+ * {@code Notifier.builder().provider(new FakeEmailProvider())} and selected with {@code email.delivery-method=fake}:
  *
  * <pre>{@code
  * Fakes fakes = Fakes.of(notifier);
@@ -43,9 +43,9 @@ public final class Fakes {
         FakeSmsProvider sms = notifier.provider(Channel.SMS, FakeEmailProvider.ID)
                 .filter(FakeSmsProvider.class::isInstance).map(FakeSmsProvider.class::cast).orElse(null);
         if (email == null && sms == null) {
-            throw new IllegalStateException("the notifier has no fake provider; is notify-testkit on the class "
-                    + "path (or were providers registered explicitly with discoverProviders(false)), and was no "
-                    + "other provider with the id 'fake' registered?");
+            throw new IllegalStateException("the notifier has no fake provider: register one with "
+                    + "Notifier.builder().provider(new FakeEmailProvider()) (or new FakeSmsProvider()); the fakes are "
+                    + "not found with ServiceLoader");
         }
         return new Fakes(email, sms);
     }

@@ -34,7 +34,7 @@ public final class Outbox {
     }
 
     /**
-     * The outbox of the fake providers a notifier uses (registered explicitly or found with ServiceLoader): its
+     * The outbox of the fake providers a notifier uses (registered with {@code Notifier.builder().provider(...)}): its
      * emails are those of the fake email provider, its SMS those of the fake SMS provider.
      *
      * @throws IllegalStateException when the notifier has no fake provider

@@ -23,6 +23,6 @@ final class FakeSettings {
 
     /** A notifier whose fakes are found with ServiceLoader. */
     static Notifier discoveredNotifier() {
-        return Notifier.builder().settings(emailAndSms()).closeTimeout(java.time.Duration.ofSeconds(5)).build();
+        return Notifier.builder().settings(emailAndSms()).provider(new FakeEmailProvider()).provider(new FakeSmsProvider()).closeTimeout(java.time.Duration.ofSeconds(5)).build();
     }
 }

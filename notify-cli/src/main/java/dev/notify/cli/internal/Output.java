@@ -1,5 +1,6 @@
 package dev.notify.cli.internal;
 
+import dev.notify.internal.Json;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -6,8 +6,8 @@ import dev.notify.SendListener;
 import dev.notify.settings.SettingsSchema;
 import dev.notify.settings.SettingsSource;
 import dev.notify.spi.SenderProvider;
+import dev.notify.spi.SettingsExtension;
 import dev.notify.spring.boot.internal.CustomizedSettingsSource;
-import dev.notify.spring.boot.internal.ProviderDiscovery;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -21,21 +21,24 @@ import org.springframework.core.io.ResourceLoader;
  * environment ({@link EnvironmentSettingsSource}) and the {@link Notifier}, closed when the context closes. Each
  * backs off when the application declares its own bean of the type.
  *
- * <p>Providers are the application's {@link SenderProvider} beans and those found with ServiceLoader (a bean wins
- * over a discovered provider with the same channel and id). Every {@link SendListener} bean is registered on the
+ * <p>Providers and settings extensions are the application's {@link SenderProvider} and {@link SettingsExtension}
+ * beans and those ServiceLoader finds, as {@link SettingsSchema#discover} installs them: a bean wins over a
+ * discovered module with the same id (and channel). Every {@link SendListener} bean is registered on the
  * notifier, in {@code @Order}; {@link NotifySettingsCustomizer} and {@link NotifierCustomizer} beans adjust it.
  */
 @AutoConfiguration
 @ConditionalOnClass(Notifier.class)
 public class NotifyAutoConfiguration {
 
-    /** The providers the notifier uses, and every key it understands. */
+    /** The providers and settings extensions the notifier uses, and every key it understands. */
     @Bean
     @ConditionalOnMissingBean
-    public SettingsSchema notifySettingsSchema(ObjectProvider<SenderProvider> providers, ResourceLoader resourceLoader) {
+    public SettingsSchema notifySettingsSchema(ObjectProvider<SenderProvider> providers,
+            ObjectProvider<SettingsExtension> extensions, ResourceLoader resourceLoader) {
         ClassLoader classLoader = resourceLoader.getClassLoader() != null
                 ? resourceLoader.getClassLoader() : Notifier.class.getClassLoader();
-        return SettingsSchema.of(ProviderDiscovery.providers(providers.orderedStream().toList(), classLoader));
+        return SettingsSchema.discover(providers.orderedStream().toList(), extensions.orderedStream().toList(),
+                classLoader);
     }
 
     /** The settings under {@code notify.}; read at startup, so invalid settings stop the application. */
@@ -54,6 +57,7 @@ public class NotifyAutoConfiguration {
                 .settings(CustomizedSettingsSource.of(settingsSource, settingsCustomizers.orderedStream().toList()))
                 .discoverProviders(false);
         schema.providers().forEach(builder::provider);
+        schema.extensions().forEach(builder::settingsExtension);
         listeners.orderedStream().forEach(builder::listener);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();

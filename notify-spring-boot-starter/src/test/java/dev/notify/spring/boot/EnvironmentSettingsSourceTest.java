@@ -90,7 +90,7 @@ class EnvironmentSettingsSourceTest {
 
         ResolvedSettings eu1 = new EnvironmentSettingsSource(environment, SCHEMA).current().resolve("eu-1");
 
-        assertThat(eu1.problems()).extracting(Problem::key).contains("servers.eu-1.email.smtp.auth.password");
+        assertThat(eu1.problems()).extracting(Problem::key).contains("notify.servers.eu-1.email.smtp.auth.password");
         assertThat(eu1.toString()).doesNotContain("global-secret");
     }
 

@@ -2,6 +2,7 @@ package dev.notify.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.notify.Notifier;
 import dev.notify.SendEvent;
@@ -34,7 +35,7 @@ class NotifyAutoConfigurationTest {
     private static final EmailMessage WELCOME = EmailMessage.builder().to("alice@example.com").subject("Welcome")
             .text("Hello").build();
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+    private final ApplicationContextRunner withoutFake = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(NotifyAutoConfiguration.class))
             .withPropertyValues(
                     "notify.email.enabled=true",
@@ -42,6 +43,7 @@ class NotifyAutoConfigurationTest {
                     "notify.email.sender=Portal <noreply@example.com>",
                     "notify.servers.eu-1.email.sender=EU 1 <noreply@eu-1.example.com>",
                     "notify.servers.quiet.email.enabled=false");
+    private final ApplicationContextRunner runner = withoutFake.withBean(FakeEmailProvider.class);
 
     @Test
     void notifierSendsWithTheSettingsOfTheEnvironment() {
@@ -55,6 +57,19 @@ class NotifyAutoConfigurationTest {
                     .containsExactly(EmailAddress.parse("EU 1 <noreply@eu-1.example.com>"),
                             EmailAddress.parse("Portal <noreply@example.com>"));
             assertThat(context.getBean(SettingsSchema.class).providerIds(dev.notify.Channel.EMAIL)).contains("fake");
+        });
+    }
+
+    @Test
+    void sendTimeProblemsNameTheKeyAsWrittenInApplicationProperties() {
+        runner.withPropertyValues("notify.servers.broken.email.delivery-method=smtp").run(context -> {
+            Notifier notifier = context.getBean(Notifier.class);
+
+            SettingsException e = catchThrowableOfType(SettingsException.class,
+                    () -> notifier.server("broken").sendEmail(WELCOME));
+
+            assertThat(e.problems()).extracting(dev.notify.Problem::key)
+                    .containsExactly("notify.servers.broken.email.smtp.host");
         });
     }
 
@@ -75,13 +90,14 @@ class NotifyAutoConfigurationTest {
     }
 
     @Test
-    void senderProviderBeanWinsOverTheProviderFoundOnTheClassPath() {
-        runner.withUserConfiguration(OwnProvider.class).run(context -> {
+    void senderProviderBeanIsInstalledBesideTheProvidersFoundOnTheClassPath() {
+        withoutFake.withUserConfiguration(OwnProvider.class).run(context -> {
             context.getBean(Notifier.class).global().sendEmail(WELCOME);
 
             assertThat(OwnProvider.OUTBOX.emails()).hasSize(1);
             assertThat(context.getBean(Notifier.class).provider(dev.notify.Channel.EMAIL, "fake"))
                     .containsSame(context.getBean(SenderProvider.class));
+            assertThat(context.getBean(Notifier.class).providerIds(dev.notify.Channel.EMAIL)).contains("smtp");
         });
     }
 

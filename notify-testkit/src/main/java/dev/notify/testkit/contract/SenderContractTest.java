@@ -19,6 +19,7 @@ import dev.notify.settings.Layer;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.SettingKeys;
 import dev.notify.settings.Settings;
+import dev.notify.settings.SettingsSchema;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.Sender;
 import dev.notify.spi.SenderContext;
@@ -378,7 +379,8 @@ public abstract class SenderContractTest {
     }
 
     private ResolvedSettings settings() {
-        ResolvedSettings resolved = Settings.of(harness.settings()).resolveGlobal().requireValid();
+        ResolvedSettings resolved = Settings.of(harness.settings())
+                .resolveGlobal(SettingsSchema.of(List.of(harness.provider()))).requireValid();
         assertThat(resolved.get(SettingKeys.EMAIL_ENABLED)).as("the harness's email.enabled").isTrue();
         return resolved;
     }

@@ -19,6 +19,7 @@ import dev.notify.settings.Layer;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.SettingKeys;
 import dev.notify.settings.Settings;
+import dev.notify.settings.SettingsSchema;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.Sender;
 import dev.notify.spi.SenderContext;
@@ -404,8 +405,9 @@ public abstract class SmsSenderContractTest {
         return "<contract-" + UUID.randomUUID() + "@example.com>";
     }
 
-    private static ResolvedSettings settings(Layer layer) {
-        ResolvedSettings resolved = Settings.of(layer).resolveGlobal().requireValid(Channel.SMS);
+    private ResolvedSettings settings(Layer layer) {
+        ResolvedSettings resolved = Settings.of(layer).resolveGlobal(SettingsSchema.of(List.of(harness.provider())))
+                .requireValid(Channel.SMS);
         assertThat(resolved.get(SettingKeys.SMS_ENABLED)).as("the harness's sms.enabled").isTrue();
         return resolved;
     }

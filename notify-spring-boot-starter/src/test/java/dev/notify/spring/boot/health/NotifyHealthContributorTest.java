@@ -7,6 +7,7 @@ import dev.notify.Notifier;
 import dev.notify.message.EmailMessage;
 import dev.notify.settings.SettingsSource;
 import dev.notify.spring.boot.NotifyAutoConfiguration;
+import dev.notify.testkit.FakeEmailProvider;
 import dev.notify.testkit.Fakes;
 import dev.notify.testkit.smtp.SmtpServerExtension;
 import java.io.IOException;
@@ -37,6 +38,7 @@ class NotifyHealthContributorTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(NotifyAutoConfiguration.class,
                     NotifyHealthContributorAutoConfiguration.class))
+            .withBean(FakeEmailProvider.class)
             .withPropertyValues(
                     "notify.email.enabled=true",
                     "notify.email.delivery-method=fake",
@@ -69,7 +71,7 @@ class NotifyHealthContributorTest {
             assertThat(health(health, "unconfigured").getStatus()).isEqualTo(Status.UP);
             assertThat(channel(health, "unconfigured", "email")).containsEntry("ready", false)
                     .extractingByKey("problems", InstanceOfAssertFactories.list(String.class)).singleElement().asString()
-                    .startsWith("servers.unconfigured.email.smtp.host");
+                    .startsWith("notify.servers.unconfigured.email.smtp.host");
         });
     }
 

@@ -1,16 +1,16 @@
-package dev.notify.cli.internal;
+package dev.notify.internal;
 
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** Writes maps, lists, strings, numbers, booleans and null as compact JSON. */
-final class Json {
+/** Writes maps, lists, strings, numbers, booleans and null as compact JSON; used by the CLI and the metadata generator. */
+public final class Json {
 
     private Json() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();
