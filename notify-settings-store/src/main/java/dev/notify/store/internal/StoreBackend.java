@@ -26,10 +26,10 @@ public interface StoreBackend extends AutoCloseable {
 
     /**
      * Under a lock that excludes every other writer of this store (in any process), reads the state, calls
-     * {@code update} with it and writes what it returns atomically: the entries and the journal records, or
-     * nothing when {@code update} throws (its exception propagates).
+     * {@code update} with it and writes what it returns atomically: the entries and the journal records; nothing
+     * when {@code update} returns null or throws (its exception propagates).
      *
-     * @return the state written
+     * @return the state written (the state read when nothing was)
      * @throws StoreUnavailableException when the store cannot be read or written; nothing was written
      */
     StoredState write(Function<StoredState, Commit> update);
