@@ -165,6 +165,19 @@ class FileSettingsStoreTest extends SettingsStoreContract {
     }
 
     @Test
+    void problemTheSettingsAlreadyHadDoesNotBlockAnotherChangeButIsRefusedWhereItIsNew() throws Exception {
+        write("relay.port=9");
+        SettingsStore store = open();
+
+        store.apply(ChangeSet.builder(1, "ann").set("relay.user", "ann").build());
+        SettingsException refused = catchThrowableOfType(SettingsException.class, () -> store.apply(
+                ChangeSet.builder(2, "ann").set("servers.eu.relay.port", "9").build()));
+
+        assertThat(refused.problems()).extracting(Problem::toString)
+                .containsExactly("servers.eu.relay.port: port 9 is reserved");
+    }
+
+    @Test
     void unreadableFileKeepsTheLastGoodSettingsAndMakesTheStoreUnavailable() throws Exception {
         SettingsStore store = open();
         store.apply(ChangeSet.builder(0, "ann").set("relay.port", "2525").build());
