@@ -178,6 +178,20 @@ class FileSettingsStoreTest extends SettingsStoreContract {
     }
 
     @Test
+    void storeOpenedOnAFileThatDoesNotValidateHasNoSettingsInForceUntilItIsFixed() throws Exception {
+        write("relay.port=70000");
+
+        SettingsStore store = open();
+
+        assertThat(store.status().state()).isEqualTo(StoreStatus.State.INVALID);
+        assertThat(store.current().resolveGlobal().get(RelaySettings.PORT)).isEqualTo(25);
+        write("relay.port=2525");
+        assertThat(store.current().resolveGlobal().get(RelaySettings.PORT)).isEqualTo(2525);
+        assertThat(store.status().isOk()).isTrue();
+        assertThat(store.history(0, 10)).extracting(HistoryEntry::kind).containsExactly(Kind.EDITED_OUTSIDE);
+    }
+
+    @Test
     void unreadableFileKeepsTheLastGoodSettingsAndMakesTheStoreUnavailable() throws Exception {
         SettingsStore store = open();
         store.apply(ChangeSet.builder(0, "ann").set("relay.port", "2525").build());
