@@ -122,6 +122,19 @@ class FileSettingsStoreTest extends SettingsStoreContract {
     }
 
     @Test
+    void recordingAHandEditLeavesTheFileAsEdited() throws Exception {
+        write("relay.host = hand.example.com   ");
+        Object inode = Files.readAttributes(file(), java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+
+        SettingsStore store = open();
+
+        assertThat(store.history(0, 10)).extracting(HistoryEntry::kind).containsExactly(Kind.EDITED_OUTSIDE);
+        assertThat(Files.readAttributes(file(), java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+                .isEqualTo(inode);
+        assertThat(Files.readString(file())).isEqualTo("relay.host = hand.example.com   \n");
+    }
+
+    @Test
     void changeSetMadeBeforeAHandEditConflictsNamingTheKeysEditedByHand() throws Exception {
         SettingsStore store = open();
         store.apply(ChangeSet.builder(0, "ann").set("relay.host", "a.example.com").build());

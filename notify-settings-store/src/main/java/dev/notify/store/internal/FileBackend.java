@@ -115,7 +115,9 @@ public final class FileBackend implements StoreBackend {
             throw new IllegalStateException("the rewritten settings do not read back as written; nothing written");
         }
         byte[] after = text.getBytes(StandardCharsets.UTF_8);
-        replace(after);
+        if (!java.util.Arrays.equals(after, before)) {
+            replace(after);
+        }
         List<String> hashes = new ArrayList<>();
         for (int i = 1; i < commit.records().size(); i++) {
             hashes.add(sha256(before));

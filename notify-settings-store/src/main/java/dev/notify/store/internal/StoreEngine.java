@@ -109,11 +109,13 @@ public final class StoreEngine implements SettingsStore {
             return state;
         }
         if (!state.recorded()) {
-            state = backend.write(locked -> locked.recorded() ? null
-                    : new Commit(locked.entries(), List.of(history.outside(locked, clock.instant(), backend.describe()))));
-            if (!state.entries().equals(state.recordedEntries())) {
-                return refresh(state);
+            Map<String, String> parsed = state.entries();
+            StoredState written = backend.write(locked -> locked.recorded() || !locked.entries().equals(parsed) ? null
+                    : new Commit(parsed, List.of(history.outside(locked, clock.instant(), backend.describe()))));
+            if (!written.entries().equals(parsed)) {
+                return refresh(written);
             }
+            state = written;
         }
         swap(state.version(), state.entries(), settings);
         return state;
