@@ -114,6 +114,29 @@ class HostileServiceAnswersTest {
     }
 
     @Test
+    void aLongLocationIsQuotedOnceAndCut() {
+        String location = "https://elsewhere.example/" + "x".repeat(6_000);
+        twilio.failNextSend(SmsFault.redirect(302, location));
+
+        SettingsException e = catchThrowableOfType(SettingsException.class,
+                () -> twilioSenders.open(layer(twilio)).send(sms()));
+
+        assertThat(e.getMessage()).contains("redirects to https://elsewhere.example/xxx", "...")
+                .doesNotContain("x".repeat(300));
+        assertThat(e.problems().stream().filter(p -> p.message().contains("elsewhere.example"))).hasSize(1);
+    }
+
+    @Test
+    void aLocationTheHttpClientRefusesIsQuotedCutAndWithoutControlCharacters() {
+        twilio.failNextSend(SmsFault.redirect(302, "https://elsewhere.example/" + "x".repeat(6_000) + "\u001b[2J"));
+
+        TransientDeliveryException e = catchThrowableOfType(TransientDeliveryException.class,
+                () -> twilioSenders.open(layer(twilio)).send(sms()));
+
+        assertThat(e.getMessage()).hasSizeLessThan(600).doesNotContain("\u001b");
+    }
+
+    @Test
     void theAccountsNameIsShownRedactedAndWithoutControlCharacters() {
         String basic = Base64.getEncoder().encodeToString((TwilioServerExtension.DEFAULT_ACCOUNT_SID + ":"
                 + TwilioServerExtension.DEFAULT_AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
