@@ -1,5 +1,6 @@
 package dev.notify.internal;
 
+import dev.notify.json.Json;
 import dev.notify.settings.SettingDescription;
 import dev.notify.settings.SettingKey;
 import dev.notify.settings.SettingKeys;

@@ -125,6 +125,9 @@ final class ValueParsers {
             }
             return s;
         }
+        if (s.length() > 253) {
+            throw new IllegalArgumentException("is not a valid host name (at most 253 characters), was '" + s + "'");
+        }
         String ascii;
         try {
             ascii = IDN.toASCII(s, IDN.USE_STD3_ASCII_RULES);

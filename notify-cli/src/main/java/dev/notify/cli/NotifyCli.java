@@ -4,6 +4,7 @@ import dev.notify.cli.internal.CheckCommand;
 import dev.notify.cli.internal.DemoCommand;
 import dev.notify.cli.internal.ExitCode;
 import dev.notify.cli.internal.OutboxCommand;
+import dev.notify.cli.internal.Output;
 import dev.notify.cli.internal.ResolveCommand;
 import dev.notify.cli.internal.SchemaCommand;
 import dev.notify.cli.internal.SendEmailCommand;
@@ -18,9 +19,11 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code notify} command line: {@code demo}, {@code test-email}, {@code send-email}, {@code send-sms},
- * {@code resolve}, {@code check}, {@code outbox list|retry|purge} and
- * {@code settings show|set|unset|history|rollback|reencrypt}. Exit codes: 0 success, 1 delivery failed, 2 invalid usage or settings,
- * 3 channel disabled for the server.
+ * {@code resolve}, {@code check}, {@code schema}, {@code outbox list|retry|purge} and
+ * {@code settings show|set|unset|history|rollback|reencrypt}. Exit codes: 0 success, 1 delivery failed, 2 invalid
+ * usage or settings, 3 channel disabled for the server, 4 an outbox journal error.
+ * Main class of notify.jar; run it with {@code java -cp notify.jar:PROVIDER.jar dev.notify.cli.NotifyCli} to add
+ * providers to the class path, or see {@code --providers}.
  */
 @Command(name = "notify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Send and check notification email and SMS with notify's layered settings.",
@@ -43,8 +46,8 @@ public final class NotifyCli implements Runnable {
         cli.setErr(err);
         cli.setParameterExceptionHandler(new UnknownOptions());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("Failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            commandLine.getErr().println(Output.printable("Failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage())));
             return ExitCode.DELIVERY_FAILED;
         });
         return cli.execute(args);

@@ -124,8 +124,8 @@ class OutboxCommandsTest {
         try (Journal owner = FileJournal.in(directory)) {
             CliRun run = CliRun.of("outbox", "retry", "--journal", directory.toString(), "--all-failed");
 
-            assertThat(run.exitCode()).isEqualTo(1);
-            assertThat(run.all()).contains("is in use by another process");
+            assertThat(run.exitCode()).isEqualTo(4);
+            assertThat(run.err()).startsWith("Journal error: ").contains("is in use by another process");
             assertThat(owner.find("refused").orElseThrow().state()).isEqualTo(OutboxState.FAILED);
         }
     }

@@ -148,6 +148,20 @@ class HostileSettingsInputTest {
     }
 
     @Test
+    void aHostNameOfFiftyMegabytesIsRefusedByItsLengthNotRunThroughIdn() {
+        String value = "a".repeat(50_000_000);
+
+        SettingsException e = catchThrowableOfType(SettingsException.class,
+                () -> PropertiesFormat.standard().parse(Map.of("email.smtp.host", value)));
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("email.smtp.host");
+            assertThat(p.message()).startsWith("is not a valid host name (at most 253 characters), was '")
+                    .endsWith("… (50000000 characters)'");
+        });
+    }
+
+    @Test
     void aSenderDisplayNameWithABidiOverrideIsRefusedNamingTheKey() {
         SettingsException e = catchThrowableOfType(SettingsException.class, () -> PropertiesFormat.standard()
                 .parse(Map.of("servers.eu-1.email.sender", "Support \u202Emoc.elpmaxe\u202C <support@example.com>")));

@@ -2,11 +2,11 @@ package dev.notify.cli.internal;
 
 import dev.notify.Notifier;
 import dev.notify.ServerNotifier;
-import dev.notify.settings.PropertiesFormat;
 import dev.notify.settings.Settings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** A command that works on a settings file, for the global settings or one server. */
@@ -22,12 +22,15 @@ abstract class ConfiguredCommand extends BaseCommand {
             description = "Use this server's settings (its overrides on top of the global ones). Default: global.")
     String server;
 
+    @Mixin
+    ProvidersOption providers;
+
     /**
      * The settings file, read so that a bad entry of one server affects only that server. A {@code --server}
      * the file does not mention gets the global settings, with a warning naming the servers it does mention.
      */
     Settings settings(Output out) {
-        Settings settings = PropertiesFormat.standard().isolatingInvalidServers().read(config);
+        Settings settings = providers.format().isolatingInvalidServers().read(config);
         if (server != null && !settings.serverIds().contains(server)) {
             out.warning("server " + server + " is not in " + config + "; the global settings apply. "
                     + (settings.serverIds().isEmpty() ? "The file has no servers."
@@ -43,8 +46,8 @@ abstract class ConfiguredCommand extends BaseCommand {
                 + " more (" + ids.size() + " servers)" : "");
     }
 
-    static Notifier notifier(Settings settings) {
-        return Notifier.builder().settings(settings).build();
+    Notifier notifier(Settings settings) {
+        return providers.builder().settings(settings).build();
     }
 
     ServerNotifier target(Notifier notifier) {

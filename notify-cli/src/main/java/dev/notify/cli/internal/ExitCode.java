@@ -11,6 +11,8 @@ public final class ExitCode {
     public static final int INVALID = 2;
     /** The channel is disabled for that server. */
     public static final int CHANNEL_DISABLED = 3;
+    /** An outbox's journal could not be read or changed: damaged, in use, or its database unreachable. */
+    public static final int JOURNAL_ERROR = 4;
 
     private ExitCode() {
     }

@@ -50,7 +50,8 @@ final class JournalOptions {
                         + " is not set");
             }
         }
+        UrlDataSource.requireDriver(where.jdbcUrl);
         return JdbcJournal.builder(new UrlDataSource(where.jdbcUrl, user, password)).table(table)
-                .description("table " + table + " at " + UrlDataSource.withoutCredentials(where.jdbcUrl)).build();
+                .description("table " + table + " at " + UrlCredentials.mask(where.jdbcUrl)).build();
     }
 }

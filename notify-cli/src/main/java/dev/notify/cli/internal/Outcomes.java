@@ -9,6 +9,7 @@ import dev.notify.SendRejectedException;
 import dev.notify.SendResult;
 import dev.notify.SendStatus;
 import dev.notify.SettingsException;
+import dev.notify.outbox.JournalException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,6 +94,13 @@ final class Outcomes {
                             + "server's reply says"));
             out.document(doc);
             return ExitCode.DELIVERY_FAILED;
+        }
+        if (e instanceof JournalException) {
+            doc.put("status", "JOURNAL_ERROR");
+            doc.put("message", e.getMessage());
+            out.error("Journal error: " + e.getMessage());
+            out.document(doc);
+            return ExitCode.JOURNAL_ERROR;
         }
         if (e instanceof SendRejectedException) {
             doc.put("status", "REJECTED");

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "schema", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "List every setting the installed providers understand: type, default, section, whether it is "
@@ -16,10 +17,13 @@ import picocli.CommandLine.Command;
                 + "admin page renders its settings form from.")
 public final class SchemaCommand extends BaseCommand {
 
+    @Mixin
+    ProvidersOption providers;
+
     @Override
     int run(Output out) {
         List<SettingDescription> keys;
-        try (Notifier notifier = Notifier.builder().settings(Settings.of(Layer.empty())).build()) {
+        try (Notifier notifier = providers.builder().settings(Settings.of(Layer.empty())).build()) {
             keys = notifier.schema().describe();
         }
         List<Map<String, Object>> documented = new ArrayList<>();

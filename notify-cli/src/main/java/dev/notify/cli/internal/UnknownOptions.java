@@ -4,62 +4,73 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Reports an option the command does not know as {@code Unknown option: '--cofig'; did you mean '--config'?},
- * also when picocli found a required option missing first (the one that was misspelt). Every other usage error,
- * a misspelt command name included, is reported as picocli reports it (with its suggestions), except that no
- * argument given is repeated: any of them could be a secret typed in the wrong place. The exit code is picocli's
- * for invalid input either way.
+ * Reports usage errors without echoing what was typed, since any argument may hold a secret (a password pasted in
+ * the wrong place): an option the command does not know as {@code Unknown option: '--cofig'; did you mean
+ * '--config'?} (its name only, and only when it looks like an option name), also when picocli found a required
+ * option missing first (the one that was misspelt); an unknown command or stray argument by its position, with
+ * picocli's suggestions (names of real commands); an invalid option value by the option's name. Missing options
+ * and notify's own usage errors are printed as they are. The exit code is picocli's for invalid input.
  */
 public final class UnknownOptions implements IParameterExceptionHandler {
 
     private static final int MAX_EDITS = 2;
+    private static final Pattern OPTION_NAME = Pattern.compile("--?[A-Za-z][A-Za-z0-9-]{0,39}");
 
     public UnknownOptions() {
     }
 
     @Override
-    public int handleParseException(ParameterException e, String[] args) throws Exception {
+    public int handleParseException(ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
         Optional<String> unknown = firstUnknownOption(command);
-        if (unknown.isEmpty()) {
-            PrintWriter err = command.getErr();
-            err.println(withoutArguments(e.getMessage(), args));
-            if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+        if (unknown.isPresent()) {
+            List<String> meant = likelyMeant(command.getCommandSpec(), unknown.get());
+            err.println("Unknown option" + (OPTION_NAME.matcher(unknown.get()).matches() ? ": '" + unknown.get() + "'"
+                    : " (argument " + position(args, command.getParseResult().unmatched().get(0)) + ", not shown)")
+                    + (meant.isEmpty() ? "" : "; did you mean '" + String.join("' or '", meant) + "'?"));
+            if (meant.isEmpty()) {
                 command.usage(err);
             }
-            err.flush();
-            return command.getCommandSpec().exitCodeOnInvalidInput();
-        }
-        List<String> meant = likelyMeant(command.getCommandSpec(), unknown.get());
-        PrintWriter err = command.getErr();
-        err.println("Unknown option: '" + unknown.get() + "'"
-                + (meant.isEmpty() ? "" : "; did you mean '" + String.join("' or '", meant) + "'?"));
-        if (meant.isEmpty()) {
+        } else if (e instanceof UnmatchedArgumentException unmatched) {
+            List<String> suggestions = unmatched.getSuggestions();
+            String first = unmatched.getUnmatched().isEmpty() ? null : unmatched.getUnmatched().get(0);
+            err.println("Unknown " + (command.getSubcommands().isEmpty() ? "argument" : "command or argument")
+                    + " (argument " + position(args, first) + "; not shown, as it may hold a secret)"
+                    + (suggestions.isEmpty() ? "" : "; did you mean '" + String.join("' or '", suggestions) + "'?"));
             command.usage(err);
+        } else if (e instanceof MissingParameterException || e.getArgSpec() == null) {
+            err.println(Output.printable(e.getMessage()));
+            command.usage(err);
+        } else {
+            err.println("Invalid value for " + name(e.getArgSpec()) + " (not shown, as it may hold a secret); see '"
+                    + command.getCommandSpec().qualifiedName() + " --help'");
         }
         err.flush();
         return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
-    /** The message with every quoted argument that is not an option name replaced by its position. */
-    static String withoutArguments(String message, String[] args) {
-        String redacted = message;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String value = arg.startsWith("-") && arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : arg;
-            if (!value.isEmpty() && !(value.startsWith("-") && value.equals(arg))) {
-                redacted = redacted.replace("'" + arg + "'", "(argument " + (i + 1) + ")")
-                        .replace("'" + value + "'", "(argument " + (i + 1) + ")");
-            }
+    private static String position(String[] args, String argument) {
+        int index = argument == null ? -1 : java.util.Arrays.asList(args).indexOf(argument);
+        return index < 0 ? "?" : Integer.toString(index + 1);
+    }
+
+    private static String name(ArgSpec spec) {
+        if (spec instanceof OptionSpec option) {
+            return "option '" + option.longestName() + "'";
         }
-        return redacted;
+        return "parameter " + Output.printable(spec.paramLabel());
     }
 
     private static Optional<String> firstUnknownOption(CommandLine command) {

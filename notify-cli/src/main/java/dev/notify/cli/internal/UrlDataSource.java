@@ -25,15 +25,36 @@ final class UrlDataSource implements DataSource {
         }
     }
 
-    /** The URL without its query, where a password may be. */
-    static String withoutCredentials(String url) {
-        int query = url.indexOf('?');
-        return query < 0 ? url : url.substring(0, query);
+    /**
+     * Refuses a URL no JDBC driver on the class path accepts, saying which database notify.jar supports and how
+     * to add a driver for another.
+     *
+     * @throws IllegalArgumentException naming {@code --jdbc-url}, its credentials masked
+     */
+    static void requireDriver(String url) {
+        try {
+            DriverManager.getDriver(url);
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("--jdbc-url " + UrlCredentials.mask(url) + ": no JDBC driver accepts "
+                    + "this URL. notify.jar includes the driver of PostgreSQL, the database the outbox table is written "
+                    + "for (jdbc:postgresql://HOST[:PORT]/DATABASE). For another database, put its JDBC driver on the "
+                    + "class path and run the main class: java -cp notify.jar:DRIVER.jar dev.notify.cli.NotifyCli "
+                    + "outbox ...");
+        }
     }
 
     @Override
     public Connection getConnection() throws SQLException {
-        return DriverManager.getConnection(url, credentials);
+        try {
+            return DriverManager.getConnection(url, credentials);
+        } catch (SQLException e) {
+            String message = UrlCredentials.mask(String.valueOf(e.getMessage()).replace(url, UrlCredentials.mask(url)));
+            String password = credentials.getProperty("password");
+            if (password != null && !password.isEmpty()) {
+                message = message.replace(password, "********");
+            }
+            throw new SQLException(message, e.getSQLState(), e.getErrorCode());
+        }
     }
 
     @Override

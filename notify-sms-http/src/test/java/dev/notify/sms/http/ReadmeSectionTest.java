@@ -8,7 +8,7 @@ import dev.notify.settings.PropertiesFormat;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.SettingKeys;
 import dev.notify.settings.Settings;
-import dev.notify.sms.http.internal.JsonParser;
+import dev.notify.json.Json;
 import dev.notify.spi.Sender;
 import dev.notify.testkit.sms.SmsRequest;
 import dev.notify.testkit.sms.WebhookServerExtension;
@@ -56,13 +56,13 @@ class ReadmeSectionTest {
 
     @Test
     void webhookBodyShownIsTheOneSent() throws IOException {
-        Object shown = JsonParser.parse(block(section(), "json"));
+        Object shown = Json.parse(block(section(), "json"));
         try (Sender sender = StubSenders.sender(new WebhookSmsProvider(), StubSenders.layer(relay, "sms.webhook.from=ACME"))) {
             sender.send(SmsMessage.of("+15550101234", "Your passcode is 424242. It expires in 10 min.")
                     .withMessageId("<2f1c0c6e0d8e4d7fa1b2c3d4e5f60718@portal.example.com>"));
         }
 
         SmsRequest sent = relay.messages().get(0).request();
-        assertThat(JsonParser.parse(sent.body())).isEqualTo(shown);
+        assertThat(Json.parse(sent.body())).isEqualTo(shown);
     }
 }

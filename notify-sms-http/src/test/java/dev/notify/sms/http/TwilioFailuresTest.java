@@ -15,6 +15,7 @@ import dev.notify.TransientDeliveryException;
 import dev.notify.message.SmsMessage;
 import dev.notify.settings.Layer;
 import dev.notify.settings.Settings;
+import dev.notify.spi.Delivery;
 import dev.notify.spi.Sender;
 import dev.notify.testkit.sms.SmsFault;
 import dev.notify.testkit.sms.SmsRequest;
@@ -180,7 +181,32 @@ class TwilioFailuresTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {200, 201, 400})
+    @ValueSource(ints = {200, 201})
+    void successThatCannotBeReadIsAcceptedWithItsIdUnknownAndNotSentAgain(int status) {
+        twilio.failNextSend(SmsFault.raw(status, "text/html", "<html>proxy page</html>"));
+
+        Delivery delivery = sender().send(sms());
+
+        assertThat(delivery.messageId()).isEqualTo("<twilio-test@example.com>");
+        assertThat(delivery.details()).doesNotContainKey("sms.service-message-id");
+        assertThat(delivery.details().get("sms.outcome")).contains("HTTP " + status, "id for the SMS is unknown",
+                "not sent again");
+        assertThat(twilio.requests(SmsRequest.Endpoint.SEND)).hasSize(1);
+    }
+
+    @Test
+    void createdWithStatusFailedIsAPermanentFailureWithTwiliosErrorCode() {
+        twilio.failNextSend(SmsFault.raw(201, "application/json",
+                "{\"sid\":\"SM123\",\"status\":\"failed\",\"error_code\":30007,\"error_message\":\"Carrier violation\"}"));
+
+        PermanentDeliveryException e = catchThrowableOfType(PermanentDeliveryException.class, () -> sender().send(sms()));
+
+        assertThat(e.getMessage()).contains("HTTP 201, status failed, error 30007: Carrier violation",
+                "carriers filtered the message as spam");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {400})
     void answerThatCannotBeReadIsTransientWithTheFirst200CharactersOfTheBody(int status) {
         String page = "<html><body>" + "a".repeat(188) + "TAIL-AFTER-200</body></html>";
         twilio.failNextSend(SmsFault.raw(status, "text/html", page));

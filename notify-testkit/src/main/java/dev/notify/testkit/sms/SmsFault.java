@@ -13,7 +13,7 @@ import java.util.Objects;
 public final class SmsFault {
 
     /** What the stub does. */
-    enum Kind { THROTTLED, SERVER_ERROR, UNAUTHORIZED, INVALID_NUMBER, ERROR, SLOW, RAW }
+    enum Kind { THROTTLED, SERVER_ERROR, UNAUTHORIZED, INVALID_NUMBER, ERROR, SLOW, RAW, REDIRECT }
 
     private final Kind kind;
     private final int status;
@@ -102,6 +102,15 @@ public final class SmsFault {
     public static SmsFault raw(int status, String contentType, String body) {
         return new SmsFault(Kind.RAW, status, null, Objects.requireNonNull(body, "body"), null, Duration.ZERO,
                 Objects.requireNonNull(contentType, "contentType"));
+    }
+
+    /** A redirect ({@code 3xx}) to {@code location}, written as given, with an empty body. */
+    public static SmsFault redirect(int status, String location) {
+        if (status < 300 || status > 399) {
+            throw new IllegalArgumentException("status must be 300-399, was " + status);
+        }
+        return new SmsFault(Kind.REDIRECT, status, null, Objects.requireNonNull(location, "location"), null,
+                Duration.ZERO, null);
     }
 
     Kind kind() {

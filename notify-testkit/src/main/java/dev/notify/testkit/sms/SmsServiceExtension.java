@@ -275,6 +275,8 @@ public abstract sealed class SmsServiceExtension implements BeforeAllCallback, A
             case RAW -> ResponseDefinitionBuilder.responseDefinition().withStatus(fault.status())
                     .withHeader("Content-Type", fault.contentType())
                     .withBody(fault.message().getBytes(charset(fault.contentType())));
+            case REDIRECT -> ResponseDefinitionBuilder.responseDefinition().withStatus(fault.status())
+                    .withHeader("Location", fault.message());
             case THROTTLED -> {
                 ResponseDefinitionBuilder throttled = standard(fault.kind(), 429, request);
                 yield fault.retryAfter() == null ? throttled : throttled.withHeader("Retry-After", fault.retryAfter());

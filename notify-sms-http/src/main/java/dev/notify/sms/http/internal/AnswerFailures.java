@@ -27,6 +27,8 @@ final class AnswerFailures {
 
     /** How much of an unreadable body an exception quotes. */
     static final int EXCERPT = 200;
+    /** How much of a service's error code an exception quotes. */
+    static final int CODE = 64;
 
     private final SmsService service;
     private final ResolvedSettings settings;
@@ -80,9 +82,15 @@ final class AnswerFailures {
                     + keyList(service.endpointKeys()));
         }
         if (status >= 300 && status < 400) {
-            return problems(service.endpointKeys(), service.name() + " redirects to "
-                    + answer.header("Location").map(redactor::redact).orElse("another address") + " (HTTP " + status
-                    + "); redirects are not followed: set the address it redirects to in " + keyList(service.endpointKeys()));
+            List<SettingKey<?>> keys = service.endpointKeys();
+            String location = answer.header("Location").map(l -> redactor.excerpt(l, EXCERPT)).orElse("another address");
+            String first = service.name() + " redirects to " + location + " (HTTP " + status + "); redirects are not "
+                    + "followed: set the address it redirects to in " + keyList(keys);
+            List<Problem> problems = new java.util.ArrayList<>();
+            problems.add(settings.problem(keys.get(0), first));
+            keys.subList(1, keys.size()).forEach(k -> problems.add(settings.problem(k, service.name()
+                    + " redirects (HTTP " + status + "); see " + settings.fullKey(keys.get(0)))));
+            return new SettingsException(problems);
         }
         return null;
     }
@@ -97,7 +105,7 @@ final class AnswerFailures {
         String http = "HTTP " + answer.status();
         if (read instanceof SendAnswer.Refused refused) {
             String words = refused.message().isBlank() ? "" : ": " + redactor.excerpt(refused.message(), EXCERPT);
-            return http + (refused.code().isBlank() ? "" : ", " + refused.code()) + words;
+            return http + (refused.code().isBlank() ? "" : ", " + redactor.excerpt(refused.code(), CODE)) + words;
         }
         return answer.body().isBlank() || answer.isSuccess() ? http : http + ": " + excerpt(answer);
     }

@@ -1,5 +1,6 @@
 package dev.notify.sms.http.internal;
 
+import dev.notify.json.JsonObject;
 import java.net.http.HttpHeaders;
 import java.util.Objects;
 import java.util.Optional;

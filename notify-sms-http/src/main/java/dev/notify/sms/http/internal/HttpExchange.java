@@ -37,6 +37,8 @@ public final class HttpExchange {
 
     /** The most of a response body that is read. */
     static final int MAX_BODY = 64 * 1024;
+    /** The most characters of an exception's text a message quotes. */
+    static final int QUOTED = 200;
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpExchange.class);
 
@@ -45,17 +47,24 @@ public final class HttpExchange {
     private final ResolvedSettings settings;
     private final ConnectionKeys keys;
     private final Duration requestTimeout;
+    private final Redactor redactor;
 
-    private HttpExchange(HttpClient client, String service, ResolvedSettings settings, ConnectionKeys keys) {
+    private HttpExchange(HttpClient client, String service, Redactor redactor, ResolvedSettings settings,
+            ConnectionKeys keys) {
         this.client = client;
         this.service = service;
+        this.redactor = redactor;
         this.settings = settings;
         this.keys = keys;
         this.requestTimeout = settings.get(keys.requestTimeout());
     }
 
-    /** A client for the connection settings of {@code keys}; opens no connection. */
-    public static HttpExchange create(String service, ResolvedSettings settings, ConnectionKeys keys, Tls tls) {
+    /**
+     * A client for the connection settings of {@code keys}; opens no connection. What the JDK's exceptions quote
+     * (a malformed header, say) goes into messages through {@code redactor}'s excerpt.
+     */
+    public static HttpExchange create(String service, Redactor redactor, ResolvedSettings settings,
+            ConnectionKeys keys, Tls tls) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(settings.get(keys.connectTimeout()))
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -65,7 +74,7 @@ public final class HttpExchange {
             builder.proxy(proxies);
         }
         tls.context().ifPresent(builder::sslContext);
-        return new HttpExchange(builder.build(), service, settings, keys);
+        return new HttpExchange(builder.build(), service, redactor, settings, keys);
     }
 
     /** A request to {@code uri} with the request timeout set. */
@@ -104,7 +113,7 @@ public final class HttpExchange {
     }
 
     private RuntimeException failure(HttpRequest request, Throwable e) {
-        LOG.debug("{} {} {} failed: {}", service, request.method(), request.uri().getHost(), e.toString());
+        LOG.debug("{} {} {} failed: {}", service, request.method(), request.uri().getHost(), quoted(e));
         if (e instanceof HttpConnectTimeoutException) {
             return new TransientDeliveryException("could not connect to " + service + " at " + hostOf(request)
                     + " within " + formatted(keys.connectTimeout()) + " (" + settings.fullKey(keys.connectTimeout())
@@ -115,19 +124,20 @@ public final class HttpExchange {
         }
         if (isCause(e, ConnectException.class)) {
             return new TransientDeliveryException("could not connect to " + service + " at " + hostOf(request) + " ("
-                    + e + "); nothing was sent", DeliveryException.Details.of(), e);
+                    + quoted(e) + "); nothing was sent", DeliveryException.Details.of(), e);
         }
         if (isCause(e, CertificateException.class)) {
-            String message = "the TLS certificate of " + hostOf(request) + " cannot be verified (" + rootMessage(e)
+            String message = "the TLS certificate of " + hostOf(request) + " cannot be verified (" + redactor.excerpt(rootMessage(e), QUOTED)
                     + "); if a TLS-inspecting proxy or a private certificate authority signs it, set "
                     + settings.fullKey(keys.trustStore());
             return new SettingsException(List.of(settings.problem(keys.url(), message)), null, null, e);
         }
         if (e instanceof IOException || e instanceof SSLException) {
             return new TransientDeliveryException("the connection to " + service + " at " + hostOf(request)
-                    + " failed (" + e + "); the SMS may or may not have been accepted", DeliveryException.Details.of(), e);
+                    + " failed (" + quoted(e) + "); the SMS may or may not have been accepted",
+                    DeliveryException.Details.of(), e);
         }
-        return new TransientDeliveryException(service + " request to " + hostOf(request) + " failed (" + e
+        return new TransientDeliveryException(service + " request to " + hostOf(request) + " failed (" + quoted(e)
                 + "); the SMS may or may not have been accepted", DeliveryException.Details.of(), e);
     }
 
@@ -135,6 +145,11 @@ public final class HttpExchange {
         return new TransientDeliveryException(service + " at " + hostOf(request) + " did not answer within "
                 + formatted(keys.requestTimeout()) + " (" + settings.fullKey(keys.requestTimeout())
                 + "); the SMS may or may not have been accepted", DeliveryException.Details.of(), cause);
+    }
+
+    /** An exception as a message quotes it: redacted, on one line, cut. */
+    private String quoted(Throwable e) {
+        return redactor.excerpt(e.toString(), QUOTED);
     }
 
     private String formatted(SettingKey<Duration> key) {

@@ -28,6 +28,9 @@ import java.util.Optional;
  */
 public final class HttpSmsSender implements Sender {
 
+    /** The longest id or status of a service kept in a result. */
+    static final int MAX_SERVER_TEXT = 128;
+
     private final String providerId;
     private final SmsService service;
     private final HttpExchange http;
@@ -65,21 +68,32 @@ public final class HttpSmsSender implements Sender {
         HttpAnswer answer = http.send(service.send(http, outgoing).build());
         SendAnswer read = service.read(answer);
         if (answer.isSuccess() && read instanceof SendAnswer.Accepted accepted) {
-            return delivery(outgoing, accepted);
+            return delivery(outgoing, accepted.id().map(this::serverText), accepted.statusText().map(this::serverText),
+                    "; not yet delivered to the phone");
+        }
+        if (answer.isSuccess() && read instanceof SendAnswer.Unreadable) {
+            return delivery(outgoing, Optional.empty(), Optional.empty(), " (HTTP " + answer.status() + ", but its "
+                    + "answer cannot be read: the service's id for the SMS is unknown); not sent again, since a "
+                    + "duplicate SMS reaches the phone twice");
         }
         throw failures.of(answer, read, number);
     }
 
-    private Delivery delivery(OutgoingSms sms, SendAnswer.Accepted accepted) {
+    /** An id or status from the service, redacted, on one line and at most {@value #MAX_SERVER_TEXT} characters. */
+    private String serverText(String text) {
+        return redactor.excerpt(text, MAX_SERVER_TEXT);
+    }
+
+    private Delivery delivery(OutgoingSms sms, Optional<String> id, Optional<String> status, String outcome) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("sms.e164", sms.number().e164());
         details.put("sms.segments", Integer.toString(sms.length().segments()));
         details.put("sms.encoding", sms.length().encoding().id());
-        accepted.id().ifPresent(id -> details.put("sms.service-message-id", id));
-        accepted.statusText().ifPresent(status -> details.put("sms.service-status", status));
-        details.put("sms.outcome", "accepted by " + service.name()
-                + accepted.statusText().map(s -> " (" + s + ")").orElse("") + "; not yet delivered to the phone");
-        return new Delivery(accepted.id().orElse(sms.messageId()), List.of(sms.number().e164()), List.of(), details);
+        id.ifPresent(i -> details.put("sms.service-message-id", i));
+        status.ifPresent(s -> details.put("sms.service-status", s));
+        details.put("sms.outcome", "accepted by " + service.name() + status.map(s -> " (" + s + ")").orElse("")
+                + outcome);
+        return new Delivery(id.orElse(sms.messageId()), List.of(sms.number().e164()), List.of(), details);
     }
 
     /**
@@ -104,7 +118,7 @@ public final class HttpSmsSender implements Sender {
             return report.settingsFailure(e.problems()).build();
         }
         if (answer.isSuccess()) {
-            service.probed(answer, report);
+            service.probed(answer, redactor, report);
             return report.build();
         }
         String said = failures.said(answer, service.read(answer));

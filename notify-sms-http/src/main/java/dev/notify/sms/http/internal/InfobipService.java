@@ -1,5 +1,7 @@
 package dev.notify.sms.http.internal;
 
+import dev.notify.json.Json;
+import dev.notify.json.JsonObject;
 import dev.notify.CheckReport;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.Secret;
@@ -56,7 +58,7 @@ public final class InfobipService implements SmsService {
             message.put("from", from);
         }
         message.put("text", sms.text());
-        String body = JsonWriter.write(Map.of("messages", List.of(message)));
+        String body = Json.write(Map.of("messages", List.of(message)));
         return http.request(URI.create(baseUrl + "/sms/2/text/advanced"))
                 .header("Authorization", authorization())
                 .header("Accept", "application/json")
@@ -105,14 +107,14 @@ public final class InfobipService implements SmsService {
 
     /** {@code {"balance": 47.79, "currency": "EUR"}}; a balance of zero or less cannot send. */
     @Override
-    public void probed(HttpAnswer answer, CheckReport.Builder report) {
+    public void probed(HttpAnswer answer, Redactor redactor, CheckReport.Builder report) {
         Optional<JsonObject> json = answer.json();
-        Optional<BigDecimal> balance = json.flatMap(j -> j.number("balance"));
+        Optional<BigDecimal> balance = json.flatMap(j -> j.number("balance")).flatMap(SmsService::balance);
         if (balance.isEmpty()) {
             report.failure("Infobip answered the balance request with something that cannot be read");
             return;
         }
-        String currency = json.get().text("currency").map(c -> " " + c).orElse("");
+        String currency = json.get().text("currency").map(c -> " " + redactor.excerpt(c, 8)).orElse("");
         report.item("account.balance", balance.get().toPlainString() + currency);
         if (balance.get().signum() <= 0) {
             report.failure("the Infobip account has no credit (balance " + balance.get().toPlainString() + currency

@@ -54,7 +54,7 @@ public record ProviderOptions(Tls tls, Clock clock) {
         Tls trust = TrustStores.load(settings, keys.trustStore(), keys.trustStorePassword()).map(Tls::trusting)
                 .orElse(tls);
         SmsService service = services.apply(settings);
-        return new HttpSmsSender(providerId, service, HttpExchange.create(service.name(), settings, keys, trust),
+        return new HttpSmsSender(providerId, service, HttpExchange.create(service.name(), Redactor.of(service.secrets()), settings, keys, trust),
                 settings, clock);
     }
 

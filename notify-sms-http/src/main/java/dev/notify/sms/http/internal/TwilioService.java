@@ -1,5 +1,6 @@
 package dev.notify.sms.http.internal;
 
+import dev.notify.json.JsonObject;
 import dev.notify.CheckReport;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.SettingKey;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Twilio Programmable Messaging: {@code POST /2010-04-01/Accounts/{AccountSid}/Messages.json} with the form fields
@@ -19,6 +21,8 @@ import java.util.Optional;
  * <p>This class is immutable and threadsafe.
  */
 public final class TwilioService implements SmsService {
+
+    private static final Set<String> FAILED = Set.of("failed", "undelivered");
 
     private final URI baseUrl;
     private final String accountSid;
@@ -63,7 +67,10 @@ public final class TwilioService implements SmsService {
                 .POST(HttpRequest.BodyPublishers.ofString(form.encode()));
     }
 
-    /** {@code 201} with {@code sid} and {@code status}; errors are {@code {"code": 21211, "message": ...}}. */
+    /**
+     * {@code 201} with {@code sid} and {@code status} (a status {@code failed} or {@code undelivered} is a refusal,
+     * with its {@code error_code}); errors are {@code {"code": 21211, "message": ...}}.
+     */
     @Override
     public SendAnswer read(HttpAnswer answer) {
         Optional<JsonObject> json = answer.json();
@@ -71,10 +78,18 @@ public final class TwilioService implements SmsService {
             return new SendAnswer.Unreadable();
         }
         if (answer.isSuccess()) {
-            return json.get().text("sid").<SendAnswer>map(sid -> new SendAnswer.Accepted(sid,
-                    json.get().text("status").orElse(null))).orElseGet(SendAnswer.Unreadable::new);
+            Optional<String> status = json.get().text("status");
+            if (status.filter(FAILED::contains).isPresent()) {
+                Optional<Integer> code = json.get().number("error_code").flatMap(SmsService::code);
+                return new SendAnswer.Refused("status " + status.get() + code.map(c -> ", error " + c).orElse(""),
+                        json.get().text("error_message").orElse(""), code.map(TwilioErrors::of).orElse(
+                                ServiceError.permanent("Twilio took the request but failed the message; see it in "
+                                        + "the Twilio Console's message logs")));
+            }
+            return json.get().text("sid").<SendAnswer>map(sid -> new SendAnswer.Accepted(sid, status.orElse(null)))
+                    .orElseGet(SendAnswer.Unreadable::new);
         }
-        Optional<Integer> code = json.get().number("code").map(n -> n.intValue());
+        Optional<Integer> code = json.get().number("code").flatMap(SmsService::code);
         String message = json.get().text("message").orElse("");
         return code.<SendAnswer>map(c -> new SendAnswer.Refused("error " + c, message, TwilioErrors.of(c)))
                 .orElseGet(SendAnswer.Unreadable::new);
@@ -89,15 +104,15 @@ public final class TwilioService implements SmsService {
     }
 
     @Override
-    public void probed(HttpAnswer answer, CheckReport.Builder report) {
+    public void probed(HttpAnswer answer, Redactor redactor, CheckReport.Builder report) {
         Optional<JsonObject> account = answer.json();
         if (account.isEmpty()) {
             report.failure("Twilio answered the account fetch with something that cannot be read");
             return;
         }
-        account.get().text("friendly_name").ifPresent(name -> report.item("account.name", name));
-        account.get().text("type").ifPresent(type -> report.item("account.type", type));
-        String status = account.get().text("status").orElse("unknown");
+        account.get().text("friendly_name").ifPresent(name -> report.item("account.name", redactor.excerpt(name, 64)));
+        account.get().text("type").ifPresent(type -> report.item("account.type", redactor.excerpt(type, 32)));
+        String status = account.get().text("status").map(s -> redactor.excerpt(s, 32)).orElse("unknown");
         report.item("account.status", status);
         if (!status.equals("active")) {
             report.failure("the Twilio account " + accountSid + " is " + status + ", so it cannot send; reactivate "

@@ -1,5 +1,6 @@
 package dev.notify.sms.http.internal;
 
+import dev.notify.json.JsonObject;
 import dev.notify.CheckReport;
 import dev.notify.message.SmsEncoding;
 import dev.notify.settings.ResolvedSettings;
@@ -8,10 +9,7 @@ import dev.notify.settings.SettingKey;
 import dev.notify.sms.http.VonageSettingKeys;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -109,8 +107,8 @@ public final class VonageService implements SmsService {
 
     /** {@code {"value": 10.28, "autoReload": false}}; a balance of zero or less cannot send. */
     @Override
-    public void probed(HttpAnswer answer, CheckReport.Builder report) {
-        Optional<BigDecimal> balance = answer.json().flatMap(j -> j.number("value"));
+    public void probed(HttpAnswer answer, Redactor redactor, CheckReport.Builder report) {
+        Optional<BigDecimal> balance = answer.json().flatMap(j -> j.number("value")).flatMap(SmsService::balance);
         if (balance.isEmpty()) {
             report.failure("Vonage answered the balance request with something that cannot be read");
             return;
@@ -141,9 +139,7 @@ public final class VonageService implements SmsService {
 
     @Override
     public Collection<String> secrets() {
-        List<String> secrets = new ArrayList<>(auth().secrets());
-        secrets.add(URLEncoder.encode(apiSecret.reveal(), StandardCharsets.UTF_8));
-        return secrets;
+        return auth().secrets();
     }
 
     private BasicAuth auth() {

@@ -1,5 +1,7 @@
 package dev.notify.sms.http.internal;
 
+import dev.notify.json.Json;
+import dev.notify.json.JsonObject;
 import dev.notify.CheckReport;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.SettingKey;
@@ -61,7 +63,7 @@ public final class WebhookService implements SmsService {
         HttpRequest.Builder request = http.request(url)
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(JsonWriter.write(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)));
         headers.forEach(h -> request.header(h.name(), h.value()));
         return request;
     }
@@ -93,7 +95,7 @@ public final class WebhookService implements SmsService {
     }
 
     @Override
-    public void probed(HttpAnswer answer, CheckReport.Builder report) {
+    public void probed(HttpAnswer answer, Redactor redactor, CheckReport.Builder report) {
         report.item("health", "HTTP " + answer.status());
     }
 

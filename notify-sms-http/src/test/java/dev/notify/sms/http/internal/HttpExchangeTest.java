@@ -19,7 +19,7 @@ class HttpExchangeTest {
     private HttpExchange exchange() {
         ResolvedSettings settings = Settings.of(relay.layer()).resolveGlobal();
         ConnectionKeys keys = ConnectionKeys.of(WebhookSettingKeys.URL, "the SMS webhook");
-        return HttpExchange.create("relay", settings, keys, Tls.trusting(relay.trustStore()));
+        return HttpExchange.create("relay", Redactor.of(java.util.List.of()), settings, keys, Tls.trusting(relay.trustStore()));
     }
 
     @Test

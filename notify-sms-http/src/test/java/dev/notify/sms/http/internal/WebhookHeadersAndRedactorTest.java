@@ -45,4 +45,15 @@ class WebhookHeadersAndRedactorTest {
         assertThat(redactor.excerpt("x".repeat(5) + "token-123" + "y".repeat(10), 8)).isEqualTo("xxxxx***...");
         assertThat(redactor.excerpt("line 1\r\nline 2", 100)).isEqualTo("line 1 line 2");
     }
+
+    @Test
+    void redactorMasksASecretInEveryFramingAServiceMayQuoteItIn() {
+        Redactor redactor = Redactor.of(List.of("Bearer tok/en+\"42\""));
+
+        assertThat(redactor.redact("id tok/en+\"42\" end")).isEqualTo("id ******** end");
+        assertThat(redactor.redact("{\"id\":\"tok\\/en+\\\"42\\\"\"}")).isEqualTo("{\"id\":\"********\"}");
+        assertThat(redactor.redact("{\"id\":\"tok/en+\\\"42\\\"\"}")).isEqualTo("{\"id\":\"********\"}");
+        assertThat(redactor.redact("to=tok%2Fen%2B%2242%22&x")).isEqualTo("to=********&x");
+        assertThat(redactor.excerpt("a\u001b[31m\u202eb", 100)).isEqualTo("a [31m b");
+    }
 }

@@ -1,43 +1,35 @@
-package dev.notify.sms.http.internal;
+package dev.notify.json;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * Parses JSON (RFC 8259) into {@code Map<String, Object>} (in document order), {@code List<Object>},
- * {@code String}, {@code BigDecimal}, {@code Boolean} and {@code null}. Strict: one value, optionally surrounded
- * by whitespace; no comments, trailing commas, single quotes or leading zeros; nesting at most
- * {@value #MAX_DEPTH} deep. A repeated key keeps its last value.
- *
- * <p>This class is not threadsafe; {@link #parse(String)} creates one per text.
- */
-public final class JsonParser {
-
-    static final int MAX_DEPTH = 64;
+/** The recursive-descent reader behind {@link Json#parse}; one instance per text. Not threadsafe. */
+final class JsonReader {
 
     private final String text;
     private int pos;
     private int depth;
 
-    private JsonParser(String text) {
+    private JsonReader(String text) {
         this.text = text;
     }
 
-    /**
-     * Parses a JSON text.
-     *
-     * @throws IllegalArgumentException saying what was expected and at which character
-     */
-    public static Object parse(String text) {
-        JsonParser parser = new JsonParser(text);
-        parser.whitespace();
-        Object value = parser.value();
-        parser.whitespace();
-        if (parser.pos != text.length()) {
-            throw parser.error("end of input");
+    static Object parse(String text) {
+        if (text == null) {
+            throw new JsonException("not JSON: no text", 0);
+        }
+        if (text.length() > Json.MAX_TEXT) {
+            throw new JsonException("not JSON: the text has " + text.length() + " characters, more than the "
+                    + Json.MAX_TEXT + " read", Json.MAX_TEXT + 1L);
+        }
+        JsonReader reader = new JsonReader(text);
+        reader.whitespace();
+        Object value = reader.value();
+        reader.whitespace();
+        if (reader.pos != text.length()) {
+            throw reader.error("end of input");
         }
         return value;
     }
@@ -123,11 +115,16 @@ public final class JsonParser {
     }
 
     private String string() {
+        int start = pos;
         pos++;
         StringBuilder out = new StringBuilder();
         while (true) {
             if (pos >= text.length()) {
                 throw error("a closing '\"'");
+            }
+            if (out.length() >= Json.MAX_STRING) {
+                pos = start;
+                throw error("a string of at most " + Json.MAX_STRING + " characters");
             }
             char c = text.charAt(pos++);
             if (c == '"') {
@@ -179,7 +176,7 @@ public final class JsonParser {
         return (char) value;
     }
 
-    private BigDecimal number() {
+    private JsonNumber number() {
         int start = pos;
         if (peek('-')) {
             pos++;
@@ -204,12 +201,11 @@ public final class JsonParser {
                 throw error("a digit in the exponent");
             }
         }
-        try {
-            return new BigDecimal(text.substring(start, pos));
-        } catch (NumberFormatException | ArithmeticException e) {
+        if (pos - start > Json.MAX_NUMBER) {
             pos = start;
-            throw error("a number within range");
+            throw error("a number of at most " + Json.MAX_NUMBER + " characters");
         }
+        return new JsonNumber(text.substring(start, pos));
     }
 
     private boolean digits() {
@@ -229,8 +225,8 @@ public final class JsonParser {
     }
 
     private void enter() {
-        if (++depth > MAX_DEPTH) {
-            throw error("at most " + MAX_DEPTH + " levels of nesting");
+        if (++depth > Json.MAX_DEPTH) {
+            throw error("at most " + Json.MAX_DEPTH + " levels of nesting");
         }
     }
 
@@ -255,9 +251,15 @@ public final class JsonParser {
         pos++;
     }
 
-    private IllegalArgumentException error(String expected) {
-        String found = pos >= text.length() ? "the end" : "'" + text.charAt(pos) + "'";
-        return new IllegalArgumentException("not JSON: expected " + expected + " at character " + (pos + 1)
-                + ", found " + found);
+    private JsonException error(String expected) {
+        String found;
+        if (pos >= text.length()) {
+            found = "the end";
+        } else {
+            char c = text.charAt(pos);
+            found = c >= 0x21 && c < 0x7f ? "'" + c + "'" : String.format("U+%04X", (int) c);
+        }
+        return new JsonException("not JSON: expected " + expected + " at character " + (pos + 1) + ", found "
+                + found, pos + 1L);
     }
 }

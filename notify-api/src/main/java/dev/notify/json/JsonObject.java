@@ -1,14 +1,13 @@
-package dev.notify.sms.http.internal;
+package dev.notify.json;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A parsed JSON object with lenient typed reads: services write the same field as a string in one answer and a
- * number in another (Vonage's {@code "status":"0"}, Twilio's {@code "code":21211}).
+ * A parsed JSON object with lenient typed reads, for answers of services that write the same field as a string
+ * in one answer and a number in another (Vonage's {@code "status":"0"}, Twilio's {@code "code":21211}).
  *
  * <p>This class is immutable and threadsafe.
  */
@@ -20,11 +19,11 @@ public final class JsonObject {
         this.fields = fields;
     }
 
-    /** The object a JSON text holds; empty when the text is not JSON or not an object. */
+    /** The object a JSON text holds; empty when the text is null, not JSON, beyond a limit or not an object. */
     public static Optional<JsonObject> parse(String text) {
         try {
-            return text == null ? Optional.empty() : of(JsonParser.parse(text));
-        } catch (IllegalArgumentException e) {
+            return text == null ? Optional.empty() : of(Json.parse(text));
+        } catch (JsonException e) {
             return Optional.empty();
         }
     }
@@ -38,14 +37,14 @@ public final class JsonObject {
         return Optional.empty();
     }
 
-    /** A string, number or boolean field as text; empty when absent, null, an object or an array. */
+    /**
+     * A string, number or boolean field as text (a number as written, never expanded); empty when absent, null,
+     * an object or an array.
+     */
     public Optional<String> text(String name) {
         Object value = fields.get(name);
-        if (value instanceof String || value instanceof Boolean) {
+        if (value instanceof String || value instanceof Boolean || value instanceof JsonNumber) {
             return Optional.of(value.toString());
-        }
-        if (value instanceof BigDecimal number) {
-            return Optional.of(number.toPlainString());
         }
         return Optional.empty();
     }
@@ -64,22 +63,23 @@ public final class JsonObject {
         return out;
     }
 
-    /** A numeric field, or a string holding a number. */
-    public Optional<BigDecimal> number(String name) {
+    /** A numeric field, or a string holding exactly one JSON number (surrounding spaces ignored). */
+    public Optional<JsonNumber> number(String name) {
         Object value = fields.get(name);
-        if (value instanceof BigDecimal number) {
+        if (value instanceof JsonNumber number) {
             return Optional.of(number);
         }
-        if (value instanceof String s) {
+        if (value instanceof String s && !s.isBlank() && s.length() <= Json.MAX_NUMBER + 64) {
             try {
-                return Optional.of(new BigDecimal(s.strip()));
-            } catch (NumberFormatException e) {
+                return Optional.of(JsonNumber.of(s.strip()));
+            } catch (JsonException e) {
                 return Optional.empty();
             }
         }
         return Optional.empty();
     }
 
+    /** The field names, never their values. */
     @Override
     public String toString() {
         return "JsonObject" + fields.keySet();

@@ -1,54 +1,40 @@
-package dev.notify.sms.http.internal;
+package dev.notify.json;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
-/**
- * Writes JSON (RFC 8259) from maps, lists, strings, numbers, booleans and null. Strings are escaped so that any
- * Java string, lone surrogates and U+2028/U+2029 included, gives valid JSON that also embeds safely in JavaScript.
- *
- * <p>This class is threadsafe.
- */
-public final class JsonWriter {
+/** The writer behind {@link Json#write} and {@link Json#quote}. */
+final class JsonWriter {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private JsonWriter() {
     }
 
-    /**
-     * The JSON text of {@code value}.
-     *
-     * @throws IllegalArgumentException for a value of another type, a map key that is not a string, or a number
-     *     that JSON cannot represent (NaN, infinity)
-     */
-    public static String write(Object value) {
-        StringBuilder out = new StringBuilder();
-        write(value, out);
-        return out.toString();
-    }
-
-    private static void write(Object value, StringBuilder out) {
+    static void write(Object value, StringBuilder out) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String s) {
             string(s, out);
         } else if (value instanceof Boolean b) {
             out.append(b.booleanValue());
-        } else if (value instanceof Integer || value instanceof Long) {
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+                || value instanceof Byte || value instanceof BigInteger || value instanceof JsonNumber) {
             out.append(value);
         } else if (value instanceof BigDecimal d) {
             out.append(d.toString());
-        } else if (value instanceof Double d && !d.isNaN() && !d.isInfinite()) {
-            out.append(BigDecimal.valueOf(d));
+        } else if ((value instanceof Double || value instanceof Float)
+                && Double.isFinite(((Number) value).doubleValue())) {
+            out.append(BigDecimal.valueOf(((Number) value).doubleValue()));
         } else if (value instanceof Map<?, ?> map) {
             object(map, out);
         } else if (value instanceof List<?> list) {
             array(list, out);
         } else {
-            throw new IllegalArgumentException("JSON cannot represent a " + value.getClass().getName()
-                    + (value instanceof Double ? " that is NaN or infinite" : ""));
+            throw new JsonException("JSON cannot represent a " + value.getClass().getName()
+                    + (value instanceof Number ? " that is NaN or infinite" : ""), 0);
         }
     }
 
@@ -57,7 +43,8 @@ public final class JsonWriter {
         boolean first = true;
         for (Map.Entry<?, ?> e : map.entrySet()) {
             if (!(e.getKey() instanceof String key)) {
-                throw new IllegalArgumentException("JSON object keys are strings, was " + e.getKey());
+                throw new JsonException("JSON object keys are strings, not a "
+                        + (e.getKey() == null ? "null" : e.getKey().getClass().getName()), 0);
             }
             if (!first) {
                 out.append(',');
@@ -81,7 +68,7 @@ public final class JsonWriter {
         out.append(']');
     }
 
-    private static void string(String s, StringBuilder out) {
+    static void string(String s, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -94,7 +81,7 @@ public final class JsonWriter {
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
                 default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || isLoneSurrogate(s, i)) {
+                    if (needsEscape(c) || isLoneSurrogate(s, i)) {
                         unicodeEscape(c, out);
                     } else {
                         out.append(c);
@@ -103,6 +90,13 @@ public final class JsonWriter {
             }
         }
         out.append('"');
+    }
+
+    /** Controls (C0, DEL, C1), the line and paragraph separators, and the bidirectional controls. */
+    private static boolean needsEscape(char c) {
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029' || c == '\u200e'
+                || c == '\u200f' || c == '\u061c' || (c >= '\u202a' && c <= '\u202e')
+                || (c >= '\u2066' && c <= '\u2069');
     }
 
     private static boolean isLoneSurrogate(String s, int i) {
