@@ -80,8 +80,9 @@ final class Recovery {
         byte[] magic = new byte[Segment.MAGIC.length];
         data.bytes(0, magic.length).get(magic);
         if (!Arrays.equals(magic, Segment.MAGIC)) {
-            skip(segment, new JournalDamage(segment.path, 0, data.size(), "not an outbox journal segment (no journal "
-                    + "header); skipped and left alone"));
+            segment.closeQuietly();
+            SegmentScanner.report(damage, new JournalDamage(segment.path, 0, data.size(), "not an outbox journal "
+                    + "segment (no journal header); skipped and left alone"), false);
             return false;
         }
         int version = data.getInt(Segment.MAGIC.length);
