@@ -94,7 +94,10 @@ public abstract class DeliveryException extends NotifyException {
             return new Details(code, retryAfter, rejectedRecipients, server, providerId, attempts);
         }
 
-        /** The delay the server asked for; one over {@link RetryAfter#MAXIMUM} is capped to it, a negative one is zero. */
+        /**
+         * A copy with the delay the server asked for; one over {@link RetryAfter#MAXIMUM} is capped to it, a negative
+         * one is zero. Details are immutable: use the returned value.
+         */
         public Details retryAfter(Duration delay) {
             return new Details(replyCode, delay == null ? null : RetryAfter.capped(delay), rejectedRecipients, server,
                     providerId, attempts);

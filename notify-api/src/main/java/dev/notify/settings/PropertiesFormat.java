@@ -298,10 +298,22 @@ public final class PropertiesFormat {
         }
     }
 
-    /** A message about a value read through a reference, with what the reference read left out. */
+    /**
+     * A message about a value read through a reference, without what the reference read: the message up to where
+     * it quotes the value ({@code , was}, {@code ; was} or the first quote), then the reference as written.
+     */
     private static String withoutValue(String message, String value, String raw) {
-        int was = Math.max(message.lastIndexOf(", was "), message.lastIndexOf("; was "));
-        String shown = was >= 0 ? message.substring(0, was) : value.isEmpty() ? message : message.replace(value, raw);
+        int end = message.length();
+        for (String quoting : List.of(", was ", "; was ", "'")) {
+            int at = message.indexOf(quoting);
+            if (at >= 0) {
+                end = Math.min(end, at);
+            }
+        }
+        String shown = message.substring(0, end).replaceFirst("[\\s:;,]+$", "");
+        if (!value.isEmpty() && shown.contains(value)) {
+            shown = shown.replace(value, "…");
+        }
         return shown + " (the value read from " + raw + " is not shown)";
     }
 

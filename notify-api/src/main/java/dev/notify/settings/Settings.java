@@ -25,6 +25,7 @@ public final class Settings {
 
     private static final Pattern SERVER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final String GLOBAL_CACHE_KEY = "\0global";
+    private static final int KEPT_ANCESTOR = 64;
 
     private final SettingsSchema schema;
     private final Layer global;
@@ -97,7 +98,8 @@ public final class Settings {
     /**
      * A server's effective settings. A server without a layer of its own inherits everything, so any server id
      * of the host application can be resolved. Resolving touches only the server's inheritance chain, and each
-     * server of it once: the servers it inherits from are resolved (and kept) on the way.
+     * server of it once: the servers it inherits from are resolved on the way, and every 64th of them is kept, so
+     * that resolving the servers of a long chain one after another stays linear while memory stays bounded.
      *
      * @throws IllegalArgumentException when {@code serverId} is not 1-64 letters, digits, '-' or '_'
      */
@@ -134,8 +136,11 @@ public final class Settings {
             String id = unresolved.get(i);
             ResolvedSettings resolved = Resolution.resolveServer(schema, keyPrefix, id,
                     servers.getOrDefault(id, Layer.empty()), inherited);
-            ResolvedSettings raced = cache.putIfAbsent(id, resolved);
-            inherited = raced != null ? raced : resolved;
+            if (i % KEPT_ANCESTOR == 0) {
+                ResolvedSettings raced = cache.putIfAbsent(id, resolved);
+                resolved = raced != null ? raced : resolved;
+            }
+            inherited = resolved;
         }
         return inherited;
     }

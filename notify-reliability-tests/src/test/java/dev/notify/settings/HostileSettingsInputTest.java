@@ -64,7 +64,7 @@ class HostileSettingsInputTest {
         assertThat(deepest.get(SettingKeys.EMAIL_REPLY_TO).address()).isEqualTo("root@example.com");
         assertThat(deepest.origin(SettingKeys.EMAIL_SENDER)).isEqualTo(Origin.GLOBAL);
         assertThat(deepest.origin(SettingKeys.SMS_MAX_SEGMENTS)).isEqualTo(Origin.server("s" + (SERVERS - 1)));
-        assertThat(settings.resolve("s" + (SERVERS / 2))).as("kept when the deepest server was resolved")
+        assertThat(settings.resolve("s" + (SERVERS / 2))).as("kept once resolved")
                 .isSameAs(settings.resolve("s" + (SERVERS / 2)));
     }
 
