@@ -103,12 +103,17 @@ public final class JdbcBackend implements StoreBackend {
     /** The version and the settings as one statement sees them (one snapshot), or the cached state when unchanged. */
     private StoredState load() {
         try (Connection c = dataSource.getConnection()) {
-            return load(c, cached);
+            StoredState state = load(c, cached);
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+            return state;
         } catch (SQLException e) {
             throw unavailable(description, "cannot be read", e);
         }
     }
 
+    /** Reads in the connection's transaction, which it leaves open. */
     static StoredState load(Connection c, StoredState known) throws SQLException {
         try (Statement s = c.createStatement()) {
             if (known != null) {
@@ -130,10 +135,6 @@ public final class JdbcBackend implements StoreBackend {
                 }
             }
             return StoredState.recorded(version, entries);
-        } finally {
-            if (!c.getAutoCommit()) {
-                c.commit();
-            }
         }
     }
 
