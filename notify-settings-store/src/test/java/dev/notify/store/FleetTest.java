@@ -78,7 +78,7 @@ class FleetTest {
                     member.await("S UNAVAILABLE");
                 }
                 int before = sentBy(onB ? SMTP_B : SMTP_A, "Fleet <c" + CHANGES + "@fleet.example>");
-                awaitSent(onB ? SMTP_B : SMTP_A, "Fleet <c" + CHANGES + "@fleet.example>", before + 3 * 5);
+                awaitSent(onB ? SMTP_B : SMTP_A, "Fleet <c" + CHANGES + "@fleet.example>", before + 3 * 3);
                 for (Member member : members) {
                     assertThat(member.failures).as(member.name + " sent with the last good settings").isEmpty();
                 }
