@@ -35,7 +35,8 @@ import javax.sql.DataSource;
  * {@link StoreUnavailableException}. The {@code LISTEN} needs the PostgreSQL JDBC driver
  * ({@code org.postgresql:postgresql}) on the class path; without it (another driver behind the pool), the store
  * learns of changes by the periodic check alone. Relative {@code ${file:PATH}} references are resolved against the
- * working directory.
+ * working directory. Write the tables only through a store (or the {@code notify} command): a row changed by hand
+ * is neither noticed nor recorded in the history until the next change. This class is threadsafe.
  */
 public final class JdbcSettingsStore {
 
