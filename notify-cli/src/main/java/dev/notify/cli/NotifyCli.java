@@ -8,6 +8,7 @@ import dev.notify.cli.internal.ResolveCommand;
 import dev.notify.cli.internal.SchemaCommand;
 import dev.notify.cli.internal.SendEmailCommand;
 import dev.notify.cli.internal.SendSmsCommand;
+import dev.notify.cli.internal.SettingsCommand;
 import dev.notify.cli.internal.TestEmailCommand;
 import dev.notify.cli.internal.UnknownOptions;
 import dev.notify.cli.internal.VersionProvider;
@@ -17,13 +18,15 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code notify} command line: {@code demo}, {@code test-email}, {@code send-email}, {@code send-sms},
- * {@code resolve}, {@code check} and {@code outbox list|retry|purge}. Exit codes: 0 success, 1 delivery failed, 2 invalid usage or settings,
+ * {@code resolve}, {@code check}, {@code outbox list|retry|purge} and
+ * {@code settings show|set|unset|history|rollback|reencrypt}. Exit codes: 0 success, 1 delivery failed, 2 invalid usage or settings,
  * 3 channel disabled for the server.
  */
 @Command(name = "notify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Send and check notification email and SMS with notify's layered settings.",
         subcommands = {DemoCommand.class, TestEmailCommand.class, SendEmailCommand.class, SendSmsCommand.class,
-            ResolveCommand.class, CheckCommand.class, SchemaCommand.class, OutboxCommand.class})
+            ResolveCommand.class, CheckCommand.class, SchemaCommand.class, OutboxCommand.class,
+            SettingsCommand.class})
 public final class NotifyCli implements Runnable {
 
     @CommandLine.Spec
@@ -38,7 +41,7 @@ public final class NotifyCli implements Runnable {
         CommandLine cli = new CommandLine(new NotifyCli());
         cli.setOut(out);
         cli.setErr(err);
-        cli.setParameterExceptionHandler(new UnknownOptions(cli.getParameterExceptionHandler()));
+        cli.setParameterExceptionHandler(new UnknownOptions());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("Failed: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));

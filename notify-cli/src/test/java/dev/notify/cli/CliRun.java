@@ -39,6 +39,17 @@ record CliRun(int exitCode, String out, String err) {
         return new CliRun(run.exitCode(), run.out(), processErr.toString(StandardCharsets.UTF_8) + run.err());
     }
 
+    /** Like {@link #of}, with {@code input} on {@code System.in}, as piped to the command. */
+    static synchronized CliRun withStdin(String input, String... args) {
+        java.io.InputStream original = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return of(args);
+        } finally {
+            System.setIn(original);
+        }
+    }
+
     JsonNode json() {
         try {
             return new ObjectMapper().readTree(out);

@@ -165,6 +165,33 @@ class FileSettingsStoreTest extends SettingsStoreContract {
     }
 
     @Test
+    void problemTheSettingsAlreadyHadDoesNotBlockAnotherChangeButIsRefusedWhereItIsNew() throws Exception {
+        write("relay.port=9");
+        SettingsStore store = open();
+
+        store.apply(ChangeSet.builder(1, "ann").set("relay.user", "ann").build());
+        SettingsException refused = catchThrowableOfType(SettingsException.class, () -> store.apply(
+                ChangeSet.builder(2, "ann").set("servers.eu.relay.port", "9").build()));
+
+        assertThat(refused.problems()).extracting(Problem::toString)
+                .containsExactly("servers.eu.relay.port: port 9 is reserved");
+    }
+
+    @Test
+    void storeOpenedOnAFileThatDoesNotValidateHasNoSettingsInForceUntilItIsFixed() throws Exception {
+        write("relay.port=70000");
+
+        SettingsStore store = open();
+
+        assertThat(store.status().state()).isEqualTo(StoreStatus.State.INVALID);
+        assertThat(store.current().resolveGlobal().get(RelaySettings.PORT)).isEqualTo(25);
+        write("relay.port=2525");
+        assertThat(store.current().resolveGlobal().get(RelaySettings.PORT)).isEqualTo(2525);
+        assertThat(store.status().isOk()).isTrue();
+        assertThat(store.history(0, 10)).extracting(HistoryEntry::kind).containsExactly(Kind.EDITED_OUTSIDE);
+    }
+
+    @Test
     void unreadableFileKeepsTheLastGoodSettingsAndMakesTheStoreUnavailable() throws Exception {
         SettingsStore store = open();
         store.apply(ChangeSet.builder(0, "ann").set("relay.port", "2525").build());

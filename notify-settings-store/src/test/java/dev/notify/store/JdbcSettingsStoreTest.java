@@ -62,12 +62,6 @@ class JdbcSettingsStoreTest extends SettingsStoreContract {
         return JdbcSettingsStore.builder(target != null ? target : pool).options(options).build();
     }
 
-    /** The numbers: 8 writers making 100 edits each. */
-    @Override
-    protected int editsPerWriter() {
-        return 100;
-    }
-
     /** {@code SELECT *} of every table, as a database dump would hold them. */
     @Override
     protected byte[] rawStoredBytes() throws Exception {

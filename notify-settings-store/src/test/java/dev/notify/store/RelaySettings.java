@@ -27,6 +27,9 @@ public final class RelaySettings implements SettingsExtension {
     @Override
     public ProviderSettings settings() {
         return ProviderSettings.of(List.of(HOST, PORT, USER, PASSWORD), check -> {
+            if (check.settings().get(PORT) == 9) {
+                check.problem(PORT, "port 9 is reserved");
+            }
         });
     }
 }

@@ -13,17 +13,15 @@ import picocli.CommandLine.ParameterException;
 /**
  * Reports an option the command does not know as {@code Unknown option: '--cofig'; did you mean '--config'?},
  * also when picocli found a required option missing first (the one that was misspelt). Every other usage error,
- * a misspelt command name included, goes to picocli's own handler. The exit code is picocli's for invalid input
- * either way.
+ * a misspelt command name included, is reported as picocli reports it (with its suggestions), except that no
+ * argument given is repeated: any of them could be a secret typed in the wrong place. The exit code is picocli's
+ * for invalid input either way.
  */
 public final class UnknownOptions implements IParameterExceptionHandler {
 
     private static final int MAX_EDITS = 2;
 
-    private final IParameterExceptionHandler standard;
-
-    public UnknownOptions(IParameterExceptionHandler standard) {
-        this.standard = standard;
+    public UnknownOptions() {
     }
 
     @Override
@@ -31,7 +29,13 @@ public final class UnknownOptions implements IParameterExceptionHandler {
         CommandLine command = e.getCommandLine();
         Optional<String> unknown = firstUnknownOption(command);
         if (unknown.isEmpty()) {
-            return standard.handleParseException(e, args);
+            PrintWriter err = command.getErr();
+            err.println(withoutArguments(e.getMessage(), args));
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+                command.usage(err);
+            }
+            err.flush();
+            return command.getCommandSpec().exitCodeOnInvalidInput();
         }
         List<String> meant = likelyMeant(command.getCommandSpec(), unknown.get());
         PrintWriter err = command.getErr();
@@ -42,6 +46,20 @@ public final class UnknownOptions implements IParameterExceptionHandler {
         }
         err.flush();
         return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** The message with every quoted argument that is not an option name replaced by its position. */
+    static String withoutArguments(String message, String[] args) {
+        String redacted = message;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String value = arg.startsWith("-") && arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : arg;
+            if (!value.isEmpty() && !(value.startsWith("-") && value.equals(arg))) {
+                redacted = redacted.replace("'" + arg + "'", "(argument " + (i + 1) + ")")
+                        .replace("'" + value + "'", "(argument " + (i + 1) + ")");
+            }
+        }
+        return redacted;
     }
 
     private static Optional<String> firstUnknownOption(CommandLine command) {

@@ -214,7 +214,7 @@ public final class StoreEngine implements SettingsStore {
                         History.keys(backend.records(changes.baseVersion(), Integer.MAX_VALUE)));
             }
             Map<String, String> next = edits.apply(state.entries(), changes);
-            validated.set(entries.validate(next));
+            validated.set(entries.validate(next, state.entries()));
             return new Commit(next, List.of(history.record(state.version() + 1, clock.instant(), changes.author(),
                     changes.comment().orElse(null), Kind.APPLIED, state.recordedEntries(), next)));
         });
@@ -245,7 +245,7 @@ public final class StoreEngine implements SettingsStore {
                         + state.version());
             }
             Map<String, String> target = History.replay(backend.records(0, (int) Math.min(version, Integer.MAX_VALUE)));
-            validated.set(entries.validate(target));
+            validated.set(entries.validate(target, state.entries()));
             return outsideThen(state, next -> history.record(next, clock.instant(), author,
                     comment == null || comment.isBlank() ? "rollback to version " + version : comment.strip(),
                     Kind.ROLLBACK, state.entries(), target), target);
@@ -264,7 +264,7 @@ public final class StoreEngine implements SettingsStore {
         read();
         AtomicReference<Settings> validated = new AtomicReference<>();
         StoredState written = write(state -> {
-            Settings settings = entries.validate(state.entries());
+            Settings settings = entries.parse(state.entries());
             Map<String, String> next = new LinkedHashMap<>(state.entries());
             next.replaceAll((key, stored) -> {
                 if (!entries.isSecret(key) || stored.isBlank() || StoredEntries.isReference(stored)) {

@@ -145,22 +145,36 @@ final class StoredEntries {
     }
 
     /**
-     * Parses entries and checks every layer as a notifier would before sending: problems other than a value not
-     * set yet refuse the entries.
+     * Parses entries and checks every layer as a notifier would before sending: a problem that {@code previous}
+     * did not have already, other than a value not set yet, refuses the entries. So a change never makes settings
+     * worse, and one that leaves an older problem alone is not blocked by it.
      *
+     * @param previous the entries the change starts from
      * @throws SettingsException naming every problem by its full key
      */
-    Settings validate(Map<String, String> entries) {
+    Settings validate(Map<String, String> entries, Map<String, String> previous) {
         Settings settings = parse(entries);
-        Map<String, Problem> problems = new LinkedHashMap<>();
-        settings.resolveGlobal(schema).problems().forEach(p -> add(problems, p));
-        for (String id : settings.serverIds()) {
-            settings.resolve(id, schema).problems().forEach(p -> add(problems, p));
+        Map<String, Problem> problems = problems(settings);
+        if (!problems.isEmpty()) {
+            try {
+                problems.keySet().removeAll(problems(parse(previous)).keySet());
+            } catch (SettingsException previousInvalid) {
+                // Nothing to discount: the previous entries did not even parse.
+            }
         }
         if (!problems.isEmpty()) {
             throw new SettingsException(List.copyOf(problems.values()));
         }
         return settings;
+    }
+
+    private Map<String, Problem> problems(Settings settings) {
+        Map<String, Problem> problems = new LinkedHashMap<>();
+        settings.resolveGlobal(schema).problems().forEach(p -> add(problems, p));
+        for (String id : settings.serverIds()) {
+            settings.resolve(id, schema).problems().forEach(p -> add(problems, p));
+        }
+        return problems;
     }
 
     private static void add(Map<String, Problem> problems, Problem problem) {
