@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * output, with {@link System#nanoTime()} (one clock for every process of the machine):
  * <ul>
  * <li>{@code C <n> <nanos>}: change n is about to be applied (the time is taken before the transaction starts);
- * <li>{@code U <n> <nanos>}: the first send with the sender of change n started then, and was accepted;
+ * <li>{@code U <n> <nanos>}: the first send with the sender of change n started then, and was accepted ({@code U 0}:
+ * the first send, with the seeded settings, so the member is ready);
  * <li>{@code S <state>}: the store's status changed;
  * <li>{@code F <reason>}: a send failed.
  * </ul>
@@ -50,7 +51,6 @@ public final class FleetMember {
         Thread sender = new Thread(() -> send(store, notifier, name, changed), "fleet-sender");
         sender.setDaemon(true);
         sender.start();
-        print("READY");
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             String[] words = line.split(" ");

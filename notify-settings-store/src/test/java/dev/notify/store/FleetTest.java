@@ -56,19 +56,27 @@ class FleetTest {
                     members.add(Member.start(url, "m" + m, dir.resolve("m" + m + ".log")));
                 }
                 for (Member member : members) {
-                    member.await("READY");
+                    member.await("U 0 ");
                 }
 
                 List<Long> delays = new ArrayList<>();
                 boolean onB = false;
+                long slowest = 0;
+                int slowestChange = 0;
                 for (int change = 1; change <= CHANGES; change++) {
                     String port = "";
                     if (change % 10 == 0) {
                         onB = !onB;
                         port = " " + (onB ? SMTP_B : SMTP_A).port();
                     }
-                    delays.addAll(change(members, change, port));
+                    List<Long> these = change(members, change, port);
+                    delays.addAll(these);
+                    if (Collections.max(these) > slowest) {
+                        slowest = Collections.max(these);
+                        slowestChange = change;
+                    }
                 }
+                System.out.printf("Fleet: the slowest change was number %d%n", slowestChange);
                 report("propagation delay over " + CHANGES + " changes", delays);
                 assertThat(delays).hasSize(2 * CHANGES);
                 assertDelivered(members, onB);
