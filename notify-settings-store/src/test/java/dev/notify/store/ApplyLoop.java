@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * A child process for crash tests: applies change sets to the settings file given as its argument, forever, each
+ * A child process for crash tests: applies change sets to the settings file or JDBC URL given as its argument, forever, each
  * setting every key to values of the same round, and prints {@code A <version>} after each.
  */
 public final class ApplyLoop {
@@ -15,8 +15,10 @@ public final class ApplyLoop {
     }
 
     public static void main(String[] args) {
-        SettingsStore store = FileSettingsStore.open(Path.of(args[0]), StoreOptions.builder()
-                .schema(RelaySettings.SCHEMA).checkInterval(Duration.ZERO).build());
+        StoreOptions options = StoreOptions.builder().schema(RelaySettings.SCHEMA).checkInterval(Duration.ZERO).build();
+        SettingsStore store = args[0].startsWith("jdbc:")
+                ? JdbcSettingsStore.builder(EmbeddedDatabase.dataSource(args[0])).options(options).build()
+                : FileSettingsStore.open(Path.of(args[0]), options);
         for (int round = 1; ; round++) {
             ChangeSet.Builder changes = ChangeSet.builder(store.snapshot().version(), "loop")
                     .set("relay.host", "h" + round + ".example.com");

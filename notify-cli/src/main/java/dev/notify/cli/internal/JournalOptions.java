@@ -5,6 +5,7 @@ import dev.notify.outbox.JdbcJournal;
 import dev.notify.outbox.spi.Journal;
 import java.nio.file.Path;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Which journal an {@code outbox} command works on: a directory, or a database table through JDBC. */
@@ -22,12 +23,8 @@ final class JournalOptions {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Where where;
 
-    @Option(names = "--jdbc-user", paramLabel = "USER", description = "The database user, if not in the URL.")
-    String user;
-
-    @Option(names = "--jdbc-password-env", paramLabel = "VARIABLE",
-            description = "The environment variable that holds the database password (never the password itself).")
-    String passwordVariable;
+    @Mixin
+    JdbcLogin login;
 
     @Option(names = "--table", paramLabel = "NAME", defaultValue = "notify_outbox",
             description = "The outbox table (default: ${DEFAULT-VALUE}).")
@@ -42,16 +39,7 @@ final class JournalOptions {
             FileJournal.Builder builder = FileJournal.builder(where.directory);
             return (readOnly ? builder.readOnly() : builder).open();
         }
-        String password = null;
-        if (passwordVariable != null) {
-            password = System.getenv(passwordVariable);
-            if (password == null) {
-                throw new IllegalArgumentException("--jdbc-password-env: the variable " + passwordVariable
-                        + " is not set");
-            }
-        }
-        UrlDataSource.requireDriver(where.jdbcUrl);
-        return JdbcJournal.builder(new UrlDataSource(where.jdbcUrl, user, password)).table(table)
+        return JdbcJournal.builder(login.dataSource(where.jdbcUrl)).table(table)
                 .description("table " + table + " at " + UrlCredentials.mask(where.jdbcUrl)).build();
     }
 }

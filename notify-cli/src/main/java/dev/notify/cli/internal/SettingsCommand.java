@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  * history. No value of a secret is printed, or taken from the command line.
  */
 @Command(name = "settings", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Show and edit the settings store (--config FILE) with versions and history.",
+        description = "Show and edit the settings store (--config FILE or --jdbc-url URL) with versions and history.",
         subcommands = {SettingsCommand.Show.class, SettingsSetCommand.class, SettingsSetCommand.Unset.class,
             SettingsCommand.History.class, SettingsCommand.Rollback.class, SettingsCommand.Reencrypt.class})
 public final class SettingsCommand extends BaseCommand {

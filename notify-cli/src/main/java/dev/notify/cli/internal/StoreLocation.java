@@ -2,10 +2,12 @@ package dev.notify.cli.internal;
 
 import dev.notify.store.EncryptionKeys;
 import dev.notify.store.FileSettingsStore;
+import dev.notify.store.JdbcSettingsStore;
 import dev.notify.store.SettingsStore;
 import dev.notify.store.StoreOptions;
 import java.nio.file.Path;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,10 +23,17 @@ final class StoreLocation {
         @Option(names = "--config", paramLabel = "FILE",
                 description = "The settings file; its history is FILE.journal beside it.")
         Path config;
+
+        @Option(names = "--jdbc-url", paramLabel = "URL", description = "The JDBC URL of the PostgreSQL database "
+                + "with the store's tables, created when absent (password: --jdbc-password-env).")
+        String jdbcUrl;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Where where;
+
+    @Mixin
+    JdbcLogin login;
 
     @Option(names = "--keys-file", paramLabel = "FILE",
             description = "The file with the encryption keys of secrets (lines <id>:<base64 key>, the current first).")
@@ -37,6 +46,10 @@ final class StoreLocation {
 
     SettingsStore open() {
         StoreOptions options = StoreOptions.builder().keys(keys()).build();
+        if (where.jdbcUrl != null) {
+            return JdbcSettingsStore.builder(login.dataSource(where.jdbcUrl)).options(options)
+                    .description("settings store at " + UrlCredentials.mask(where.jdbcUrl)).build();
+        }
         return FileSettingsStore.open(where.config, options);
     }
 
