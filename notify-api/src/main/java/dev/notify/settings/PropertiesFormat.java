@@ -267,7 +267,7 @@ public final class PropertiesFormat {
         try {
             String raw = rawValue == null ? "" : rawValue.strip();
             if (key.isSecret() && !value.isEmpty() && WHOLE_REFERENCE.matcher(raw).matches()) {
-                layer.setSecret(key, Secret.fromReference(value, raw));
+                layer.setSecret(name, Secret.fromReference(value, raw));
             } else {
                 layer.set(name, value);
             }

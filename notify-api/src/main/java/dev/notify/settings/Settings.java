@@ -32,12 +32,14 @@ public final class Settings {
     private final Map<String, Layer> servers;
     private final Map<String, String> parents;
     private final Map<SettingsSchema, Map<String, ResolvedSettings>> resolved = new ConcurrentHashMap<>();
+    private final List<Problem> deprecatedNames;
 
     private Settings(SettingsSchema schema, Layer global, Map<String, Layer> servers, Map<String, String> parents) {
         this.schema = schema;
         this.global = global;
         this.servers = servers;
         this.parents = parents;
+        this.deprecatedNames = DeprecatedNames.noticesWarnedOnce(global, servers);
     }
 
     /** Settings with only a global layer. */
@@ -55,6 +57,15 @@ public final class Settings {
         settings.servers.forEach((id, layer) -> b.server(id, layer));
         b.parents.putAll(settings.parents);
         return b;
+    }
+
+    /**
+     * The keys these settings set under a {@linkplain SettingKey#deprecatedNames() deprecated name}, one per layer
+     * and name ({@code servers.eu-1.sms.sender}), each naming the key to write instead. They are read as that key;
+     * a warning per name is logged when the settings are built.
+     */
+    public List<Problem> deprecatedNames() {
+        return deprecatedNames;
     }
 
     public Layer global() {
