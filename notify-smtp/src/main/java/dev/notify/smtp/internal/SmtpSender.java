@@ -12,6 +12,7 @@ import dev.notify.microsoft.MicrosoftTrust;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.Sender;
+import dev.notify.spi.TrustStores;
 import dev.notify.smtp.SmtpPipelining;
 import dev.notify.smtp.SmtpSettingKeys;
 import jakarta.mail.Address;
@@ -85,7 +86,8 @@ public final class SmtpSender implements Sender {
      */
     public static SmtpSender create(ResolvedSettings settings, SenderOptions options) {
         SmtpConfig config = SmtpConfig.from(settings);
-        SSLContext tls = TlsTrust.context(settings);
+        SSLContext tls = TrustStores.Trust.fromSettings(settings, SmtpSettingKeys.TRUST_STORE,
+                SmtpSettingKeys.TRUST_STORE_PASSWORD, TrustStores.Trust.jvmDefault()).sslContext();
         DkimSetup dkim = DkimSetup.forSender(settings, Clock.systemUTC());
         dkim.warnings().forEach(LOG::warn);
         AppTokenSource tokens = config.xoauth2() ? AppTokenSource.create(settings, SmtpSettingKeys.AUTH_SCOPE,

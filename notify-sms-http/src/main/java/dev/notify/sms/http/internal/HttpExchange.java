@@ -6,6 +6,7 @@ import dev.notify.SettingsException;
 import dev.notify.TransientDeliveryException;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.SettingKey;
+import dev.notify.spi.TrustStores;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ProxySelector;
@@ -55,7 +56,8 @@ public final class HttpExchange {
     }
 
     /** A client for the connection settings of {@code keys}; opens no connection. */
-    public static HttpExchange create(String service, ResolvedSettings settings, ConnectionKeys keys, Tls tls) {
+    public static HttpExchange create(String service, ResolvedSettings settings, ConnectionKeys keys,
+            TrustStores.Trust tls) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(settings.get(keys.connectTimeout()))
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -64,7 +66,9 @@ public final class HttpExchange {
         if (proxies != null) {
             builder.proxy(proxies);
         }
-        tls.context().ifPresent(builder::sslContext);
+        if (!tls.isJvmDefault()) {
+            builder.sslContext(tls.sslContext());
+        }
         return new HttpExchange(builder.build(), service, settings, keys);
     }
 
