@@ -224,7 +224,7 @@ public final class TrustStores {
             return parameters;
         }
 
-        /** How errors name these authorities: {@code email.graph.trust-store (/etc/ca.p12)}. */
+        /** How errors name these authorities: {@code sms.acme.trust-store (/etc/ca.p12)}. */
         public String name() {
             return name;
         }
