@@ -23,19 +23,21 @@ import java.util.stream.Collectors;
  */
 public final class Layer {
 
-    private static final Layer EMPTY = new Layer(Map.of(), List.of(), Set.of(), Map.of());
+    private static final Layer EMPTY = new Layer(Map.of(), List.of(), Set.of(), Map.of(), Map.of());
 
     private final Map<SettingKey<?>, Optional<?>> values;
     private final List<Problem> problems;
     private final Set<String> uninstalledKeys;
     private final Map<SettingKey<?>, String> references;
+    private final Map<String, SettingKey<?>> deprecatedNames;
 
     private Layer(Map<SettingKey<?>, Optional<?>> values, List<Problem> problems, Set<String> uninstalledKeys,
-            Map<SettingKey<?>, String> references) {
+            Map<SettingKey<?>, String> references, Map<String, SettingKey<?>> deprecatedNames) {
         this.values = values;
         this.problems = problems;
         this.uninstalledKeys = uninstalledKeys;
         this.references = references;
+        this.deprecatedNames = deprecatedNames;
     }
 
     /** A layer that sets nothing. */
@@ -59,6 +61,7 @@ public final class Layer {
         b.problems.addAll(layer.problems);
         b.uninstalledKeys.addAll(layer.uninstalledKeys);
         b.references.putAll(layer.references);
+        b.deprecatedNames.putAll(layer.deprecatedNames);
         return b;
     }
 
@@ -108,6 +111,15 @@ public final class Layer {
     }
 
     /**
+     * The {@linkplain SettingKey#deprecatedNames() deprecated names} this layer was written with ({@code sms.sender}),
+     * each with the key it sets. The layer holds the value under the key itself; {@link #equals} ignores how a key
+     * was written.
+     */
+    public Map<String, SettingKey<?>> deprecatedNames() {
+        return deprecatedNames;
+    }
+
+    /**
      * Entries of this layer that could not be read, keyed without a server prefix; only a
      * {@linkplain PropertiesFormat#isolatingInvalidServers() server-isolating} parse keeps them. Every server whose
      * settings include this layer reports them as problems and cannot send.
@@ -148,6 +160,9 @@ public final class Layer {
         private final List<Problem> problems = new ArrayList<>();
         private final Set<String> uninstalledKeys = new LinkedHashSet<>();
         private final Map<SettingKey<?>, String> references = new LinkedHashMap<>();
+        private final Map<String, SettingKey<?>> deprecatedNames = new LinkedHashMap<>();
+        /** The name each key was set with through {@link #set(String, String)}, to refuse a key set under two names. */
+        private final Map<SettingKey<?>, String> writtenAs = new LinkedHashMap<>();
 
         private Builder(SettingsSchema schema, Map<SettingKey<?>, Optional<?>> values) {
             this.schema = schema;
@@ -167,19 +182,23 @@ public final class Layer {
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw new IllegalArgumentException(key.name() + ": " + e.getMessage(), e);
             }
+            forgetName(key);
             return this;
         }
 
         /**
          * Sets a value from text, as written in a properties file ({@code set("sms.acme.port", "587")}); an
-         * empty text {@linkplain #clear clears} the key.
+         * empty text {@linkplain #clear clears} the key. A {@linkplain SettingKey#deprecatedNames() deprecated name}
+         * sets its key and is listed in {@link Layer#deprecatedNames()}.
          *
-         * @throws IllegalArgumentException naming the key when the key is unknown or the text is not valid
+         * @throws IllegalArgumentException naming the key when the key is unknown, the text is not valid, or this
+         *     builder already set the key under another of its names
          */
         public Builder set(String keyName, String text) {
             SettingKey<?> key = schema.key(keyName)
                     .orElseThrow(() -> new IllegalArgumentException(keyName + ": unknown setting"
                             + schema.didYouMean(keyName, "")));
+            writtenAs(key, keyName);
             String trimmed = Objects.requireNonNull(text, keyName).strip();
             if (trimmed.isEmpty()) {
                 return clear(key);
@@ -223,7 +242,26 @@ public final class Layer {
         public Builder unset(SettingKey<?> key) {
             values.remove(key);
             references.remove(key);
+            forgetName(key);
             return this;
+        }
+
+        private void writtenAs(SettingKey<?> key, String keyName) {
+            String earlier = writtenAs.putIfAbsent(key, keyName);
+            if (earlier != null && !earlier.equals(keyName)) {
+                String deprecated = earlier.equals(key.name()) ? keyName : earlier;
+                String other = deprecated.equals(keyName) ? earlier : keyName;
+                throw new IllegalArgumentException(keyName + ": " + deprecated + " and " + other + " are one setting, "
+                        + "set twice (" + deprecated + " is its deprecated name): keep only " + key.name());
+            }
+            if (!keyName.equals(key.name())) {
+                deprecatedNames.put(keyName, key);
+            }
+        }
+
+        private void forgetName(SettingKey<?> key) {
+            writtenAs.remove(key);
+            deprecatedNames.values().removeIf(key::equals);
         }
 
         /**
@@ -241,6 +279,13 @@ public final class Layer {
                 values.put(key, Optional.empty());
             }
             return this;
+        }
+
+        Builder setSecret(String keyName, Secret secret) {
+            SettingKey<?> key = schema.key(keyName)
+                    .orElseThrow(() -> new IllegalArgumentException(keyName + ": unknown setting"));
+            writtenAs(key, keyName);
+            return setSecret(key, secret);
         }
 
         Builder setSecret(SettingKey<?> key, Secret secret) {
@@ -261,7 +306,8 @@ public final class Layer {
             return values.isEmpty() && problems.isEmpty() && uninstalledKeys.isEmpty() ? EMPTY
                     : new Layer(Collections.unmodifiableMap(new LinkedHashMap<>(values)), List.copyOf(problems),
                             Collections.unmodifiableSet(new LinkedHashSet<>(uninstalledKeys)),
-                            Collections.unmodifiableMap(new LinkedHashMap<>(references)));
+                            Collections.unmodifiableMap(new LinkedHashMap<>(references)),
+                            Collections.unmodifiableMap(new LinkedHashMap<>(deprecatedNames)));
         }
     }
 }

@@ -276,7 +276,7 @@ public final class PropertiesFormat {
         boolean referenced = REFERENCE.matcher(raw).find();
         try {
             if (key.isSecret() && !value.isEmpty() && WHOLE_REFERENCE.matcher(raw).matches()) {
-                layer.setSecret(key, Secret.fromReference(value, raw));
+                layer.setSecret(name, Secret.fromReference(value, raw));
             } else if (referenced) {
                 layer.setReferenced(name, value, raw);
             } else {

@@ -4,6 +4,7 @@ import dev.notify.message.EmailAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -53,6 +54,7 @@ public final class SettingKey<T> {
     private final Function<T, String> formatter;
     private final List<String> allowedValues;
     private final String section;
+    private final List<String> deprecatedNames;
 
     private SettingKey(Builder<T> b) {
         this.name = b.name;
@@ -65,6 +67,7 @@ public final class SettingKey<T> {
         this.formatter = b.formatter;
         this.allowedValues = b.allowedValues;
         this.section = b.section != null ? b.section : defaultSection(b.name);
+        this.deprecatedNames = List.copyOf(b.deprecatedNames);
         this.defaultDescription = b.defaultDescription != null || b.fixedDefault == null ? b.defaultDescription
                 : formatValue(b.fixedDefault);
     }
@@ -182,6 +185,14 @@ public final class SettingKey<T> {
         return allowedValues;
     }
 
+    /**
+     * The names this key was known by before: still read, with a warning that names {@link #name()}; a layer that
+     * sets the key under two of its names is an error. Empty for most keys.
+     */
+    public List<String> deprecatedNames() {
+        return deprecatedNames;
+    }
+
     /** Whether a default applies when no layer sets the key. */
     public boolean hasDefault() {
         return defaultValue != null;
@@ -259,6 +270,15 @@ public final class SettingKey<T> {
         return name;
     }
 
+    private static String checkName(String name) {
+        Objects.requireNonNull(name, "name");
+        if (!NAME.matcher(name).matches() || name.startsWith("servers.")) {
+            throw new IllegalArgumentException("a setting key must be lower case, dot-separated, with at least "
+                    + "two parts and not under servers., was '" + name + "'");
+        }
+        return name;
+    }
+
     private static String defaultSection(String name) {
         String[] parts = name.split("\\.");
         return parts.length <= 2 ? parts[0] : parts[0] + "." + parts[1];
@@ -284,14 +304,10 @@ public final class SettingKey<T> {
         private Function<T, String> formatter;
         private List<String> allowedValues = List.of();
         private String section;
+        private final List<String> deprecatedNames = new ArrayList<>();
 
         private Builder(String name, Class<T> type, Function<String, T> parser) {
-            Objects.requireNonNull(name, "name");
-            if (!NAME.matcher(name).matches() || name.startsWith("servers.")) {
-                throw new IllegalArgumentException("a setting key must be lower case, dot-separated, with at least "
-                        + "two parts and not under servers., was '" + name + "'");
-            }
-            this.name = name;
+            this.name = checkName(name);
             this.type = Objects.requireNonNull(type, "type");
             this.parser = Objects.requireNonNull(parser, "parser");
         }
@@ -348,6 +364,21 @@ public final class SettingKey<T> {
         /** The values the parser accepts, as written, for admin pages to offer; set by {@link SettingKey#choice}. */
         public Builder<T> allowedValues(String... values) {
             this.allowedValues = List.of(values);
+            return this;
+        }
+
+        /**
+         * A name the key had before, still read from settings with a deprecation warning that names the current
+         * one; see {@link SettingKey#deprecatedNames()}.
+         *
+         * @throws IllegalArgumentException when {@code oldName} is not a valid key name or is the key's own name
+         */
+        public Builder<T> deprecatedName(String oldName) {
+            checkName(oldName);
+            if (oldName.equals(name) || deprecatedNames.contains(oldName)) {
+                throw new IllegalArgumentException("deprecated name of " + name + " given twice: " + oldName);
+            }
+            deprecatedNames.add(oldName);
             return this;
         }
 

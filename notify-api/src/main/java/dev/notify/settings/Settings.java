@@ -34,6 +34,7 @@ public final class Settings {
     /** What the administrator writes before every key ({@code notify.} in a Spring application), for problems. */
     private final String keyPrefix;
     private final Map<SettingsSchema, Map<String, ResolvedSettings>> resolved = new ConcurrentHashMap<>();
+    private final List<Problem> deprecatedNames;
 
     private Settings(SettingsSchema schema, Layer global, Map<String, Layer> servers, Map<String, String> parents,
             String keyPrefix) {
@@ -42,6 +43,7 @@ public final class Settings {
         this.global = global;
         this.servers = servers;
         this.parents = parents;
+        this.deprecatedNames = DeprecatedNames.noticesWarnedOnce(global, servers);
     }
 
     /** Settings with only a global layer. */
@@ -59,6 +61,15 @@ public final class Settings {
         settings.servers.forEach((id, layer) -> b.server(id, layer));
         b.parents.putAll(settings.parents);
         return b.keyPrefix(settings.keyPrefix);
+    }
+
+    /**
+     * The keys these settings set under a {@linkplain SettingKey#deprecatedNames() deprecated name}, one per layer
+     * and name ({@code servers.eu-1.sms.sender}), each naming the key to write instead. They are read as that key;
+     * a warning per name is logged when the settings are built.
+     */
+    public List<Problem> deprecatedNames() {
+        return deprecatedNames;
     }
 
     public Layer global() {

@@ -38,6 +38,7 @@ public final class SettingsSchema {
     private final ProviderRegistry providers;
     private final List<SettingsExtension> extensions;
     private final Map<String, SettingKey<?>> keys;
+    private final Map<String, SettingKey<?>> deprecatedNames;
     private final Map<String, List<SenderProvider>> owners;
     private final Map<String, String> extensionOf;
     private final Map<String, List<SettingKey<?>>> groups;
@@ -67,6 +68,7 @@ public final class SettingsSchema {
         }
         this.extensionOf = Collections.unmodifiableMap(byExtension);
         this.keys = Collections.unmodifiableMap(byName);
+        this.deprecatedNames = deprecatedNames(byName);
         this.owners = Collections.unmodifiableMap(byOwner);
         this.groups = byName.values().stream().filter(k -> k.credentialGroup().isPresent())
                 .collect(Collectors.groupingBy(k -> k.credentialGroup().get(), LinkedHashMap::new, Collectors.toList()));
@@ -82,6 +84,20 @@ public final class SettingsSchema {
             throw new IllegalStateException("two modules declare " + key.name() + " with two types: "
                     + previous.type().getName() + " and " + key.type().getName());
         }
+    }
+
+    private static Map<String, SettingKey<?>> deprecatedNames(Map<String, SettingKey<?>> byName) {
+        Map<String, SettingKey<?>> byOldName = new LinkedHashMap<>();
+        for (SettingKey<?> key : byName.values()) {
+            for (String old : key.deprecatedNames()) {
+                SettingKey<?> previous = byName.containsKey(old) ? byName.get(old) : byOldName.putIfAbsent(old, key);
+                if (previous != null && !previous.equals(key)) {
+                    throw new IllegalStateException(key.name() + " declares the deprecated name " + old
+                            + ", which is also the name of " + previous.name());
+                }
+            }
+        }
+        return Collections.unmodifiableMap(byOldName);
     }
 
     /** The schema of the providers and extensions ServiceLoader finds with notify-api's class loader. */
@@ -137,9 +153,13 @@ public final class SettingsSchema {
         return keys.values();
     }
 
-    /** The key with this name ({@code sms.acme.port}), without a server prefix. */
+    /**
+     * The key with this name ({@code sms.acme.port}), without a server prefix, or the key that has it as a
+     * {@linkplain SettingKey#deprecatedNames() deprecated name}.
+     */
     public Optional<SettingKey<?>> key(String name) {
-        return Optional.ofNullable(keys.get(name));
+        SettingKey<?> key = keys.get(name);
+        return Optional.ofNullable(key != null ? key : deprecatedNames.get(name));
     }
 
     /** The installed providers, by channel and id. */

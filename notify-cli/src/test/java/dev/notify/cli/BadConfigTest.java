@@ -22,8 +22,8 @@ class BadConfigTest {
             "email.smtp.auth.username=portal",
             "email.smtp.auth.password=Pa55-LEAK",
             "sms.enabled=true",
-            "sms.sender=sms@example.com",
-            "sms.destination-domain=sms.example.net");
+            "sms.email-gateway.sender=sms@example.com",
+            "sms.email-gateway.destination-domain=sms.example.net");
 
     @TempDir
     Path dir;
@@ -43,7 +43,7 @@ class BadConfigTest {
             bad sender                  | servers.eu-1.email.sender=Support <support@>   | servers.eu-1.email.sender           | is not a valid host name
             bad boolean                 | email.enabled=maybe                            | email.enabled                       | must be true or false
             bad duration                | email.smtp.read-timeout=30                     | email.smtp.read-timeout             | must be a duration
-            sms without gateway domain  | servers.eu-1.sms.destination-domain=           | servers.eu-1.sms.destination-domain | required when sms.enabled=true
+            sms without gateway domain  | servers.eu-1.sms.email-gateway.destination-domain=           | servers.eu-1.sms.email-gateway.destination-domain | required when sms.enabled=true
             graph without credentials   | servers.eu-1.email.delivery-method=graph       | servers.eu-1.email.graph.tenant-id  | required when email.delivery-method=graph
             tenant id with a fragment   | servers.eu-1.email.graph.tenant-id=x#frag      | servers.eu-1.email.graph.tenant-id  | must be the Directory (tenant) ID
             tenant id with a path       | email.graph.tenant-id=not a tenant/../x?y      | email.graph.tenant-id               | or a verified domain of the tenant

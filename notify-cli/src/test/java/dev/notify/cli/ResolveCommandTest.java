@@ -103,6 +103,22 @@ class ResolveCommandTest {
     }
 
     @Test
+    void deprecatedKeyNameIsReadAsItsNewKeyWithAWarningNamingIt() {
+        Path config = config("servers.eu-1.sms.enabled=true", "servers.eu-1.sms.sender=sms@example.com",
+                "servers.eu-1.sms.email-gateway.destination-domain=sms.example.net");
+
+        CliRun run = CliRun.of("resolve", "--config", config.toString(), "--server", "eu-1");
+        CliRun check = CliRun.of("check", "--config", config.toString(), "--server", "eu-1", "--json");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).containsPattern("sms\\.email-gateway\\.sender\\s+= sms@example\\.com  \\(server eu-1\\)");
+        assertThat(run.err()).contains("Warning: servers.eu-1.sms.sender: deprecated name of "
+                + "servers.eu-1.sms.email-gateway.sender, read as that key; rename it");
+        assertThat(check.json().get("warnings")).anySatisfy(w -> assertThat(w.asText())
+                .contains("servers.eu-1.sms.sender: deprecated name of servers.eu-1.sms.email-gateway.sender"));
+    }
+
+    @Test
     void jsonListsValuesWithOriginsAndMasksSecrets() {
         CliRun run = CliRun.of("resolve", "--config", config().toString(), "--server", "eu-1", "--json");
 
@@ -129,8 +145,8 @@ class ResolveCommandTest {
                 .contains("3 problems:")
                 .contains("servers.eu-1.email.smtp.auth.password: must be set together with "
                         + "servers.eu-1.email.smtp.auth.username")
-                .contains("servers.eu-1.sms.sender: required")
-                .contains("servers.eu-1.sms.destination-domain: required");
+                .contains("servers.eu-1.sms.email-gateway.sender: required")
+                .contains("servers.eu-1.sms.email-gateway.destination-domain: required");
         assertThat(run.all()).doesNotContain("s3cr3t-pass");
     }
 

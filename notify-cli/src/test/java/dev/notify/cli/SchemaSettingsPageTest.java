@@ -67,8 +67,8 @@ class SchemaSettingsPageTest {
         List<String> gateway = visibleFields(form("smtp", "email-gateway"));
 
         assertThat(gateway).contains("email.enabled", "email.delivery-method", "sms.enabled", "sms.delivery-method",
-                "sms.destination-domain");
-        assertThat(visibleFields(form("smtp", "acme"))).doesNotContain("sms.destination-domain")
+                "sms.email-gateway.destination-domain");
+        assertThat(visibleFields(form("smtp", "acme"))).doesNotContain("sms.email-gateway.destination-domain")
                 .contains("sms.acme.account");
     }
 

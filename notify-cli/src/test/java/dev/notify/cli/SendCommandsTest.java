@@ -40,8 +40,8 @@ class SendCommandsTest {
                 "email.smtp.auth.password=${file:smtp-password}",
                 "email.retry.initial-delay=10ms",
                 "sms.enabled=true",
-                "sms.sender=sms@example.com",
-                "sms.destination-domain=sms.example.net",
+                "sms.email-gateway.sender=sms@example.com",
+                "sms.email-gateway.destination-domain=sms.example.net",
                 "servers.eu-1.email.sender=EU Portal <portal-eu@example.com>",
                 "servers.quiet.email.enabled=false",
                 "servers.quiet.sms.enabled=false"));

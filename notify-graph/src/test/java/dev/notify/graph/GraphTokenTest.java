@@ -96,8 +96,10 @@ class GraphTokenTest {
             assertThatThrownBy(() -> notifier.global().sendEmail(mail("twice 401")))
                     .isInstanceOfSatisfying(SettingsException.class, e -> {
                         assertThat(e.problems()).singleElement()
-                                .satisfies(p -> assertThat(p.key()).isEqualTo("email.graph.scope"));
-                        assertThat(e.getMessage()).contains("refused a newly issued token", "email.graph.cloud");
+                                .satisfies(p -> assertThat(p.key()).isEqualTo("email.graph.client-id"));
+                        assertThat(e.getMessage()).contains("Microsoft Graph at", "refused a newly issued token too",
+                                "HTTP 401", "Mail.Send", "email.graph.scope", "email.graph.tenant-id",
+                                "email.graph.cloud");
                     });
         }
 

@@ -6,7 +6,6 @@ import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.SettingKey;
 import dev.notify.spi.TrustStores;
 import java.net.URI;
-import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
@@ -15,27 +14,25 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
  * The certificate authorities trusted for the login host and Microsoft Graph: those of
- * {@code email.graph.trust-store}, of a trust store a provider was given, or the JVM's default trust store.
- * Certificates and host names are always verified; nothing here can trust everything.
+ * {@code email.graph.trust-store}, of a trust store a provider was given, or the JVM's default trust store, built
+ * with notify-api's {@link TrustStores.Trust}; this class adds the Microsoft keys and how a certificate failure is
+ * named. Certificates and host names are always verified; nothing here can trust everything.
  *
  * <p>This class is immutable and threadsafe.
  */
 public final class MicrosoftTrust {
 
-    private static final MicrosoftTrust JVM_DEFAULT = new MicrosoftTrust(null, null, "the JVM's default trust store");
+    private static final MicrosoftTrust JVM_DEFAULT = new MicrosoftTrust(TrustStores.Trust.jvmDefault());
 
-    private final SSLContext context;
-    private final X509TrustManager trustManager;
-    private final String name;
+    private final TrustStores.Trust trust;
 
-    private MicrosoftTrust(SSLContext context, X509TrustManager trustManager, String name) {
-        this.context = context;
-        this.trustManager = trustManager;
-        this.name = name;
+    private MicrosoftTrust(TrustStores.Trust trust) {
+        this.trust = trust;
     }
 
     /** The JVM's default trust store ({@code javax.net.ssl.trustStore}, else the JDK's {@code cacerts}). */
@@ -50,7 +47,7 @@ public final class MicrosoftTrust {
      * @throws IllegalArgumentException when the store cannot be used as a trust store
      */
     public static MicrosoftTrust trusting(KeyStore trustStore) {
-        return trusting(Objects.requireNonNull(trustStore, "trustStore"), "the trust store given to the provider");
+        return new MicrosoftTrust(TrustStores.Trust.of(trustStore, "the trust store given to the provider"));
     }
 
     /**
@@ -60,45 +57,29 @@ public final class MicrosoftTrust {
      */
     public static MicrosoftTrust fromSettings(ResolvedSettings settings, MicrosoftTrust otherwise) {
         Objects.requireNonNull(otherwise, "otherwise");
-        Optional<KeyStore> store = TrustStores.load(settings, MicrosoftIdentityKeys.TRUST_STORE,
-                MicrosoftIdentityKeys.TRUST_STORE_PASSWORD);
-        if (store.isEmpty()) {
-            return otherwise;
-        }
-        try {
-            return trusting(store.get(), settings.fullKey(MicrosoftIdentityKeys.TRUST_STORE) + " ("
-                    + settings.get(MicrosoftIdentityKeys.TRUST_STORE) + ")");
-        } catch (IllegalArgumentException e) {
-            throw new SettingsException(List.of(settings.problem(MicrosoftIdentityKeys.TRUST_STORE, e.getMessage())), null,
-                    null, e);
-        }
-    }
-
-    private static MicrosoftTrust trusting(KeyStore store, String name) {
-        X509TrustManager manager = TrustStores.trustManager(store);
-        return new MicrosoftTrust(TrustStores.sslContext(manager), manager, name);
+        TrustStores.Trust trust = TrustStores.Trust.fromSettings(settings, MicrosoftIdentityKeys.TRUST_STORE,
+                MicrosoftIdentityKeys.TRUST_STORE_PASSWORD, otherwise.trust);
+        return trust == otherwise.trust ? otherwise : new MicrosoftTrust(trust);
     }
 
     /** Whether this is the JVM's default trust, which HTTP clients use when they are given no TLS context. */
     public boolean isJvmDefault() {
-        return context == null;
+        return trust.isJvmDefault();
     }
 
     /** The TLS context to connect with. */
     public SSLContext sslContext() {
-        if (context != null) {
-            return context;
-        }
-        try {
-            return SSLContext.getDefault();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JVM has no default TLS context", e);
-        }
+        return trust.sslContext();
+    }
+
+    /** The socket factory of {@link #sslContext()}. */
+    public SSLSocketFactory socketFactory() {
+        return trust.socketFactory();
     }
 
     /** The trust manager of {@link #sslContext()}, for HTTP clients that take both. */
     public X509TrustManager trustManager() {
-        return trustManager != null ? trustManager : TrustStores.trustManager(null);
+        return trust.trustManager();
     }
 
     /**
@@ -119,7 +100,7 @@ public final class MicrosoftTrust {
             String trustStore = settings.fullKey(MicrosoftIdentityKeys.TRUST_STORE);
             String why = Causes.find(failure, CertificateException.class).orElse(untrusted.get()).getMessage();
             return Optional.of(problem(settings, MicrosoftIdentityKeys.TRUST_STORE, "the TLS certificate of " + host
-                    + " (" + urlName + ") is not trusted by " + name + " (" + why + "). Behind "
+                    + " (" + urlName + ") is not trusted by " + trust.name() + " (" + why + "). Behind "
                     + "a TLS-inspecting proxy, set " + trustStore + " to a trust store with the proxy's certificate "
                     + "authority; otherwise check " + urlName, failure));
         }
@@ -135,6 +116,6 @@ public final class MicrosoftTrust {
 
     @Override
     public String toString() {
-        return "MicrosoftTrust[" + name + "]";
+        return "MicrosoftTrust[" + trust.name() + "]";
     }
 }

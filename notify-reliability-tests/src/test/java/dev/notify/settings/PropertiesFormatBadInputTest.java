@@ -64,7 +64,7 @@ class PropertiesFormatBadInputTest {
                 arguments("email.graph.authority=ftp://login.example.com", "email.graph.authority",
                         "must be an https:// URL"),
                 arguments("email.retry.max-attempts=50", "email.retry.max-attempts", "must be 1-20, was 50"),
-                arguments("sms.destination-domain=localhost", "sms.destination-domain", "must be a domain name"),
+                arguments("sms.email-gateway.destination-domain=localhost", "sms.email-gateway.destination-domain", "must be a domain name"),
                 arguments("email.smtp.auth.username=por\u0000tal", "email.smtp.auth.username", "NUL"));
     }
 

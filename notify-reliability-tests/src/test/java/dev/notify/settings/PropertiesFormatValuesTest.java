@@ -115,8 +115,8 @@ class PropertiesFormatValuesTest {
                 "email.graph.client-id=11111111-1111-1111-1111-111111111111",
                 "email.graph.client-secret=${file:graph-secret}",
                 "sms.enabled=true",
-                "sms.sender=sms@example.com",
-                "sms.destination-domain=sms.example.net",
+                "sms.email-gateway.sender=sms@example.com",
+                "sms.email-gateway.destination-domain=sms.example.net",
                 "servers.eu-1.email.smtp.host=relay-eu.example.com",
                 "servers.eu-1.sms.enabled=false", ""), StandardCharsets.UTF_8);
 

@@ -39,8 +39,8 @@ class PropertiesWriteRoundTripTest {
         p.put("email.smtp.auth.password", "${env:SMTP_PASSWORD}");
         p.put("email.retry.initial-delay", "250ms");
         p.put("sms.enabled", "true");
-        p.put("sms.sender", "sms@example.com");
-        p.put("sms.destination-domain", "sms.example.net");
+        p.put("sms.email-gateway.sender", "sms@example.com");
+        p.put("sms.email-gateway.destination-domain", "sms.example.net");
         p.put("servers.eu.email.delivery-method", "graph");
         p.put("servers.eu.email.graph.tenant-id", "contoso.onmicrosoft.com");
         p.put("servers.eu.email.graph.client-id", "11111111-2222-3333-4444-555555555555");

@@ -222,8 +222,8 @@ class ResolutionMatrixTest {
 
     @Test
     void smsEnabledWithEmailDisabledIsAProblem() {
-        Settings settings = parse(lines(BASE, "sms.enabled=true", "sms.sender=sms@example.com",
-                "sms.destination-domain=sms.example.net", "servers.eu-1.email.enabled=false"));
+        Settings settings = parse(lines(BASE, "sms.enabled=true", "sms.email-gateway.sender=sms@example.com",
+                "sms.email-gateway.destination-domain=sms.example.net", "servers.eu-1.email.enabled=false"));
 
         List<Problem> problems = settings.resolve("eu-1").problems();
 

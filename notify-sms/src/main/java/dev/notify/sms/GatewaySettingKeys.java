@@ -9,26 +9,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The keys of the {@code email-gateway} SMS provider. It also reads the core's {@code sms.default-country-code}
+ * The keys of the {@code email-gateway} SMS provider, under {@code sms.email-gateway.}. Their names before 0.1
+ * ({@code sms.sender}, {@code sms.destination-domain}, {@code sms.recipient-format}, {@code sms.subject}) are
+ * still read, with a deprecation warning that names the new key. It also reads the core's {@code sms.default-country-code}
  * and {@code sms.max-segments}, and sends through the server's email provider.
  *
  * <p>This class is threadsafe.
  */
 public final class GatewaySettingKeys {
 
-    public static final SettingKey<EmailAddress> SENDER = SettingKey.mailbox("sms.sender")
+    public static final SettingKey<EmailAddress> SENDER = SettingKey.mailbox("sms.email-gateway.sender")
             .description("The From of gateway mails: the address registered with the SMS gateway.")
+            .deprecatedName("sms.sender")
             .build();
-    public static final SettingKey<String> DESTINATION_DOMAIN = SettingKey.domain("sms.destination-domain")
+    public static final SettingKey<String> DESTINATION_DOMAIN = SettingKey.domain("sms.email-gateway.destination-domain")
             .description("The gateway's domain: an SMS to +1 555 010 1234 goes to 15550101234@<domain>.")
+            .deprecatedName("sms.destination-domain")
             .build();
-    public static final SettingKey<SmsRecipientFormat> RECIPIENT_FORMAT = SettingKey.choice("sms.recipient-format",
+    public static final SettingKey<SmsRecipientFormat> RECIPIENT_FORMAT = SettingKey.choice("sms.email-gateway.recipient-format",
                     SmsRecipientFormat.class, SmsRecipientFormat::id)
             .defaultValue(SmsRecipientFormat.E164_DIGITS)
             .description("The gateway address's local part: e164-digits, national-digits or e164-plus.")
+            .deprecatedName("sms.recipient-format")
             .build();
-    public static final SettingKey<String> SUBJECT = SettingKey.text("sms.subject")
+    public static final SettingKey<String> SUBJECT = SettingKey.text("sms.email-gateway.subject")
             .description("The Subject of gateway mails, for gateways that read it; empty by default.")
+            .deprecatedName("sms.subject")
             .build();
 
     private static final List<SettingKey<?>> ALL = List.of(SENDER, DESTINATION_DOMAIN, RECIPIENT_FORMAT, SUBJECT);

@@ -16,16 +16,16 @@ import java.util.Objects;
  *
  * <p>For an SMS to {@code +1 (555) 010-1234} it sends, with one call to the server's email sender:
  * <ul>
- *   <li>To {@code 15550101234@<sms.destination-domain>}, the local part written as
- *       {@code sms.recipient-format} says ({@code e164-digits}, {@code national-digits}, {@code e164-plus});</li>
- *   <li>From {@code sms.sender}, Subject {@code sms.subject} (empty by default), the text as the only,
+ *   <li>To {@code 15550101234@<sms.email-gateway.destination-domain>}, the local part written as
+ *       {@code sms.email-gateway.recipient-format} says ({@code e164-digits}, {@code national-digits}, {@code e164-plus});</li>
+ *   <li>From {@code sms.email-gateway.sender}, Subject {@code sms.email-gateway.subject} (empty by default), the text as the only,
  *       plain-text body, and a Message-ID in the sender's domain.</li>
  * </ul>
  * Before sending, the number is normalised to E.164 ({@code sms.default-country-code} for numbers typed
  * without one) and the text measured: GSM-7 or UCS-2, and the segments it takes. A text longer than
  * {@code sms.max-segments} is refused with an {@link dev.notify.InvalidMessageException} naming {@code text};
  * an unusable number with one naming {@code phone-number}. Nothing is ever truncated. A
- * {@code sms.destination-domain} that cannot make a valid email address (a character that a transport could
+ * {@code sms.email-gateway.destination-domain} that cannot make a valid email address (a character that a transport could
  * truncate to a line break) is a {@link dev.notify.SettingsException} naming its full key.
  *
  * <p>The result's details hold {@code sms.e164}, {@code sms.gateway-address}, {@code sms.segments},
@@ -36,7 +36,7 @@ import java.util.Objects;
  *
  * <p>US carriers are closing their gateways: T-Mobile's {@code tmomail.net} in December 2024, AT&amp;T's
  * {@code txt.att.net} and {@code mms.att.net} on 17 June 2025, Verizon's {@code vtext.com} and {@code vzwpix.com}
- * on 31 March 2027. For such a {@code sms.destination-domain} the provider logs a warning when it creates a
+ * on 31 March 2027. For such a {@code sms.email-gateway.destination-domain} the provider logs a warning when it creates a
  * sender, adds {@code sms.warning} to every result, and its check fails once the gateway is closed; each says
  * which keys of an HTTP SMS service (notify-sms-http) to set instead. Dates are compared with the provider's
  * clock.

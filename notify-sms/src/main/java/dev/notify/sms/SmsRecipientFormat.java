@@ -2,7 +2,7 @@ package dev.notify.sms;
 
 import dev.notify.message.PhoneNumber;
 
-/** How a phone number is written as the local part of the gateway address ({@code sms.recipient-format}). */
+/** How a phone number is written as the local part of the gateway address ({@code sms.email-gateway.recipient-format}). */
 public enum SmsRecipientFormat {
     /** {@code 15550101234@gateway}: country code and number, digits only. */
     E164_DIGITS("e164-digits"),

@@ -37,12 +37,12 @@ class CarrierGatewayClosuresTest {
     @CsvSource({"txt.att.net, 2025-06-17, AT&T", "mms.att.net, 2025-07-01, AT&T", "tmomail.net, 2025-01-01, T-Mobile",
             "vtext.com, 2027-03-31, Verizon", "vzwpix.com, 2028-01-01, Verizon"})
     void closedCarrierGatewayFailsTheCheckNamingTheKeysToSetInstead(String domain, String date, String carrier) {
-        try (Notifier notifier = notifier(Map.of("sms.destination-domain", domain), on(date))) {
+        try (Notifier notifier = notifier(Map.of("sms.email-gateway.destination-domain", domain), on(date))) {
             CheckReport report = notifier.global().check(Channel.SMS);
 
             assertThat(report.ok()).isFalse();
             assertThat(report.failure()).hasValueSatisfying(f -> assertThat(f)
-                    .contains("sms.destination-domain=" + domain, carrier + " shut down", "no longer reach phones",
+                    .contains("sms.email-gateway.destination-domain=" + domain, carrier + " shut down", "no longer reach phones",
                             "sms.delivery-method=twilio", HTTP_KEYS, "sms.vonage.api-key", "sms.infobip.base-url",
                             "sms.webhook.url"));
             assertThat(report.settingsProblems()).isEmpty();
@@ -51,7 +51,7 @@ class CarrierGatewayClosuresTest {
 
     @Test
     void verizonGatewayBeforeItsClosingDateIsAWarningAndTheCheckPasses() {
-        try (Notifier notifier = notifier(Map.of("sms.destination-domain", "vtext.com"), on("2027-03-30"))) {
+        try (Notifier notifier = notifier(Map.of("sms.email-gateway.destination-domain", "vtext.com"), on("2027-03-30"))) {
             CheckReport report = notifier.global().check(Channel.SMS);
 
             assertThat(report.ok()).as(report.toString()).isTrue();
@@ -62,7 +62,7 @@ class CarrierGatewayClosuresTest {
 
     @Test
     void sendThroughAClosedGatewayIsHandedOverWithAWarningInTheResult() {
-        try (Notifier notifier = notifier(Map.of("servers.us-1.sms.destination-domain", "TXT.ATT.NET"), on("2025-09-01"))) {
+        try (Notifier notifier = notifier(Map.of("servers.us-1.sms.email-gateway.destination-domain", "TXT.ATT.NET"), on("2025-09-01"))) {
             SendResult result = notifier.server("us-1").sendSms(SmsMessage.of("+15550101234", "Hello"));
 
             assertThat(result.status()).isEqualTo(SendStatus.ACCEPTED);
@@ -90,7 +90,7 @@ class CarrierGatewayClosuresTest {
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         log.start();
         logger.addAppender(log);
-        try (Notifier notifier = notifier(Map.of("sms.destination-domain", "tmomail.net"), on("2025-02-01"))) {
+        try (Notifier notifier = notifier(Map.of("sms.email-gateway.destination-domain", "tmomail.net"), on("2025-02-01"))) {
             notifier.global().sendSms(SmsMessage.of("+15550101234", "one"));
             notifier.global().sendSms(SmsMessage.of("+15550101234", "two"));
 

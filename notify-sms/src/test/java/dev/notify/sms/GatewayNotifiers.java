@@ -17,15 +17,21 @@ final class GatewayNotifiers {
     private GatewayNotifiers() {
     }
 
-    /** Email to the fake provider, SMS enabled through the gateway, plus {@code extra} properties. */
-    static Settings settings(Map<String, String> extra) {
+    /** Email to the fake provider and SMS enabled, without the gateway's own keys. */
+    static Map<String, String> emailAndSmsEnabled() {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("email.enabled", "true");
         properties.put("email.delivery-method", "fake");
         properties.put("email.sender", "App <app@notify.example.com>");
         properties.put("sms.enabled", "true");
-        properties.put("sms.sender", SMS_SENDER);
-        properties.put("sms.destination-domain", GATEWAY_DOMAIN);
+        return properties;
+    }
+
+    /** Email to the fake provider, SMS enabled through the gateway, plus {@code extra} properties. */
+    static Settings settings(Map<String, String> extra) {
+        Map<String, String> properties = emailAndSmsEnabled();
+        properties.put("sms.email-gateway.sender", SMS_SENDER);
+        properties.put("sms.email-gateway.destination-domain", GATEWAY_DOMAIN);
         properties.putAll(extra);
         return PropertiesFormat.standard().parse(properties);
     }

@@ -40,8 +40,8 @@ class SmsGatewayContractTest extends SmsSenderContractTest {
                     .set("email.sender", "App <app@notify.example.com>")
                     .set("sms.enabled", "true")
                     .set("sms.delivery-method", SmsGatewayProvider.ID)
-                    .set("sms.sender", GatewayNotifiers.SMS_SENDER)
-                    .set("sms.destination-domain", GatewayNotifiers.GATEWAY_DOMAIN)
+                    .set("sms.email-gateway.sender", GatewayNotifiers.SMS_SENDER)
+                    .set("sms.email-gateway.destination-domain", GatewayNotifiers.GATEWAY_DOMAIN)
                     .build();
         }
 

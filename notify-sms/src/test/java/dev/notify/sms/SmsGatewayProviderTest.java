@@ -57,10 +57,10 @@ class SmsGatewayProviderTest {
         }
     }
 
-    @ParameterizedTest(name = "[{index}] sms.recipient-format={0} writes {1}")
+    @ParameterizedTest(name = "[{index}] sms.email-gateway.recipient-format={0} writes {1}")
     @CsvSource({"e164-digits, 442079460958", "national-digits, 2079460958", "e164-plus, +442079460958"})
     void recipientFormatDecidesTheGatewayLocalPart(String format, String localPart) {
-        try (Notifier notifier = notifier(Map.of("sms.recipient-format", format))) {
+        try (Notifier notifier = notifier(Map.of("sms.email-gateway.recipient-format", format))) {
             SendResult result = notifier.global().sendSms(SmsMessage.of("+44 20 7946 0958", "Hello"));
 
             assertThat(Outbox.of(notifier).emailsTo(localPart + "@" + GATEWAY_DOMAIN)).hasSize(1);
@@ -71,7 +71,7 @@ class SmsGatewayProviderTest {
 
     @Test
     void subjectComesFromSmsSubjectForGatewaysThatReadIt() {
-        try (Notifier notifier = notifier(Map.of("sms.subject", "ACME-SMS"))) {
+        try (Notifier notifier = notifier(Map.of("sms.email-gateway.subject", "ACME-SMS"))) {
             notifier.global().sendSms(SmsMessage.of("+15550101234", "Hello"));
 
             assertThat(Outbox.of(notifier).emails()).extracting(EmailMessage::subject).containsExactly("ACME-SMS");
@@ -138,7 +138,7 @@ class SmsGatewayProviderTest {
     void eachServerUsesItsOwnSmsSettings() {
         try (Notifier notifier = notifier(Map.of(
                 "servers.b.sms.enabled", "false",
-                "servers.c.sms.destination-domain", "txt.other-gateway.example"))) {
+                "servers.c.sms.email-gateway.destination-domain", "txt.other-gateway.example"))) {
             SendResult a = notifier.server("a").sendSms(SmsMessage.of("+15550101234", "for A"));
             SendResult b = notifier.server("b").sendSms(SmsMessage.of("+15550101234", "for B"));
             SendResult c = notifier.server("c").sendSms(SmsMessage.of("+15550101234", "for C"));
@@ -174,9 +174,9 @@ class SmsGatewayProviderTest {
     @Test
     void gatewayDomainThatMakesAnInvalidAddressIsASettingsErrorNamingItsFullKey() {
         SettingsException e = catchThrowableOfType(SettingsException.class,
-                () -> GatewayNotifiers.settings(Map.of("servers.eu-1.sms.destination-domain", "sms.exa\u760Dmple.net")));
+                () -> GatewayNotifiers.settings(Map.of("servers.eu-1.sms.email-gateway.destination-domain", "sms.exa\u760Dmple.net")));
 
-        assertThat(e.problems()).extracting(Problem::key).containsExactly("servers.eu-1.sms.destination-domain");
+        assertThat(e.problems()).extracting(Problem::key).containsExactly("servers.eu-1.sms.email-gateway.destination-domain");
         assertThat(e.getMessage()).contains("U+760D", "which a transport could truncate to a line break");
     }
 

@@ -6,11 +6,11 @@ import dev.notify.Notifier;
 import dev.notify.SendResult;
 import dev.notify.SendStatus;
 import dev.notify.message.EmailAddress;
+import dev.notify.message.SmsMessage;
 import dev.notify.message.EmailMessage;
 import dev.notify.settings.Layer;
 import dev.notify.settings.Settings;
 import dev.notify.testkit.graph.GraphServerExtension;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,12 +24,13 @@ class SmsOverGraphEndToEndTest {
     void gatewayMailGoesThroughGraphAsPlainTextToTheGatewayAddress() {
         Layer settings = Layer.builder(graph.layer())
                 .set("sms.enabled", "true")
-                .set("sms.sender", "sms-sender@contoso.example")
-                .set("sms.destination-domain", "sms.example.net")
+                .set("sms.email-gateway.sender", "sms-sender@contoso.example")
+                .set("sms.email-gateway.destination-domain", "sms.example.net")
                 .build();
 
         try (Notifier notifier = Notifier.builder().settings(Settings.of(settings)).build()) {
-            SendResult result = SmsPasscodes.of(notifier).sendGlobal("+44 20 7946 0958", "482913", Duration.ofMinutes(5));
+            SendResult result = notifier.global().sendSms(SmsMessage.of("+44 20 7946 0958",
+                    "Your passcode is 482913. It expires in 5 min."));
 
             assertThat(result.status()).isEqualTo(SendStatus.ACCEPTED);
             assertThat(result.details()).containsEntry("sms.gateway-address", "442079460958@sms.example.net")

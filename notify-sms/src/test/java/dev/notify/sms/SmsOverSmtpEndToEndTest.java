@@ -7,13 +7,13 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.notify.Notifier;
 import dev.notify.SendResult;
 import dev.notify.SendStatus;
+import dev.notify.message.SmsMessage;
 import dev.notify.settings.PropertiesFormat;
 import dev.notify.settings.Settings;
 import dev.notify.smtp.SmtpSenderProvider;
 import jakarta.mail.Address;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -44,16 +44,16 @@ class SmsOverSmtpEndToEndTest {
                 "email.smtp.port", Integer.toString(greenMail.getSmtp().getPort()),
                 "email.smtp.tls", "none",
                 "sms.enabled", "true",
-                "sms.sender", "sms-sender@notify.example.com",
-                "sms.destination-domain", "sms.example.net"));
+                "sms.email-gateway.sender", "sms-sender@notify.example.com",
+                "sms.email-gateway.destination-domain", "sms.example.net"));
     }
 
     @Test
     void gatewayMailboxReceivesThePasscodeAsPlainTextFromTheSmsSender() throws Exception {
         try (Notifier notifier = Notifier.builder().settings(settings())
                 .provider(new SmtpSenderProvider()).provider(new SmsGatewayProvider()).build()) {
-            SendResult result = SmsPasscodes.of(notifier).send("eu-1", "+1 (555) 010-1234", "123456",
-                    Duration.ofMinutes(10));
+            SendResult result = notifier.server("eu-1").sendSms(SmsMessage.of("+1 (555) 010-1234",
+                    "Your passcode is 123456. It expires in 10 min."));
 
             assertThat(greenMail.waitForIncomingEmail(5_000, 1)).isTrue();
             MimeMessage[] received = greenMail.getReceivedMessagesForDomain("sms.example.net");

@@ -1,18 +1,11 @@
 package dev.notify.testkit;
 
 import dev.notify.Channel;
-import dev.notify.CheckReport;
 import dev.notify.RejectedRecipient;
-import dev.notify.SendRejectedException;
 import dev.notify.message.Message;
 import dev.notify.message.SmsMessage;
 import dev.notify.spi.Delivery;
-import dev.notify.spi.ProviderSettings;
-import dev.notify.spi.Sender;
-import dev.notify.spi.SenderContext;
-import dev.notify.spi.SenderProvider;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -23,10 +16,7 @@ import java.util.UUID;
  *
  * <p>This class is threadsafe.
  */
-public final class FakeSmsProvider implements SenderProvider {
-
-    private final Outbox outbox;
-    private final FakeBehaviour behaviour;
+public final class FakeSmsProvider extends FakeProvider {
 
     /** A provider with an outbox of its own. */
     public FakeSmsProvider() {
@@ -39,8 +29,7 @@ public final class FakeSmsProvider implements SenderProvider {
     }
 
     private FakeSmsProvider(Outbox outbox, FakeBehaviour behaviour) {
-        this.outbox = Objects.requireNonNull(outbox, "outbox");
-        this.behaviour = behaviour;
+        super(Channel.SMS, outbox, behaviour);
     }
 
     /** A builder for a provider with latency or failures from the start; recipients are phone numbers. */
@@ -48,77 +37,18 @@ public final class FakeSmsProvider implements SenderProvider {
         return new FakeProviderBuilder<>(Channel.SMS, FakeSmsProvider::new);
     }
 
-    public Outbox outbox() {
-        return outbox;
-    }
-
-    /** The behaviour of every sender of this provider; change it at any time. */
-    public FakeBehaviour behaviour() {
-        return behaviour;
-    }
-
     @Override
-    public String id() {
-        return FakeEmailProvider.ID;
-    }
-
-    @Override
-    public Channel channel() {
-        return Channel.SMS;
-    }
-
-    @Override
-    public ProviderSettings settings() {
-        return ProviderSettings.none();
-    }
-
-    @Override
-    public Sender create(SenderContext context) {
-        return new FakeSmsSender(outbox, behaviour);
-    }
-
-    @Override
-    public String toString() {
-        return "FakeSmsProvider[" + outbox + ", " + behaviour + "]";
-    }
-
-    private static final class FakeSmsSender implements Sender {
-        private final Outbox outbox;
-        private final FakeBehaviour behaviour;
-        private volatile boolean closed;
-
-        FakeSmsSender(Outbox outbox, FakeBehaviour behaviour) {
-            this.outbox = outbox;
-            this.behaviour = behaviour;
+    Delivery record(Message message, Outbox outbox, FakeBehaviour behaviour) {
+        if (!(message instanceof SmsMessage sms)) {
+            throw new IllegalArgumentException("the fake SMS provider sends SMS, not " + message);
         }
-
-        @Override
-        public Delivery send(Message message) {
-            if (closed) {
-                throw new SendRejectedException("the fake SMS sender is closed");
-            }
-            if (!(message instanceof SmsMessage sms)) {
-                throw new IllegalArgumentException("the fake SMS provider sends SMS, not " + message);
-            }
-            behaviour.beforeSend();
-            RejectedRecipient refusal = behaviour.refusal(sms.phoneNumber());
-            if (refusal != null) {
-                throw FakeBehaviour.allRefused(List.of(refusal));
-            }
-            outbox.record(sms);
-            String messageId = sms.messageId().orElseGet(() -> "<fake-sms-" + UUID.randomUUID() + "@notify.invalid>");
-            return Delivery.accepted(messageId, List.of(sms.phoneNumber()));
+        behaviour.beforeSend();
+        RejectedRecipient refusal = behaviour.refusal(sms.phoneNumber());
+        if (refusal != null) {
+            throw FakeBehaviour.allRefused(List.of(refusal));
         }
-
-        @Override
-        public CheckReport check() {
-            return CheckReport.builder(FakeEmailProvider.ID).item("outbox", outbox.toString())
-                    .item("behaviour", behaviour.toString()).build();
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-        }
+        outbox.record(sms);
+        String messageId = sms.messageId().orElseGet(() -> "<fake-sms-" + UUID.randomUUID() + "@notify.invalid>");
+        return Delivery.accepted(messageId, List.of(sms.phoneNumber()));
     }
 }

@@ -27,10 +27,12 @@ abstract class ConfiguredCommand extends BaseCommand {
 
     /**
      * The settings file, read so that a bad entry of one server affects only that server. A {@code --server}
-     * the file does not mention gets the global settings, with a warning naming the servers it does mention.
+     * the file does not mention gets the global settings, with a warning naming the servers it does mention. A key
+     * written under a deprecated name is a warning naming the key to write instead.
      */
     Settings settings(Output out) {
         Settings settings = providers.format().isolatingInvalidServers().read(config);
+        settings.deprecatedNames().forEach(p -> out.warning(p.key() + ": " + p.message()));
         if (server != null && !settings.serverIds().contains(server)) {
             out.warning("server " + server + " is not in " + config + "; the global settings apply. "
                     + (settings.serverIds().isEmpty() ? "The file has no servers."

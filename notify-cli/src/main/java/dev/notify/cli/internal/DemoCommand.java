@@ -8,7 +8,7 @@ import dev.notify.ServerNotifier;
 import dev.notify.settings.PropertiesFormat;
 import dev.notify.settings.SettingKeys;
 import dev.notify.settings.Settings;
-import dev.notify.sms.SmsPasscodes;
+import dev.notify.sms.passcodes.SmsPasscodes;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -88,8 +88,8 @@ public final class DemoCommand extends BaseCommand {
         p.put("email.smtp.port", String.valueOf(port));
         p.put("email.smtp.tls", "none");
         p.put("sms.enabled", "true");
-        p.put("sms.sender", "sms@example.com");
-        p.put("sms.destination-domain", "sms.example.net");
+        p.put("sms.email-gateway.sender", "sms@example.com");
+        p.put("sms.email-gateway.destination-domain", "sms.example.net");
         p.put("servers." + SERVER + ".email.sender", "EU Portal <portal-eu@example.com>");
         return p;
     }

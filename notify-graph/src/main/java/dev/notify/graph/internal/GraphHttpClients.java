@@ -29,7 +29,7 @@ final class GraphHttpClients {
                 .addInterceptor(new GraphTelemetryHandler(new GraphClientOption()))
                 .addInterceptor(new HeadersInspectionHandler());
         if (!trust.isJvmDefault()) {
-            builder.sslSocketFactory(trust.sslContext().getSocketFactory(), trust.trustManager());
+            builder.sslSocketFactory(trust.socketFactory(), trust.trustManager());
         }
         return builder.build();
     }

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends with Microsoft Graph {@code POST /users/{from}/sendMail}: one HTTP request per send (two when Graph
- * answers 401: the token is renewed once), at most {@value #MAX_IN_FLIGHT} requests at a time, none for a message
+ * answers 401: the token is renewed once, {@link AppTokenSource#useRenewingOnce}), at most {@value #MAX_IN_FLIGHT} requests at a time, none for a message
  * whose request would be over Graph's size limit.
  *
  * <p>This class is threadsafe.
@@ -100,26 +100,10 @@ public final class GraphSender implements Sender {
         MailMapper.check(email);
         requestSize.check(email, MailMapper.toRequest(email, settings.saveToSentItems()));
         String mailbox = from.asciiAddress();
-        AccessToken token = tokens.token();
         acquirePermit();
         try {
-            try {
-                return post(email, mailbox, token);
-            } catch (Unauthorized refused) {
-                tokens.invalidate(token);
-                LOG.debug("Graph refused the token for {} (401); renewing it and trying once more", mailbox);
-            }
-            AccessToken renewed = tokens.token();
-            try {
-                return post(email, mailbox, renewed);
-            } catch (Unauthorized refusedAgain) {
-                tokens.invalidate(renewed);
-                throw new SettingsException(List.of(new Problem(settings.fullKey(GraphSettingKeys.SCOPE),
-                        "Microsoft Graph at " + settings.graphBaseUrl() + " refused a newly issued token (HTTP 401 "
-                                + refusedAgain.code + "): the scope " + settings.scope() + " and the authority "
-                                + tokens.authority() + " must belong to the same cloud as the endpoint (see "
-                                + "email.graph.cloud)")), null, null, refusedAgain.getCause());
-            }
+            return tokens.useRenewingOnce(token -> post(email, mailbox, token),
+                    "Microsoft Graph at " + settings.graphBaseUrl(), "the Mail.Send application permission");
         } finally {
             inFlight.release();
         }
@@ -137,7 +121,8 @@ public final class GraphSender implements Sender {
             });
         } catch (ApiException e) {
             if (e.getResponseStatusCode() == 401) {
-                throw new Unauthorized(e);
+                throw new AppTokenSource.Refused("HTTP 401" + (e instanceof ODataError odata && odata.getError() != null
+                        && odata.getError().getCode() != null ? " " + odata.getError().getCode() : ""), e);
             }
             throw errors.map(e, mailbox, clientRequestId);
         } catch (RuntimeException e) {
@@ -229,17 +214,5 @@ public final class GraphSender implements Sender {
         closed = true;
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
-    }
-
-    /** Graph answered 401: the token must be renewed. */
-    private static final class Unauthorized extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final String code;
-
-        Unauthorized(ApiException cause) {
-            super(cause);
-            this.code = cause instanceof ODataError odata
-                    && odata.getError() != null && odata.getError().getCode() != null ? odata.getError().getCode() : "";
-        }
     }
 }

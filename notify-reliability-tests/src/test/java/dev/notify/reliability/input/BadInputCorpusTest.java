@@ -59,8 +59,8 @@ class BadInputCorpusTest {
         server = FaultySmtpServer.plain().account(KnownSecrets.USER, KnownSecrets.PASSWORD);
         Layer layer = FaultSettings.smtp(server.port())
                 .set("sms.enabled", "true")
-                .set("sms.sender", "sms@notify.example")
-                .set("sms.destination-domain", "sms.example.net")
+                .set("sms.email-gateway.sender", "sms@notify.example")
+                .set("sms.email-gateway.destination-domain", "sms.example.net")
                 .build();
         notifier = Notifier.builder().settings(Settings.of(layer)).provider(new SmtpSenderProvider())
                 .provider(new SmsGatewayProvider()).discoverProviders(false).build();
@@ -175,7 +175,7 @@ class BadInputCorpusTest {
                 property("zero connect timeout", "email.smtp.connect-timeout", "0s"),
                 property("unknown duration unit", "email.smtp.read-timeout", "10 parsecs"),
                 property("sender with CR LF", "email.sender", "portal@notify.example\r\nBcc: x@evil.example"),
-                property("IP as SMS gateway domain", "sms.destination-domain", "127.0.0.1"),
+                property("IP as SMS gateway domain", "sms.email-gateway.destination-domain", "127.0.0.1"),
                 property("retry attempts 0", "email.retry.max-attempts", "0"),
                 // Secret references
                 property("unset environment variable", "email.smtp.auth.password", "${env:NOTIFY_NO_SUCH_VARIABLE}"),

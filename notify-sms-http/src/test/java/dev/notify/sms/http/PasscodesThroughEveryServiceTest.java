@@ -6,7 +6,7 @@ import dev.notify.Notifier;
 import dev.notify.SendResult;
 import dev.notify.SendStatus;
 import dev.notify.settings.Settings;
-import dev.notify.sms.SmsPasscodes;
+import dev.notify.sms.passcodes.SmsPasscodes;
 import dev.notify.testkit.sms.InfobipServerExtension;
 import dev.notify.testkit.sms.SentSms;
 import dev.notify.testkit.sms.SmsRequest;

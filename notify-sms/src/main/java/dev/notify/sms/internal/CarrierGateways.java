@@ -1,5 +1,6 @@
 package dev.notify.sms.internal;
 
+import dev.notify.sms.GatewaySettingKeys;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -44,7 +45,7 @@ public final class CarrierGateways {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         return CLOSURES.stream().filter(c -> c.domain.equals(lower)).findFirst().map(c -> {
             boolean closed = !today.isBefore(c.date);
-            String message = "sms.destination-domain=" + c.domain + " is " + c.carrier + "'s email-to-SMS gateway, "
+            String message = GatewaySettingKeys.DESTINATION_DOMAIN.name() + "=" + c.domain + " is " + c.carrier + "'s email-to-SMS gateway, "
                     + (closed ? "which " + c.carrier + " shut down " + c.when + ": mails to it no longer reach phones"
                             : "which " + c.carrier + " has announced to shut down " + c.when
                                     + ": from then on mails to it will not reach phones")

@@ -9,6 +9,7 @@ import dev.notify.message.Message;
 import dev.notify.message.PhoneNumber;
 import dev.notify.message.SmsLength;
 import dev.notify.message.SmsMessage;
+import dev.notify.sms.GatewaySettingKeys;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.Sender;
 import dev.notify.spi.SenderContext;
@@ -109,9 +110,9 @@ public final class GatewaySender implements Sender {
     @Override
     public CheckReport check() {
         CheckReport.Builder report = CheckReport.builder(providerId)
-                .item("sms.sender", settings.sender().toString())
-                .item("sms.destination-domain", settings.destinationDomain())
-                .item("sms.recipient-format", settings.recipientFormat().id())
+                .item(GatewaySettingKeys.SENDER.name(), settings.sender().toString())
+                .item(GatewaySettingKeys.DESTINATION_DOMAIN.name(), settings.destinationDomain())
+                .item(GatewaySettingKeys.RECIPIENT_FORMAT.name(), settings.recipientFormat().id())
                 .item("sms.max-segments", Integer.toString(settings.maxSegments()));
         Optional<CarrierGateways.Notice> notice = carrierNotice();
         notice.filter(n -> !n.closed()).ifPresent(n -> report.item("warning", n.message()));

@@ -16,11 +16,11 @@ import java.util.List;
  *
  * <p>This class is immutable and threadsafe.
  *
- * @param sender            {@code sms.sender}, the From of gateway mails
- * @param destinationDomain {@code sms.destination-domain}
- * @param recipientFormat   {@code sms.recipient-format}
+ * @param sender            {@code sms.email-gateway.sender}, the From of gateway mails
+ * @param destinationDomain {@code sms.email-gateway.destination-domain}
+ * @param recipientFormat   {@code sms.email-gateway.recipient-format}
  * @param maxSegments       {@code sms.max-segments}
- * @param subject           {@code sms.subject}, or empty
+ * @param subject           {@code sms.email-gateway.subject}, or empty
  */
 public record GatewaySettings(EmailAddress sender, String destinationDomain, SmsRecipientFormat recipientFormat,
         int maxSegments, String subject) {

@@ -27,7 +27,7 @@ class GatewaySenderTest {
 
     private static final Map<String, String> GATEWAY = Map.of(
             "email.enabled", "true", "email.delivery-method", "fake", "email.sender", "app@example.com",
-            "sms.enabled", "true", "sms.sender", "sms@example.com", "sms.destination-domain", "sms.example.net");
+            "sms.enabled", "true", "sms.email-gateway.sender", "sms@example.com", "sms.email-gateway.destination-domain", "sms.example.net");
 
     @Test
     void checkReportsTheGatewaySettingsAndTheEmailDeliveryCheck() {
@@ -40,8 +40,8 @@ class GatewaySenderTest {
 
         assertThat(report.ok()).isTrue();
         assertThat(report.providerId()).isEqualTo("email-gateway");
-        assertThat(report.item("sms.destination-domain")).contains("sms.example.net");
-        assertThat(report.item("sms.recipient-format")).contains("e164-digits");
+        assertThat(report.item("sms.email-gateway.destination-domain")).contains("sms.example.net");
+        assertThat(report.item("sms.email-gateway.recipient-format")).contains("e164-digits");
         assertThat(report.item("email.outbox")).isPresent();
         assertThat(outbox.isEmpty()).isTrue();
     }
@@ -65,7 +65,7 @@ class GatewaySenderTest {
         assertThatThrownBy(() -> new GatewaySender("email-gateway", new SenderContext(resolved, () -> null), CARRIERS))
                 .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems())
                         .extracting(Problem::key)
-                        .containsExactly("servers.eu-1.sms.sender", "servers.eu-1.sms.destination-domain"));
+                        .containsExactly("servers.eu-1.sms.email-gateway.sender", "servers.eu-1.sms.email-gateway.destination-domain"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.notify.smtp.internal;
 
 import dev.notify.smtp.TlsMode;
+import dev.notify.spi.TrustStores;
 import jakarta.mail.Session;
 import java.io.PrintStream;
 import java.net.Socket;
@@ -40,7 +41,7 @@ final class MailSessions {
         p.setProperty("mail.smtp.socketFactory.fallback", "false");
         p.put("mail.smtp.ssl.socketFactory", new NoDelaySslSocketFactory(tls.getSocketFactory(), sockets::accept));
         p.setProperty("mail.smtp.ssl.checkserveridentity", "true");
-        p.setProperty("mail.smtp.ssl.protocols", TlsTrust.protocols(tls));
+        p.setProperty("mail.smtp.ssl.protocols", String.join(" ", TrustStores.clientProtocols(tls)));
         p.setProperty("mail.smtp.ssl.enable", String.valueOf(config.tls() == TlsMode.IMPLICIT));
         p.setProperty("mail.smtp.starttls.enable", String.valueOf(config.tls() == TlsMode.STARTTLS));
         p.setProperty("mail.smtp.starttls.required", String.valueOf(config.tls() == TlsMode.STARTTLS));

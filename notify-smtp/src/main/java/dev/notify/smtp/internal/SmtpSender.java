@@ -6,12 +6,12 @@ import dev.notify.NotifyException;
 import dev.notify.RejectedRecipient;
 import dev.notify.message.EmailMessage;
 import dev.notify.message.Message;
-import dev.notify.microsoft.AccessToken;
 import dev.notify.microsoft.AppTokenSource;
 import dev.notify.microsoft.MicrosoftTrust;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.Sender;
+import dev.notify.spi.TrustStores;
 import dev.notify.smtp.SmtpPipelining;
 import dev.notify.smtp.SmtpSettingKeys;
 import jakarta.mail.Address;
@@ -85,7 +85,8 @@ public final class SmtpSender implements Sender {
      */
     public static SmtpSender create(ResolvedSettings settings, SenderOptions options) {
         SmtpConfig config = SmtpConfig.from(settings);
-        SSLContext tls = TlsTrust.context(settings);
+        SSLContext tls = TrustStores.Trust.fromSettings(settings, SmtpSettingKeys.TRUST_STORE,
+                SmtpSettingKeys.TRUST_STORE_PASSWORD, TrustStores.Trust.jvmDefault()).sslContext();
         DkimSetup dkim = DkimSetup.forSender(settings, Clock.systemUTC());
         dkim.warnings().forEach(LOG::warn);
         AppTokenSource tokens = config.xoauth2() ? AppTokenSource.create(settings, SmtpSettingKeys.AUTH_SCOPE,
@@ -236,18 +237,29 @@ public final class SmtpSender implements Sender {
         return transport;
     }
 
+    /** Connects and logs in; an XOAUTH2 token the server refuses is renewed once ({@link AppTokenSource#useRenewingOnce}). */
     void connect(NotifyTransport transport) {
-        AccessToken token = tokens != null ? tokens.token() : null;
+        if (tokens == null) {
+            connect(transport, config.auth() ? config.password().reveal() : null);
+        } else {
+            tokens.useRenewingOnce(token -> {
+                connect(transport, token.value());
+                return transport;
+            }, "the SMTP server at " + config.address(), "SMTP.SendAsApp and a service principal with access to "
+                    + "the mailbox " + config.username());
+        }
+    }
+
+    private void connect(NotifyTransport transport, String credential) {
         try {
             if (config.auth()) {
-                transport.connect(config.host(), config.port(), config.username(),
-                        token != null ? token.value() : config.password().reveal());
+                transport.connect(config.host(), config.port(), config.username(), credential);
             } else {
                 transport.connect(config.host(), config.port(), null, null);
             }
         } catch (MessagingException e) {
-            if (e instanceof AuthenticationFailedException && token != null) {
-                tokens.invalidate(token);
+            if (e instanceof AuthenticationFailedException && tokens != null) {
+                throw new AppTokenSource.Refused(String.valueOf(e.getMessage()).strip(), e);
             }
             NotifyException failure = failures.connecting(e, transport);
             LOG.debug("Connecting to {} failed: {}", config.address(), failure.getMessage());

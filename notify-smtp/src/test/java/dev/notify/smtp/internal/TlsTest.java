@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.notify.SettingsException;
 import dev.notify.settings.Layer;
 import dev.notify.smtp.SmtpSettingKeys;
+import dev.notify.spi.TrustStores;
 import dev.notify.testkit.smtp.SmtpServerExtension;
 import dev.notify.testkit.tls.TestCertificate;
 import jakarta.mail.Session;
@@ -83,7 +84,9 @@ class TlsTest {
                 SmtpConfig config = SmtpConfig.from(TestSettings.resolve(smtp.layer()));
                 List<Socket> sockets = new CopyOnWriteArrayList<>();
                 WriteDeadlines writeDeadlines = new WriteDeadlines(config.writeTimeout());
-                Session session = MailSessions.create(config, TlsTrust.context(config.settings()), Optional.empty(),
+                Session session = MailSessions.create(config, TrustStores.Trust.fromSettings(config.settings(),
+                        SmtpSettingKeys.TRUST_STORE, SmtpSettingKeys.TRUST_STORE_PASSWORD, TrustStores.Trust.jvmDefault())
+                        .sslContext(), Optional.empty(),
                         sockets::add, Optional.of(writeDeadlines));
                 NotifyTransport transport = new NotifyTransport(session);
 

@@ -9,6 +9,7 @@ import dev.notify.settings.Layer;
 import dev.notify.smtp.SmtpSettingKeys;
 import dev.notify.testkit.graph.GraphServerExtension;
 import dev.notify.testkit.graph.TokenFault;
+import dev.notify.testkit.smtp.SmtpFault;
 import dev.notify.testkit.smtp.SmtpServerExtension;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
@@ -62,21 +63,36 @@ class Xoauth2Test {
     }
 
     @Test
-    void tokenTheServerRefusesIsASettingsErrorNamingTheMailboxAndIsNotUsedAgain() {
+    void tokenTheServerRefusesIsRenewedOnceAndTheLoginRetriedWithTheNewToken() {
+        login.accessToken(TOKEN);
+        try (SmtpServerExtension refusingFirst = SmtpServerExtension.plain().withUser(MAILBOX, TOKEN)
+                .withFault(SmtpFault.auth().reply(535, "5.7.3 Authentication unsuccessful").times(1)).start();
+                SmtpSender sender = sender(refusingFirst, b -> b)) {
+            sender.send(TestSettings.message());
+
+            assertThat(refusingFirst.awaitMessages(1, Duration.ofSeconds(5))).hasSize(1);
+            assertThat(refusingFirst.connections()).isEqualTo(2);
+        }
+        assertThat(login.tokenRequests()).hasSize(2);
+    }
+
+    @Test
+    void renewedTokenRefusedAgainIsASettingsErrorNamingTheCredentialKeysAndIsNotUsedAgain() {
         login.accessToken("some-other-token");
         try (SmtpSender sender = sender(b -> b)) {
             for (int i = 0; i < 2; i++) {
                 assertThatThrownBy(() -> sender.send(TestSettings.message()))
                         .isInstanceOfSatisfying(SettingsException.class, e -> {
-                            assertThat(e.problems().get(0).key()).isEqualTo("email.smtp.auth.username");
-                            assertThat(e.problems().get(0).message()).contains("authentication failed for user "
-                                    + MAILBOX).contains("email.graph.client-id")
+                            assertThat(e.problems().get(0).key()).isEqualTo("email.graph.client-id");
+                            assertThat(e.problems().get(0).message()).contains("the SMTP server at",
+                                    "refused a newly issued token too", "535", "SMTP.SendAsApp", MAILBOX,
+                                    "email.smtp.auth.scope", "email.graph.tenant-id")
                                     .doesNotContain("some-other-token").doesNotContain(login.clientSecret());
                         });
             }
         }
         assertThat(smtp.messages()).isEmpty();
-        assertThat(login.tokenRequests()).hasSize(2);
+        assertThat(login.tokenRequests()).hasSize(4);
     }
 
     @Test
@@ -93,7 +109,11 @@ class Xoauth2Test {
 
     /** xoauth2 to the SMTP fixture with the login fixture's app registration, changed by {@code changes}. */
     private SmtpSender sender(UnaryOperator<Layer.Builder> changes) {
-        Layer.Builder layer = Layer.builder(smtp.layer())
+        return sender(smtp, changes);
+    }
+
+    private SmtpSender sender(SmtpServerExtension server, UnaryOperator<Layer.Builder> changes) {
+        Layer.Builder layer = Layer.builder(server.layer())
                 .unset(SmtpSettingKeys.AUTH_PASSWORD)
                 .set("email.smtp.auth.mechanism", "xoauth2");
         login.properties().forEach((key, value) -> {

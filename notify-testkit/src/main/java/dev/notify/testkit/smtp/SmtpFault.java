@@ -40,7 +40,7 @@ public final class SmtpFault {
 
     /** The points of the conversation a fault can take the place of, and the server's writes of replies. */
     enum Point {
-        GREETING, EHLO, MAIL, RCPT, DATA, CHUNK, END_OF_DATA, WRITE, HOLD
+        GREETING, EHLO, AUTH, MAIL, RCPT, DATA, CHUNK, END_OF_DATA, WRITE, HOLD
     }
 
     private final Match match;
@@ -70,6 +70,14 @@ public final class SmtpFault {
     /** At {@code EHLO} (and {@code HELO}). */
     public static Trigger ehlo() {
         return new Trigger(Match.at(Point.EHLO));
+    }
+
+    /**
+     * At the end of {@code AUTH}, after the client's credentials were read: a {@code 535} here refuses credentials
+     * the server would have accepted, such as the first XOAUTH2 token of a token that must be renewed.
+     */
+    public static Trigger auth() {
+        return new Trigger(Match.at(Point.AUTH));
     }
 
     /** At {@code MAIL FROM}. */

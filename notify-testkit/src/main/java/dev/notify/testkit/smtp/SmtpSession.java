@@ -160,7 +160,7 @@ final class SmtpSession {
         return true;
     }
 
-    private boolean authenticate(String argument) throws IOException {
+    private boolean authenticate(String argument) throws IOException, InterruptedException {
         if (setup.user() == null) {
             return reply("503 5.5.1 AUTH not offered");
         }
@@ -176,9 +176,11 @@ final class SmtpSession {
         if (credentials == null) {
             return reply("504 5.5.4 Unrecognized authentication type");
         }
-        authenticated = setup.user().equals(credentials[0]) && Objects.equals(setup.password(), credentials[1]);
-        return reply(authenticated ? "235 2.7.0 Authentication successful"
+        boolean valid = setup.user().equals(credentials[0]) && Objects.equals(setup.password(), credentials[1]);
+        int code = answer(faults.take(SmtpFault.Point.AUTH), valid ? "235 2.7.0 Authentication successful"
                 : "535 5.7.8 Authentication credentials invalid");
+        authenticated = valid && code == 235;
+        return code >= 0;
     }
 
     private String challenge(String prompt) throws IOException {

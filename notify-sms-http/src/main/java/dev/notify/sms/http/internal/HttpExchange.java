@@ -6,6 +6,7 @@ import dev.notify.SettingsException;
 import dev.notify.TransientDeliveryException;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.SettingKey;
+import dev.notify.spi.TrustStores;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ProxySelector;
@@ -64,7 +65,7 @@ public final class HttpExchange {
      * (a malformed header, say) goes into messages through {@code redactor}'s excerpt.
      */
     public static HttpExchange create(String service, Redactor redactor, ResolvedSettings settings,
-            ConnectionKeys keys, Tls tls) {
+            ConnectionKeys keys, TrustStores.Trust tls) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(settings.get(keys.connectTimeout()))
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -73,7 +74,9 @@ public final class HttpExchange {
         if (proxies != null) {
             builder.proxy(proxies);
         }
-        tls.context().ifPresent(builder::sslContext);
+        if (!tls.isJvmDefault()) {
+            builder.sslContext(tls.sslContext());
+        }
         return new HttpExchange(builder.build(), service, redactor, settings, keys);
     }
 

@@ -18,7 +18,7 @@ import java.util.function.Function;
  * @param tls   the trust for settings without {@code sms.<id>.trust-store}
  * @param clock the clock {@code Retry-After} dates are compared with
  */
-public record ProviderOptions(Tls tls, Clock clock) {
+public record ProviderOptions(TrustStores.Trust tls, Clock clock) {
 
     public ProviderOptions {
         Objects.requireNonNull(tls, "tls");
@@ -27,7 +27,7 @@ public record ProviderOptions(Tls tls, Clock clock) {
 
     /** The JVM's trust store and the system clock. */
     public static ProviderOptions defaults() {
-        return new ProviderOptions(Tls.jvmDefault(), Clock.systemUTC());
+        return new ProviderOptions(TrustStores.Trust.jvmDefault(), Clock.systemUTC());
     }
 
     /**
@@ -36,7 +36,7 @@ public record ProviderOptions(Tls tls, Clock clock) {
      * @throws IllegalArgumentException when the store cannot be used as a trust store
      */
     public ProviderOptions trusting(KeyStore trustStore) {
-        return new ProviderOptions(Tls.trusting(Objects.requireNonNull(trustStore, "trustStore")), clock);
+        return new ProviderOptions(TrustStores.Trust.of(trustStore, "the trust store given to the provider"), clock);
     }
 
     public ProviderOptions withClock(Clock newClock) {
@@ -51,8 +51,8 @@ public record ProviderOptions(Tls tls, Clock clock) {
     public Sender create(String providerId, SenderContext context, ConnectionKeys keys,
             Function<ResolvedSettings, SmsService> services) {
         ResolvedSettings settings = context.settings();
-        Tls trust = TrustStores.load(settings, keys.trustStore(), keys.trustStorePassword()).map(Tls::trusting)
-                .orElse(tls);
+        TrustStores.Trust trust = TrustStores.Trust.fromSettings(settings, keys.trustStore(),
+                keys.trustStorePassword(), tls);
         SmsService service = services.apply(settings);
         return new HttpSmsSender(providerId, service, HttpExchange.create(service.name(), Redactor.of(service.secrets()), settings, keys, trust),
                 settings, clock);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.Settings;
 import dev.notify.sms.http.WebhookSettingKeys;
+import dev.notify.spi.TrustStores;
 import dev.notify.testkit.sms.SmsFault;
 import dev.notify.testkit.sms.WebhookServerExtension;
 import java.net.URI;
@@ -19,7 +20,8 @@ class HttpExchangeTest {
     private HttpExchange exchange() {
         ResolvedSettings settings = Settings.of(relay.layer()).resolveGlobal();
         ConnectionKeys keys = ConnectionKeys.of(WebhookSettingKeys.URL, "the SMS webhook");
-        return HttpExchange.create("relay", Redactor.of(java.util.List.of()), settings, keys, Tls.trusting(relay.trustStore()));
+        return HttpExchange.create("relay", Redactor.of(java.util.List.of()), settings, keys,
+                TrustStores.Trust.of(relay.trustStore(), "the relay's"));
     }
 
     @Test

@@ -38,6 +38,9 @@ final class EnvironmentVariableKeys {
             keysByName.putIfAbsent(upper(name.replace("-", "").replace('.', '_')), name);
             sections.add(upper(name.substring(0, name.indexOf('.') + 1).replace('.', '_')));
         }
+        for (SettingKey<?> key : schema.keys()) {
+            key.deprecatedNames().forEach(old -> keysByName.putIfAbsent(upper(old.replace('.', '_').replace('-', '_')), old));
+        }
     }
 
     /**

@@ -19,6 +19,12 @@ class EnvironmentVariableKeysTest {
         assertThat(keys.key("EMAIL_SMTP_HOST", Set.of())).contains("email.smtp.host");
         assertThat(keys.key("EMAIL_DELIVERY_METHOD", Set.of())).contains("email.delivery-method");
         assertThat(keys.key("EMAIL_SMTP_AUTH_PASSWORD", Set.of())).contains("email.smtp.auth.password");
+        assertThat(keys.key("SMS_EMAIL_GATEWAY_DESTINATION_DOMAIN", Set.of()))
+                .contains("sms.email-gateway.destination-domain");
+    }
+
+    @Test
+    void variableOfADeprecatedKeyNameMapsToThatNameWhichTheSettingsReadWithAWarning() {
         assertThat(keys.key("SMS_DESTINATION_DOMAIN", Set.of())).contains("sms.destination-domain");
     }
 

@@ -1,4 +1,4 @@
-package dev.notify.sms;
+package dev.notify.sms.passcodes;
 
 import dev.notify.InvalidMessageException;
 import dev.notify.Notifier;
@@ -11,8 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Sends one-time passcodes by SMS, with the SMS provider of the server's settings (normally the email-to-SMS
- * gateway).
+ * Sends one-time passcodes by SMS, with whichever SMS provider the server's settings choose
+ * ({@code sms.delivery-method}): the email-to-SMS gateway, an HTTP SMS service or a provider of your own. This
+ * module installs no provider, so adding it never changes which provider delivers SMS.
  *
  * <pre>{@code
  * SmsPasscodes passcodes = SmsPasscodes.of(notifier);

@@ -1,7 +1,5 @@
-package dev.notify.sms;
+package dev.notify.sms.passcodes;
 
-import static dev.notify.sms.GatewayNotifiers.GATEWAY_DOMAIN;
-import static dev.notify.sms.GatewayNotifiers.notifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -13,15 +11,64 @@ import dev.notify.SendResult;
 import dev.notify.SendStatus;
 import dev.notify.message.SmsEncoding;
 import dev.notify.message.SmsLength;
+import dev.notify.message.SmsMessage;
+import dev.notify.settings.PropertiesFormat;
+import dev.notify.spi.SenderProvider;
 import dev.notify.testkit.Outbox;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SmsPasscodesTest {
+
+    private static final String GATEWAY_DOMAIN = "sms.example.net";
+
+    /** SMS through the test kit's fake provider ({@code sms.delivery-method=fake}), plus {@code extra} properties. */
+    private static Notifier notifier(Map<String, String> extra) {
+        return notifier("fake", extra);
+    }
+
+    /** SMS through the email-to-SMS gateway, its mails to the fake email provider. */
+    private static Notifier gatewayNotifier(Map<String, String> extra) {
+        Map<String, String> gateway = new LinkedHashMap<>(extra);
+        gateway.put("email.enabled", "true");
+        gateway.put("email.delivery-method", "fake");
+        gateway.put("email.sender", "App <app@notify.example.com>");
+        gateway.put("sms.email-gateway.sender", "sms-sender@notify.example.com");
+        gateway.put("sms.email-gateway.destination-domain", GATEWAY_DOMAIN);
+        return notifier("email-gateway", gateway);
+    }
+
+    private static Notifier notifier(String deliveryMethod, Map<String, String> extra) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("sms.enabled", "true");
+        properties.put("sms.delivery-method", deliveryMethod);
+        properties.putAll(extra);
+        return Notifier.builder().settings(PropertiesFormat.standard().parse(properties)).build();
+    }
+
+    @Test
+    void moduleInstallsNoSmsProviderSoItNeverChangesTheDefault() {
+        assertThat(ServiceLoader.load(SenderProvider.class).stream().map(ServiceLoader.Provider::type))
+                .isNotEmpty()
+                .noneMatch(type -> type.getPackageName().startsWith(SmsPasscodes.class.getPackageName()));
+    }
+
+    @Test
+    void sendsThroughWhicheverSmsProviderTheSettingsChoose() {
+        try (Notifier notifier = notifier(Map.of())) {
+            SendResult result = SmsPasscodes.of(notifier).sendGlobal("+15550101234", "31337", Duration.ofMinutes(3));
+
+            assertThat(result.providerId()).contains("fake");
+            assertThat(Outbox.of(notifier).sms()).extracting(SmsMessage::text)
+                    .containsExactly("Your passcode is 31337. It expires in 3 min.");
+        }
+    }
 
     @Test
     void defaultTextSaysTheCodeAndTheValidity() {
@@ -107,7 +154,8 @@ class SmsPasscodesTest {
 
     @Test
     void sendsThePasscodeThroughTheServersGateway() {
-        try (Notifier notifier = notifier(Map.of("servers.eu-1.sms.destination-domain", "eu.gateway.example"))) {
+        try (Notifier notifier = gatewayNotifier(Map.of("servers.eu-1.sms.email-gateway.destination-domain",
+                "eu.gateway.example"))) {
             SendResult result = SmsPasscodes.of(notifier).send("eu-1", "+1 (555) 010-1234", "424242",
                     Duration.ofMinutes(15));
 
@@ -121,7 +169,7 @@ class SmsPasscodesTest {
 
     @Test
     void sendsThePasscodeWithTheGlobalSettings() {
-        try (Notifier notifier = notifier(Map.of())) {
+        try (Notifier notifier = gatewayNotifier(Map.of())) {
             SendResult result = SmsPasscodes.of(notifier).sendGlobal("+44 20 7946 0958", "0042", Duration.ofMinutes(5));
 
             assertThat(result.server()).isEmpty();
@@ -131,7 +179,7 @@ class SmsPasscodesTest {
 
     @Test
     void templateLongerThanTheServersLimitIsRefusedBeforeSending() {
-        try (Notifier notifier = notifier(Map.of())) {
+        try (Notifier notifier = gatewayNotifier(Map.of())) {
             SmsPasscodes verbose = SmsPasscodes.of(notifier).withTemplate("Your code is {code}. " + "Thanks! ".repeat(20));
 
             InvalidMessageException e = catchThrowableOfType(InvalidMessageException.class,
