@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * A parsed JSON object with lenient typed reads, for answers of services that write the same field as a string
- * in one answer and a number in another (Vonage's {@code "status":"0"}, Twilio's {@code "code":21211}).
+ * in one answer and a number in another (an SMS service's {@code "status":"0"} next to {@code "code":21211}).
  *
  * <p>This class is immutable and threadsafe.
  */
