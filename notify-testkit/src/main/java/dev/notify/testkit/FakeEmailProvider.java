@@ -6,10 +6,9 @@ import dev.notify.RejectedRecipient;
 import dev.notify.SendRejectedException;
 import dev.notify.message.EmailAddress;
 import dev.notify.message.EmailMessage;
-import dev.notify.message.Message;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.ProviderSettings;
-import dev.notify.spi.Sender;
+import dev.notify.spi.EmailSender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
 import java.util.ArrayList;
@@ -78,7 +77,7 @@ public final class FakeEmailProvider implements SenderProvider {
     }
 
     @Override
-    public Sender create(SenderContext context) {
+    public EmailSender create(SenderContext context) {
         return new FakeEmailSender(outbox, behaviour);
     }
 
@@ -87,7 +86,7 @@ public final class FakeEmailProvider implements SenderProvider {
         return "FakeEmailProvider[" + outbox + ", " + behaviour + "]";
     }
 
-    private static final class FakeEmailSender implements Sender {
+    private static final class FakeEmailSender implements EmailSender {
         private final Outbox outbox;
         private final FakeBehaviour behaviour;
         private volatile boolean closed;
@@ -98,12 +97,9 @@ public final class FakeEmailProvider implements SenderProvider {
         }
 
         @Override
-        public Delivery send(Message message) {
+        public Delivery send(EmailMessage email) {
             if (closed) {
                 throw new SendRejectedException("the fake email sender is closed");
-            }
-            if (!(message instanceof EmailMessage email)) {
-                throw new IllegalArgumentException("the fake email provider sends emails, not " + message);
             }
             String messageId = email.messageId().orElseThrow(() -> new IllegalArgumentException(
                     "the message has no Message-ID; a sender receives complete messages from the Notifier"));

@@ -4,16 +4,16 @@ import dev.notify.Channel;
 import dev.notify.CheckReport;
 import dev.notify.RejectedRecipient;
 import dev.notify.SendRejectedException;
-import dev.notify.message.Message;
 import dev.notify.message.SmsMessage;
+import dev.notify.settings.ResolvedSettings;
 import dev.notify.spi.Delivery;
+import dev.notify.spi.MessageIds;
 import dev.notify.spi.ProviderSettings;
-import dev.notify.spi.Sender;
+import dev.notify.spi.SmsSender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * The {@code fake} SMS provider: records SMS into an {@link Outbox} instead of sending them, with the latency
@@ -72,8 +72,8 @@ public final class FakeSmsProvider implements SenderProvider {
     }
 
     @Override
-    public Sender create(SenderContext context) {
-        return new FakeSmsSender(outbox, behaviour);
+    public SmsSender create(SenderContext context) {
+        return new FakeSmsSender(outbox, behaviour, context.settings());
     }
 
     @Override
@@ -81,23 +81,22 @@ public final class FakeSmsProvider implements SenderProvider {
         return "FakeSmsProvider[" + outbox + ", " + behaviour + "]";
     }
 
-    private static final class FakeSmsSender implements Sender {
+    private static final class FakeSmsSender implements SmsSender {
         private final Outbox outbox;
         private final FakeBehaviour behaviour;
+        private final ResolvedSettings settings;
         private volatile boolean closed;
 
-        FakeSmsSender(Outbox outbox, FakeBehaviour behaviour) {
+        FakeSmsSender(Outbox outbox, FakeBehaviour behaviour, ResolvedSettings settings) {
             this.outbox = outbox;
             this.behaviour = behaviour;
+            this.settings = settings;
         }
 
         @Override
-        public Delivery send(Message message) {
+        public Delivery send(SmsMessage sms) {
             if (closed) {
                 throw new SendRejectedException("the fake SMS sender is closed");
-            }
-            if (!(message instanceof SmsMessage sms)) {
-                throw new IllegalArgumentException("the fake SMS provider sends SMS, not " + message);
             }
             behaviour.beforeSend();
             RejectedRecipient refusal = behaviour.refusal(sms.phoneNumber());
@@ -105,7 +104,7 @@ public final class FakeSmsProvider implements SenderProvider {
                 throw FakeBehaviour.allRefused(List.of(refusal));
             }
             outbox.record(sms);
-            String messageId = sms.messageId().orElseGet(() -> "<fake-sms-" + UUID.randomUUID() + "@notify.invalid>");
+            String messageId = sms.messageId().orElseGet(() -> MessageIds.generate(sms, settings));
             return Delivery.accepted(messageId, List.of(sms.phoneNumber()));
         }
 

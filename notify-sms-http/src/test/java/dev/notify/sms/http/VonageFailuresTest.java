@@ -11,7 +11,7 @@ import dev.notify.SettingsException;
 import dev.notify.TransientDeliveryException;
 import dev.notify.message.SmsMessage;
 import dev.notify.spi.Delivery;
-import dev.notify.spi.Sender;
+import dev.notify.spi.SmsSender;
 import dev.notify.testkit.sms.SmsFault;
 import dev.notify.testkit.sms.VonageServerExtension;
 import java.time.Duration;
@@ -32,7 +32,7 @@ class VonageFailuresTest {
     @RegisterExtension
     final OpenSenders senders = new OpenSenders(new VonageSmsProvider());
 
-    private Sender sender(String... changes) {
+    private SmsSender sender(String... changes) {
         return senders.open(layer(vonage, changes));
     }
 
@@ -48,7 +48,7 @@ class VonageFailuresTest {
             29 | true  | the account is in demo mode and sends only to its test numbers
             33 | true  | Number De-activated
             9  | false | not enough credit; top it up
-            15 | false | Invalid Sender Address: sms.vonage.from may not send to this destination
+            15 | false | Invalid SmsSender Address: sms.vonage.from may not send to this destination
             8  | false | the Vonage account is suspended
             """)
     void refusingStatusesUnderHttp200ArePermanentWithTheStatusAndWhatToDo(String status, boolean aboutRecipient,
@@ -107,7 +107,7 @@ class VonageFailuresTest {
 
     @Test
     void ucs2TextIsSentAsUnicodeAndGsm7TextWithoutAType() {
-        Sender sender = sender();
+        SmsSender sender = sender();
 
         sender.send(sms("Grüße aus Köln"));
         sender.send(sms("Привет, код 1234"));

@@ -1,33 +1,30 @@
 package dev.notify.sms.http.internal;
 
 import dev.notify.settings.ResolvedSettings;
-import dev.notify.spi.Sender;
+import dev.notify.spi.SmsSender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.TrustStores;
 import java.security.KeyStore;
-import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
  * What a provider instance was configured with beyond the settings: the certificate authorities to trust when
- * the settings name no trust store, and the clock for {@code Retry-After} dates.
+ * the settings name no trust store.
  *
  * <p>This class is immutable and threadsafe.
  *
- * @param tls   the trust for settings without {@code sms.<id>.trust-store}
- * @param clock the clock {@code Retry-After} dates are compared with
+ * @param tls the trust for settings without {@code sms.<id>.trust-store}
  */
-public record ProviderOptions(Tls tls, Clock clock) {
+public record ProviderOptions(Tls tls) {
 
     public ProviderOptions {
         Objects.requireNonNull(tls, "tls");
-        Objects.requireNonNull(clock, "clock");
     }
 
-    /** The JVM's trust store and the system clock. */
+    /** The JVM's trust store. */
     public static ProviderOptions defaults() {
-        return new ProviderOptions(Tls.jvmDefault(), Clock.systemUTC());
+        return new ProviderOptions(Tls.jvmDefault());
     }
 
     /**
@@ -36,30 +33,27 @@ public record ProviderOptions(Tls tls, Clock clock) {
      * @throws IllegalArgumentException when the store cannot be used as a trust store
      */
     public ProviderOptions trusting(KeyStore trustStore) {
-        return new ProviderOptions(Tls.trusting(Objects.requireNonNull(trustStore, "trustStore")), clock);
-    }
-
-    public ProviderOptions withClock(Clock newClock) {
-        return new ProviderOptions(tls, Objects.requireNonNull(newClock, "clock"));
+        return new ProviderOptions(Tls.trusting(Objects.requireNonNull(trustStore, "trustStore")));
     }
 
     /**
-     * A sender for the context's settings; opens no connection.
+     * A sender for the context's settings, reading {@code Retry-After} dates against the context's clock; opens no
+     * connection.
      *
      * @throws dev.notify.SettingsException naming the trust store keys when the trust store cannot be read
      */
-    public Sender create(String providerId, SenderContext context, ConnectionKeys keys,
+    public SmsSender create(String providerId, SenderContext context, ConnectionKeys keys,
             Function<ResolvedSettings, SmsService> services) {
         ResolvedSettings settings = context.settings();
         Tls trust = TrustStores.load(settings, keys.trustStore(), keys.trustStorePassword()).map(Tls::trusting)
                 .orElse(tls);
         SmsService service = services.apply(settings);
         return new HttpSmsSender(providerId, service, HttpExchange.create(service.name(), settings, keys, trust),
-                settings, clock);
+                settings, context.clock());
     }
 
     @Override
     public String toString() {
-        return (tls.isJvmDefault() ? "JVM trust store" : "custom trust store") + ", " + clock;
+        return tls.isJvmDefault() ? "JVM trust store" : "custom trust store";
     }
 }
