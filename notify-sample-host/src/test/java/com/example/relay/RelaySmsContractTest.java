@@ -3,6 +3,7 @@ package com.example.relay;
 import com.sun.net.httpserver.HttpServer;
 import dev.notify.message.SmsMessage;
 import dev.notify.settings.Layer;
+import dev.notify.settings.SettingsSchema;
 import dev.notify.spi.SenderProvider;
 import dev.notify.testkit.contract.SmsSenderContractTest;
 import dev.notify.testkit.contract.SmsSenderHarness;
@@ -86,7 +87,7 @@ class RelaySmsContractTest extends SmsSenderContractTest {
 
         @Override
         public Layer settings() {
-            return Layer.builder()
+            return Layer.builder(SettingsSchema.of(List.of(provider)))
                     .set("sms.enabled", "true")
                     .set("sms.delivery-method", "relay")
                     .set("sms.relay.url", "http://127.0.0.1:" + relay.getAddress().getPort() + "/send")

@@ -19,6 +19,7 @@ import dev.notify.settings.Layer;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.SettingKeys;
 import dev.notify.settings.Settings;
+import dev.notify.settings.SettingsSchema;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.EmailRelayProvider;
 import dev.notify.spi.Sender;
@@ -418,8 +419,11 @@ public abstract class SmsSenderContractTest {
         return "<contract-" + UUID.randomUUID() + "@example.com>";
     }
 
-    private static ResolvedSettings settings(Layer layer) {
-        ResolvedSettings resolved = Settings.of(layer).resolveGlobal().requireValid(Channel.SMS);
+    /** The layer resolved with the schema of the harness's providers, so a provider need not be on ServiceLoader's path. */
+    private ResolvedSettings settings(Layer layer) {
+        List<SenderProvider> providers = new ArrayList<>(harness.supportingProviders());
+        providers.add(harness.provider());
+        ResolvedSettings resolved = Settings.of(layer).resolveGlobal(SettingsSchema.of(providers)).requireValid(Channel.SMS);
         assertThat(resolved.get(SettingKeys.SMS_ENABLED)).as("the harness's sms.enabled").isTrue();
         return resolved;
     }
