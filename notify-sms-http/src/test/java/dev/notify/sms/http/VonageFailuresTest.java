@@ -48,7 +48,7 @@ class VonageFailuresTest {
             29 | true  | the account is in demo mode and sends only to its test numbers
             33 | true  | Number De-activated
             9  | false | not enough credit; top it up
-            15 | false | Invalid SmsSender Address: sms.vonage.from may not send to this destination
+            15 | false | Invalid Sender Address: sms.vonage.from may not send to this destination
             8  | false | the Vonage account is suspended
             """)
     void refusingStatusesUnderHttp200ArePermanentWithTheStatusAndWhatToDo(String status, boolean aboutRecipient,
