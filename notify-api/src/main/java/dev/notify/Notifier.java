@@ -3,6 +3,7 @@ package dev.notify;
 import dev.notify.message.Message;
 import dev.notify.settings.SettingsSchema;
 import dev.notify.spi.SenderProvider;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +60,20 @@ public interface Notifier extends AutoCloseable {
      * it (a fake provider's outbox).
      */
     Optional<SenderProvider> provider(Channel channel, String id);
+
+    /**
+     * The clock of this notifier ({@link NotifierBuilder#clock}): its providers get it through their
+     * {@code SenderContext}, and modules built on a notifier (the durable outbox) use it by default.
+     */
+    Clock clock();
+
+    /**
+     * The scheduler this notifier waits with ({@link NotifierBuilder#scheduler}, by default one daemon thread it
+     * owns): its providers get it through their {@code SenderContext}, and modules built on a notifier (the durable
+     * outbox) use it by default. Never shut it down; once the notifier is closed, its own scheduler drops what is
+     * scheduled.
+     */
+    Scheduler scheduler();
 
     /**
      * Stops taking sends, waits up to {@code timeout} for queued and running asynchronous sends, then releases

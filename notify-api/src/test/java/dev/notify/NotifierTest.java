@@ -439,8 +439,46 @@ class NotifierTest {
         assertThat(result.channel()).isEqualTo(Channel.SMS);
         assertThat(result.providerId()).contains("recording-sms");
         assertThat(sms.attempts()).singleElement()
-                .satisfies(a -> assertThat(((SmsMessage) a.message()).phoneNumber()).isEqualTo("+1 555 010 1234"));
+                .satisfies(a -> assertThat(((SmsMessage) a.message()).phoneNumber()).isEqualTo("+15550101234"));
         assertThat(smtp.attempts()).isEmpty();
+    }
+
+    @Test
+    void smsProviderGetsANationalNumberInE164WithTheDefaultCountryCode() {
+        RecordingProvider sms = RecordingProvider.sms("recording-sms");
+        notifier(Notifier.builder().provider(sms), "sms.enabled=true", "sms.delivery-method=recording-sms",
+                "sms.default-country-code=44");
+
+        SendResult result = notifier.global().sendSms(SmsMessage.of("07700 900123", "national"));
+
+        assertThat(result.status()).isEqualTo(SendStatus.ACCEPTED);
+        assertThat(sms.attempts()).singleElement()
+                .satisfies(a -> assertThat(((SmsMessage) a.message()).phoneNumber()).isEqualTo("+447700900123"));
+    }
+
+    @Test
+    void smsOverMaxSegmentsIsRefusedBeforeTheProviderSeesIt() {
+        RecordingProvider sms = RecordingProvider.sms("recording-sms");
+        notifier(Notifier.builder().provider(sms), "sms.enabled=true", "sms.delivery-method=recording-sms",
+                "sms.max-segments=1");
+
+        InvalidMessageException e = catchThrowableOfType(InvalidMessageException.class,
+                () -> notifier.global().sendSms(SmsMessage.of("+44 7700 900123", "x".repeat(161))));
+
+        assertThat(e.problems()).extracting(Problem::key).containsExactly("text");
+        assertThat(sms.attempts()).isEmpty();
+    }
+
+    @Test
+    void smsWithANumberWithoutCountryCodeIsRefusedBeforeTheProviderSeesIt() {
+        RecordingProvider sms = RecordingProvider.sms("recording-sms");
+        notifier(Notifier.builder().provider(sms), "sms.enabled=true", "sms.delivery-method=recording-sms");
+
+        InvalidMessageException e = catchThrowableOfType(InvalidMessageException.class,
+                () -> notifier.global().sendSms(SmsMessage.of("555 010 1234", "no country code")));
+
+        assertThat(e.problems()).extracting(Problem::key).containsExactly("phone-number");
+        assertThat(sms.attempts()).isEmpty();
     }
 
     @Test

@@ -88,7 +88,27 @@ class ProviderDiscoveryTest {
 
             assertThat(e.problems()).singleElement().satisfies(p -> {
                 assertThat(p.key()).isEqualTo("email.delivery-method");
-                assertThat(p.message()).contains("email.smtp.host is a key of the provider 'smtp'").contains("dev.notify:notify-smtp");
+                assertThat(p.message()).contains("email.smtp.host is a key of the provider 'smtp'")
+                        .contains("which no installed module provides").doesNotContain("dev.notify:notify-");
+            });
+        }
+    }
+
+    @Test
+    void missingProviderHintNamesTheInstalledModulesAndGuessesNone() {
+        Settings settings = TestSettings.parse("email.enabled=true", "email.sender=support@example.com",
+                "email.delivery-method=acme-mail", "email.acme-mail.region=eu");
+        RecordingProvider relay = RecordingProvider.email("relay").artifact("com.example:relay-provider");
+        try (Notifier notifier = Notifier.builder().settings(settings).provider(relay).discoverProviders(false).build()) {
+
+            SettingsException e = catchThrowableOfType(SettingsException.class,
+                    () -> notifier.global().sendEmail(email()));
+
+            assertThat(e.problems()).singleElement().satisfies(p -> {
+                assertThat(p.key()).isEqualTo("email.delivery-method");
+                assertThat(p.message()).contains("installed: relay (com.example:relay-provider)")
+                        .contains("email.acme-mail.region is a key of the provider 'acme-mail', which no installed "
+                                + "module provides").doesNotContain("notify-acme-mail");
             });
         }
     }

@@ -70,10 +70,10 @@ public final class DefaultNotifier implements Notifier {
         SettingsSchema schema = o.discover() ? SettingsSchema.discover(o.providers(), o.extensions(), o.loader())
                 : SettingsSchema.of(o.providers(), o.extensions());
         int id = NOTIFIERS.incrementAndGet();
-        this.core = new NotifierCore(o.source(), schema, new SenderRegistry(schema), new Listeners(o.listeners()),
-                o.clock());
         this.ownScheduler = o.scheduler() == null ? new DefaultScheduler("notify-" + id + "-scheduler") : null;
         this.scheduler = o.scheduler() == null ? ownScheduler : o.scheduler();
+        this.core = new NotifierCore(o.source(), schema, new SenderRegistry(schema, o.clock(), scheduler),
+                new Listeners(o.listeners()), o.clock());
         this.closeTimeout = o.closeTimeout();
         AtomicInteger threads = new AtomicInteger();
         this.async = new ThreadPoolExecutor(o.asyncThreads(), o.asyncThreads(), 30, TimeUnit.SECONDS,
@@ -106,6 +106,16 @@ public final class DefaultNotifier implements Notifier {
     @Override
     public Set<String> providerIds(Channel channel) {
         return core.schema().providerIds(channel);
+    }
+
+    @Override
+    public Clock clock() {
+        return core.clock();
+    }
+
+    @Override
+    public Scheduler scheduler() {
+        return scheduler;
     }
 
     @Override
@@ -386,7 +396,7 @@ public final class DefaultNotifier implements Notifier {
                     continue;
                 }
                 try (lease) {
-                    return lease.sender().check();
+                    return lease.check();
                 }
             }
         }

@@ -2,15 +2,21 @@ package dev.notify.internal;
 
 import dev.notify.Scheduler;
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-/** Waits with {@link Thread#sleep} and schedules on one daemon thread, started on first use. */
+/**
+ * A notifier's own scheduler, which its providers and the modules built on it share: waits with
+ * {@link Thread#sleep} and schedules on one daemon thread, started on first use. After {@link #shutdown()} it
+ * drops what is scheduled.
+ */
 final class DefaultScheduler implements Scheduler {
 
     private final String threadName;
     private ScheduledThreadPoolExecutor executor;
+    private boolean shutdown;
 
     DefaultScheduler(String threadName) {
         this.threadName = threadName;
@@ -18,7 +24,16 @@ final class DefaultScheduler implements Scheduler {
 
     @Override
     public Cancellable schedule(Runnable task, Duration delay) {
-        ScheduledFuture<?> future = executor().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledThreadPoolExecutor running = executor();
+        if (running == null) {
+            return () -> { };
+        }
+        ScheduledFuture<?> future;
+        try {
+            future = running.schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            return () -> { };
+        }
         return () -> future.cancel(false);
     }
 
@@ -28,6 +43,9 @@ final class DefaultScheduler implements Scheduler {
     }
 
     private synchronized ScheduledThreadPoolExecutor executor() {
+        if (shutdown) {
+            return null;
+        }
         if (executor == null) {
             executor = new ScheduledThreadPoolExecutor(1, r -> {
                 Thread t = new Thread(r, threadName);
@@ -40,6 +58,7 @@ final class DefaultScheduler implements Scheduler {
     }
 
     synchronized void shutdown() {
+        shutdown = true;
         if (executor != null) {
             executor.shutdownNow();
         }

@@ -17,12 +17,15 @@ import dev.notify.TransientDeliveryException;
 import dev.notify.message.EmailAddress;
 import dev.notify.message.EmailMessage;
 import dev.notify.message.Message;
+import dev.notify.message.PhoneNumber;
+import dev.notify.message.SmsLength;
 import dev.notify.message.SmsMessage;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.SettingKeys;
 import dev.notify.settings.Settings;
 import dev.notify.spi.Delivery;
 import java.time.DateTimeException;
+import dev.notify.spi.MessageIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -138,7 +141,11 @@ final class Send {
             try (lease) {
                 providerId = lease.providerId();
                 if (current == null) {
-                    current = complete(original, resolved);
+                    try {
+                        current = complete(original, resolved);
+                    } catch (InvalidMessageException e) {
+                        return refused(e);
+                    }
                     messageId = current.messageId().orElse(null);
                 }
                 return attempt(lease, resolved);
@@ -151,7 +158,7 @@ final class Send {
         fire(SendEvent.Kind.ATTEMPT_STARTED, null, null, Optional.empty());
         Delivery delivery;
         try {
-            delivery = lease.sender().send(current);
+            delivery = lease.send(current);
         } catch (SettingsException e) {
             return settingsFailure(rebase(e, resolved));
         } catch (DeliveryException e) {
@@ -234,6 +241,16 @@ final class Send {
         DeliveryException withContext = CoreAccess.failures().withContext(e, server, providerId, attempts);
         fire(SendEvent.Kind.GAVE_UP, withContext, null, Optional.empty());
         return new Failed(withContext);
+    }
+
+    /** A message the channel's rules refuse before any provider sees it. */
+    private Step refused(InvalidMessageException e) {
+        Step later = planned(e, original);
+        if (later != null) {
+            return later;
+        }
+        fire(SendEvent.Kind.REJECTED, e, null, Optional.empty());
+        return new Failed(e);
     }
 
     private Step settingsFailure(SettingsException e) {
@@ -326,20 +343,20 @@ final class Send {
             return message;
         }
         EmailAddress from = message.from().orElseGet(() -> settings.get(SettingKeys.EMAIL_SENDER));
-        String id = message.messageId().isPresent() ? null : MessageIds.generate(domain(from));
+        String id = message.messageId().isPresent() ? null : MessageIds.generate(from);
         return CoreAccess.messages().withDefaults(message, from, settings.find(SettingKeys.EMAIL_REPLY_TO).orElse(null), id);
     }
 
+    /**
+     * The SMS channel's rules, applied before any provider sees the message: the number in E.164
+     * ({@code sms.default-country-code} for a national one), the text within {@code sms.max-segments}, a Message-ID.
+     *
+     * @throws InvalidMessageException naming {@code phone-number} or {@code text}
+     */
     private static SmsMessage complete(SmsMessage message, ResolvedSettings settings) {
-        if (message.messageId().isPresent()) {
-            return message;
-        }
-        String domain = settings.find(SettingKeys.EMAIL_SENDER).map(Send::domain).orElse("sms.notify.invalid");
-        return message.withMessageId(MessageIds.generate(domain));
-    }
-
-    private static String domain(EmailAddress address) {
-        String ascii = address.asciiAddress();
-        return ascii.substring(ascii.lastIndexOf('@') + 1);
+        PhoneNumber number = PhoneNumber.parse(message.phoneNumber(), settings);
+        SmsLength.of(message.text()).requireAtMost(settings.get(SettingKeys.SMS_MAX_SEGMENTS));
+        return SmsMessage.of(number.e164(), message.text())
+                .withMessageId(message.messageId().orElseGet(() -> MessageIds.generate(message, settings)));
     }
 }

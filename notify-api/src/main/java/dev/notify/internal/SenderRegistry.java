@@ -1,15 +1,25 @@
 package dev.notify.internal;
 
 import dev.notify.Channel;
+import dev.notify.CheckReport;
+import dev.notify.Scheduler;
 import dev.notify.SettingsException;
+import dev.notify.message.EmailMessage;
+import dev.notify.message.Message;
+import dev.notify.message.SmsMessage;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.SettingKey;
 import dev.notify.settings.SettingKeys;
 import dev.notify.settings.Settings;
 import dev.notify.settings.SettingsSchema;
+import dev.notify.spi.Delivery;
+import dev.notify.spi.EmailRelayProvider;
+import dev.notify.spi.EmailSender;
 import dev.notify.spi.Sender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
+import dev.notify.spi.SmsSender;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +38,7 @@ final class SenderRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(SenderRegistry.class);
 
-    /** For SMS, {@code email} is the key of the email sender it delivers through, or null when email is off. */
+    /** For an {@link EmailRelayProvider}, {@code email} is the key of the email sender it delivers through. */
     private record Key(Channel channel, String providerId, Map<String, Object> section, Key email) {
     }
 
@@ -37,13 +47,17 @@ final class SenderRegistry {
     }
 
     private final SettingsSchema schema;
+    private final Clock clock;
+    private final Scheduler scheduler;
     private final Map<Key, Handle> handles = new ConcurrentHashMap<>();
     private final Map<ResolvedSettings, Map<Channel, Object>> routes = new ConcurrentHashMap<>();
     private volatile Settings current;
     private boolean closed;
 
-    SenderRegistry(SettingsSchema schema) {
+    SenderRegistry(SettingsSchema schema, Clock clock, Scheduler scheduler) {
         this.schema = schema;
+        this.clock = clock;
+        this.scheduler = scheduler;
     }
 
     /**
@@ -99,21 +113,21 @@ final class SenderRegistry {
             return existing;
         }
         SenderProvider provider = schema.provider(channel, key.providerId).orElseThrow();
-        Handle email = null;
-        if (channel == Channel.SMS && resolved.get(SettingKeys.EMAIL_ENABLED)) {
-            email = handleFor(resolved, Channel.EMAIL);
-        }
-        Handle emailHandle = email;
+        Handle email = key.email == null ? null : handleFor(resolved, Channel.EMAIL);
+        SenderContext context = new SenderContext(resolved, clock, scheduler);
         Sender sender;
         try {
-            sender = provider.create(new SenderContext(resolved, () -> {
-                if (emailHandle == null) {
-                    throw new IllegalStateException("email is disabled for these settings");
-                }
-                return emailHandle.sender;
-            }));
+            sender = provider instanceof EmailRelayProvider relay ? relay.create(context, (EmailSender) email.sender)
+                    : provider.create(context);
         } catch (SettingsException e) {
             throw new SettingsException(e.problems(), resolved.serverId().orElse(null), provider.id(), e);
+        }
+        Class<? extends Sender> type = channel == Channel.EMAIL ? EmailSender.class : SmsSender.class;
+        if (!type.isInstance(sender)) {
+            closeQuietly(sender, key);
+            throw new IllegalStateException("the " + channel + " provider '" + provider.id() + "' ("
+                    + provider.getClass().getName() + ") created " + (sender == null ? "null" : "a "
+                    + sender.getClass().getName()) + ", which is not an " + type.getSimpleName());
         }
         Handle handle = new Handle(key, sender, email);
         handles.put(key, handle);
@@ -129,7 +143,12 @@ final class SenderRegistry {
                         + channel.name().toLowerCase(Locale.ROOT) + " provider; installed: "
                         + String.join(", ", schema.providerIds(channel)))), resolved.serverId().orElse(null), null, null));
         Key email = null;
-        if (channel == Channel.SMS && resolved.get(SettingKeys.EMAIL_ENABLED)) {
+        if (provider instanceof EmailRelayProvider) {
+            if (!resolved.get(SettingKeys.EMAIL_ENABLED)) {
+                throw new SettingsException(List.of(resolved.problem(SettingKeys.EMAIL_ENABLED,
+                        "is false, but the SMS provider '" + provider.id() + "' delivers SMS through email")),
+                        resolved.serverId().orElse(null), provider.id(), null);
+            }
             email = key(resolved, Channel.EMAIL);
         }
         return new Key(channel, provider.id(), resolved.values(provider.settings().keys()), email);
@@ -179,6 +198,17 @@ final class SenderRegistry {
         handles.clear();
     }
 
+    private static void closeQuietly(Sender sender, Key key) {
+        if (sender == null) {
+            return;
+        }
+        try {
+            sender.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Closing the {} sender {} failed: {}", key.channel, key.providerId, e.toString());
+        }
+    }
+
     /** A sender in use by one send; closing it lets a retired sender close. */
     static final class Lease implements AutoCloseable {
         private final Handle handle;
@@ -187,8 +217,14 @@ final class SenderRegistry {
             this.handle = handle;
         }
 
-        Sender sender() {
-            return handle.sender;
+        /** One attempt with the sender, typed by the message's channel. */
+        Delivery send(Message message) {
+            return message instanceof EmailMessage email ? ((EmailSender) handle.sender).send(email)
+                    : ((SmsSender) handle.sender).send((SmsMessage) message);
+        }
+
+        CheckReport check() {
+            return handle.sender.check();
         }
 
         String providerId() {
@@ -251,11 +287,7 @@ final class SenderRegistry {
         }
 
         private void closeSender() {
-            try {
-                sender.close();
-            } catch (RuntimeException e) {
-                LOG.warn("Closing the {} sender {} failed: {}", key.channel, key.providerId, e.toString());
-            }
+            closeQuietly(sender, key);
         }
     }
 }

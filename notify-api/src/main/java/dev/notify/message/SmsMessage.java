@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A text message to a phone number. The number is kept as typed ({@code +1 (555) 010-1234}); the SMS provider
- * normalises it to E.164 with the server's settings ({@code sms.default-country-code}, see {@link PhoneNumber})
- * and checks the text's length against {@code sms.max-segments} (see {@link SmsLength}). When {@link #messageId()} is empty, the notifier assigns one that
+ * A text message to a phone number. The number is kept as typed ({@code +1 (555) 010-1234}); before any provider
+ * sees the message, the notifier normalises it to E.164 with the server's settings ({@code sms.default-country-code},
+ * see {@link PhoneNumber}) and checks the text's length against {@code sms.max-segments} (see {@link SmsLength}). When {@link #messageId()} is empty, the notifier assigns one that
  * stays the same across retries; the email gateway uses it as the gateway mail's Message-ID.
  *
  * <p>This class is immutable and threadsafe.

@@ -33,7 +33,6 @@ import java.util.stream.Collectors;
 public final class SettingsSchema {
 
     /** notify's own modules follow this pattern, which lets an error name the module of a missing provider. */
-    private static final String OWN_MODULE = "dev.notify:notify-";
 
     private final ProviderRegistry providers;
     private final List<SettingsExtension> extensions;
@@ -303,7 +302,7 @@ public final class SettingsSchema {
         String name = channel.name().toLowerCase(Locale.ROOT);
         Set<String> ids = providers.ids(channel);
         String message = "no " + name + " provider '" + method + "' is installed; installed: "
-                + (ids.isEmpty() ? "none" : String.join(", ", ids));
+                + (ids.isEmpty() ? "none" : String.join(", ", ids.stream().map(id -> withArtifact(channel, id)).toList()));
         String keys = keysOf(name + "." + method, uninstalled);
         return keys.isEmpty() ? message : message + ". " + keys + hint(method);
     }
@@ -315,8 +314,11 @@ public final class SettingsSchema {
     }
 
     private static String hint(String method) {
-        return " of the provider '" + method + "', which is not installed: add its module (" + OWN_MODULE + method
-                + " for notify's own)";
+        return " of the provider '" + method + "', which no installed module provides: add the module that does";
+    }
+
+    private String withArtifact(Channel channel, String id) {
+        return id + providers.find(channel, id).flatMap(SenderProvider::artifact).map(a -> " (" + a + ")").orElse("");
     }
 
     private static Optional<Channel> channel(String prefix) {

@@ -1,23 +1,32 @@
 package dev.notify.spi;
 
+import dev.notify.Scheduler;
 import dev.notify.settings.ResolvedSettings;
+import java.time.Clock;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
- * What a provider gets to build a sender: the resolved, valid settings, and for SMS providers that deliver
- * through email, the email sender of the same settings.
+ * What a provider gets to build a sender: the resolved, valid settings, and the notifier's clock and scheduler.
+ * A sender takes the time from {@link #clock()} (dates in messages, token lifetimes, carriers' closing dates) and
+ * waits or schedules with {@link #scheduler()}, never with a clock or a thread of its own, so a host or a test that
+ * controls the notifier's time controls the sender's too.
  *
  * <p>This class is immutable and threadsafe.
  */
 public final class SenderContext {
 
     private final ResolvedSettings settings;
-    private final Supplier<Sender> emailSender;
+    private final Clock clock;
+    private final Scheduler scheduler;
 
-    public SenderContext(ResolvedSettings settings, Supplier<Sender> emailSender) {
+    /**
+     * A context; the notifier makes one for every sender it builds. Tests of a sender make their own, with a fixed
+     * clock and the test kit's {@code ManualScheduler}.
+     */
+    public SenderContext(ResolvedSettings settings, Clock clock, Scheduler scheduler) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.emailSender = Objects.requireNonNull(emailSender, "emailSender");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     }
 
     /** The settings of the server (or servers) this sender serves; only the provider's sections differ between them. */
@@ -25,13 +34,17 @@ public final class SenderContext {
         return settings;
     }
 
+    /** The notifier's clock ({@code Notifier.builder().clock(...)}, by default the system clock in UTC). */
+    public Clock clock() {
+        return clock;
+    }
+
     /**
-     * The email sender for these settings, owned by the notifier: use it, never close it. An SMS sender is
-     * rebuilt whenever the email sender it was given is, so the two always belong to the same settings.
-     *
-     * @throws IllegalStateException when email is disabled for these settings
+     * The notifier's scheduler ({@code Notifier.builder().scheduler(...)}, by default one daemon thread the
+     * notifier owns): for work a sender does later, such as renewing a token. Owned by the notifier: never shut
+     * it down.
      */
-    public Sender emailSender() {
-        return emailSender.get();
+    public Scheduler scheduler() {
+        return scheduler;
     }
 }

@@ -1,6 +1,7 @@
 package dev.notify.spi;
 
 import dev.notify.Channel;
+import java.util.Optional;
 
 /**
  * A delivery module's entry point, found with {@link java.util.ServiceLoader} or registered explicitly with
@@ -8,8 +9,13 @@ import dev.notify.Channel;
  * and, in a named module, with {@code provides dev.notify.spi.SenderProvider with ...}. A provider is stateless;
  * the senders it creates hold connections.
  *
- * <p>Implementations must be threadsafe and have a public no-argument constructor when registered for
- * ServiceLoader.
+ * <p>A provider of {@link Channel#EMAIL} creates {@link EmailSender}s, one of {@link Channel#SMS}
+ * {@link SmsSender}s; the notifier refuses a sender of the wrong type when it builds it. Options a provider takes
+ * besides its settings (a trust store, a test double) are {@code with...} methods that return a new provider and
+ * leave this one unchanged; time and scheduling come from the {@link SenderContext}, never from a provider option.
+ *
+ * <p>Implementations must be immutable and threadsafe, and have a public no-argument constructor when registered
+ * for ServiceLoader.
  */
 public interface SenderProvider {
 
@@ -27,6 +33,14 @@ public interface SenderProvider {
     ProviderSettings settings();
 
     /**
+     * The Maven coordinates ({@code groupId:artifactId}) of the module that holds this provider, for the hints that
+     * tell an administrator which module to add (empty by default: the hint then names no module).
+     */
+    default Optional<String> artifact() {
+        return Optional.empty();
+    }
+
+    /**
      * Whether this provider delivers its channel when {@code <channel>.delivery-method} is not set. When several
      * installed providers of a channel say so, or none does and several are installed, the key must be set.
      */
@@ -35,8 +49,9 @@ public interface SenderProvider {
     }
 
     /**
-     * Creates a sender for valid settings. Must not block on the network: connect lazily, on the first send or
-     * check, so a notifier can be built while a server is down.
+     * Creates a sender for valid settings: an {@link EmailSender} for {@link Channel#EMAIL}, an {@link SmsSender}
+     * for {@link Channel#SMS} (declare the narrower return type). Must not block on the network: connect lazily, on
+     * the first send or check, so a notifier can be built while a server is down.
      *
      * @throws dev.notify.SettingsException when the settings cannot work for this provider (an unreadable
      *     trust store), naming the keys

@@ -8,6 +8,8 @@ import dev.notify.message.Message;
 import dev.notify.message.SmsMessage;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.spi.Delivery;
+import dev.notify.spi.EmailSender;
+import dev.notify.spi.SmsSender;
 import dev.notify.spi.ProviderSettings;
 import dev.notify.spi.Sender;
 import dev.notify.spi.SenderContext;
@@ -40,6 +42,7 @@ public final class RecordingProvider implements SenderProvider {
     private final Channel channel;
     private final ProviderSettings settings;
     private volatile boolean channelDefault = true;
+    private volatile String artifact;
     private final List<RecordingSender> senders = new CopyOnWriteArrayList<>();
     private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
     private final AtomicInteger attemptCount = new AtomicInteger();
@@ -62,6 +65,17 @@ public final class RecordingProvider implements SenderProvider {
     }
 
     /** Whether this provider claims its channel when the delivery method is not set (true by default). */
+    /** Declares the module's Maven coordinates. */
+    public RecordingProvider artifact(String coordinates) {
+        this.artifact = coordinates;
+        return this;
+    }
+
+    @Override
+    public java.util.Optional<String> artifact() {
+        return java.util.Optional.ofNullable(artifact);
+    }
+
     public RecordingProvider channelDefault(boolean isDefault) {
         this.channelDefault = isDefault;
         return this;
@@ -118,7 +132,7 @@ public final class RecordingProvider implements SenderProvider {
     }
 
     /** A sender that records; {@link #isClosed()} tells whether the notifier released it. */
-    public final class RecordingSender implements Sender {
+    public final class RecordingSender implements EmailSender, SmsSender {
         private final ResolvedSettings settings;
         private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -139,7 +153,16 @@ public final class RecordingProvider implements SenderProvider {
         }
 
         @Override
-        public Delivery send(Message message) {
+        public Delivery send(EmailMessage message) {
+            return record(message);
+        }
+
+        @Override
+        public Delivery send(SmsMessage message) {
+            return record(message);
+        }
+
+        private Delivery record(Message message) {
             if (closed.get()) {
                 throw new IllegalStateException("send after close");
             }

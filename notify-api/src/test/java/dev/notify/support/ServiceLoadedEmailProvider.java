@@ -2,10 +2,10 @@ package dev.notify.support;
 
 import dev.notify.Channel;
 import dev.notify.CheckReport;
-import dev.notify.message.Message;
+import dev.notify.message.EmailMessage;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.ProviderSettings;
-import dev.notify.spi.Sender;
+import dev.notify.spi.EmailSender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
 
@@ -30,10 +30,10 @@ public final class ServiceLoadedEmailProvider implements SenderProvider {
     }
 
     @Override
-    public Sender create(SenderContext context) {
-        return new Sender() {
+    public EmailSender create(SenderContext context) {
+        return new EmailSender() {
             @Override
-            public Delivery send(Message message) {
+            public Delivery send(EmailMessage message) {
                 return RecordingProvider.accept(message, 1).withDetail("sent-by", ServiceLoadedEmailProvider.class.getName());
             }
 

@@ -5,10 +5,11 @@ import dev.notify.graph.internal.AppRequestLimits;
 import dev.notify.graph.internal.GraphSender;
 import dev.notify.microsoft.MicrosoftTrust;
 import dev.notify.spi.ProviderSettings;
-import dev.notify.spi.Sender;
+import dev.notify.spi.EmailSender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
 import java.security.KeyStore;
+import java.util.Optional;
 
 /**
  * Delivers email with Microsoft Graph: {@code email.delivery-method=graph}. The app registration of
@@ -33,7 +34,7 @@ import java.security.KeyStore;
  *
  * <p>Tokens come from the shared {@link dev.notify.microsoft.AppTokenSource}, as for SMTP XOAUTH2. The login host
  * and Graph are verified against {@code email.graph.trust-store} when it is set, else against the JVM's default
- * trust store; {@link #trusting(KeyStore)} gives a provider that trusts a private certificate authority for
+ * trust store; {@link #withTrustStore(KeyStore)} gives a provider that trusts a private certificate authority for
  * settings without a trust store of their own. A certificate that is not trusted is a settings problem naming
  * {@code email.graph.trust-store}, not a failure to retry.
  *
@@ -60,13 +61,13 @@ public final class GraphSenderProvider implements SenderProvider {
     }
 
     /**
-     * A provider whose senders trust exactly the certificate authorities in {@code trustStore} for the login host
-     * and Graph (host names are still verified). The store is read now. Register it with
-     * {@code Notifier.builder().provider(...)}.
+     * A new provider whose senders trust exactly the certificate authorities in {@code trustStore} for the login
+     * host and Graph (host names are still verified); this one is unchanged. The store is read now. Register it
+     * with {@code Notifier.builder().provider(new GraphSenderProvider().withTrustStore(store))}.
      *
      * @throws IllegalArgumentException when the store cannot be used as a trust store
      */
-    public static GraphSenderProvider trusting(KeyStore trustStore) {
+    public GraphSenderProvider withTrustStore(KeyStore trustStore) {
         return new GraphSenderProvider(MicrosoftTrust.trusting(trustStore));
     }
 
@@ -85,9 +86,16 @@ public final class GraphSenderProvider implements SenderProvider {
         return SETTINGS;
     }
 
+    /** {@code dev.notify:notify-graph}. */
     @Override
-    public Sender create(SenderContext context) {
-        return GraphSender.create(context.settings(), MicrosoftTrust.fromSettings(context.settings(), trust), limits);
+    public Optional<String> artifact() {
+        return Optional.of("dev.notify:notify-graph");
+    }
+
+    @Override
+    public EmailSender create(SenderContext context) {
+        return GraphSender.create(context.settings(), MicrosoftTrust.fromSettings(context.settings(), trust), limits,
+                context.clock());
     }
 
     @Override

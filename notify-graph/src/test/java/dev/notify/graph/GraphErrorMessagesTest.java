@@ -148,7 +148,7 @@ class GraphErrorMessagesTest {
                 .build();
         return Notifier.builder()
                 .settings(Settings.builder().global(graph.layer()).server("eu-1", server).build())
-                .provider(GraphSenderProvider.trusting(graph.trustStore()))
+                .provider(new GraphSenderProvider().withTrustStore(graph.trustStore()))
                 .discoverProviders(false)
                 .build();
     }

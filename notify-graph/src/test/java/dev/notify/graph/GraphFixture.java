@@ -21,7 +21,7 @@ final class GraphFixture {
         Layer layer = settings.apply(Layer.builder(graph.layer())).build();
         return Notifier.builder()
                 .settings(Settings.builder().global(layer).build())
-                .provider(GraphSenderProvider.trusting(graph.trustStore()))
+                .provider(new GraphSenderProvider().withTrustStore(graph.trustStore()))
                 .discoverProviders(false)
                 .build();
     }

@@ -20,7 +20,7 @@ class GraphSenderContractTest extends SenderContractTest {
     @Override
     protected SenderHarness createHarness() {
         return new SenderHarness() {
-            private final SenderProvider provider = GraphSenderProvider.trusting(graph.trustStore());
+            private final SenderProvider provider = new GraphSenderProvider().withTrustStore(graph.trustStore());
 
             @Override
             public SenderProvider provider() {

@@ -8,8 +8,11 @@ import dev.notify.Channel;
 import dev.notify.SendRejectedException;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.Settings;
-import dev.notify.spi.Sender;
+import dev.notify.spi.EmailSender;
 import dev.notify.spi.SenderContext;
+import dev.notify.testkit.time.ManualScheduler;
+import java.time.Clock;
+import java.time.Instant;
 import dev.notify.spi.SenderProvider;
 import dev.notify.testkit.graph.GraphServerExtension;
 import java.util.ServiceLoader;
@@ -34,10 +37,8 @@ class GraphSenderProviderTest {
     @Test
     void creatingASenderContactsNobodyAndAClosedSenderRefusesToSend() {
         ResolvedSettings settings = Settings.builder().global(graph.layer()).build().resolveGlobal();
-        Sender sender = GraphSenderProvider.trusting(graph.trustStore())
-                .create(new SenderContext(settings, () -> {
-                    throw new UnsupportedOperationException();
-                }));
+        EmailSender sender = new GraphSenderProvider().withTrustStore(graph.trustStore())
+                .create(new SenderContext(settings, Clock.systemUTC(), ManualScheduler.startingAt(Instant.now())));
 
         assertThat(graph.tokenRequests()).isEmpty();
         sender.close();

@@ -201,6 +201,7 @@ public final class AppTokenSource {
         Instant requested = clock.instant();
         try {
             IAuthenticationResult result = app.acquireToken(parameters).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            // MSAL dates the expiry with the system clock: measure the lifetime on that clock, then apply it to ours.
             Duration lifetime = Duration.between(Instant.now(), result.expiresOnDate().toInstant());
             return new AccessToken(result.accessToken(), requested, clock.instant().plus(lifetime));
         } catch (ExecutionException e) {

@@ -16,7 +16,7 @@ public final class DurableOutboxBuilder {
 
     private final Notifier notifier;
     private Journal journal;
-    private Clock clock = Clock.systemUTC();
+    private Clock clock;
     private Scheduler scheduler;
     private int workers = 4;
     private Duration pollInterval = Duration.ofSeconds(1);
@@ -33,15 +33,15 @@ public final class DurableOutboxBuilder {
         return this;
     }
 
-    /** The clock of enqueue times, due times and ages (default: the system clock, UTC). */
+    /** The clock of enqueue times, due times and ages (default: the notifier's, {@link Notifier#clock()}). */
     public DurableOutboxBuilder clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         return this;
     }
 
     /**
-     * Where the outbox waits for the next due message (default: a daemon thread of its own). A scheduler given
-     * here is not shut down by the outbox.
+     * Where the outbox waits for the next due message (default: the notifier's, {@link Notifier#scheduler()}). The
+     * outbox never shuts a scheduler down.
      */
     public DurableOutboxBuilder scheduler(Scheduler scheduler) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -108,7 +108,8 @@ public final class DurableOutboxBuilder {
             throw new IllegalStateException("the notifier does not know the outbox.* settings: build it with "
                     + ".settingsExtension(new OutboxSettings()) or with ServiceLoader discovery on");
         }
-        return DefaultOutbox.start(new DefaultOutbox.Options(notifier, journal, clock, scheduler, workers,
+        return DefaultOutbox.start(new DefaultOutbox.Options(notifier, journal,
+                clock == null ? notifier.clock() : clock, scheduler == null ? notifier.scheduler() : scheduler, workers,
                 pollInterval, closeTimeout, delivering));
     }
 }

@@ -51,7 +51,7 @@ class WelcomeServiceGraphTest {
         Layer settings = Layer.builder(graph.layer()).set("email.retry.max-delay", "100ms").build();
         return Notifier.builder()
                 .settings(Settings.of(settings))
-                .provider(GraphSenderProvider.trusting(graph.trustStore()))
+                .provider(new GraphSenderProvider().withTrustStore(graph.trustStore()))
                 .build();
     }
     // end-snippet

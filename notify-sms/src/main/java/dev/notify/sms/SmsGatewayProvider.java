@@ -1,14 +1,13 @@
 package dev.notify.sms;
 
-import dev.notify.Channel;
-import dev.notify.sms.internal.CarrierGateways;
 import dev.notify.sms.internal.GatewaySender;
+import dev.notify.spi.EmailRelayProvider;
+import dev.notify.spi.EmailSender;
+import dev.notify.spi.MessageIds;
 import dev.notify.spi.ProviderSettings;
-import dev.notify.spi.Sender;
 import dev.notify.spi.SenderContext;
-import dev.notify.spi.SenderProvider;
-import java.time.Clock;
-import java.util.Objects;
+import dev.notify.spi.SmsSender;
+import java.util.Optional;
 
 /**
  * The {@code email-gateway} SMS provider, the default of {@code sms.delivery-method}: sends each SMS as a
@@ -38,38 +37,28 @@ import java.util.Objects;
  * {@code txt.att.net} and {@code mms.att.net} on 17 June 2025, Verizon's {@code vtext.com} and {@code vzwpix.com}
  * on 31 March 2027. For such a {@code sms.email-gateway.destination-domain} the provider logs a warning when it creates a
  * sender, adds {@code sms.warning} to every result, and its check fails once the gateway is closed; each says
- * which keys of an HTTP SMS service (notify-sms-http) to set instead. Dates are compared with the provider's
- * clock.
+ * which keys of an HTTP SMS service (notify-sms-http) to set instead. Dates are compared with the notifier's
+ * clock ({@link SenderContext#clock()}).
+ *
+ * <p>It delivers through email ({@link EmailRelayProvider}): {@code email.enabled} must be true. The gateway mail's
+ * Message-ID is the SMS's, moved into the domain of its From ({@code sms.sender}) with {@link MessageIds}.
  *
  * <p>This class is threadsafe.
  */
-public final class SmsGatewayProvider implements SenderProvider {
+public final class SmsGatewayProvider implements EmailRelayProvider {
 
     /** The provider id, for {@code sms.delivery-method}. */
     public static final String ID = "email-gateway";
 
     private static final ProviderSettings SETTINGS = GatewaySettingKeys.settings();
 
-    private final CarrierGateways carriers;
-
     /** Used by ServiceLoader, or register it with {@code Notifier.builder().provider(new SmsGatewayProvider())}. */
     public SmsGatewayProvider() {
-        this(Clock.systemUTC());
-    }
-
-    /** A provider that compares the carriers' closing dates with {@code clock}; for tests. */
-    public SmsGatewayProvider(Clock clock) {
-        this.carriers = new CarrierGateways(Objects.requireNonNull(clock, "clock"));
     }
 
     @Override
     public String id() {
         return ID;
-    }
-
-    @Override
-    public Channel channel() {
-        return Channel.SMS;
     }
 
     @Override
@@ -83,8 +72,14 @@ public final class SmsGatewayProvider implements SenderProvider {
         return true;
     }
 
+    /** {@code dev.notify:notify-sms}. */
     @Override
-    public Sender create(SenderContext context) {
-        return new GatewaySender(ID, context, carriers);
+    public Optional<String> artifact() {
+        return Optional.of("dev.notify:notify-sms");
+    }
+
+    @Override
+    public SmsSender create(SenderContext context, EmailSender email) {
+        return new GatewaySender(ID, context, email);
     }
 }

@@ -5,10 +5,9 @@ import dev.notify.CheckReport;
 import dev.notify.DeliveryException;
 import dev.notify.message.EmailAddress;
 import dev.notify.message.EmailMessage;
-import dev.notify.message.Message;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.ProviderSettings;
-import dev.notify.spi.Sender;
+import dev.notify.spi.EmailSender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
 import java.util.List;
@@ -48,11 +47,10 @@ final class CountingEmailProvider implements SenderProvider {
     }
 
     @Override
-    public Sender create(SenderContext context) {
-        return new Sender() {
+    public EmailSender create(SenderContext context) {
+        return new EmailSender() {
             @Override
-            public Delivery send(Message message) {
-                EmailMessage email = (EmailMessage) message;
+            public Delivery send(EmailMessage email) {
                 calls.add(email);
                 DeliveryException failure = failures.poll();
                 if (failure != null) {

@@ -40,9 +40,9 @@ final class GatewayNotifiers {
         return notifier(extra, Clock.systemUTC());
     }
 
-    /** The same, with a gateway provider that reads the date from {@code clock}. */
+    /** The same, with a notifier whose clock, which its providers read the date from, is {@code clock}. */
     static Notifier notifier(Map<String, String> extra, Clock clock) {
-        return Notifier.builder().settings(settings(extra)).provider(new SmsGatewayProvider(clock))
-                .provider(new FakeEmailProvider()).build();
+        return Notifier.builder().settings(settings(extra)).provider(new SmsGatewayProvider())
+                .provider(new FakeEmailProvider()).clock(clock).build();
     }
 }

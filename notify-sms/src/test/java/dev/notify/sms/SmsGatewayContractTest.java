@@ -4,12 +4,16 @@ import dev.notify.message.EmailMessage;
 import dev.notify.message.SmsMessage;
 import dev.notify.settings.Layer;
 import dev.notify.settings.ResolvedSettings;
+import dev.notify.spi.EmailSender;
 import dev.notify.spi.Sender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
 import dev.notify.testkit.FakeEmailProvider;
 import dev.notify.testkit.contract.SmsSenderContractTest;
 import dev.notify.testkit.contract.SmsSenderHarness;
+import dev.notify.testkit.time.ManualScheduler;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +29,7 @@ class SmsGatewayContractTest extends SmsSenderContractTest {
     /** The gateway over the fake email provider; the SMS received are the gateway mails in its outbox. */
     static final class GatewayHarness implements SmsSenderHarness {
         private final FakeEmailProvider email = new FakeEmailProvider();
-        private final Map<ResolvedSettings, Sender> emailSenders = new HashMap<>();
+        private final Map<ResolvedSettings, EmailSender> emailSenders = new HashMap<>();
 
         @Override
         public SenderProvider provider() {
@@ -67,10 +71,9 @@ class SmsGatewayContractTest extends SmsSenderContractTest {
 
         /** One fake email sender per settings, as the notifier keeps one per email section. */
         @Override
-        public synchronized Sender emailSender(ResolvedSettings settings) {
-            return emailSenders.computeIfAbsent(settings, s -> email.create(new SenderContext(s, () -> {
-                throw new IllegalStateException("an email provider has no email sender to delegate to");
-            })));
+        public synchronized EmailSender emailSender(ResolvedSettings settings) {
+            return emailSenders.computeIfAbsent(settings, s -> email.create(new SenderContext(s, Clock.systemUTC(),
+                    ManualScheduler.startingAt(Instant.now()))));
         }
 
         @Override

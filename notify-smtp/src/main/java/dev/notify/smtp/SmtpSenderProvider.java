@@ -4,9 +4,10 @@ import dev.notify.Channel;
 import dev.notify.smtp.internal.SenderOptions;
 import dev.notify.smtp.internal.SmtpSender;
 import dev.notify.spi.ProviderSettings;
-import dev.notify.spi.Sender;
+import dev.notify.spi.EmailSender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
+import java.util.Optional;
 
 /**
  * The {@code smtp} email provider: delivers over SMTP with Jakarta Mail on Eclipse Angus. Found with
@@ -48,6 +49,12 @@ public final class SmtpSenderProvider implements SenderProvider {
         return SETTINGS;
     }
 
+    /** {@code dev.notify:notify-smtp}. */
+    @Override
+    public Optional<String> artifact() {
+        return Optional.of("dev.notify:notify-smtp");
+    }
+
     /** SMTP delivers email when {@code email.delivery-method} is not set. */
     @Override
     public boolean isChannelDefault() {
@@ -60,7 +67,7 @@ public final class SmtpSenderProvider implements SenderProvider {
      * @throws dev.notify.SettingsException when the trust store, the client certificate or a DKIM key cannot be read
      */
     @Override
-    public Sender create(SenderContext context) {
-        return SmtpSender.create(context.settings(), SenderOptions.defaults());
+    public EmailSender create(SenderContext context) {
+        return SmtpSender.create(context.settings(), context.clock(), SenderOptions.defaults());
     }
 }

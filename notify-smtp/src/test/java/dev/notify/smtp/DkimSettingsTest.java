@@ -22,6 +22,9 @@ import dev.notify.smtp.internal.dkim.SigningAlgorithm;
 import dev.notify.spi.Sender;
 import dev.notify.spi.SenderContext;
 import dev.notify.testkit.smtp.SmtpServerExtension;
+import dev.notify.testkit.time.ManualScheduler;
+import java.time.Clock;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,7 +135,7 @@ class DkimSettingsTest {
         Logger logger = (Logger) LoggerFactory.getLogger(SmtpSender.class);
         log.start();
         logger.addAppender(log);
-        try (SmtpSender sender = SmtpSender.create(resolve(p, null).requireValid(), SenderOptions.defaults())) {
+        try (SmtpSender sender = SmtpSender.create(resolve(p, null).requireValid(), Clock.systemUTC(), SenderOptions.defaults())) {
             assertThat(sender).isNotNull();
         } finally {
             logger.detachAppender(log);
@@ -224,7 +227,7 @@ class DkimSettingsTest {
         ResolvedSettings resolved = resolve(p, null).requireValid();
         String secretLine = TestKeys.pem(TestKeys.RSA_2048.getPrivate()).split("\n")[3];
 
-        try (Sender sender = new SmtpSenderProvider().create(new SenderContext(resolved, () -> null))) {
+        try (Sender sender = new SmtpSenderProvider().create(new SenderContext(resolved, Clock.systemUTC(), ManualScheduler.startingAt(Instant.now())))) {
             assertThat(resolved.toString() + sender).doesNotContain(secretLine).contains("********");
         }
     }
@@ -238,7 +241,7 @@ class DkimSettingsTest {
         ResolvedSettings valid = resolve(p, null).requireValid();
         Files.writeString(file, "rotated to garbage");
 
-        assertThatThrownBy(() -> SmtpSender.create(valid, SenderOptions.defaults()))
+        assertThatThrownBy(() -> SmtpSender.create(valid, Clock.systemUTC(), SenderOptions.defaults()))
                 .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems()).singleElement()
                         .satisfies(problem -> assertThat(problem.key()).isEqualTo("email.smtp.dkim.rsa.private-key-file")));
     }

@@ -4,8 +4,9 @@ import dev.notify.Channel;
 import dev.notify.RejectedRecipient;
 import dev.notify.message.EmailAddress;
 import dev.notify.message.EmailMessage;
-import dev.notify.message.Message;
 import dev.notify.spi.Delivery;
+import dev.notify.spi.EmailSender;
+import dev.notify.spi.SenderContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +45,27 @@ public final class FakeEmailProvider extends FakeProvider {
     }
 
     @Override
-    Delivery record(Message message, Outbox outbox, FakeBehaviour behaviour) {
-        if (!(message instanceof EmailMessage email)) {
-            throw new IllegalArgumentException("the fake email provider sends emails, not " + message);
+    public EmailSender create(SenderContext context) {
+        return new FakeEmailSender(this);
+    }
+
+    private static final class FakeEmailSender extends FakeSender implements EmailSender {
+        private final FakeEmailProvider provider;
+
+        FakeEmailSender(FakeEmailProvider provider) {
+            super(provider);
+            this.provider = provider;
         }
+
+        @Override
+        public Delivery send(EmailMessage email) {
+            requireOpen();
+            return provider.record(email);
+        }
+    }
+
+    private Delivery record(EmailMessage email) {
+        FakeBehaviour behaviour = behaviour();
         String messageId = email.messageId().orElseThrow(() -> new IllegalArgumentException(
                 "the message has no Message-ID; a sender receives complete messages from the Notifier"));
         behaviour.beforeSend();
@@ -64,7 +82,7 @@ public final class FakeEmailProvider extends FakeProvider {
         if (accepted.isEmpty()) {
             throw FakeBehaviour.allRefused(refused);
         }
-        outbox.record(refused.isEmpty() ? email : onlyTo(email, accepted));
+        outbox().record(refused.isEmpty() ? email : onlyTo(email, accepted));
         return new Delivery(messageId, accepted.stream().map(EmailAddress::address).toList(), refused, Map.of());
     }
 

@@ -3,8 +3,6 @@ package dev.notify.testkit;
 import dev.notify.Channel;
 import dev.notify.CheckReport;
 import dev.notify.SendRejectedException;
-import dev.notify.message.Message;
-import dev.notify.spi.Delivery;
 import dev.notify.spi.ProviderSettings;
 import dev.notify.spi.Sender;
 import dev.notify.spi.SenderContext;
@@ -54,20 +52,17 @@ abstract sealed class FakeProvider implements SenderProvider permits FakeEmailPr
         return ProviderSettings.none();
     }
 
+    /** A sender of this provider's channel: an {@code EmailSender} or an {@code SmsSender}. */
     @Override
-    public Sender create(SenderContext context) {
-        return new FakeSender(this);
-    }
-
-    /** Records {@code message} in the outbox, after the behaviour's latency and failures. */
-    abstract Delivery record(Message message, Outbox outbox, FakeBehaviour behaviour);
+    public abstract Sender create(SenderContext context);
 
     @Override
     public String toString() {
         return getClass().getSimpleName() + "[" + outbox + ", " + behaviour + "]";
     }
 
-    private static final class FakeSender implements Sender {
+    /** What the senders of both channels share: the check report and refusing messages once closed. */
+    abstract static class FakeSender implements Sender {
         private final FakeProvider provider;
         private volatile boolean closed;
 
@@ -75,13 +70,12 @@ abstract sealed class FakeProvider implements SenderProvider permits FakeEmailPr
             this.provider = provider;
         }
 
-        @Override
-        public Delivery send(Message message) {
+        /** @throws SendRejectedException once the sender is closed */
+        void requireOpen() {
             if (closed) {
                 throw new SendRejectedException("the fake " + (provider.channel == Channel.SMS ? "SMS"
                         : provider.channel.name().toLowerCase(Locale.ROOT)) + " sender is closed");
             }
-            return provider.record(message, provider.outbox, provider.behaviour);
         }
 
         @Override

@@ -2,11 +2,13 @@ package dev.notify.testkit;
 
 import dev.notify.Channel;
 import dev.notify.RejectedRecipient;
-import dev.notify.message.Message;
 import dev.notify.message.SmsMessage;
+import dev.notify.settings.ResolvedSettings;
 import dev.notify.spi.Delivery;
+import dev.notify.spi.MessageIds;
+import dev.notify.spi.SenderContext;
+import dev.notify.spi.SmsSender;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The {@code fake} SMS provider: records SMS into an {@link Outbox} instead of sending them, with the latency
@@ -38,17 +40,36 @@ public final class FakeSmsProvider extends FakeProvider {
     }
 
     @Override
-    Delivery record(Message message, Outbox outbox, FakeBehaviour behaviour) {
-        if (!(message instanceof SmsMessage sms)) {
-            throw new IllegalArgumentException("the fake SMS provider sends SMS, not " + message);
+    public SmsSender create(SenderContext context) {
+        return new FakeSmsSender(this, context.settings());
+    }
+
+    private static final class FakeSmsSender extends FakeSender implements SmsSender {
+        private final FakeSmsProvider provider;
+        private final ResolvedSettings settings;
+
+        FakeSmsSender(FakeSmsProvider provider, ResolvedSettings settings) {
+            super(provider);
+            this.provider = provider;
+            this.settings = settings;
         }
+
+        @Override
+        public Delivery send(SmsMessage sms) {
+            requireOpen();
+            return provider.record(sms, settings);
+        }
+    }
+
+    private Delivery record(SmsMessage sms, ResolvedSettings settings) {
+        FakeBehaviour behaviour = behaviour();
         behaviour.beforeSend();
         RejectedRecipient refusal = behaviour.refusal(sms.phoneNumber());
         if (refusal != null) {
             throw FakeBehaviour.allRefused(List.of(refusal));
         }
-        outbox.record(sms);
-        String messageId = sms.messageId().orElseGet(() -> "<fake-sms-" + UUID.randomUUID() + "@notify.invalid>");
+        outbox().record(sms);
+        String messageId = sms.messageId().orElseGet(() -> MessageIds.generate(sms, settings));
         return Delivery.accepted(messageId, List.of(sms.phoneNumber()));
     }
 }

@@ -1,5 +1,8 @@
 package dev.notify.testkit;
 
+import dev.notify.testkit.time.ManualScheduler;
+import java.time.Instant;
+import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -10,7 +13,7 @@ import dev.notify.TransientDeliveryException;
 import dev.notify.message.EmailAddress;
 import dev.notify.message.EmailMessage;
 import dev.notify.spi.Delivery;
-import dev.notify.spi.Sender;
+import dev.notify.spi.EmailSender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
 import java.time.Duration;
@@ -28,12 +31,12 @@ import org.junit.jupiter.api.Test;
 
 class FakeEmailProviderTest {
 
-    private final List<Sender> senders = new ArrayList<>();
+    private final List<EmailSender> senders = new ArrayList<>();
     private final AtomicInteger sequence = new AtomicInteger();
 
     @AfterEach
     void closeSenders() {
-        senders.forEach(Sender::close);
+        senders.forEach(EmailSender::close);
     }
 
     @Test
@@ -52,7 +55,7 @@ class FakeEmailProviderTest {
     @Test
     void latencyDelaysEverySend() {
         FakeEmailProvider provider = FakeEmailProvider.builder().latency(Duration.ofMillis(150)).build();
-        Sender sender = sender(provider);
+        EmailSender sender = sender(provider);
 
         long start = System.nanoTime();
         sender.send(email("a@example.com"));
@@ -67,7 +70,7 @@ class FakeEmailProviderTest {
     void failNextTransientlyFailsThatManySendsThenSucceeds() {
         FakeEmailProvider provider = new FakeEmailProvider();
         provider.behaviour().failNextTransiently(2);
-        Sender sender = sender(provider);
+        EmailSender sender = sender(provider);
 
         TransientDeliveryException first = catchThrowableOfType(TransientDeliveryException.class,
                 () -> sender.send(email("a@example.com")));
@@ -97,7 +100,7 @@ class FakeEmailProviderTest {
     void queuedFailuresAreUsedInTheOrderQueued() {
         FakeEmailProvider provider = new FakeEmailProvider();
         provider.behaviour().failNextTransiently(1).failNextPermanently(1);
-        Sender sender = sender(provider);
+        EmailSender sender = sender(provider);
 
         assertThatThrownBy(() -> sender.send(email("a@example.com"))).isInstanceOf(TransientDeliveryException.class);
         assertThatThrownBy(() -> sender.send(email("a@example.com"))).isInstanceOf(PermanentDeliveryException.class);
@@ -197,7 +200,7 @@ class FakeEmailProviderTest {
     @Test
     void queuedFailuresAreEachUsedOnceUnderConcurrentSends() throws Exception {
         FakeEmailProvider provider = FakeEmailProvider.builder().failNextTransiently(10).build();
-        Sender sender = sender(provider);
+        EmailSender sender = sender(provider);
         AtomicInteger failed = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -247,10 +250,8 @@ class FakeEmailProviderTest {
         assertThat(a.behaviour()).isNotSameAs(b.behaviour());
     }
 
-    private Sender sender(SenderProvider provider) {
-        Sender sender = provider.create(new SenderContext(FakeSettings.emailAndSms().resolveGlobal(), () -> {
-            throw new IllegalStateException("not used");
-        }));
+    private EmailSender sender(FakeEmailProvider provider) {
+        EmailSender sender = provider.create(new SenderContext(FakeSettings.emailAndSms().resolveGlobal(), Clock.systemUTC(), ManualScheduler.startingAt(Instant.now())));
         senders.add(sender);
         return sender;
     }

@@ -1,15 +1,17 @@
 package dev.notify.testkit;
 
+import dev.notify.testkit.time.ManualScheduler;
+import java.time.Instant;
+import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.notify.PermanentDeliveryException;
 import dev.notify.SendRejectedException;
 import dev.notify.TransientDeliveryException;
-import dev.notify.message.EmailMessage;
 import dev.notify.message.SmsMessage;
 import dev.notify.spi.Delivery;
-import dev.notify.spi.Sender;
+import dev.notify.spi.SmsSender;
 import dev.notify.spi.SenderContext;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +25,7 @@ class FakeSmsProviderTest {
         Delivery delivery = sender(provider).send(sms);
 
         assertThat(delivery.accepted()).containsExactly("+1 555 010 1234");
-        assertThat(delivery.messageId()).startsWith("<fake-sms-");
+        assertThat(delivery.messageId()).matches("<[0-9a-f]{32}@example\\.com>");
         assertThat(provider.outbox().sms()).containsExactly(sms);
     }
 
@@ -50,7 +52,7 @@ class FakeSmsProviderTest {
     @Test
     void failNextTransientlyFailsTheNextSms() {
         FakeSmsProvider provider = FakeSmsProvider.builder().failNextTransiently(1).build();
-        Sender sender = sender(provider);
+        SmsSender sender = sender(provider);
 
         assertThatThrownBy(() -> sender.send(SmsMessage.of("+15550101234", "one")))
                 .isInstanceOf(TransientDeliveryException.class);
@@ -68,7 +70,7 @@ class FakeSmsProviderTest {
     @Test
     void closedSenderThrowsAndRecordsNothing() {
         FakeSmsProvider provider = new FakeSmsProvider();
-        Sender sender = sender(provider);
+        SmsSender sender = sender(provider);
         sender.close();
 
         assertThatThrownBy(() -> sender.send(SmsMessage.of("+15550101234", "late")))
@@ -76,16 +78,7 @@ class FakeSmsProviderTest {
         assertThat(provider.outbox().isEmpty()).isTrue();
     }
 
-    @Test
-    void emailIsRefusedBySmsSender() {
-        EmailMessage email = EmailMessage.builder().to("a@example.com").subject("s").text("t").build();
-
-        assertThatThrownBy(() -> sender(new FakeSmsProvider()).send(email)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    private static Sender sender(FakeSmsProvider provider) {
-        return provider.create(new SenderContext(FakeSettings.emailAndSms().resolveGlobal(), () -> {
-            throw new IllegalStateException("not used");
-        }));
+    private static SmsSender sender(FakeSmsProvider provider) {
+        return provider.create(new SenderContext(FakeSettings.emailAndSms().resolveGlobal(), Clock.systemUTC(), ManualScheduler.startingAt(Instant.now())));
     }
 }

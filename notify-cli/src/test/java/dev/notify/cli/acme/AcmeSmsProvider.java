@@ -2,14 +2,13 @@ package dev.notify.cli.acme;
 
 import dev.notify.Channel;
 import dev.notify.CheckReport;
-import dev.notify.message.Message;
 import dev.notify.message.SmsMessage;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.Secret;
 import dev.notify.settings.SettingKey;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.ProviderSettings;
-import dev.notify.spi.Sender;
+import dev.notify.spi.SmsSender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
 import java.util.List;
@@ -48,12 +47,11 @@ public final class AcmeSmsProvider implements SenderProvider {
     }
 
     @Override
-    public Sender create(SenderContext context) {
+    public SmsSender create(SenderContext context) {
         ResolvedSettings settings = context.settings();
-        return new Sender() {
+        return new SmsSender() {
             @Override
-            public Delivery send(Message message) {
-                SmsMessage sms = (SmsMessage) message;
+            public Delivery send(SmsMessage sms) {
                 return Delivery.accepted(sms.messageId().orElseThrow(), List.of(sms.phoneNumber()))
                         .withDetail("acme.account", settings.get(ACCOUNT));
             }

@@ -15,14 +15,13 @@ import dev.notify.TransientDeliveryException;
 import dev.notify.graph.GraphSettingKeys;
 import dev.notify.message.EmailAddress;
 import dev.notify.message.EmailMessage;
-import dev.notify.message.Message;
 import dev.notify.microsoft.AccessToken;
 import dev.notify.microsoft.AppTokenSource;
 import dev.notify.microsoft.MicrosoftIdentityKeys;
 import dev.notify.microsoft.MicrosoftTrust;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.spi.Delivery;
-import dev.notify.spi.Sender;
+import dev.notify.spi.EmailSender;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +42,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>This class is threadsafe.
  */
-public final class GraphSender implements Sender {
+public final class GraphSender implements EmailSender {
 
     /** Microsoft's limit of concurrent requests per app and mailbox; more only earn 429s. */
     static final int MAX_IN_FLIGHT = 4;
@@ -80,21 +79,19 @@ public final class GraphSender implements Sender {
      * {@code limits}; opens no connection.
      *
      * @param trust the certificate authorities trusted for the login host and Graph
+     * @param clock token lifetimes and Retry-After dates
      * @throws SettingsException when the client certificate cannot be read or the authority is unusable
      */
-    public static GraphSender create(ResolvedSettings resolved, MicrosoftTrust trust, AppRequestLimits limits) {
-        Clock clock = Clock.systemUTC();
+    public static GraphSender create(ResolvedSettings resolved, MicrosoftTrust trust, AppRequestLimits limits,
+            Clock clock) {
         AppTokenSource tokens = AppTokenSource.create(resolved, GraphSettingKeys.SCOPE, trust, clock);
         return new GraphSender(GraphSettings.from(resolved), trust, tokens, limits.permits(resolved), clock);
     }
 
     @Override
-    public Delivery send(Message message) {
+    public Delivery send(EmailMessage email) {
         if (closed) {
             throw new SendRejectedException("this Graph sender is closed");
-        }
-        if (!(message instanceof EmailMessage email)) {
-            throw new IllegalArgumentException("the graph provider sends email, not " + message.getClass().getSimpleName());
         }
         EmailAddress from = email.from().orElseThrow(() -> new IllegalArgumentException("the message has no from"));
         MailMapper.check(email);

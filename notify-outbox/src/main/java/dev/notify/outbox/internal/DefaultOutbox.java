@@ -5,7 +5,6 @@ import dev.notify.Notifier;
 import dev.notify.Scheduler;
 import dev.notify.SendRejectedException;
 import dev.notify.ServerNotifier;
-import dev.notify.message.EmailAddress;
 import dev.notify.message.EmailMessage;
 import dev.notify.message.Message;
 import dev.notify.message.SmsMessage;
@@ -15,13 +14,11 @@ import dev.notify.outbox.OutboxEntry;
 import dev.notify.outbox.OutboxState;
 import dev.notify.outbox.ServerOutbox;
 import dev.notify.outbox.spi.Journal;
-import dev.notify.settings.SettingKeys;
-import java.security.SecureRandom;
+import dev.notify.spi.MessageIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,7 +48,6 @@ public final class DefaultOutbox implements DurableOutbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultOutbox.class);
     private static final AtomicInteger OUTBOXES = new AtomicInteger();
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration EXPIRY_INTERVAL = Duration.ofMinutes(1);
     private static final Duration UNEXPECTED_RETRY = Duration.ofMinutes(1);
 
@@ -64,7 +60,6 @@ public final class DefaultOutbox implements DurableOutbox {
     private final Journal journal;
     private final Clock clock;
     private final Scheduler scheduler;
-    private final OutboxScheduler ownScheduler;
     private final ThreadPoolExecutor workers;
     private final ExecutorService poller;
     private final Semaphore free;
@@ -83,8 +78,7 @@ public final class DefaultOutbox implements DurableOutbox {
         this.notifier = o.notifier();
         this.journal = o.journal();
         this.clock = o.clock();
-        this.ownScheduler = o.scheduler() == null ? new OutboxScheduler("notify-outbox-" + id + "-scheduler") : null;
-        this.scheduler = o.scheduler() == null ? ownScheduler : o.scheduler();
+        this.scheduler = o.scheduler();
         this.pollInterval = o.pollInterval();
         this.closeTimeout = o.closeTimeout();
         this.delivering = o.delivering();
@@ -136,16 +130,10 @@ public final class DefaultOutbox implements DurableOutbox {
         return entry.id();
     }
 
-    /** The message with a Message-ID on the domain of its sender, or of the server's {@code email.sender}. */
+    /** The message with a Message-ID from {@link MessageIds}, as the notifier would give it. */
     private Message withMessageId(String server, Message message) {
-        Optional<EmailAddress> from = message instanceof EmailMessage email ? email.from() : Optional.empty();
-        String domain = from.or(() -> {
-            ServerNotifier target = server == null ? notifier.global() : notifier.server(server);
-            return target.settings().find(SettingKeys.EMAIL_SENDER);
-        }).map(EmailAddress::asciiAddress).map(a -> a.substring(a.lastIndexOf('@') + 1)).orElse("notify.invalid");
-        byte[] random = new byte[16];
-        RANDOM.nextBytes(random);
-        String id = "<" + HexFormat.of().formatHex(random) + "@" + domain + ">";
+        ServerNotifier target = server == null ? notifier.global() : notifier.server(server);
+        String id = MessageIds.generate(message, target.settings());
         return message instanceof EmailMessage email ? email.toBuilder().messageId(id).build()
                 : ((SmsMessage) message).withMessageId(id);
     }
@@ -325,9 +313,6 @@ public final class DefaultOutbox implements DurableOutbox {
             poller.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        if (ownScheduler != null) {
-            ownScheduler.shutdown();
         }
         journal.close();
     }

@@ -72,7 +72,7 @@ class GraphFaultsTest {
 
     private void warmNotifier(Layer layer) {
         notifier = Notifier.builder().settings(Settings.of(layer)).clock(time.clock()).scheduler(time)
-                .provider(GraphSenderProvider.trusting(graph.trustStore())).discoverProviders(false).build();
+                .provider(new GraphSenderProvider().withTrustStore(graph.trustStore())).discoverProviders(false).build();
         assertThat(Outcome.send(notifier.global(), FaultSettings.message(), scan).accepted().isAccepted()).isTrue();
         assertThat(graph.messages()).hasSize(1);
         warmUpWaits = time.waits().size();
@@ -200,7 +200,7 @@ class GraphFaultsTest {
     void fiftyParallelSendsKeepAtMostFourRequestsInFlight() throws Exception {
         graph.sendMailDelay(Duration.ofMillis(100));
         notifier = Notifier.builder().settings(Settings.of(layer().build()))
-                .provider(GraphSenderProvider.trusting(graph.trustStore())).discoverProviders(false)
+                .provider(new GraphSenderProvider().withTrustStore(graph.trustStore())).discoverProviders(false)
                 .asyncThreads(50).build();
         List<CompletableFuture<SendResult>> futures = new ArrayList<>();
 

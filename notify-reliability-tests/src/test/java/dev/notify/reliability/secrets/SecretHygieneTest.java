@@ -24,6 +24,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,7 +148,7 @@ class SecretHygieneTest {
     void protocolTraceOfAFailedLoginNeverShowsTheAuthExchange() {
         ByteArrayOutputStream trace = new ByteArrayOutputStream();
         Layer layer = FaultSettings.smtp(server.port()).build();
-        try (SmtpSender sender = SmtpSender.create(Settings.of(layer).resolveGlobal().requireValid(),
+        try (SmtpSender sender = SmtpSender.create(Settings.of(layer).resolveGlobal().requireValid(), Clock.systemUTC(),
                 SenderOptions.defaults().withDebugOut(new PrintStream(trace, true, StandardCharsets.UTF_8)))) {
             EmailMessage message = FaultSettings.message().toBuilder().from("portal@notify.example")
                     .messageId("<trace-1@notify.example>").build();

@@ -6,16 +6,17 @@ import dev.notify.sms.http.internal.ConnectionKeys;
 import dev.notify.sms.http.internal.ProviderOptions;
 import dev.notify.sms.http.internal.SmsService;
 import dev.notify.spi.ProviderSettings;
-import dev.notify.spi.Sender;
+import dev.notify.spi.SmsSender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
 import java.security.KeyStore;
-import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * What the four HTTP SMS providers share: the SMS channel, a sender per settings that calls the service with the
- * JDK's {@code HttpClient}, and two options a host or a test may set on a provider instance.
+ * JDK's {@code HttpClient}, and the trust store a host or a test may set with {@link #withTrustStore(KeyStore)}.
+ * {@code Retry-After} dates are read against the notifier's clock ({@link SenderContext#clock()}).
  *
  * <p>Instances are immutable and threadsafe; {@link #create} opens no connection.
  *
@@ -42,19 +43,14 @@ public abstract sealed class HttpSmsProvider<P extends HttpSmsProvider<P>> imple
     }
 
     /**
-     * A provider whose senders trust exactly the certificate authorities in {@code trustStore} (host names are
-     * still verified), unless the settings name {@code sms.<id>.trust-store}. Register it with
+     * A new provider whose senders trust exactly the certificate authorities in {@code trustStore} (host names are
+     * still verified), unless the settings name {@code sms.<id>.trust-store}; this one is unchanged. Register it with
      * {@code Notifier.builder().provider(...)}.
      *
      * @throws IllegalArgumentException when the store cannot be used as a trust store
      */
     public P withTrustStore(KeyStore trustStore) {
         return copy.apply(options.trusting(trustStore));
-    }
-
-    /** A provider that reads {@code Retry-After} dates against {@code clock}. */
-    public P withClock(Clock clock) {
-        return copy.apply(options.withClock(clock));
     }
 
     @Override
@@ -72,13 +68,19 @@ public abstract sealed class HttpSmsProvider<P extends HttpSmsProvider<P>> imple
         return settings;
     }
 
+    /** {@code dev.notify:notify-sms-http}. */
+    @Override
+    public final Optional<String> artifact() {
+        return Optional.of("dev.notify:notify-sms-http");
+    }
+
     /**
      * A sender for the context's settings.
      *
      * @throws dev.notify.SettingsException naming {@code sms.<id>.trust-store} when that store cannot be read
      */
     @Override
-    public final Sender create(SenderContext context) {
+    public final SmsSender create(SenderContext context) {
         return options.create(id, context, connection, services);
     }
 

@@ -10,7 +10,7 @@ import dev.notify.RejectedRecipient;
 import dev.notify.SettingsException;
 import dev.notify.TransientDeliveryException;
 import dev.notify.message.SmsMessage;
-import dev.notify.spi.Sender;
+import dev.notify.spi.SmsSender;
 import dev.notify.testkit.sms.InfobipServerExtension;
 import dev.notify.testkit.sms.SmsFault;
 import java.time.Duration;
@@ -29,7 +29,7 @@ class InfobipFailuresTest {
     @RegisterExtension
     final OpenSenders senders = new OpenSenders(new InfobipSmsProvider());
 
-    private Sender sender(String... changes) {
+    private SmsSender sender(String... changes) {
         return senders.open(layer(infobip, changes));
     }
 

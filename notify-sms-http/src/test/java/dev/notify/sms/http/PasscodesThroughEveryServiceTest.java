@@ -123,7 +123,7 @@ class PasscodesThroughEveryServiceTest {
                 .containsEntry("text", TEXT)
                 .containsEntry("encoding", "gsm-7")
                 .containsEntry("segments", "1");
-        assertThat(request.parameters().get("messageId")).matches("<[0-9a-f]{32}@sms\\.notify\\.invalid>");
+        assertThat(request.parameters().get("messageId")).matches("<[0-9a-f]{32}@notify\\.invalid>");
         assertThat(request.body()).startsWith("{\"messageId\":\"<");
         assertAccepted(result, sms, "accepted by the SMS webhook localhost (queued); not yet delivered to the phone");
     }

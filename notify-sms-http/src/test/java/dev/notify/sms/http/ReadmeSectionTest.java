@@ -9,7 +9,7 @@ import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.SettingKeys;
 import dev.notify.settings.Settings;
 import dev.notify.json.Json;
-import dev.notify.spi.Sender;
+import dev.notify.spi.SmsSender;
 import dev.notify.testkit.sms.SmsRequest;
 import dev.notify.testkit.sms.WebhookServerExtension;
 import java.io.IOException;
@@ -57,7 +57,8 @@ class ReadmeSectionTest {
     @Test
     void webhookBodyShownIsTheOneSent() throws IOException {
         Object shown = Json.parse(block(section(), "json"));
-        try (Sender sender = StubSenders.sender(new WebhookSmsProvider(), StubSenders.layer(relay, "sms.webhook.from=ACME"))) {
+        try (SmsSender sender = StubSenders.sender(new WebhookSmsProvider(),
+                StubSenders.layer(relay, "sms.webhook.from=ACME"))) {
             sender.send(SmsMessage.of("+15550101234", "Your passcode is 424242. It expires in 10 min.")
                     .withMessageId("<2f1c0c6e0d8e4d7fa1b2c3d4e5f60718@portal.example.com>"));
         }

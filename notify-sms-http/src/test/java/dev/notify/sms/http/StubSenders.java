@@ -4,13 +4,14 @@ import dev.notify.Channel;
 import dev.notify.settings.Layer;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.Settings;
-import dev.notify.spi.Sender;
 import dev.notify.spi.SenderContext;
-import dev.notify.spi.SenderProvider;
+import dev.notify.spi.SmsSender;
 import dev.notify.testkit.sms.SmsServiceExtension;
+import dev.notify.testkit.time.ManualScheduler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Clock;
 
 /** Senders of a provider for a stub's settings, with some keys changed. */
 final class StubSenders {
@@ -32,10 +33,13 @@ final class StubSenders {
         return Settings.of(layer).resolveGlobal().requireValid(Channel.SMS);
     }
 
-    static Sender sender(SenderProvider provider, Layer layer) {
-        return provider.create(new SenderContext(resolved(layer), () -> {
-            throw new IllegalStateException("an HTTP SMS provider needs no email sender");
-        }));
+    static SmsSender sender(HttpSmsProvider<?> provider, Layer layer) {
+        return sender(provider, layer, Clock.systemUTC());
+    }
+
+    /** A sender whose context's clock, which it reads {@code Retry-After} dates against, is {@code clock}. */
+    static SmsSender sender(HttpSmsProvider<?> provider, Layer layer, Clock clock) {
+        return provider.create(new SenderContext(resolved(layer), clock, ManualScheduler.startingAt(clock.instant())));
     }
 
     /** A loopback port nothing listens on. */

@@ -16,7 +16,7 @@ import dev.notify.message.SmsMessage;
 import dev.notify.settings.Layer;
 import dev.notify.settings.Settings;
 import dev.notify.spi.Delivery;
-import dev.notify.spi.Sender;
+import dev.notify.spi.SmsSender;
 import dev.notify.testkit.sms.SmsFault;
 import dev.notify.testkit.sms.SmsRequest;
 import dev.notify.testkit.sms.TwilioServerExtension;
@@ -38,11 +38,11 @@ class TwilioFailuresTest {
 
     private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
 
-    private final TwilioSmsProvider provider = new TwilioSmsProvider().withClock(Clock.fixed(NOW, ZoneOffset.UTC));
+    private final TwilioSmsProvider provider = new TwilioSmsProvider();
     @RegisterExtension
-    final OpenSenders senders = new OpenSenders(provider);
+    final OpenSenders senders = new OpenSenders(provider, Clock.fixed(NOW, ZoneOffset.UTC));
 
-    private Sender sender(String... changes) {
+    private SmsSender sender(String... changes) {
         return senders.open(layer(twilio, changes));
     }
 
@@ -125,7 +125,7 @@ class TwilioFailuresTest {
 
     @Test
     void apiKeyAuthenticatesWithTheKeySidAsTheUser() {
-        Sender apiKey = sender("sms.twilio.auth-token=", "sms.twilio.api-key-sid=" + TwilioServerExtension.DEFAULT_API_KEY_SID,
+        SmsSender apiKey = sender("sms.twilio.auth-token=", "sms.twilio.api-key-sid=" + TwilioServerExtension.DEFAULT_API_KEY_SID,
                 "sms.twilio.api-key-secret=" + TwilioServerExtension.DEFAULT_API_KEY_SECRET);
 
         apiKey.send(sms());
@@ -136,7 +136,7 @@ class TwilioFailuresTest {
 
     @Test
     void refusedApiKeyNamesTheApiKeysAndTheAccount() {
-        Sender apiKey = sender("sms.twilio.auth-token=", "sms.twilio.api-key-sid=" + TwilioServerExtension.DEFAULT_API_KEY_SID,
+        SmsSender apiKey = sender("sms.twilio.auth-token=", "sms.twilio.api-key-sid=" + TwilioServerExtension.DEFAULT_API_KEY_SID,
                 "sms.twilio.api-key-secret=wrong-secret");
 
         SettingsException e = catchThrowableOfType(SettingsException.class, () -> apiKey.send(sms()));

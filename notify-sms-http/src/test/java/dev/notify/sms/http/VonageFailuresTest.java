@@ -11,7 +11,7 @@ import dev.notify.SettingsException;
 import dev.notify.TransientDeliveryException;
 import dev.notify.message.SmsMessage;
 import dev.notify.spi.Delivery;
-import dev.notify.spi.Sender;
+import dev.notify.spi.SmsSender;
 import dev.notify.testkit.sms.SmsFault;
 import dev.notify.testkit.sms.VonageServerExtension;
 import java.time.Duration;
@@ -32,7 +32,7 @@ class VonageFailuresTest {
     @RegisterExtension
     final OpenSenders senders = new OpenSenders(new VonageSmsProvider());
 
-    private Sender sender(String... changes) {
+    private SmsSender sender(String... changes) {
         return senders.open(layer(vonage, changes));
     }
 
@@ -107,7 +107,7 @@ class VonageFailuresTest {
 
     @Test
     void ucs2TextIsSentAsUnicodeAndGsm7TextWithoutAType() {
-        Sender sender = sender();
+        SmsSender sender = sender();
 
         sender.send(sms("Grüße aus Köln"));
         sender.send(sms("Привет, код 1234"));

@@ -10,7 +10,7 @@ import dev.notify.SettingsException;
 import dev.notify.TransientDeliveryException;
 import dev.notify.message.SmsMessage;
 import dev.notify.spi.Delivery;
-import dev.notify.spi.Sender;
+import dev.notify.spi.SmsSender;
 import dev.notify.testkit.sms.SmsFault;
 import dev.notify.testkit.sms.WebhookServerExtension;
 import java.time.Duration;
@@ -26,7 +26,7 @@ class WebhookFailuresTest {
     @RegisterExtension
     final OpenSenders senders = new OpenSenders(new WebhookSmsProvider());
 
-    private Sender sender(String... changes) {
+    private SmsSender sender(String... changes) {
         return senders.open(layer(relay, changes));
     }
 
@@ -68,7 +68,7 @@ class WebhookFailuresTest {
     @Test
     void throttledAndServerErrorsAreTransient() {
         relay.failNextSend(SmsFault.throttled("5")).failNextSend(SmsFault.serverError(503));
-        Sender sender = sender();
+        SmsSender sender = sender();
 
         TransientDeliveryException throttled = catchThrowableOfType(TransientDeliveryException.class, () -> sender.send(sms()));
         TransientDeliveryException unavailable = catchThrowableOfType(TransientDeliveryException.class,

@@ -6,12 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.notify.Channel;
 import dev.notify.CheckReport;
 import dev.notify.TransientDeliveryException;
-import dev.notify.message.Message;
 import dev.notify.message.SmsMessage;
 import dev.notify.sms.http.TwilioSmsProvider;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.ProviderSettings;
-import dev.notify.spi.Sender;
+import dev.notify.spi.SmsSender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
 import dev.notify.testkit.sms.TwilioServerExtension;
@@ -38,37 +37,10 @@ class SmsSenderContractTestDetectsBrokenProvidersTest {
     }
 
     @Test
-    void providerReportingTheNumberAsTypedFailsTheContract() {
-        UnaryOperator<Sender> typed = sender -> new Delegating(sender) {
-            @Override
-            public Delivery send(Message message) {
-                Delivery d = super.send(message);
-                return new Delivery(d.messageId(), List.of(((SmsMessage) message).phoneNumber()), d.rejected(), d.details());
-            }
-        };
-
-        assertBroken(typed, SmsSenderContractTest::sendReturnsDeliveryWithTheNumberInE164Accepted);
-    }
-
-    @Test
-    void providerTruncatingLongTextsFailsTheContract() {
-        UnaryOperator<Sender> truncating = sender -> new Delegating(sender) {
-            @Override
-            public Delivery send(Message message) {
-                SmsMessage sms = (SmsMessage) message;
-                String text = sms.text().length() > 160 ? sms.text().substring(0, 160) : sms.text();
-                return super.send(SmsMessage.of(sms.phoneNumber(), text).withMessageId(sms.messageId().orElseThrow()));
-            }
-        };
-
-        assertBroken(truncating, SmsSenderContractTest::textLongerThanMaxSegmentsIsRefusedBeforeAnythingIsSent);
-    }
-
-    @Test
     void providerSayingThePhoneGotTheTextFailsTheContract() {
-        UnaryOperator<Sender> boasting = sender -> new Delegating(sender) {
+        UnaryOperator<SmsSender> boasting = sender -> new Delegating(sender) {
             @Override
-            public Delivery send(Message message) {
+            public Delivery send(SmsMessage message) {
                 Delivery d = super.send(message);
                 Map<String, String> details = new LinkedHashMap<>(d.details());
                 details.put("sms.outcome", "delivered to the phone");
@@ -82,9 +54,9 @@ class SmsSenderContractTestDetectsBrokenProvidersTest {
 
     @Test
     void providerDroppingRetryAfterFailsTheContract() {
-        UnaryOperator<Sender> forgetful = sender -> new Delegating(sender) {
+        UnaryOperator<SmsSender> forgetful = sender -> new Delegating(sender) {
             @Override
-            public Delivery send(Message message) {
+            public Delivery send(SmsMessage message) {
                 try {
                     return super.send(message);
                 } catch (TransientDeliveryException e) {
@@ -98,9 +70,9 @@ class SmsSenderContractTestDetectsBrokenProvidersTest {
 
     @Test
     void providerSwallowingTransientFailuresFailsTheContract() {
-        UnaryOperator<Sender> swallowing = sender -> new Delegating(sender) {
+        UnaryOperator<SmsSender> swallowing = sender -> new Delegating(sender) {
             @Override
-            public Delivery send(Message message) {
+            public Delivery send(SmsMessage message) {
                 try {
                     return super.send(message);
                 } catch (TransientDeliveryException e) {
@@ -114,7 +86,7 @@ class SmsSenderContractTestDetectsBrokenProvidersTest {
 
     @Test
     void providerSendingAfterCloseFailsTheContract() {
-        UnaryOperator<Sender> ignoringClose = sender -> new Delegating(sender) {
+        UnaryOperator<SmsSender> ignoringClose = sender -> new Delegating(sender) {
             @Override
             public void close() {
             }
@@ -138,12 +110,12 @@ class SmsSenderContractTestDetectsBrokenProvidersTest {
         }
     }
 
-    private static void assertBroken(UnaryOperator<Sender> defect, Check check) {
+    private static void assertBroken(UnaryOperator<SmsSender> defect, Check check) {
         assertThatThrownBy(() -> run(defect, check)).isInstanceOf(AssertionError.class);
     }
 
     /** Runs one check as JUnit would: a fresh stub state, open, test, close. */
-    private static void run(UnaryOperator<Sender> defect, Check check) throws Throwable {
+    private static void run(UnaryOperator<SmsSender> defect, Check check) throws Throwable {
         twilio.beforeEach(null);
         SmsSenderHarness harness = twilio.harness(new Broken(new TwilioSmsProvider(), defect));
         SmsSenderContractTest contract = new Contract(harness);
@@ -175,10 +147,10 @@ class SmsSenderContractTestDetectsBrokenProvidersTest {
     }
 
     private static final class Broken implements SenderProvider {
-        private final SenderProvider delegate;
-        private final UnaryOperator<Sender> defect;
+        private final TwilioSmsProvider delegate;
+        private final UnaryOperator<SmsSender> defect;
 
-        Broken(SenderProvider delegate, UnaryOperator<Sender> defect) {
+        Broken(TwilioSmsProvider delegate, UnaryOperator<SmsSender> defect) {
             this.delegate = delegate;
             this.defect = defect;
         }
@@ -199,20 +171,20 @@ class SmsSenderContractTestDetectsBrokenProvidersTest {
         }
 
         @Override
-        public Sender create(SenderContext context) {
+        public SmsSender create(SenderContext context) {
             return defect.apply(delegate.create(context));
         }
     }
 
-    private static class Delegating implements Sender {
-        private final Sender delegate;
+    private static class Delegating implements SmsSender {
+        private final SmsSender delegate;
 
-        Delegating(Sender delegate) {
+        Delegating(SmsSender delegate) {
             this.delegate = delegate;
         }
 
         @Override
-        public Delivery send(Message message) {
+        public Delivery send(SmsMessage message) {
             return delegate.send(message);
         }
 

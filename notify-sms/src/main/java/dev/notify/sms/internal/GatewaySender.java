@@ -5,16 +5,15 @@ import dev.notify.RejectedRecipient;
 import dev.notify.SendRejectedException;
 import dev.notify.message.EmailAddress;
 import dev.notify.message.EmailMessage;
-import dev.notify.message.Message;
 import dev.notify.message.PhoneNumber;
 import dev.notify.message.SmsLength;
 import dev.notify.message.SmsMessage;
 import dev.notify.sms.GatewaySettingKeys;
 import dev.notify.spi.Delivery;
-import dev.notify.spi.Sender;
+import dev.notify.spi.EmailSender;
+import dev.notify.spi.MessageIds;
 import dev.notify.spi.SenderContext;
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import dev.notify.spi.SmsSender;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,50 +30,50 @@ import org.slf4j.LoggerFactory;
  *
  * <p>This class is threadsafe.
  */
-public final class GatewaySender implements Sender {
+public final class GatewaySender implements SmsSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewaySender.class);
 
     private final String providerId;
     private final GatewaySettings settings;
     private final SenderContext context;
+    private final EmailSender email;
     private final CarrierGateways carriers;
-    private final SecureRandom random = new SecureRandom();
     private volatile boolean closed;
 
-    public GatewaySender(String providerId, SenderContext context, CarrierGateways carriers) {
+    /** A sender that mails through {@code email} and compares carriers' closing dates with the context's clock. */
+    public GatewaySender(String providerId, SenderContext context, EmailSender email) {
         this.providerId = Objects.requireNonNull(providerId, "providerId");
         this.context = Objects.requireNonNull(context, "context");
-        this.carriers = Objects.requireNonNull(carriers, "carriers");
+        this.email = Objects.requireNonNull(email, "email");
+        this.carriers = new CarrierGateways(context.clock());
         this.settings = GatewaySettings.from(context.settings());
         carrierNotice().ifPresent(notice -> LOG.warn("SMS of {}: {}",
                 context.settings().serverId().map(id -> "server " + id).orElse("the global settings"), notice.message()));
     }
 
     @Override
-    public Delivery send(Message message) {
+    public Delivery send(SmsMessage sms) {
         if (closed) {
             throw new SendRejectedException("the SMS gateway sender is closed");
-        }
-        if (!(message instanceof SmsMessage sms)) {
-            throw new IllegalArgumentException("the SMS gateway sends SmsMessage only, got " + message.getClass().getSimpleName());
         }
         PhoneNumber number = PhoneNumber.parse(sms.phoneNumber(), context.settings());
         SmsLength length = SmsLength.of(sms.text()).requireAtMost(settings.maxSegments());
         EmailAddress gateway = EmailAddress.of(null,
                 settings.recipientFormat().localPart(number) + "@" + settings.destinationDomain());
-        EmailMessage email = EmailMessage.builder()
+        EmailMessage mail = EmailMessage.builder()
                 .from(settings.sender())
                 .to(gateway)
                 .subject(settings.subject())
                 .text(sms.text())
-                .messageId(sms.messageId().orElseGet(this::newMessageId))
+                .messageId(sms.messageId().map(id -> MessageIds.inDomainOf(id, settings.sender()))
+                        .orElseGet(() -> MessageIds.generate(settings.sender())))
                 .build();
-        Delivery delivered = context.emailSender().send(email);
+        Delivery delivered = email.send(mail);
         return delivery(number, gateway, length, delivered);
     }
 
-    private Delivery delivery(PhoneNumber number, EmailAddress gateway, SmsLength length, Delivery email) {
+    private Delivery delivery(PhoneNumber number, EmailAddress gateway, SmsLength length, Delivery mailed) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("sms.e164", number.e164());
         details.put("sms.gateway-address", gateway.address());
@@ -83,24 +82,18 @@ public final class GatewaySender implements Sender {
         details.put("sms.outcome", "handed to the email gateway " + settings.destinationDomain()
                 + "; the gateway does not report whether the phone received it");
         carrierNotice().ifPresent(notice -> details.put("sms.warning", notice.message()));
-        details.put("email.message-id", email.messageId());
-        details.put("email.accepted", String.join(", ", email.accepted()));
-        email.details().forEach((name, value) -> details.put("email." + name, value));
-        List<String> accepted = email.accepted().isEmpty() ? List.of() : List.of(number.e164());
-        List<RejectedRecipient> rejected = email.rejected().stream()
+        details.put("email.message-id", mailed.messageId());
+        details.put("email.accepted", String.join(", ", mailed.accepted()));
+        mailed.details().forEach((name, value) -> details.put("email." + name, value));
+        List<String> accepted = mailed.accepted().isEmpty() ? List.of() : List.of(number.e164());
+        List<RejectedRecipient> rejected = mailed.rejected().stream()
                 .map(r -> new RejectedRecipient(number.e164(), r.replyCode(), r.reason(), r.transientFailure()))
                 .toList();
-        return new Delivery(email.messageId(), accepted, rejected, details);
+        return new Delivery(mailed.messageId(), accepted, rejected, details);
     }
 
     private Optional<CarrierGateways.Notice> carrierNotice() {
         return carriers.notice(settings.destinationDomain());
-    }
-
-    private String newMessageId() {
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        return "<" + HexFormat.of().formatHex(bytes) + "@" + settings.senderDomain() + ">";
     }
 
     /**
@@ -116,20 +109,15 @@ public final class GatewaySender implements Sender {
                 .item("sms.max-segments", Integer.toString(settings.maxSegments()));
         Optional<CarrierGateways.Notice> notice = carrierNotice();
         notice.filter(n -> !n.closed()).ifPresent(n -> report.item("warning", n.message()));
-        CheckReport email;
-        try {
-            email = context.emailSender().check();
-        } catch (IllegalStateException e) {
-            return report.failure("email is disabled for these settings; the SMS gateway needs it").build();
-        }
-        email.items().forEach(item -> report.item("email." + item.name(), item.value()));
+        CheckReport mail = email.check();
+        mail.items().forEach(item -> report.item("email." + item.name(), item.value()));
         if (notice.filter(CarrierGateways.Notice::closed).isPresent()) {
             return report.failure(notice.get().message()).build();
         }
-        if (!email.settingsProblems().isEmpty()) {
-            report.settingsFailure(email.settingsProblems());
+        if (!mail.settingsProblems().isEmpty()) {
+            report.settingsFailure(mail.settingsProblems());
         } else {
-            email.failure().ifPresent(f -> report.failure("the email delivery (" + email.providerId() + ") failed: " + f));
+            mail.failure().ifPresent(f -> report.failure("the email delivery (" + mail.providerId() + ") failed: " + f));
         }
         return report.build();
     }

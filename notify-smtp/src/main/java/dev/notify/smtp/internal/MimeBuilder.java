@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
-import java.util.UUID;
+import dev.notify.spi.MessageIds;
 
 /**
  * Builds the MIME message for an {@link EmailMessage}, in UTF-8 throughout:
@@ -45,7 +45,7 @@ final class MimeBuilder {
     MimeMessage build(EmailMessage email, Session session) throws MessagingException {
         EmailAddress from = email.from().orElseThrow(() -> new IllegalArgumentException("the message has no from"));
         EncodedWords words = new EncodedWords(session.getStreamProvider());
-        PresetIdMimeMessage mime = new PresetIdMimeMessage(session, email.messageId().orElseGet(() -> newMessageId(from)));
+        PresetIdMimeMessage mime = new PresetIdMimeMessage(session, email.messageId().orElseGet(() -> MessageIds.generate(from)));
         mime.setFrom(address(from, words));
         if (!email.to().isEmpty()) {
             mime.setRecipients(Message.RecipientType.TO, addresses(email.to(), words));
@@ -181,10 +181,5 @@ final class MimeBuilder {
         InternetAddress ia = new InternetAddress();
         ia.setAddress(address);
         return ia;
-    }
-
-    private static String newMessageId(EmailAddress from) {
-        String domain = from.asciiAddress().substring(from.asciiAddress().lastIndexOf('@') + 1);
-        return "<" + UUID.randomUUID().toString().replace("-", "") + "@" + domain + ">";
     }
 }

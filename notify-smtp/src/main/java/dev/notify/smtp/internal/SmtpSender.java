@@ -5,12 +5,11 @@ import dev.notify.DeliveryException;
 import dev.notify.NotifyException;
 import dev.notify.RejectedRecipient;
 import dev.notify.message.EmailMessage;
-import dev.notify.message.Message;
 import dev.notify.microsoft.AppTokenSource;
 import dev.notify.microsoft.MicrosoftTrust;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.spi.Delivery;
-import dev.notify.spi.Sender;
+import dev.notify.spi.EmailSender;
 import dev.notify.spi.TrustStores;
 import dev.notify.smtp.SmtpPipelining;
 import dev.notify.smtp.SmtpSettingKeys;
@@ -44,7 +43,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>This class is threadsafe.
  */
-public final class SmtpSender implements Sender {
+public final class SmtpSender implements EmailSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmtpSender.class);
 
@@ -60,7 +59,7 @@ public final class SmtpSender implements Sender {
     private final DkimSetup dkim;
 
     private SmtpSender(SmtpConfig config, SSLContext tls, SenderOptions options, AppTokenSource tokens,
-            DkimSetup dkim) {
+            DkimSetup dkim, Clock clock) {
         this.config = config;
         this.dkim = dkim;
         this.tls = tls;
@@ -70,7 +69,7 @@ public final class SmtpSender implements Sender {
         this.session = MailSessions.create(config, tls, options.debugOut(), socket -> { },
                 Optional.of(writeDeadlines));
         this.failures = new SmtpFailures(config);
-        this.mime = new MimeBuilder(Clock.systemUTC());
+        this.mime = new MimeBuilder(clock);
         this.pool = new ConnectionPool(this::connect, config.maxConnections(), config.connectTimeout(),
                 config.idleTimeout(), options.validateAfterIdle(), options.nanoTime(), config.address());
     }
@@ -79,26 +78,23 @@ public final class SmtpSender implements Sender {
      * A sender for valid settings; reads the trust store, the client certificate and the DKIM keys, connects
      * nothing. For xoauth2, tokens for {@code email.smtp.auth.scope} come from the app registration's
      * {@link AppTokenSource}, whose login host is verified against {@code email.graph.trust-store} (or the JVM's
-     * default trust store).
+     * default trust store). Dates, DKIM signatures and token lifetimes take the time from {@code clock}.
      *
      * @throws dev.notify.SettingsException when a file or key named by the settings cannot be used
      */
-    public static SmtpSender create(ResolvedSettings settings, SenderOptions options) {
+    public static SmtpSender create(ResolvedSettings settings, Clock clock, SenderOptions options) {
         SmtpConfig config = SmtpConfig.from(settings);
         SSLContext tls = TrustStores.Trust.fromSettings(settings, SmtpSettingKeys.TRUST_STORE,
                 SmtpSettingKeys.TRUST_STORE_PASSWORD, TrustStores.Trust.jvmDefault()).sslContext();
-        DkimSetup dkim = DkimSetup.forSender(settings, Clock.systemUTC());
+        DkimSetup dkim = DkimSetup.forSender(settings, clock);
         dkim.warnings().forEach(LOG::warn);
         AppTokenSource tokens = config.xoauth2() ? AppTokenSource.create(settings, SmtpSettingKeys.AUTH_SCOPE,
-                MicrosoftTrust.fromSettings(settings, MicrosoftTrust.jvmDefault()), Clock.systemUTC()) : null;
-        return new SmtpSender(config, tls, options, tokens, dkim);
+                MicrosoftTrust.fromSettings(settings, MicrosoftTrust.jvmDefault()), clock) : null;
+        return new SmtpSender(config, tls, options, tokens, dkim, clock);
     }
 
     @Override
-    public Delivery send(Message message) {
-        if (!(message instanceof EmailMessage email)) {
-            throw new IllegalArgumentException("the smtp provider sends email, not " + message.getClass().getSimpleName());
-        }
+    public Delivery send(EmailMessage email) {
         MimeMessage content;
         try {
             content = mime.build(email, session);

@@ -8,6 +8,7 @@ import dev.notify.settings.InMemorySettingsSource;
 import dev.notify.settings.Layer;
 import dev.notify.settings.Settings;
 import dev.notify.smtp.SmtpSenderProvider;
+import java.time.Clock;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ class ConnectionPoolTest {
     void connectionIdleLongerThanTheValidationThresholdIsCheckedWithNoop() {
         AtomicLong clock = new AtomicLong();
         SenderOptions options = SenderOptions.defaults().withNanoTime(clock::get);
-        try (SmtpSender sender = SmtpSender.create(TestSettings.resolve(TestSettings.scripted(server.port()).build()),
+        try (SmtpSender sender = SmtpSender.create(TestSettings.resolve(TestSettings.scripted(server.port()).build()), Clock.systemUTC(),
                 options)) {
             sender.send(TestSettings.message());
             sender.send(TestSettings.message());
@@ -102,7 +103,7 @@ class ConnectionPoolTest {
         AtomicLong clock = new AtomicLong();
         SenderOptions options = SenderOptions.defaults().withNanoTime(clock::get);
         Layer layer = TestSettings.scripted(server.port()).set("email.smtp.pool.idle-timeout", "30s").build();
-        try (SmtpSender sender = SmtpSender.create(TestSettings.resolve(layer), options)) {
+        try (SmtpSender sender = SmtpSender.create(TestSettings.resolve(layer), Clock.systemUTC(), options)) {
             sender.send(TestSettings.message());
             clock.addAndGet(Duration.ofSeconds(31).toNanos());
 

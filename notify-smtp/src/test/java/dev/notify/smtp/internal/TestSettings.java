@@ -7,6 +7,7 @@ import dev.notify.settings.SettingKeys;
 import dev.notify.settings.Settings;
 import dev.notify.smtp.SmtpSettingKeys;
 import dev.notify.smtp.TlsMode;
+import java.time.Clock;
 
 /** Settings and messages shared by the tests. */
 final class TestSettings {
@@ -31,7 +32,7 @@ final class TestSettings {
     }
 
     static SmtpSender sender(Layer layer) {
-        return SmtpSender.create(resolve(layer), SenderOptions.defaults());
+        return SmtpSender.create(resolve(layer), Clock.systemUTC(), SenderOptions.defaults());
     }
 
     static EmailMessage message(String... to) {

@@ -21,10 +21,14 @@ import dev.notify.settings.SettingKeys;
 import dev.notify.settings.Settings;
 import dev.notify.settings.SettingsSchema;
 import dev.notify.spi.Delivery;
+import dev.notify.spi.EmailSender;
 import dev.notify.spi.Sender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
+import dev.notify.testkit.time.ManualScheduler;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -72,7 +76,7 @@ public abstract class SenderContractTest {
     private static final Duration CONCURRENT_SEND_TIMEOUT = Duration.ofSeconds(30);
 
     private SenderHarness harness;
-    private final List<Sender> senders = new ArrayList<>();
+    private final List<EmailSender> senders = new ArrayList<>();
 
     /** A new harness for one test: the provider, its settings and the receiving side. */
     protected abstract SenderHarness createHarness() throws Exception;
@@ -91,7 +95,7 @@ public abstract class SenderContractTest {
     @AfterEach
     final void closeHarness() {
         RuntimeException failure = null;
-        for (Sender sender : senders) {
+        for (EmailSender sender : senders) {
             try {
                 sender.close();
             } catch (RuntimeException e) {
@@ -121,7 +125,7 @@ public abstract class SenderContractTest {
 
     @Test
     void sendReturnsDeliveryWithTheMessageIdAndEveryRecipientAccepted() {
-        Sender sender = newSender();
+        EmailSender sender = newSender();
         EmailMessage message = message("accepted");
 
         Delivery delivery = sender.send(message);
@@ -135,7 +139,7 @@ public abstract class SenderContractTest {
 
     @Test
     void messageIdGivenIsTheOneDelivered() {
-        Sender sender = newSender();
+        EmailSender sender = newSender();
         EmailMessage message = message("message id");
 
         sender.send(message);
@@ -150,7 +154,7 @@ public abstract class SenderContractTest {
 
     @Test
     void transientFailureThrowsTransientDeliveryExceptionAndDeliversNothing() {
-        Sender sender = newSender();
+        EmailSender sender = newSender();
         harness.failNextSendTransiently();
 
         Throwable thrown = catchThrowable(() -> sender.send(message("transient")));
@@ -163,7 +167,7 @@ public abstract class SenderContractTest {
 
     @Test
     void senderWorksAgainAfterTransientFailure() {
-        Sender sender = newSender();
+        EmailSender sender = newSender();
         harness.failNextSendTransiently();
         catchThrowable(() -> sender.send(message("transient")));
         EmailMessage retry = message("after transient");
@@ -176,7 +180,7 @@ public abstract class SenderContractTest {
 
     @Test
     void permanentFailureThrowsPermanentDeliveryExceptionAndDeliversNothing() {
-        Sender sender = newSender();
+        EmailSender sender = newSender();
         harness.failNextSendPermanently();
 
         Throwable thrown = catchThrowable(() -> sender.send(message("permanent")));
@@ -189,7 +193,7 @@ public abstract class SenderContractTest {
 
     @Test
     void senderWorksAgainAfterPermanentFailure() {
-        Sender sender = newSender();
+        EmailSender sender = newSender();
         harness.failNextSendPermanently();
         catchThrowable(() -> sender.send(message("permanent")));
         EmailMessage next = message("after permanent");
@@ -204,7 +208,7 @@ public abstract class SenderContractTest {
     void refusedRecipientIsReportedAndTheOthersAccepted() {
         String refused = harness.address("refused");
         rejectRecipientOrSkip(refused);
-        Sender sender = newSender();
+        EmailSender sender = newSender();
         EmailMessage message = builder("partly refused").to(harness.address("alice"), refused)
                 .messageId(newMessageId()).build();
 
@@ -223,7 +227,7 @@ public abstract class SenderContractTest {
     void sendWhoseEveryRecipientIsRefusedThrowsPermanentDeliveryException() {
         String refused = harness.address("refused");
         rejectRecipientOrSkip(refused);
-        Sender sender = newSender();
+        EmailSender sender = newSender();
 
         Throwable thrown = catchThrowable(() -> sender.send(builder("all refused").to(refused)
                 .messageId(newMessageId()).build()));
@@ -262,7 +266,7 @@ public abstract class SenderContractTest {
 
     @Test
     void closedSenderThrowsInsteadOfSending() {
-        Sender sender = newSender();
+        EmailSender sender = newSender();
         sender.send(message("before close"));
         sender.close();
 
@@ -274,9 +278,9 @@ public abstract class SenderContractTest {
 
     @Test
     void closeIsIdempotent() {
-        Sender used = newSender();
+        EmailSender used = newSender();
         used.send(message("used"));
-        Sender unused = newSender();
+        EmailSender unused = newSender();
 
         assertThatCode(() -> {
             used.close();
@@ -288,7 +292,7 @@ public abstract class SenderContractTest {
 
     @Test
     void checkReturnsReportWithoutThrowingOrSending() {
-        Sender sender = newSender();
+        EmailSender sender = newSender();
 
         CheckReport report = catchReport(sender);
 
@@ -301,7 +305,7 @@ public abstract class SenderContractTest {
 
     @Test
     void concurrentSendsThroughOneSenderAllArrive() throws Exception {
-        Sender sender = newSender();
+        EmailSender sender = newSender();
         int threads = 4;
         int perThread = 5;
         CountDownLatch start = new CountDownLatch(1);
@@ -338,7 +342,7 @@ public abstract class SenderContractTest {
         }
     }
 
-    private static CheckReport catchReport(Sender sender) {
+    private static CheckReport catchReport(EmailSender sender) {
         try {
             return sender.check();
         } catch (RuntimeException e) {
@@ -347,12 +351,12 @@ public abstract class SenderContractTest {
     }
 
     /** A sender of the harness's provider for its settings; closed after the test. */
-    protected final Sender newSender() {
+    protected final EmailSender newSender() {
         ResolvedSettings resolved = settings();
-        Sender sender = harness.provider().create(new SenderContext(resolved, () -> {
-            throw new IllegalStateException("an email provider has no email sender to delegate to");
-        }));
-        assertThat(sender).as("SenderProvider.create()").isNotNull();
+        Sender created = harness.provider().create(new SenderContext(resolved, Clock.systemUTC(),
+                ManualScheduler.startingAt(Instant.now())));
+        assertThat(created).as("SenderProvider.create() of an email provider").isInstanceOf(EmailSender.class);
+        EmailSender sender = (EmailSender) created;
         senders.add(sender);
         return sender;
     }

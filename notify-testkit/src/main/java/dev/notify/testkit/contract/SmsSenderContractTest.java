@@ -21,10 +21,15 @@ import dev.notify.settings.SettingKeys;
 import dev.notify.settings.Settings;
 import dev.notify.settings.SettingsSchema;
 import dev.notify.spi.Delivery;
+import dev.notify.spi.EmailRelayProvider;
 import dev.notify.spi.Sender;
+import dev.notify.spi.SmsSender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
+import dev.notify.testkit.time.ManualScheduler;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -57,9 +62,10 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  *
  * <p>The checks: a send returns a {@link Delivery} whose only accepted recipient is the number in E.164, with the
- * text and number received exactly, UCS-2 texts included; a national number takes {@code sms.default-country-code};
- * an unusable number and a text longer than {@code sms.max-segments} throw {@link InvalidMessageException} and
- * send nothing, while a text within the limit is sent whole; a temporary failure throws
+ * text and number received exactly, UCS-2 texts included; through a notifier, which applies the SMS channel's rules
+ * before the provider sees a message, a national number arrives in E.164 with {@code sms.default-country-code}, an
+ * unusable number and a text longer than {@code sms.max-segments} throw {@link InvalidMessageException} and send
+ * nothing, while a text within the limit is sent whole; a temporary failure throws
  * {@link TransientDeliveryException} and a refusal {@link PermanentDeliveryException}, each receiving nothing, and
  * the sender works again afterwards; a throttled send carries its {@code Retry-After}; a send through a notifier is
  * accepted and its {@code sms.outcome} says what the service did ("accepted by ...", "handed to ..."), never that
@@ -79,7 +85,7 @@ public abstract class SmsSenderContractTest {
     private static final Duration CONCURRENT_SEND_TIMEOUT = Duration.ofSeconds(30);
 
     private SmsSenderHarness harness;
-    private final List<Sender> senders = new ArrayList<>();
+    private final List<SmsSender> senders = new ArrayList<>();
 
     /** A new harness for one test: the provider, its settings and the receiving side. */
     protected abstract SmsSenderHarness createHarness() throws Exception;
@@ -98,7 +104,7 @@ public abstract class SmsSenderContractTest {
     @AfterEach
     final void closeHarness() {
         RuntimeException failure = null;
-        for (Sender sender : senders) {
+        for (SmsSender sender : senders) {
             try {
                 sender.close();
             } catch (RuntimeException e) {
@@ -128,7 +134,7 @@ public abstract class SmsSenderContractTest {
 
     @Test
     void sendReturnsDeliveryWithTheNumberInE164Accepted() {
-        Sender sender = newSender();
+        SmsSender sender = newSender();
 
         Delivery delivery = sender.send(message("Your code is 123456."));
 
@@ -140,7 +146,7 @@ public abstract class SmsSenderContractTest {
 
     @Test
     void numberAndTextArriveExactly() {
-        Sender sender = newSender();
+        SmsSender sender = newSender();
 
         sender.send(message("Your code is 123456.\nIt expires in 10 min."));
 
@@ -152,7 +158,7 @@ public abstract class SmsSenderContractTest {
 
     @Test
     void ucs2TextArrivesUnchanged() {
-        Sender sender = newSender();
+        SmsSender sender = newSender();
         String text = "Grüße 👋 — 你好, código ✓";
 
         sender.send(message(text));
@@ -161,51 +167,52 @@ public abstract class SmsSenderContractTest {
     }
 
     @Test
-    void nationalNumberTakesTheDefaultCountryCode() {
-        Sender sender = newSender(settings -> settings.set(SettingKeys.SMS_DEFAULT_COUNTRY_CODE, 44));
+    void nationalNumberReachesTheProviderInE164WithTheDefaultCountryCode() {
+        try (Notifier notifier = notifier(with(SettingKeys.SMS_DEFAULT_COUNTRY_CODE, 44))) {
+            SendResult result = notifier.global().sendSms(SmsMessage.of("07700 900123", "national"));
 
-        Delivery delivery = sender.send(SmsMessage.of("07700 900123", "national").withMessageId(newMessageId()));
-
-        assertThat(delivery.accepted()).containsExactly(E164);
-        assertThat(harness.received()).extracting(SmsMessage::phoneNumber).containsExactly(E164);
+            assertThat(result.accepted()).containsExactly(E164);
+            assertThat(harness.received()).extracting(SmsMessage::phoneNumber).containsExactly(E164);
+        }
     }
 
     @Test
     void unusableNumberIsRefusedBeforeAnythingIsSent() {
-        Sender sender = newSender();
+        try (Notifier notifier = notifier(harness.settings())) {
+            Throwable thrown = catchThrowable(() -> notifier.global().sendSms(SmsMessage.of("555 010 1234",
+                    "no country code")));
 
-        Throwable thrown = catchThrowable(() -> sender.send(SmsMessage.of("555 010 1234", "no country code")
-                .withMessageId(newMessageId())));
-
-        assertThat(thrown).isInstanceOf(InvalidMessageException.class);
-        assertThat(((InvalidMessageException) thrown).problems()).extracting(Problem::key).containsExactly("phone-number");
-        assertThat(harness.received()).as("received after an unusable number").isEmpty();
+            assertThat(thrown).isInstanceOf(InvalidMessageException.class);
+            assertThat(((InvalidMessageException) thrown).problems()).extracting(Problem::key)
+                    .containsExactly("phone-number");
+            assertThat(harness.received()).as("received after an unusable number").isEmpty();
+        }
     }
 
     @Test
     void textLongerThanMaxSegmentsIsRefusedBeforeAnythingIsSent() {
-        Sender sender = newSender(settings -> settings.set(SettingKeys.SMS_MAX_SEGMENTS, 1));
+        try (Notifier notifier = notifier(with(SettingKeys.SMS_MAX_SEGMENTS, 1))) {
+            Throwable thrown = catchThrowable(() -> notifier.global().sendSms(SmsMessage.of(NUMBER, "x".repeat(161))));
 
-        Throwable thrown = catchThrowable(() -> sender.send(message("x".repeat(161))));
-
-        assertThat(thrown).isInstanceOf(InvalidMessageException.class);
-        assertThat(((InvalidMessageException) thrown).problems()).extracting(Problem::key).containsExactly("text");
-        assertThat(harness.received()).as("received after a text over sms.max-segments").isEmpty();
+            assertThat(thrown).isInstanceOf(InvalidMessageException.class);
+            assertThat(((InvalidMessageException) thrown).problems()).extracting(Problem::key).containsExactly("text");
+            assertThat(harness.received()).as("received after a text over sms.max-segments").isEmpty();
+        }
     }
 
     @Test
     void textWithinMaxSegmentsIsSentWhole() {
-        Sender sender = newSender(settings -> settings.set(SettingKeys.SMS_MAX_SEGMENTS, 2));
         String text = "y".repeat(306);
+        try (Notifier notifier = notifier(with(SettingKeys.SMS_MAX_SEGMENTS, 2))) {
+            notifier.global().sendSms(SmsMessage.of(NUMBER, text));
 
-        sender.send(message(text));
-
-        assertThat(harness.received()).extracting(SmsMessage::text).containsExactly(text);
+            assertThat(harness.received()).extracting(SmsMessage::text).containsExactly(text);
+        }
     }
 
     @Test
     void transientFailureThrowsTransientDeliveryExceptionAndDeliversNothing() {
-        Sender sender = newSender();
+        SmsSender sender = newSender();
         harness.failNextSendTransiently();
 
         Throwable thrown = catchThrowable(() -> sender.send(message("transient")));
@@ -218,7 +225,7 @@ public abstract class SmsSenderContractTest {
 
     @Test
     void senderWorksAgainAfterTransientFailure() {
-        Sender sender = newSender();
+        SmsSender sender = newSender();
         harness.failNextSendTransiently();
         catchThrowable(() -> sender.send(message("transient")));
 
@@ -230,7 +237,7 @@ public abstract class SmsSenderContractTest {
 
     @Test
     void permanentFailureThrowsPermanentDeliveryExceptionAndDeliversNothing() {
-        Sender sender = newSender();
+        SmsSender sender = newSender();
         harness.failNextSendPermanently();
 
         Throwable thrown = catchThrowable(() -> sender.send(message("permanent")));
@@ -243,7 +250,7 @@ public abstract class SmsSenderContractTest {
 
     @Test
     void senderWorksAgainAfterPermanentFailure() {
-        Sender sender = newSender();
+        SmsSender sender = newSender();
         harness.failNextSendPermanently();
         catchThrowable(() -> sender.send(message("permanent")));
 
@@ -255,7 +262,7 @@ public abstract class SmsSenderContractTest {
 
     @Test
     void throttledSendIsTransientAndCarriesRetryAfter() {
-        Sender sender = newSender();
+        SmsSender sender = newSender();
         try {
             harness.throttleNextSend(Duration.ofSeconds(7));
         } catch (UnsupportedOperationException e) {
@@ -298,7 +305,7 @@ public abstract class SmsSenderContractTest {
 
     @Test
     void closedSenderThrowsInsteadOfSending() {
-        Sender sender = newSender();
+        SmsSender sender = newSender();
         sender.send(message("before close"));
         sender.close();
 
@@ -310,9 +317,9 @@ public abstract class SmsSenderContractTest {
 
     @Test
     void closeIsIdempotent() {
-        Sender used = newSender();
+        SmsSender used = newSender();
         used.send(message("used"));
-        Sender unused = newSender();
+        SmsSender unused = newSender();
 
         assertThatCode(() -> {
             used.close();
@@ -324,7 +331,7 @@ public abstract class SmsSenderContractTest {
 
     @Test
     void checkReturnsReportWithoutThrowingOrSending() {
-        Sender sender = newSender();
+        SmsSender sender = newSender();
 
         CheckReport report;
         try {
@@ -342,7 +349,7 @@ public abstract class SmsSenderContractTest {
 
     @Test
     void concurrentSendsThroughOneSenderAllArrive() throws Exception {
-        Sender sender = newSender();
+        SmsSender sender = newSender();
         int threads = 4;
         int perThread = 5;
         CountDownLatch start = new CountDownLatch(1);
@@ -381,32 +388,42 @@ public abstract class SmsSenderContractTest {
     }
 
     /** A sender of the harness's provider for its settings; closed after the test. */
-    protected final Sender newSender() {
+    protected final SmsSender newSender() {
         return newSender(settings -> { });
     }
 
-    /** A sender for the harness's settings with some core SMS keys changed. */
-    protected final Sender newSender(Consumer<Layer.Builder> change) {
+    /** A sender for the harness's settings with some keys changed. */
+    protected final SmsSender newSender(Consumer<Layer.Builder> change) {
         Layer.Builder layer = Layer.builder(harness.settings());
         change.accept(layer);
         ResolvedSettings resolved = settings(layer.build());
-        Sender sender = harness.provider().create(new SenderContext(resolved, () -> harness.emailSender(resolved)));
-        assertThat(sender).as("SenderProvider.create()").isNotNull();
+        SenderContext context = new SenderContext(resolved, Clock.systemUTC(), ManualScheduler.startingAt(Instant.now()));
+        Sender created = harness.provider() instanceof EmailRelayProvider relay
+                ? relay.create(context, harness.emailSender(resolved)) : harness.provider().create(context);
+        assertThat(created).as("SenderProvider.create() of an SMS provider").isInstanceOf(SmsSender.class);
+        SmsSender sender = (SmsSender) created;
         senders.add(sender);
         return sender;
     }
 
-    /** An SMS as a notifier hands it to a sender: to {@link #NUMBER}, with a Message-ID. */
+    /** An SMS as a notifier hands it to a sender: to {@link #NUMBER} in E.164, with a Message-ID. */
     protected static SmsMessage message(String text) {
-        return SmsMessage.of(NUMBER, text).withMessageId(newMessageId());
+        return SmsMessage.of(E164, text).withMessageId(newMessageId());
+    }
+
+    private <T> Layer with(dev.notify.settings.SettingKey<T> key, T value) {
+        return Layer.builder(harness.settings()).set(key, value).build();
     }
 
     private static String newMessageId() {
         return "<contract-" + UUID.randomUUID() + "@example.com>";
     }
 
+    /** The layer resolved with the schema of the harness's providers, so a provider need not be on ServiceLoader's path. */
     private ResolvedSettings settings(Layer layer) {
-        ResolvedSettings resolved = Settings.of(layer).resolveGlobal(SettingsSchema.of(List.of(harness.provider())))
+        List<SenderProvider> providers = new ArrayList<>(harness.supportingProviders());
+        providers.add(harness.provider());
+        ResolvedSettings resolved = Settings.of(layer).resolveGlobal(SettingsSchema.of(providers))
                 .requireValid(Channel.SMS);
         assertThat(resolved.get(SettingKeys.SMS_ENABLED)).as("the harness's sms.enabled").isTrue();
         return resolved;

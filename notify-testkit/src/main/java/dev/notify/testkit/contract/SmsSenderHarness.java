@@ -3,7 +3,7 @@ package dev.notify.testkit.contract;
 import dev.notify.message.SmsMessage;
 import dev.notify.settings.Layer;
 import dev.notify.settings.ResolvedSettings;
-import dev.notify.spi.Sender;
+import dev.notify.spi.EmailSender;
 import dev.notify.spi.SenderProvider;
 import java.time.Duration;
 import java.util.List;
@@ -51,10 +51,10 @@ public interface SmsSenderHarness extends AutoCloseable {
     List<SmsMessage> received();
 
     /**
-     * The email sender an SMS provider that delivers through email gets for {@code settings}; a harness of such a
+     * The email sender an {@link dev.notify.spi.EmailRelayProvider} gets for {@code settings}; a harness of such a
      * provider closes it in {@link #close()}. The default has none, as for a provider that calls a service itself.
      */
-    default Sender emailSender(ResolvedSettings settings) {
+    default EmailSender emailSender(ResolvedSettings settings) {
         throw new IllegalStateException("email is disabled for these settings");
     }
 

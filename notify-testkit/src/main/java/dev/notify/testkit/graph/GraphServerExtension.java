@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * void sendsThroughGraph() {
  *     try (Notifier notifier = Notifier.builder()
  *             .settings(Settings.builder().global(graph.layer()).build())
- *             .provider(GraphSenderProvider.trusting(graph.trustStore()))
+ *             .provider(new GraphSenderProvider().withTrustStore(graph.trustStore()))
  *             .build()) {
  *         notifier.global().sendEmail(message);
  *     }

@@ -1,5 +1,8 @@
 package dev.notify.testkit.assertions;
 
+import dev.notify.testkit.time.ManualScheduler;
+import java.time.Instant;
+import java.time.Clock;
 import static dev.notify.testkit.assertions.NotifyAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +11,8 @@ import dev.notify.message.Attachment;
 import dev.notify.message.EmailMessage;
 import dev.notify.message.SmsMessage;
 import dev.notify.settings.Settings;
-import dev.notify.spi.Sender;
+import dev.notify.spi.EmailSender;
+import dev.notify.spi.SmsSender;
 import dev.notify.spi.SenderContext;
 import dev.notify.testkit.FakeEmailProvider;
 import dev.notify.testkit.FakeSmsProvider;
@@ -20,8 +24,8 @@ import org.junit.jupiter.api.Test;
 class NotifyAssertionsTest {
 
     private final Outbox outbox = new Outbox();
-    private final Sender email = new FakeEmailProvider(outbox).create(context());
-    private final Sender sms = new FakeSmsProvider(outbox).create(context());
+    private final EmailSender email = new FakeEmailProvider(outbox).create(context());
+    private final SmsSender sms = new FakeSmsProvider(outbox).create(context());
     private final AtomicInteger ids = new AtomicInteger();
 
     @Test
@@ -194,8 +198,6 @@ class NotifyAssertionsTest {
     }
 
     private static SenderContext context() {
-        return new SenderContext(Settings.builder().build().resolveGlobal(), () -> {
-            throw new IllegalStateException(Channel.EMAIL + " sender not used");
-        });
+        return new SenderContext(Settings.builder().build().resolveGlobal(), Clock.systemUTC(), ManualScheduler.startingAt(Instant.now()));
     }
 }

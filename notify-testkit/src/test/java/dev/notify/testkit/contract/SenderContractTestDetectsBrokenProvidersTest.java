@@ -7,10 +7,10 @@ import dev.notify.Channel;
 import dev.notify.CheckReport;
 import dev.notify.PermanentDeliveryException;
 import dev.notify.TransientDeliveryException;
-import dev.notify.message.Message;
+import dev.notify.message.EmailMessage;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.ProviderSettings;
-import dev.notify.spi.Sender;
+import dev.notify.spi.EmailSender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
 import dev.notify.testkit.FakeEmailProvider;
@@ -33,9 +33,9 @@ class SenderContractTestDetectsBrokenProvidersTest {
 
     @Test
     void providerSwallowingTransientFailuresFailsTheContract() {
-        UnaryOperator<Sender> swallowing = sender -> new Delegating(sender) {
+        UnaryOperator<EmailSender> swallowing = sender -> new Delegating(sender) {
             @Override
-            public Delivery send(Message message) {
+            public Delivery send(EmailMessage message) {
                 try {
                     return super.send(message);
                 } catch (TransientDeliveryException e) {
@@ -49,9 +49,9 @@ class SenderContractTestDetectsBrokenProvidersTest {
 
     @Test
     void providerReportingTransientFailuresAsPermanentFailsTheContract() {
-        UnaryOperator<Sender> misclassifying = sender -> new Delegating(sender) {
+        UnaryOperator<EmailSender> misclassifying = sender -> new Delegating(sender) {
             @Override
-            public Delivery send(Message message) {
+            public Delivery send(EmailMessage message) {
                 try {
                     return super.send(message);
                 } catch (TransientDeliveryException e) {
@@ -66,7 +66,7 @@ class SenderContractTestDetectsBrokenProvidersTest {
 
     @Test
     void providerSendingAfterCloseFailsTheContract() {
-        UnaryOperator<Sender> ignoringClose = sender -> new Delegating(sender) {
+        UnaryOperator<EmailSender> ignoringClose = sender -> new Delegating(sender) {
             @Override
             public void close() {
             }
@@ -77,11 +77,11 @@ class SenderContractTestDetectsBrokenProvidersTest {
 
     @Test
     void closedSenderThrowingAnotherExceptionThanSendRejectedFailsTheContract() {
-        UnaryOperator<Sender> illegalState = sender -> new Delegating(sender) {
+        UnaryOperator<EmailSender> illegalState = sender -> new Delegating(sender) {
             private volatile boolean closed;
 
             @Override
-            public Delivery send(Message message) {
+            public Delivery send(EmailMessage message) {
                 if (closed) {
                     throw new IllegalStateException("closed");
                 }
@@ -99,7 +99,7 @@ class SenderContractTestDetectsBrokenProvidersTest {
 
     @Test
     void providerFailingOnSecondCloseFailsTheContract() {
-        UnaryOperator<Sender> closingOnce = sender -> new Delegating(sender) {
+        UnaryOperator<EmailSender> closingOnce = sender -> new Delegating(sender) {
             private boolean closed;
 
             @Override
@@ -117,9 +117,9 @@ class SenderContractTestDetectsBrokenProvidersTest {
 
     @Test
     void providerReportingAnotherMessageIdFailsTheContract() {
-        UnaryOperator<Sender> renaming = sender -> new Delegating(sender) {
+        UnaryOperator<EmailSender> renaming = sender -> new Delegating(sender) {
             @Override
-            public Delivery send(Message message) {
+            public Delivery send(EmailMessage message) {
                 Delivery d = super.send(message);
                 return new Delivery("<other@example.com>", d.accepted(), d.rejected(), d.details());
             }
@@ -130,7 +130,7 @@ class SenderContractTestDetectsBrokenProvidersTest {
 
     @Test
     void providerThrowingFromCheckFailsTheContract() {
-        UnaryOperator<Sender> throwingCheck = sender -> new Delegating(sender) {
+        UnaryOperator<EmailSender> throwingCheck = sender -> new Delegating(sender) {
             @Override
             public CheckReport check() {
                 throw new IllegalStateException("cannot connect");
@@ -142,11 +142,11 @@ class SenderContractTestDetectsBrokenProvidersTest {
 
     @Test
     void providerNotThreadsafeFailsTheContract() {
-        UnaryOperator<Sender> singleConnection = sender -> new Delegating(sender) {
+        UnaryOperator<EmailSender> singleConnection = sender -> new Delegating(sender) {
             private final AtomicInteger inFlight = new AtomicInteger();
 
             @Override
-            public Delivery send(Message message) {
+            public Delivery send(EmailMessage message) {
                 try {
                     if (inFlight.incrementAndGet() > 1) {
                         throw new IllegalStateException("the connection is busy with another send");
@@ -177,20 +177,20 @@ class SenderContractTestDetectsBrokenProvidersTest {
         }
     }
 
-    private static void assertBroken(UnaryOperator<Sender> defect, Check check) {
+    private static void assertBroken(UnaryOperator<EmailSender> defect, Check check) {
         assertBroken(new FakeEmailProvider(), defect, check);
     }
 
-    private static void assertBroken(FakeEmailProvider fake, UnaryOperator<Sender> defect, Check check) {
+    private static void assertBroken(FakeEmailProvider fake, UnaryOperator<EmailSender> defect, Check check) {
         assertThatThrownBy(() -> run(fake, defect, check)).isInstanceOf(AssertionError.class);
     }
 
-    private static void run(UnaryOperator<Sender> defect, Check check) throws Throwable {
+    private static void run(UnaryOperator<EmailSender> defect, Check check) throws Throwable {
         run(new FakeEmailProvider(), defect, check);
     }
 
     /** Runs one check as JUnit would: open, test, close; a failure while closing does not hide the test's. */
-    private static void run(FakeEmailProvider fake, UnaryOperator<Sender> defect, Check check) throws Throwable {
+    private static void run(FakeEmailProvider fake, UnaryOperator<EmailSender> defect, Check check) throws Throwable {
         SenderProvider broken = new Broken(fake, defect);
         SenderContractTest contract = new Contract(new FakeEmailProviderContractTest.FakeHarness(fake, broken));
         contract.openHarness();
@@ -221,10 +221,10 @@ class SenderContractTestDetectsBrokenProvidersTest {
     }
 
     private static final class Broken implements SenderProvider {
-        private final SenderProvider delegate;
-        private final UnaryOperator<Sender> defect;
+        private final FakeEmailProvider delegate;
+        private final UnaryOperator<EmailSender> defect;
 
-        Broken(SenderProvider delegate, UnaryOperator<Sender> defect) {
+        Broken(FakeEmailProvider delegate, UnaryOperator<EmailSender> defect) {
             this.delegate = delegate;
             this.defect = defect;
         }
@@ -245,20 +245,20 @@ class SenderContractTestDetectsBrokenProvidersTest {
         }
 
         @Override
-        public Sender create(SenderContext context) {
+        public EmailSender create(SenderContext context) {
             return defect.apply(delegate.create(context));
         }
     }
 
-    private static class Delegating implements Sender {
-        private final Sender delegate;
+    private static class Delegating implements EmailSender {
+        private final EmailSender delegate;
 
-        Delegating(Sender delegate) {
+        Delegating(EmailSender delegate) {
             this.delegate = delegate;
         }
 
         @Override
-        public Delivery send(Message message) {
+        public Delivery send(EmailMessage message) {
             return delegate.send(message);
         }
 

@@ -3,14 +3,13 @@ package dev.notify.sms.http.internal;
 import dev.notify.CheckReport;
 import dev.notify.SettingsException;
 import dev.notify.TransientDeliveryException;
-import dev.notify.message.Message;
 import dev.notify.message.PhoneNumber;
 import dev.notify.message.SmsLength;
 import dev.notify.message.SmsMessage;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.SettingKeys;
 import dev.notify.spi.Delivery;
-import dev.notify.spi.Sender;
+import dev.notify.spi.SmsSender;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -26,7 +25,7 @@ import java.util.Optional;
  *
  * <p>This class is threadsafe.
  */
-public final class HttpSmsSender implements Sender {
+public final class HttpSmsSender implements SmsSender {
 
     /** The longest id or status of a service kept in a result. */
     static final int MAX_SERVER_TEXT = 128;
@@ -52,13 +51,9 @@ public final class HttpSmsSender implements Sender {
     }
 
     @Override
-    public Delivery send(Message message) {
+    public Delivery send(SmsMessage sms) {
         if (closed) {
             throw new IllegalStateException("the " + providerId + " SMS sender is closed");
-        }
-        if (!(message instanceof SmsMessage sms)) {
-            throw new IllegalArgumentException("the " + providerId + " provider sends SmsMessage only, got "
-                    + message.getClass().getSimpleName());
         }
         PhoneNumber number = PhoneNumber.parse(sms.phoneNumber(), settings);
         SmsLength length = SmsLength.of(sms.text()).requireAtMost(maxSegments);

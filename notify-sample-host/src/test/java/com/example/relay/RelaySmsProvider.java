@@ -1,4 +1,4 @@
-package dev.notify.sample.relay;
+package com.example.relay;
 
 import dev.notify.Channel;
 import dev.notify.CheckReport;
@@ -7,23 +7,25 @@ import dev.notify.PermanentDeliveryException;
 import dev.notify.SendRejectedException;
 import dev.notify.SettingsException;
 import dev.notify.TransientDeliveryException;
-import dev.notify.message.Message;
 import dev.notify.message.SmsMessage;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.Secret;
 import dev.notify.settings.SettingKey;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.ProviderSettings;
-import dev.notify.spi.Sender;
+import dev.notify.spi.RetryAfter;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
+import dev.notify.spi.SmsSender;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** An SMS provider for a company's in-house relay: one JSON POST per message. */
 public final class RelaySmsProvider implements SenderProvider {
@@ -60,32 +62,38 @@ public final class RelaySmsProvider implements SenderProvider {
     }
 
     @Override
-    public Sender create(SenderContext context) {
-        return new RelaySender(context.settings());
+    public Optional<String> artifact() {
+        return Optional.of("com.example:relay-sms-provider");
     }
 
-    private static final class RelaySender implements Sender {
+    @Override
+    public SmsSender create(SenderContext context) {
+        return new RelaySender(context.settings(), context.clock());
+    }
+
+    private static final class RelaySender implements SmsSender {
         private final ResolvedSettings settings;
+        private final Clock clock;
         private final HttpClient http;
         private volatile boolean closed;
 
-        RelaySender(ResolvedSettings settings) {
+        RelaySender(ResolvedSettings settings, Clock clock) {
             this.settings = settings;
+            this.clock = clock;
             this.http = HttpClient.newBuilder().connectTimeout(settings.get(TIMEOUT)).build();
         }
 
         @Override
-        public Delivery send(Message message) {
+        public Delivery send(SmsMessage sms) {
             if (closed) {
                 throw new SendRejectedException("the relay sender is closed");
             }
-            SmsMessage sms = (SmsMessage) message;
             HttpRequest request = HttpRequest.newBuilder(settings.get(URL))
                     .timeout(settings.get(TIMEOUT))
                     .header("Authorization", "Bearer " + settings.get(API_KEY).reveal())
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"to\":\"" + sms.phoneNumber() + "\",\"text\":\""
-                            + sms.text().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}"))
+                            + json(sms.text()) + "\"}"))
                     .build();
             HttpResponse<String> response;
             try {
@@ -103,14 +111,22 @@ public final class RelaySmsProvider implements SenderProvider {
                         + status + ")")));
             }
             if (status == 429 || status >= 500) {
+                DeliveryException.Details details = DeliveryException.Details.of().replyCode(status);
+                Optional<Duration> wait = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
+                        clock.instant());
                 throw new TransientDeliveryException("the relay answered HTTP " + status,
-                        DeliveryException.Details.of().replyCode(status), null);
+                        wait.map(details::retryAfter).orElse(details), null);
             }
             if (status >= 400) {
                 throw new PermanentDeliveryException("the relay refused the message: HTTP " + status,
                         DeliveryException.Details.of().replyCode(status), null);
             }
-            return Delivery.accepted(sms.messageId().orElseThrow(), List.of(sms.phoneNumber()));
+            return Delivery.accepted(sms.messageId().orElseThrow(), List.of(sms.phoneNumber()))
+                    .withDetail("sms.outcome", "accepted by the relay");
+        }
+
+        private static String json(String text) {
+            return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r");
         }
 
         @Override

@@ -1,0 +1,24 @@
+package dev.notify.spi;
+
+import dev.notify.DeliveryException;
+import dev.notify.SettingsException;
+import dev.notify.message.EmailMessage;
+
+/**
+ * A {@link Sender} of the email channel: what the {@link SenderProvider#create(SenderContext)} of a provider whose
+ * {@link SenderProvider#channel()} is {@link dev.notify.Channel#EMAIL} returns. Implementations must be threadsafe.
+ */
+public interface EmailSender extends Sender {
+
+    /**
+     * Makes one delivery attempt. The notifier handles retries: a sender must not retry on its own. The message
+     * is complete: its {@code from} and Message-ID are set.
+     *
+     * @return what the server accepted; recipients refused individually are listed in the delivery, and the
+     *     call throws only when no recipient was accepted
+     * @throws DeliveryException when nothing was accepted: {@code TransientDeliveryException} when a later
+     *     attempt may succeed, {@code PermanentDeliveryException} when it will not
+     * @throws SettingsException when the server rejects the settings (authentication failed), naming the keys
+     */
+    Delivery send(EmailMessage message);
+}
