@@ -1,12 +1,10 @@
-package dev.notify.internal;
+package dev.notify.spi;
 
 import dev.notify.json.Json;
 import dev.notify.settings.SettingDescription;
 import dev.notify.settings.SettingKey;
 import dev.notify.settings.SettingKeys;
 import dev.notify.settings.SettingsSchema;
-import dev.notify.spi.ProviderSettings;
-import dev.notify.spi.SettingsExtension;
 import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -28,7 +26,7 @@ import java.util.stream.Stream;
  * runs it at build time on its compiled classes, so IDEs complete every installed module's keys and the starter
  * lists none:
  *
- * <pre>{@code java dev.notify.internal.SpringConfigurationMetadata <classes directory>}</pre>
+ * <pre>{@code java dev.notify.spi.SpringConfigurationMetadata <classes directory>}</pre>
  *
  * A module's keys are the {@code static} {@link SettingKey} fields of the classes in its classes directory (and, for
  * notify-api, {@link SettingKeys#all()}), so a key shared by two providers is listed once, by the module that
