@@ -122,6 +122,20 @@ public final class PropertiesFormat {
     }
 
     /**
+     * A key as this format writes it: {@code =}, {@code :}, {@code #}, {@code !}, spaces and control characters
+     * escaped, so {@link java.util.Properties#load} reads it back unchanged. For tools that edit a settings file
+     * line by line (the settings store) and must write what {@link #format} would.
+     */
+    public static String escapeKey(String key) {
+        return PropertiesWriter.escape(Objects.requireNonNull(key, "key"), true);
+    }
+
+    /** A value as this format writes it: backslashes, control characters and a leading separator escaped. */
+    public static String escapeValue(String value) {
+        return PropertiesWriter.escape(Objects.requireNonNull(value, "value"), false);
+    }
+
+    /**
      * Settings as properties text that {@link #parse} reads back to equal settings: the global layer, then each
      * server's layer with its {@code inherits}, keys in the schema's order, values as an administrator writes
      * them, a cleared key as {@code key=}. Secrets are written as their references; see

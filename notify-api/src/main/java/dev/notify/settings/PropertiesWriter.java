@@ -62,7 +62,8 @@ final class PropertiesWriter {
         out.append("# ").append(text.replace('\n', ' ').replace('\r', ' ')).append('\n');
     }
 
-    private static String escape(String text, boolean key) {
+    /** The text as a properties key ({@code key}) or value, escaped as {@link java.util.Properties#load} reads it. */
+    static String escape(String text, boolean key) {
         StringBuilder escaped = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

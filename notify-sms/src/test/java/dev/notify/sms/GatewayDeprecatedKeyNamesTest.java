@@ -14,6 +14,7 @@ import dev.notify.message.EmailMessage;
 import dev.notify.message.SmsMessage;
 import dev.notify.settings.PropertiesFormat;
 import dev.notify.settings.Settings;
+import dev.notify.testkit.FakeEmailProvider;
 import dev.notify.testkit.Outbox;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,8 @@ class GatewayDeprecatedKeyNamesTest {
                         + "(read as sms.email-gateway.subject until then); written as sms.subject");
         assertThat(settings.deprecatedNames()).extracting(Problem::key).containsExactly("sms.destination-domain",
                 "sms.recipient-format", "sms.sender", "sms.subject", "servers.eu-1.sms.destination-domain");
-        try (Notifier notifier = Notifier.builder().settings(settings).provider(new SmsGatewayProvider()).build()) {
+        try (Notifier notifier = Notifier.builder().settings(settings).provider(new SmsGatewayProvider())
+                .provider(new FakeEmailProvider()).build()) {
             notifier.server("eu-1").sendSms(SmsMessage.of("+15550101234", "Hello"));
 
             EmailMessage email = Outbox.of(notifier).emails().get(0);

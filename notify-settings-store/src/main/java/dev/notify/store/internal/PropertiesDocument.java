@@ -1,5 +1,7 @@
 package dev.notify.store.internal;
 
+import dev.notify.settings.PropertiesFormat;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -213,22 +215,8 @@ final class PropertiesDocument {
         return one.stringPropertyNames().stream().findFirst().orElse("");
     }
 
-    /** Escapes text as a properties key or value, writing UTF-8 as is. */
+    /** Escapes text as a properties key or value, as notify's properties format writes it. */
     static String escape(String text, boolean key) {
-        StringBuilder escaped = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> escaped.append("\\\\");
-                case '\t' -> escaped.append("\\t");
-                case '\n' -> escaped.append("\\n");
-                case '\r' -> escaped.append("\\r");
-                case '\f' -> escaped.append("\\f");
-                case '=', ':', '#', '!' -> escaped.append(key || i == 0 ? "\\" + c : String.valueOf(c));
-                case ' ' -> escaped.append(key || i == 0 ? "\\ " : " ");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
+        return key ? PropertiesFormat.escapeKey(text) : PropertiesFormat.escapeValue(text);
     }
 }

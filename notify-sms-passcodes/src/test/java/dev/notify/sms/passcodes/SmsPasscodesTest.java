@@ -14,6 +14,8 @@ import dev.notify.message.SmsLength;
 import dev.notify.message.SmsMessage;
 import dev.notify.settings.PropertiesFormat;
 import dev.notify.spi.SenderProvider;
+import dev.notify.testkit.FakeEmailProvider;
+import dev.notify.testkit.FakeSmsProvider;
 import dev.notify.testkit.Outbox;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -49,7 +51,8 @@ class SmsPasscodesTest {
         properties.put("sms.enabled", "true");
         properties.put("sms.delivery-method", deliveryMethod);
         properties.putAll(extra);
-        return Notifier.builder().settings(PropertiesFormat.standard().parse(properties)).build();
+        return Notifier.builder().settings(PropertiesFormat.standard().parse(properties))
+                .provider(new FakeEmailProvider()).provider(new FakeSmsProvider()).build();
     }
 
     @Test
