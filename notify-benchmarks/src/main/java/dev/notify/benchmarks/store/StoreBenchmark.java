@@ -38,7 +38,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * under JMH ({@link StoreCurrentBenchmark}) and the delay for a change saved through one PostgreSQL store to reach
  * another store in this JVM. Prints a markdown section; exits 3 when the sink did not accept exactly N per run.
  *
- * <p>Arguments: the sink's properties file, a work directory, N (messages per run), and whether to run JMH.
+ * <p>Arguments: the sink's properties file, a work directory (deleted at the end), N (messages per run), and whether
+ * to run JMH, whose output goes to {@code store-jmh.log} beside the work directory.
  */
 public final class StoreBenchmark {
 
@@ -46,6 +47,7 @@ public final class StoreBenchmark {
     static final String FILE = "file store";
     static final String POSTGRESQL = "PostgreSQL store";
     private static final int RUNS = 5;
+    private static final int WARM_UP_ROUNDS = 2;
     private static final int CHANGES = 50;
 
     private StoreBenchmark() {
@@ -83,11 +85,11 @@ public final class StoreBenchmark {
         } finally {
             delete(work);
         }
-        Map<String, Double> current = jmh ? currentNanos() : Map.of();
+        Map<String, Double> current = jmh ? currentNanos(work.resolveSibling("store-jmh.log")) : Map.of();
         return render(rates, current, propagation, n, runs);
     }
 
-    /** msg/s per source and run: a warm-up round, then {@code runs} rounds, each in a rotated order. */
+    /** msg/s per source and run: {@link #WARM_UP_ROUNDS} warm-up rounds, then {@code runs} rounds, each in a rotated order. */
     private static Map<String, List<Double>> sendRates(Map<String, SettingsSource> sources, SinkControl sink, int n,
             int runs) throws Exception {
         Map<String, Notifier> notifiers = new LinkedHashMap<>();
@@ -98,8 +100,10 @@ public final class StoreBenchmark {
                 rates.put(name, new ArrayList<>());
             });
             List<String> names = new ArrayList<>(sources.keySet());
-            for (String name : names) {
-                send(notifiers.get(name), sink, n, "warm-up");
+            for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+                for (String name : names) {
+                    send(notifiers.get(name), sink, n, "warm-up-" + round);
+                }
             }
             for (int run = 0; run < runs; run++) {
                 for (int i = 0; i < names.size(); i++) {
@@ -162,11 +166,11 @@ public final class StoreBenchmark {
         return delays;
     }
 
-    /** ns/op of {@code current()} per source, from {@link StoreCurrentBenchmark}. */
-    private static Map<String, Double> currentNanos() throws Exception {
+    /** ns/op of {@code current()} per source, from {@link StoreCurrentBenchmark}, with JMH's output in {@code log}. */
+    private static Map<String, Double> currentNanos(Path log) throws Exception {
         Map<String, Double> nanos = new LinkedHashMap<>();
         for (RunResult result : new Runner(new OptionsBuilder().include(StoreCurrentBenchmark.class.getName())
-                .jvmArgsAppend("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn").build()).run()) {
+                .jvmArgsAppend("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn").output(log.toString()).build()).run()) {
             String source = result.getParams().getParam("source");
             nanos.put(switch (source) {
                 case "fixed" -> FIXED;
@@ -183,7 +187,8 @@ public final class StoreBenchmark {
         out.append("One notifier per settings source, each sending N = ").append(n).append(" messages one at a time ")
                 .append("(sync, C = 1, plain, loopback) to the SMTP sink; the same keys from a fixed `Settings`, a ")
                 .append("`FileSettingsStore` and a `JdbcSettingsStore` (embedded PostgreSQL started by the benchmark), ")
-                .append("both stores with the default check interval (1 s); in the same JVM, a warm-up round, then ")
+                .append("both stores with the default check interval (1 s); in the same JVM, ").append(WARM_UP_ROUNDS)
+                .append(" warm-up rounds, then ")
                 .append(runs).append(" rounds in a rotated order, every run checked: N accepted by the sink. ")
                 .append("Run-to-run noise is the spread (max - min) / median of the fixed source's runs.\n\n")
                 .append("| settings from | msg/s (median) | runs (msg/s) | vs fixed | `current()` ns/op |\n")

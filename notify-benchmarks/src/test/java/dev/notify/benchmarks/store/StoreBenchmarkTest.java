@@ -3,6 +3,7 @@ package dev.notify.benchmarks.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notify.benchmarks.SinkExtension;
+import dev.notify.smtp.SmtpSettingKeys;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The settings store benchmark end to end at a small N against the sink in this JVM (the embedded PostgreSQL
@@ -34,6 +37,20 @@ class StoreBenchmarkTest {
                 .containsPattern("Store vs fixed: within noise .*: (met|MISSED for .*)\\.")
                 .containsPattern("in p50 \\d+\\.\\d ms, max \\d+\\.\\d ms over 50 changes");
         assertThat(work.resolve("store")).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fixed", "file", "postgresql"})
+    void currentBenchmarkGivesTheSettingsOfEachSourceAndCleansUp(String source) throws Exception {
+        StoreCurrentBenchmark benchmark = new StoreCurrentBenchmark();
+        benchmark.source = source;
+        benchmark.setUp();
+        try {
+            assertThat(benchmark.current().resolve(StoreSources.SERVER).get(SmtpSettingKeys.PORT))
+                    .isEqualTo(2525);
+        } finally {
+            benchmark.tearDown();
+        }
     }
 
     @Test
