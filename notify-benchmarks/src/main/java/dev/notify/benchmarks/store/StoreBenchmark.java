@@ -68,7 +68,7 @@ public final class StoreBenchmark {
     }
 
     static String report(SinkInfo sink, Path work, int n, int runs, boolean jmh) throws Exception {
-        Map<String, List<Double>> rates = new LinkedHashMap<>();
+        Map<String, List<Double>> rates;
         List<Long> propagation;
         Map<String, String> keys = StoreSources.keys(sink.host(), sink.port(), 1);
         try (EmbeddedPostgres postgres = StoreSources.postgres(work.resolve("postgres"));
