@@ -12,6 +12,10 @@
 #   N_GRAPH    1000                           messages per Graph run
 #   OUTBOX     true                           run the durable outbox benchmark (file journal and PostgreSQL)
 #   N_OUTBOX   2000                           messages per outbox run
+#   STORE      true                           run the settings store benchmark (fixed Settings vs file and PostgreSQL
+#                                             stores, current() under JMH, propagation between two stores)
+#   N_STORE    10000                          messages per settings store run
+#   STORE_JMH  $JMH                           whether the settings store benchmark measures current() under JMH
 #   N_2MS      600                            messages per run in plain-2ms (2 ms per round trip)
 #   ONLY       (all)                          comma-separated contender ids: notify-sync, notify-async, jakarta-send,
 #                                             jakarta-reused, sjm, sjm-pool, spring-batch, vertx-mail, raw-pipelined
@@ -34,7 +38,7 @@ B=$ROOT/notify-benchmarks
 T=$B/target
 PARTIAL=false
 for v in MODES THREADS N N_TLS N_2MS N_PER_CONNECTION ONLY CHUNKING DATA_VS_BDAT JMH COLD_RUNS GRAPH N_GRAPH OUTBOX \
-    N_OUTBOX JFR; do
+    N_OUTBOX STORE N_STORE STORE_JMH JFR; do
   if [ -n "${!v:-}" ]; then PARTIAL=true; fi
 done
 MODES=${MODES:-plain,starttls-auth,plain-2ms}
@@ -46,6 +50,8 @@ GRAPH=${GRAPH:-true}
 N_GRAPH=${N_GRAPH:-1000}
 OUTBOX=${OUTBOX:-true}
 N_OUTBOX=${N_OUTBOX:-2000}
+STORE=${STORE:-true}
+N_STORE=${N_STORE:-10000}
 N_2MS=${N_2MS:-600}
 ONLY=${ONLY:-}
 CHUNKING=${CHUNKING:-true}
@@ -56,6 +62,7 @@ case "$CHUNKING" in
 esac
 DATA_VS_BDAT=${DATA_VS_BDAT:-$CHUNKING}
 JMH=${JMH:-true}
+STORE_JMH=${STORE_JMH:-$JMH}
 COLD_RUNS=${COLD_RUNS:-3}
 JFR=${JFR:-false}
 JFR_DIR=""
@@ -212,6 +219,17 @@ if [ "$OUTBOX" = true ]; then
   printf '\n' >> "$RESULTS"
   cat "$T/outbox.md" >> "$RESULTS"
   [ $OUTBOX_STATUS -eq 0 ] || STATUS=$OUTBOX_STATUS
+fi
+if [ "$STORE" = true ]; then
+  echo "== settings store" >&2
+  mkdir -p "$T/bench-logs"
+  java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$FULL" dev.notify.benchmarks.store.StoreBenchmark \
+    "$SINK_DIR/sink.properties" "$T/store-work" "$N_STORE" "$STORE_JMH" > "$T/store.md" 2> "$T/bench-logs/store.log"
+  STORE_STATUS=$?
+  cat "$T/store.md"
+  printf '\n' >> "$RESULTS"
+  cat "$T/store.md" >> "$RESULTS"
+  [ $STORE_STATUS -eq 0 ] || STATUS=$STORE_STATUS
 fi
 set -e
 exit $STATUS
