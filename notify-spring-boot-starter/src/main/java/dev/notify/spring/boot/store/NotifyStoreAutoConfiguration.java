@@ -49,7 +49,7 @@ public class NotifyStoreAutoConfiguration {
         StoreOptions options = StoreOptions.builder().schema(schema).keys(keys(properties))
                 .checkInterval(properties.checkInterval()).build();
         return JdbcSettingsStore.builder(dataSource).options(options).createTables(properties.createTables())
-                .description("notify settings store in the application's DataSource").build();
+                .description("the application's DataSource").build();
     }
 
     /** The {@code notify.} properties, reloaded on {@code NotifySettingsChangedEvent}: the store's defaults. */
@@ -81,7 +81,7 @@ public class NotifyStoreAutoConfiguration {
             }
         } catch (IllegalArgumentException e) {
             String key = properties.keysFile() != null ? "notify.store.keys-file" : "notify.store.keys-variable";
-            throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(key + ": " + e.getMessage());
         }
         return EncryptionKeys.none();
     }
