@@ -30,7 +30,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 @AutoConfiguration(before = NotifyAutoConfiguration.class,
         afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
-@ConditionalOnClass(JdbcSettingsStore.class)
+@ConditionalOnClass(name = "dev.notify.store.JdbcSettingsStore")
 @ConditionalOnProperty(prefix = "notify.store", name = "type", havingValue = NotifyStoreProperties.JDBC)
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(NotifyStoreProperties.class)

@@ -34,6 +34,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The settings store on the application's DataSource, in a real Spring context over a real PostgreSQL. */
@@ -144,6 +145,17 @@ class NotifyStoreAutoConfigurationTest {
                     assertThat(context).hasNotFailed().doesNotHaveBean(SettingsStore.class);
                     assertThat(context.getBean(SettingsSource.class)).isInstanceOf(EnvironmentSettingsSource.class);
                 });
+    }
+
+    @Test
+    void withoutNotifySettingsStoreOnTheClassPathTheOptInCreatesNoStore() {
+        runner.withClassLoader(new FilteredClassLoader("dev.notify.store.")).run(context -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean(SettingsStore.class);
+            assertThat(context.getBean(SettingsSource.class)).isInstanceOf(EnvironmentSettingsSource.class);
+            assertThat(health(context.getBean(NotifyHealthContributor.class), NotifyHealthContributor.SETTINGS_STORE))
+                    .isNull();
+            assertThat(database.connectionsAsked()).isZero();
+        });
     }
 
     @Test
