@@ -12,6 +12,7 @@ import dev.notify.settings.SettingKey;
 import dev.notify.settings.SettingsSource;
 import dev.notify.spring.boot.EnvironmentSettingsSource;
 import dev.notify.spring.boot.NotifyAutoConfiguration;
+import dev.notify.spring.boot.NotifySettingsChangedEvent;
 import dev.notify.spring.boot.health.NotifyHealthContributor;
 import dev.notify.spring.boot.health.NotifyHealthContributorAutoConfiguration;
 import dev.notify.store.ChangeSet;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -36,6 +38,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.MapPropertySource;
 
 /** The settings store on the application's DataSource, in a real Spring context over a real PostgreSQL. */
 class NotifyStoreAutoConfigurationTest {
@@ -116,6 +119,27 @@ class NotifyStoreAutoConfigurationTest {
 
             assertThat(settings.current()).isNotSameAs(before);
             assertThat(settings.current()).isSameAs(settings.current());
+        });
+    }
+
+    @Test
+    void reloadedPropertiesChangeWhatTheStoreDoesNotHold() {
+        runner.run(context -> {
+            Notifier notifier = context.getBean(Notifier.class);
+            SettingsStore store = context.getBean(SettingsStore.class);
+            store.apply(ChangeSet.builder(store.snapshot().version(), "admin")
+                    .set("servers.eu-1.email.sender", "Stored <eu-1@store.example.com>").build());
+
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("admin", Map.of(
+                    "notify.email.sender", "Reloaded <noreply@reloaded.example.com>",
+                    "notify.servers.eu-1.email.sender", "Reloaded EU 1 <eu-1@reloaded.example.com>")));
+            context.publishEvent(new NotifySettingsChangedEvent(this));
+            notifier.server("eu-1").sendEmail(WELCOME);
+            notifier.server("us-1").sendEmail(WELCOME);
+
+            assertThat(Outbox.of(notifier).emails()).extracting(m -> m.from().orElseThrow()).containsExactly(
+                    EmailAddress.parse("Stored <eu-1@store.example.com>"),
+                    EmailAddress.parse("Reloaded <noreply@reloaded.example.com>"));
         });
     }
 
