@@ -53,6 +53,14 @@ public final class StoreOverPropertiesSettingsSource implements SettingsSource {
         if (combined.below() == below && combined.above() == above) {
             return combined.settings();
         }
+        return recombine(below, above);
+    }
+
+    private synchronized Settings recombine(Settings below, Settings above) {
+        Combined combined = last;
+        if (combined.below() == below && combined.above() == above) {
+            return combined.settings();
+        }
         Settings settings;
         try {
             settings = combine(below, above);
