@@ -11,7 +11,7 @@ import org.springframework.boot.configurationmetadata.ConfigurationMetadataRepos
 import org.springframework.boot.configurationmetadata.ConfigurationMetadataRepositoryJsonBuilder;
 
 /**
- * The starter's own configuration metadata: its properties and {@code notify.servers}, and no provider's key, since
+ * The starter's own configuration metadata: its properties, {@code notify.servers} and {@code notify.store.}, and no provider's key, since
  * every notify module ships the metadata of the keys it declares.
  */
 class ConfigurationMetadataTest {
@@ -28,6 +28,9 @@ class ConfigurationMetadataTest {
         assertThat(repository.getAllProperties()).containsKeys("notify.servers", "management.health.notify.enabled",
                 "management.health.notify.probe.enabled", "management.observations.notify.include-addresses");
         assertThat(repository.getAllProperties().keySet()).filteredOn(k -> k.startsWith("notify."))
-                .containsExactly("notify.servers");
+                .containsExactlyInAnyOrder("notify.servers", "notify.store.type", "notify.store.keys-file",
+                        "notify.store.keys-variable", "notify.store.create-tables", "notify.store.check-interval");
+        assertThat(repository.getAllProperties().get("notify.store.type").getHints().getValueHints())
+                .extracting(hint -> hint.getValue()).containsExactly("jdbc");
     }
 }

@@ -4,6 +4,7 @@ import dev.notify.Notifier;
 import dev.notify.settings.SettingsSource;
 import dev.notify.spring.boot.NotifyAutoConfiguration;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -12,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The {@code notify} health contributor ({@link NotifyHealthContributor}), when Spring Boot's health support
@@ -35,7 +37,20 @@ public class NotifyHealthContributorAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "notifyHealthContributor")
     public NotifyHealthContributor notifyHealthContributor(Notifier notifier, SettingsSource settingsSource,
-            LastSends lastSends, NotifyHealthProperties properties) {
-        return new NotifyHealthContributor(notifier, settingsSource, lastSends, properties, Clock.systemUTC());
+            LastSends lastSends, NotifyHealthProperties properties, ObjectProvider<SettingsStoreHealth> store) {
+        return new NotifyHealthContributor(notifier, settingsSource, lastSends, properties, Clock.systemUTC(),
+                store.getIfUnique());
+    }
+
+    /** The settings store's state, as a component of the contributor (not a health contributor of its own). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "dev.notify.store.SettingsStore")
+    static class SettingsStoreHealthConfiguration {
+
+        @Bean
+        @ConditionalOnBean(type = "dev.notify.store.SettingsStore")
+        SettingsStoreHealth notifySettingsStoreHealth(dev.notify.store.SettingsStore store) {
+            return new SettingsStoreHealth(store);
+        }
     }
 }

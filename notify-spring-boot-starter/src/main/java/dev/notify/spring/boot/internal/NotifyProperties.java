@@ -23,7 +23,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * The {@code notify.} entries of a Spring environment, as {@code PropertiesFormat} reads them: every key that any
  * enumerable property source names (application.properties and .yml, profiles, config trees, command-line
  * arguments, system properties, test properties), plus environment variables named {@code NOTIFY_...}, each with the
- * value of the source that comes first, as Spring's own lookups choose.
+ * value of the source that comes first, as Spring's own lookups choose. The starter's own {@code notify.store.}
+ * properties are not settings and are left out.
  *
  * <p>Spring placeholders in values ({@code ${SMTP_HOST}}, {@code ${smtp.host:localhost}}) are resolved; notify's own
  * references {@code ${env:NAME}} and {@code ${file:PATH}} are left for {@code PropertiesFormat}. A placeholder that
@@ -33,6 +34,9 @@ public final class NotifyProperties {
 
     /** The prefix of every key in the Spring environment. */
     public static final String PREFIX = "notify.";
+
+    /** The starter's own properties of the settings store ({@code notify.store.type}), which are not settings. */
+    public static final String STORE_PREFIX = PREFIX + "store.";
 
     private static final String VARIABLE_PREFIX = "NOTIFY_";
     private static final Pattern NOTIFY_REFERENCE = Pattern.compile("\\$\\{(?:env|file):[^}]*}");
@@ -62,7 +66,7 @@ public final class NotifyProperties {
         Set<String> servers = new TreeSet<>();
         for (PropertySource<?> source : sources) {
             for (String name : names(source)) {
-                if (name.startsWith(PREFIX)) {
+                if (name.startsWith(PREFIX) && !name.startsWith(STORE_PREFIX)) {
                     keys.add(name);
                     Matcher server = SERVER.matcher(name);
                     if (server.matches()) {
