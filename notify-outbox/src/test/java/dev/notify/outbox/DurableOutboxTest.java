@@ -112,7 +112,8 @@ class DurableOutboxTest {
     void listenersSeeDeliveredOnlyOnceTheOutcomeIsDurable() {
         List<Optional<OutboxState>> journalledAtDelivered = new CopyOnWriteArrayList<>();
         DurableOutbox[] audited = new DurableOutbox[1];
-        try (Notifier auditing = Notifier.builder().settings(settings).clock(time).listener(e -> {
+        try (Notifier auditing = Notifier.builder().settings(settings).provider(new FakeEmailProvider()).clock(time)
+                .listener(e -> {
             if (e.kind() == SendEvent.Kind.DELIVERED) {
                 journalledAtDelivered.add(audited[0].list(EnumSet.allOf(OutboxState.class), 10).stream()
                         .filter(entry -> e.messageId().equals(Optional.of(entry.messageId()))).findFirst().map(OutboxEntry::state));
