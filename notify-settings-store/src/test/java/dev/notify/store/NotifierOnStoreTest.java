@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.notify.Notifier;
 import dev.notify.message.EmailAddress;
 import dev.notify.message.EmailMessage;
+import dev.notify.settings.SettingsSchema;
 import dev.notify.testkit.FakeEmailProvider;
 import dev.notify.testkit.Outbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,10 +25,11 @@ class NotifierOnStoreTest {
             throws Exception {
         Path file = dir.resolve("notify.properties");
         Outbox outbox = new Outbox();
+        FakeEmailProvider fake = new FakeEmailProvider(outbox);
         try (SettingsStore store = FileSettingsStore.open(file, StoreOptions.builder().checkInterval(Duration.ZERO)
-                .build());
-                Notifier notifier = Notifier.builder().settings(store).discoverProviders(false)
-                        .provider(new FakeEmailProvider(outbox)).build()) {
+                .schema(SettingsSchema.of(List.of(fake))).build());
+                Notifier notifier = Notifier.builder().settings(store).discoverProviders(false).provider(fake)
+                        .build()) {
             store.apply(ChangeSet.builder(0, "ann").set("email.enabled", "true").set("email.delivery-method", "fake")
                     .set("email.sender", "First <first@example.com>").build());
             notifier.server("eu-1").sendEmail(message());
