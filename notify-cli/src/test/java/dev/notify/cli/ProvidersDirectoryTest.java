@@ -30,14 +30,13 @@ class ProvidersDirectoryTest {
 
             import dev.notify.Channel;
             import dev.notify.CheckReport;
-            import dev.notify.message.Message;
             import dev.notify.message.SmsMessage;
             import dev.notify.settings.SettingKey;
             import dev.notify.spi.Delivery;
             import dev.notify.spi.ProviderSettings;
-            import dev.notify.spi.Sender;
             import dev.notify.spi.SenderContext;
             import dev.notify.spi.SenderProvider;
+            import dev.notify.spi.SmsSender;
             import java.util.List;
 
             public final class TinySmsProvider implements SenderProvider {
@@ -48,11 +47,10 @@ class ProvidersDirectoryTest {
                 public Channel channel() { return Channel.SMS; }
                 public ProviderSettings settings() { return ProviderSettings.of(List.of(ACCOUNT), check -> { }); }
 
-                public Sender create(SenderContext context) {
+                public SmsSender create(SenderContext context) {
                     String account = context.settings().find(ACCOUNT).orElse("none");
-                    return new Sender() {
-                        public Delivery send(Message message) {
-                            SmsMessage sms = (SmsMessage) message;
+                    return new SmsSender() {
+                        public Delivery send(SmsMessage sms) {
                             return Delivery.accepted(sms.messageId().orElseThrow(), List.of(sms.phoneNumber()))
                                     .withDetail("tiny.account", account);
                         }

@@ -194,7 +194,7 @@ class SettingsCommandsTest {
         CliRun badNumber = settings("history", "--limit", PASSWORD);
 
         assertThat(misspelt.exitCode()).isEqualTo(2);
-        assertThat(misspelt.err()).contains("Did you mean: notify settings").doesNotContain(PASSWORD);
+        assertThat(misspelt.err()).contains("did you mean 'settings'").doesNotContain(PASSWORD);
         assertThat(extra.exitCode()).isEqualTo(2);
         assertThat(extra.all()).doesNotContain(PASSWORD);
         assertThat(badNumber.exitCode()).isEqualTo(2);
