@@ -37,7 +37,8 @@ class ConfigurationMetadataTest {
         assertThat(module(byModule, "notify-smtp")).containsKey("notify.email.smtp.host")
                 .doesNotContainKey("notify.email.enabled");
         assertThat(module(byModule, "notify-spring-boot-starter").keySet()).filteredOn(k -> k.startsWith("notify."))
-                .containsExactly("notify.servers");
+                .containsExactlyInAnyOrder("notify.servers", "notify.store.type", "notify.store.keys-file",
+                        "notify.store.keys-variable", "notify.store.create-tables", "notify.store.check-interval");
         assertThat(all).doesNotHaveDuplicates();
         Set<String> installed = new HashSet<>();
         SettingsSchema.installed().keys().forEach(k -> installed.add("notify." + k.name()));
