@@ -61,7 +61,7 @@ class NotifyJarIT {
         Result result = run("resolve", "--config", config.toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.output()).contains("installed: graph, smtp");
+        assertThat(result.output()).contains("installed: graph (dev.notify:notify-graph), smtp (dev.notify:notify-smtp)");
     }
 
     @Test
@@ -72,6 +72,7 @@ class NotifyJarIT {
         Result result = run("resolve", "--config", config.toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.output()).contains("installed: email-gateway, infobip, twilio, vonage, webhook");
+        assertThat(result.output()).contains("installed: email-gateway (dev.notify:notify-sms), infobip (dev.notify:notify-sms-http), "
+                + "twilio (dev.notify:notify-sms-http), vonage (dev.notify:notify-sms-http), webhook (dev.notify:notify-sms-http)");
     }
 }
