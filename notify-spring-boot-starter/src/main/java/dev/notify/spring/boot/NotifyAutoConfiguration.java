@@ -30,6 +30,10 @@ import org.springframework.core.io.ResourceLoader;
 @ConditionalOnClass(Notifier.class)
 public class NotifyAutoConfiguration {
 
+    /** Spring Boot creates it; a public no-argument constructor, as for any auto-configured bean. */
+    public NotifyAutoConfiguration() {
+    }
+
     /** The providers and settings extensions the notifier uses, and every key it understands. */
     @Bean
     @ConditionalOnMissingBean

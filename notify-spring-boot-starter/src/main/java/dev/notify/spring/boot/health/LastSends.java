@@ -34,6 +34,10 @@ public final class LastSends implements SendListener {
     private final Map<String, Map<Channel, LastSend>> byServer = new ConcurrentHashMap<>();
     private final AtomicBoolean full = new AtomicBoolean();
 
+    /** Starts with no send remembered; the health auto-configuration creates one per context. */
+    public LastSends() {
+    }
+
     @Override
     public void onEvent(SendEvent event) {
         boolean last = switch (event.kind()) {

@@ -27,6 +27,10 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(NotifyHealthProperties.class)
 public class NotifyHealthContributorAutoConfiguration {
 
+    /** Spring Boot creates it; a public no-argument constructor, as for any auto-configured bean. */
+    public NotifyHealthContributorAutoConfiguration() {
+    }
+
     /** Registered on the auto-configured notifier as a {@code SendListener}. */
     @Bean
     @ConditionalOnMissingBean

@@ -20,6 +20,10 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(NotifyObservationProperties.class)
 public class NotifyObservationAutoConfiguration {
 
+    /** Spring Boot creates it; a public no-argument constructor, as for any auto-configured bean. */
+    public NotifyObservationAutoConfiguration() {
+    }
+
     @Bean
     @ConditionalOnMissingBean
     public NotifyObservationListener notifyObservationListener(ObservationRegistry registry,

@@ -1,0 +1,25 @@
+/**
+ * notify's Spring Boot auto-configuration, health contributor and observations. The auto-configuration packages
+ * are opened to Spring, which proxies and instantiates their configuration classes reflectively; the
+ * {@code dev.notify.spring.boot.internal} package is not exported.
+ */
+module dev.notify.spring.boot {
+    requires transitive dev.notify.api;
+    requires transitive micrometer.commons;
+    requires transitive micrometer.observation;
+    requires org.slf4j;
+    requires transitive spring.beans;
+    requires transitive spring.boot;
+    requires transitive spring.boot.autoconfigure;
+    requires transitive spring.boot.health;
+    requires transitive spring.context;
+    requires transitive spring.core;
+
+    exports dev.notify.spring.boot;
+    exports dev.notify.spring.boot.health;
+    exports dev.notify.spring.boot.observation;
+
+    opens dev.notify.spring.boot to spring.beans, spring.context, spring.core;
+    opens dev.notify.spring.boot.health to spring.beans, spring.context, spring.core;
+    opens dev.notify.spring.boot.observation to spring.beans, spring.context, spring.core;
+}
