@@ -1,12 +1,15 @@
 /**
  * notify's Spring Boot auto-configuration, health contributor and observations. The auto-configuration packages
  * are opened to Spring, which proxies and instantiates their configuration classes reflectively; the
- * {@code dev.notify.spring.boot.internal} package is not exported.
+ * {@code dev.notify.spring.boot.internal} package is not exported. The settings store (notify-settings-store)
+ * is optional: its auto-configuration applies only when the store is on the class path.
  */
 module dev.notify.spring.boot {
     requires transitive dev.notify.api;
     requires transitive micrometer.commons;
     requires transitive micrometer.observation;
+    requires static transitive dev.notify.store;
+    requires static transitive java.sql;
     requires org.slf4j;
     requires transitive spring.beans;
     requires transitive spring.boot;
@@ -18,8 +21,10 @@ module dev.notify.spring.boot {
     exports dev.notify.spring.boot;
     exports dev.notify.spring.boot.health;
     exports dev.notify.spring.boot.observation;
+    exports dev.notify.spring.boot.store;
 
     opens dev.notify.spring.boot to spring.beans, spring.context, spring.core;
     opens dev.notify.spring.boot.health to spring.beans, spring.context, spring.core;
     opens dev.notify.spring.boot.observation to spring.beans, spring.context, spring.core;
+    opens dev.notify.spring.boot.store to spring.beans, spring.context, spring.core;
 }

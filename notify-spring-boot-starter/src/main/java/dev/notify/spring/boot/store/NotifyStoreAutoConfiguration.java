@@ -36,6 +36,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 @EnableConfigurationProperties(NotifyStoreProperties.class)
 public class NotifyStoreAutoConfiguration {
 
+    /** Created by Spring. */
+    public NotifyStoreAutoConfiguration() {
+    }
+
     /**
      * The store, its tables created unless {@code notify.store.create-tables=false}.
      *
