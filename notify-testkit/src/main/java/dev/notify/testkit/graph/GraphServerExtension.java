@@ -78,7 +78,8 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
         this.sender = sender;
         this.state = new FixtureState(tenantId, clientId, clientSecret);
         this.stub = new HttpsStub(() -> "the Graph fixture", GraphServerExtension::route,
-                new TokenEndpoint(state), new SendMailEndpoint(state));
+                HttpsStub.transformer(TokenEndpoint.NAME, new TokenEndpoint(state)::transform),
+                HttpsStub.transformer(SendMailEndpoint.NAME, new SendMailEndpoint(state)::transform));
     }
 
     /** A fixture with the default tenant, client, secret and sender. */

@@ -1,7 +1,6 @@
 package dev.notify.testkit.graph;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -19,7 +18,7 @@ import java.util.stream.Collectors;
  * token shaped like Microsoft's (a JWT whose payload carries {@code roles}, {@code tid}, {@code exp}; the
  * signature is not real), or with the error Entra ID gives for a wrong tenant, client ID or secret.
  */
-final class TokenEndpoint implements ResponseDefinitionTransformerV2 {
+final class TokenEndpoint {
 
     static final String NAME = "notify-graph-token";
 
@@ -29,18 +28,7 @@ final class TokenEndpoint implements ResponseDefinitionTransformerV2 {
         this.state = state;
     }
 
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
-    }
-
-    @Override
-    public ResponseDefinition transform(ServeEvent event) {
+    ResponseDefinition transform(ServeEvent event) {
         LoggedRequest request = event.getRequest();
         String tenant = request.getUrl().split("/")[1];
         Map<String, String> form = parseForm(request.getBodyAsString());

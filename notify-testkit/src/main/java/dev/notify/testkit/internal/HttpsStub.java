@@ -5,6 +5,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.extension.Extension;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.notify.testkit.tls.TestCertificate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +17,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.Comparator;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
@@ -147,5 +151,25 @@ public final class HttpsStub {
     /** A TLS context trusting only this server, verifying host names as usual. */
     public SSLContext sslContext() {
         return certificate.clientContext();
+    }
+
+    /** A WireMock transformer named {@code name} that answers the stubs naming it, and only those, with {@code answer}. */
+    public static ResponseDefinitionTransformerV2 transformer(String name, Function<ServeEvent, ResponseDefinition> answer) {
+        return new ResponseDefinitionTransformerV2() {
+            @Override
+            public String getName() {
+                return name;
+            }
+
+            @Override
+            public boolean applyGlobally() {
+                return false;
+            }
+
+            @Override
+            public ResponseDefinition transform(ServeEvent event) {
+                return answer.apply(event);
+            }
+        };
     }
 }

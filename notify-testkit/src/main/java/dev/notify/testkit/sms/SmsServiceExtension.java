@@ -7,9 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.Json;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.notify.settings.Layer;
 import dev.notify.spi.SenderProvider;
@@ -72,7 +69,7 @@ public abstract sealed class SmsServiceExtension implements BeforeAllCallback, A
     private final String transformer = "notify-sms-stub-" + Integer.toHexString(System.identityHashCode(this));
     private final HttpsStub stub = new HttpsStub(() -> "the " + providerId() + " stub",
             server -> server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(transformer))),
-            new Endpoint());
+            HttpsStub.transformer(transformer, event -> respond(event.getRequest()).build()));
 
     SmsServiceExtension() {
     }
@@ -289,24 +286,5 @@ public abstract sealed class SmsServiceExtension implements BeforeAllCallback, A
             throw new IllegalArgumentException("count must be at least 1, was " + count);
         }
         return count;
-    }
-
-    /** The WireMock extension that hands every request to this stub. */
-    private final class Endpoint implements ResponseDefinitionTransformerV2 {
-
-        @Override
-        public String getName() {
-            return transformer;
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public ResponseDefinition transform(ServeEvent event) {
-            return respond(event.getRequest()).build();
-        }
     }
 }
