@@ -1,11 +1,9 @@
 package dev.notify.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.notify.Channel;
-import dev.notify.CheckReport;
 import dev.notify.DeliveryException;
 import dev.notify.Notifier;
 import dev.notify.PermanentDeliveryException;
@@ -22,25 +20,9 @@ import dev.notify.settings.Settings;
 import dev.notify.settings.SettingsSchema;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.EmailSender;
-import dev.notify.spi.Sender;
-import dev.notify.spi.SenderContext;
-import dev.notify.spi.SenderProvider;
-import dev.notify.testkit.time.ManualScheduler;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,56 +53,25 @@ import org.junit.jupiter.api.Test;
  * <p>Overriding a check to weaken it defeats the contract; a harness that cannot do something optional (refuse
  * single recipients) makes the check skip itself instead.
  */
-public abstract class SenderContractTest {
+public abstract class SenderContractTest extends ContractTestBase<SenderHarness, EmailSender> {
 
-    private static final Duration CONCURRENT_SEND_TIMEOUT = Duration.ofSeconds(30);
-
-    private SenderHarness harness;
-    private final List<EmailSender> senders = new ArrayList<>();
+    protected SenderContractTest() {
+        super(EmailSender.class);
+    }
 
     /** A new harness for one test: the provider, its settings and the receiving side. */
+    @Override
     protected abstract SenderHarness createHarness() throws Exception;
 
     /** The harness of the running test. */
+    @Override
     protected final SenderHarness harness() {
-        return harness;
-    }
-
-    @BeforeEach
-    final void openHarness() throws Exception {
-        harness = createHarness();
-        assertThat(harness).as("createHarness()").isNotNull();
-    }
-
-    @AfterEach
-    final void closeHarness() {
-        RuntimeException failure = null;
-        for (EmailSender sender : senders) {
-            try {
-                sender.close();
-            } catch (RuntimeException e) {
-                failure = failure == null ? e : failure;
-            }
-        }
-        senders.clear();
-        if (harness != null) {
-            harness.close();
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        return super.harness();
     }
 
     @Test
     void providerDescribesItselfAsAnEmailProvider() {
-        SenderProvider provider = harness.provider();
-
-        assertThat(provider.id()).as("id()").matches("[a-z][a-z0-9-]*");
-        assertThat(provider.channel()).as("channel()").isEqualTo(Channel.EMAIL);
-        assertThat(provider.settings()).as("settings()").isNotNull();
-        assertThat(provider.settings().keys()).as("settings().keys()").doesNotContainNull();
-        assertThat(settings().get(SettingKeys.EMAIL_DELIVERY_METHOD))
-                .as("the harness's email.delivery-method").isEqualTo(provider.id());
+        assertProviderDescribesItself(Channel.EMAIL, settings(), SettingKeys.EMAIL_DELIVERY_METHOD);
     }
 
     @Test
@@ -144,7 +95,7 @@ public abstract class SenderContractTest {
 
         sender.send(message);
 
-        assertThat(harness.received()).singleElement().satisfies(received -> {
+        assertThat(harness().received()).singleElement().satisfies(received -> {
             assertThat(received.messageId()).as("Message-ID received").isEqualTo(message.messageId());
             assertThat(received.subject()).as("subject received").isEqualTo(message.subject());
             assertThat(received.recipients()).as("recipients received")
@@ -155,77 +106,67 @@ public abstract class SenderContractTest {
     @Test
     void transientFailureThrowsTransientDeliveryExceptionAndDeliversNothing() {
         EmailSender sender = newSender();
-        harness.failNextSendTransiently();
+        harness().failNextSendTransiently();
 
-        Throwable thrown = catchThrowable(() -> sender.send(message("transient")));
-
-        assertThat(thrown).isInstanceOf(TransientDeliveryException.class);
-        assertThat(((DeliveryException) thrown).isTransient()).isTrue();
-        assertThat(harness.received()).as("received after a transient failure").isEmpty();
-        assertNoSecretIn(describe(thrown));
+        assertSendFailsAndDeliversNothing(TransientDeliveryException.class, () -> sender.send(message("transient")));
     }
 
     @Test
     void senderWorksAgainAfterTransientFailure() {
         EmailSender sender = newSender();
-        harness.failNextSendTransiently();
+        harness().failNextSendTransiently();
         catchThrowable(() -> sender.send(message("transient")));
         EmailMessage retry = message("after transient");
 
         Delivery delivery = sender.send(retry);
 
         assertThat(delivery.messageId()).isEqualTo(retry.messageId().orElseThrow());
-        assertThat(harness.received()).extracting(EmailMessage::messageId).containsExactly(retry.messageId());
+        assertThat(harness().received()).extracting(EmailMessage::messageId).containsExactly(retry.messageId());
     }
 
     @Test
     void permanentFailureThrowsPermanentDeliveryExceptionAndDeliversNothing() {
         EmailSender sender = newSender();
-        harness.failNextSendPermanently();
+        harness().failNextSendPermanently();
 
-        Throwable thrown = catchThrowable(() -> sender.send(message("permanent")));
-
-        assertThat(thrown).isInstanceOf(PermanentDeliveryException.class);
-        assertThat(((DeliveryException) thrown).isTransient()).isFalse();
-        assertThat(harness.received()).as("received after a permanent failure").isEmpty();
-        assertNoSecretIn(describe(thrown));
+        assertSendFailsAndDeliversNothing(PermanentDeliveryException.class, () -> sender.send(message("permanent")));
     }
 
     @Test
     void senderWorksAgainAfterPermanentFailure() {
         EmailSender sender = newSender();
-        harness.failNextSendPermanently();
+        harness().failNextSendPermanently();
         catchThrowable(() -> sender.send(message("permanent")));
         EmailMessage next = message("after permanent");
 
         Delivery delivery = sender.send(next);
 
         assertThat(delivery.messageId()).isEqualTo(next.messageId().orElseThrow());
-        assertThat(harness.received()).extracting(EmailMessage::messageId).containsExactly(next.messageId());
+        assertThat(harness().received()).extracting(EmailMessage::messageId).containsExactly(next.messageId());
     }
 
     @Test
     void refusedRecipientIsReportedAndTheOthersAccepted() {
-        String refused = harness.address("refused");
+        String refused = harness().address("refused");
         rejectRecipientOrSkip(refused);
         EmailSender sender = newSender();
-        EmailMessage message = builder("partly refused").to(harness.address("alice"), refused)
+        EmailMessage message = builder("partly refused").to(harness().address("alice"), refused)
                 .messageId(newMessageId()).build();
 
         Delivery delivery = sender.send(message);
 
         assertThat(delivery.accepted().stream().map(EmailAddress::parse).toList())
-                .containsExactly(EmailAddress.parse(harness.address("alice")));
+                .containsExactly(EmailAddress.parse(harness().address("alice")));
         assertThat(delivery.rejected()).singleElement().satisfies(r -> {
             assertThat(EmailAddress.parse(r.address())).isEqualTo(EmailAddress.parse(refused));
             assertThat(r.transientFailure()).isFalse();
         });
-        assertThat(harness.received()).hasSize(1);
+        assertThat(harness().received()).hasSize(1);
     }
 
     @Test
     void sendWhoseEveryRecipientIsRefusedThrowsPermanentDeliveryException() {
-        String refused = harness.address("refused");
+        String refused = harness().address("refused");
         rejectRecipientOrSkip(refused);
         EmailSender sender = newSender();
 
@@ -235,32 +176,32 @@ public abstract class SenderContractTest {
         assertThat(thrown).isInstanceOf(PermanentDeliveryException.class);
         assertThat(((DeliveryException) thrown).rejectedRecipients())
                 .extracting(r -> EmailAddress.parse(r.address())).containsExactly(EmailAddress.parse(refused));
-        assertThat(harness.received()).isEmpty();
+        assertThat(harness().received()).isEmpty();
     }
 
     @Test
     void sendThroughNotifierIsAcceptedByThisProvider() {
-        try (Notifier notifier = notifier(harness.settings())) {
+        try (Notifier notifier = notifier(harness().settings())) {
             SendResult result = notifier.global().sendEmail(builder("through notifier")
-                    .to(harness.address("alice")).build());
+                    .to(harness().address("alice")).build());
 
             assertThat(result.status()).isEqualTo(SendStatus.ACCEPTED);
-            assertThat(result.providerId()).contains(harness.provider().id());
-            assertThat(harness.received()).extracting(EmailMessage::messageId)
+            assertThat(result.providerId()).contains(harness().provider().id());
+            assertThat(harness().received()).extracting(EmailMessage::messageId)
                     .containsExactly(result.messageId());
         }
     }
 
     @Test
     void disabledChannelReturnsChannelDisabledAndSendsNothing() {
-        Layer disabled = Layer.builder(harness.settings()).set(SettingKeys.EMAIL_ENABLED, false).build();
+        Layer disabled = Layer.builder(harness().settings()).set(SettingKeys.EMAIL_ENABLED, false).build();
         try (Notifier notifier = notifier(disabled)) {
             SendResult result = notifier.global().sendEmail(builder("disabled")
-                    .to(harness.address("alice")).build());
+                    .to(harness().address("alice")).build());
 
             assertThat(result.status()).isEqualTo(SendStatus.CHANNEL_DISABLED);
             assertThat(result.isAccepted()).isFalse();
-            assertThat(harness.received()).as("received with email disabled").isEmpty();
+            assertThat(harness().received()).as("received with email disabled").isEmpty();
         }
     }
 
@@ -273,99 +214,45 @@ public abstract class SenderContractTest {
         Throwable thrown = catchThrowable(() -> sender.send(message("after close")));
 
         assertThat(thrown).as("send after close()").isInstanceOf(SendRejectedException.class);
-        assertThat(harness.received()).extracting(EmailMessage::subject).containsExactly("contract: before close");
+        assertThat(harness().received()).extracting(EmailMessage::subject).containsExactly("contract: before close");
     }
 
     @Test
     void closeIsIdempotent() {
         EmailSender used = newSender();
         used.send(message("used"));
-        EmailSender unused = newSender();
 
-        assertThatCode(() -> {
-            used.close();
-            used.close();
-            unused.close();
-            unused.close();
-        }).doesNotThrowAnyException();
+        assertClosingTwiceIsHarmless(used, newSender());
     }
 
     @Test
     void checkReturnsReportWithoutThrowingOrSending() {
         EmailSender sender = newSender();
 
-        CheckReport report = catchReport(sender);
-
-        assertThat(report).as("check()").isNotNull();
-        assertThat(report.providerId()).isEqualTo(harness.provider().id());
-        assertThat(report.ok()).as("check() with working settings: " + report).isTrue();
-        assertThat(harness.received()).as("received after check()").isEmpty();
-        assertNoSecretIn(report.toString());
+        assertCheckReportsWithoutSending(sender);
     }
 
     @Test
     void concurrentSendsThroughOneSenderAllArrive() throws Exception {
         EmailSender sender = newSender();
-        int threads = 4;
-        int perThread = 5;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<List<String>>> futures = new ArrayList<>();
-        try {
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    List<String> ids = new ArrayList<>();
-                    for (int i = 0; i < perThread; i++) {
-                        ids.add(sender.send(message("concurrent " + thread + "-" + i)).messageId());
-                    }
-                    return ids;
-                }));
-            }
-            start.countDown();
-            List<String> sent = new ArrayList<>();
-            for (Future<List<String>> future : futures) {
-                try {
-                    sent.addAll(future.get(CONCURRENT_SEND_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
-                } catch (ExecutionException e) {
-                    throw new AssertionError("a send failed while others ran concurrently: " + e.getCause(),
-                            e.getCause());
-                }
-            }
 
-            assertThat(sent).hasSize(threads * perThread).doesNotHaveDuplicates();
-            assertThat(harness.received()).extracting(m -> m.messageId().orElseThrow())
-                    .containsExactlyInAnyOrderElementsOf(sent);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
+        List<String> sent = sendConcurrently(suffix -> sender.send(message("concurrent " + suffix)).messageId());
 
-    private static CheckReport catchReport(EmailSender sender) {
-        try {
-            return sender.check();
-        } catch (RuntimeException e) {
-            throw new AssertionError("check() must report failures in the report, but threw " + e, e);
-        }
+        assertThat(sent).hasSize(CONCURRENT_THREADS * CONCURRENT_SENDS_PER_THREAD).doesNotHaveDuplicates();
+        assertThat(harness().received()).extracting(m -> m.messageId().orElseThrow())
+                .containsExactlyInAnyOrderElementsOf(sent);
     }
 
     /** A sender of the harness's provider for its settings; closed after the test. */
     protected final EmailSender newSender() {
-        ResolvedSettings resolved = settings();
-        Sender created = harness.provider().create(new SenderContext(resolved, Clock.systemUTC(),
-                ManualScheduler.startingAt(Instant.now())));
-        assertThat(created).as("SenderProvider.create() of an email provider").isInstanceOf(EmailSender.class);
-        EmailSender sender = (EmailSender) created;
-        senders.add(sender);
-        return sender;
+        return track(harness().provider().create(context(settings())));
     }
 
     /** A complete message, as a notifier hands it to a sender: from, Message-ID and three recipients set. */
     protected final EmailMessage message(String subject) {
         return builder(subject)
-                .to(harness.address("alice"), harness.address("bob"))
-                .cc(harness.address("carol"))
+                .to(harness().address("alice"), harness().address("bob"))
+                .cc(harness().address("carol"))
                 .messageId(newMessageId())
                 .build();
     }
@@ -378,42 +265,24 @@ public abstract class SenderContractTest {
                 .text("Sent by " + getClass().getSimpleName() + ".\n");
     }
 
-    private static String newMessageId() {
-        return "<contract-" + UUID.randomUUID() + "@example.com>";
-    }
-
     private ResolvedSettings settings() {
-        ResolvedSettings resolved = Settings.of(harness.settings())
-                .resolveGlobal(SettingsSchema.of(List.of(harness.provider()))).requireValid();
+        ResolvedSettings resolved = Settings.of(harness().settings())
+                .resolveGlobal(SettingsSchema.of(List.of(harness().provider()))).requireValid();
         assertThat(resolved.get(SettingKeys.EMAIL_ENABLED)).as("the harness's email.enabled").isTrue();
         return resolved;
     }
 
     private Notifier notifier(Layer global) {
         Layer once = Layer.builder(global).set(SettingKeys.EMAIL_RETRY_MAX_ATTEMPTS, 1).build();
-        return Notifier.builder().settings(Settings.of(once)).provider(harness.provider())
+        return Notifier.builder().settings(Settings.of(once)).provider(harness().provider())
                 .discoverProviders(false).closeTimeout(Duration.ofSeconds(10)).build();
     }
 
     private void rejectRecipientOrSkip(String address) {
         try {
-            harness.rejectRecipient(address);
+            harness().rejectRecipient(address);
         } catch (UnsupportedOperationException e) {
             Assumptions.abort("the harness cannot refuse single recipients: " + e.getMessage());
         }
-    }
-
-    private void assertNoSecretIn(String text) {
-        for (String secret : harness.secrets()) {
-            assertThat(text).as("text callers see").doesNotContain(secret);
-        }
-    }
-
-    private static String describe(Throwable thrown) {
-        StringBuilder b = new StringBuilder();
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            b.append(t).append('\n');
-        }
-        return b.toString();
     }
 }

@@ -13,7 +13,7 @@ import java.util.Set;
  *
  * <p>Implementations need not be threadsafe, except {@link #received()}, which may be called while sends run.
  */
-public interface SenderHarness extends AutoCloseable {
+public interface SenderHarness extends ContractHarness<EmailMessage> {
 
     /** The provider under test; a new instance or one the harness configured. */
     SenderProvider provider();

@@ -1,11 +1,9 @@
 package dev.notify.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.notify.Channel;
-import dev.notify.CheckReport;
 import dev.notify.DeliveryException;
 import dev.notify.InvalidMessageException;
 import dev.notify.Notifier;
@@ -22,27 +20,14 @@ import dev.notify.settings.Settings;
 import dev.notify.settings.SettingsSchema;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.EmailRelayProvider;
-import dev.notify.spi.Sender;
 import dev.notify.spi.SmsSender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
-import dev.notify.testkit.time.ManualScheduler;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,60 +61,29 @@ import org.junit.jupiter.api.Test;
  * <p>Overriding a check to weaken it defeats the contract; a harness that cannot do something optional (throttle)
  * makes the check skip itself instead.
  */
-public abstract class SmsSenderContractTest {
+public abstract class SmsSenderContractTest extends ContractTestBase<SmsSenderHarness, SmsSender> {
 
     /** The number every check sends to, as a person would type it, and its E.164 form. */
     protected static final String NUMBER = "+44 7700 900123";
     protected static final String E164 = "+447700900123";
 
-    private static final Duration CONCURRENT_SEND_TIMEOUT = Duration.ofSeconds(30);
-
-    private SmsSenderHarness harness;
-    private final List<SmsSender> senders = new ArrayList<>();
+    protected SmsSenderContractTest() {
+        super(SmsSender.class);
+    }
 
     /** A new harness for one test: the provider, its settings and the receiving side. */
+    @Override
     protected abstract SmsSenderHarness createHarness() throws Exception;
 
     /** The harness of the running test. */
+    @Override
     protected final SmsSenderHarness harness() {
-        return harness;
-    }
-
-    @BeforeEach
-    final void openHarness() throws Exception {
-        harness = createHarness();
-        assertThat(harness).as("createHarness()").isNotNull();
-    }
-
-    @AfterEach
-    final void closeHarness() {
-        RuntimeException failure = null;
-        for (SmsSender sender : senders) {
-            try {
-                sender.close();
-            } catch (RuntimeException e) {
-                failure = failure == null ? e : failure;
-            }
-        }
-        senders.clear();
-        if (harness != null) {
-            harness.close();
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        return super.harness();
     }
 
     @Test
     void providerDescribesItselfAsAnSmsProvider() {
-        SenderProvider provider = harness.provider();
-
-        assertThat(provider.id()).as("id()").matches("[a-z][a-z0-9-]*");
-        assertThat(provider.channel()).as("channel()").isEqualTo(Channel.SMS);
-        assertThat(provider.settings()).as("settings()").isNotNull();
-        assertThat(provider.settings().keys()).as("settings().keys()").doesNotContainNull();
-        assertThat(settings(harness.settings()).get(SettingKeys.SMS_DELIVERY_METHOD))
-                .as("the harness's sms.delivery-method").isEqualTo(provider.id());
+        assertProviderDescribesItself(Channel.SMS, settings(harness().settings()), SettingKeys.SMS_DELIVERY_METHOD);
     }
 
     @Test
@@ -150,7 +104,7 @@ public abstract class SmsSenderContractTest {
 
         sender.send(message("Your code is 123456.\nIt expires in 10 min."));
 
-        assertThat(harness.received()).singleElement().satisfies(sms -> {
+        assertThat(harness().received()).singleElement().satisfies(sms -> {
             assertThat(sms.phoneNumber()).as("number received").isEqualTo(E164);
             assertThat(sms.text()).as("text received").isEqualTo("Your code is 123456.\nIt expires in 10 min.");
         });
@@ -163,7 +117,7 @@ public abstract class SmsSenderContractTest {
 
         sender.send(message(text));
 
-        assertThat(harness.received()).extracting(SmsMessage::text).containsExactly(text);
+        assertThat(harness().received()).extracting(SmsMessage::text).containsExactly(text);
     }
 
     @Test
@@ -172,20 +126,20 @@ public abstract class SmsSenderContractTest {
             SendResult result = notifier.global().sendSms(SmsMessage.of("07700 900123", "national"));
 
             assertThat(result.accepted()).containsExactly(E164);
-            assertThat(harness.received()).extracting(SmsMessage::phoneNumber).containsExactly(E164);
+            assertThat(harness().received()).extracting(SmsMessage::phoneNumber).containsExactly(E164);
         }
     }
 
     @Test
     void unusableNumberIsRefusedBeforeAnythingIsSent() {
-        try (Notifier notifier = notifier(harness.settings())) {
+        try (Notifier notifier = notifier(harness().settings())) {
             Throwable thrown = catchThrowable(() -> notifier.global().sendSms(SmsMessage.of("555 010 1234",
                     "no country code")));
 
             assertThat(thrown).isInstanceOf(InvalidMessageException.class);
             assertThat(((InvalidMessageException) thrown).problems()).extracting(Problem::key)
                     .containsExactly("phone-number");
-            assertThat(harness.received()).as("received after an unusable number").isEmpty();
+            assertThat(harness().received()).as("received after an unusable number").isEmpty();
         }
     }
 
@@ -196,7 +150,7 @@ public abstract class SmsSenderContractTest {
 
             assertThat(thrown).isInstanceOf(InvalidMessageException.class);
             assertThat(((InvalidMessageException) thrown).problems()).extracting(Problem::key).containsExactly("text");
-            assertThat(harness.received()).as("received after a text over sms.max-segments").isEmpty();
+            assertThat(harness().received()).as("received after a text over sms.max-segments").isEmpty();
         }
     }
 
@@ -206,65 +160,55 @@ public abstract class SmsSenderContractTest {
         try (Notifier notifier = notifier(with(SettingKeys.SMS_MAX_SEGMENTS, 2))) {
             notifier.global().sendSms(SmsMessage.of(NUMBER, text));
 
-            assertThat(harness.received()).extracting(SmsMessage::text).containsExactly(text);
+            assertThat(harness().received()).extracting(SmsMessage::text).containsExactly(text);
         }
     }
 
     @Test
     void transientFailureThrowsTransientDeliveryExceptionAndDeliversNothing() {
         SmsSender sender = newSender();
-        harness.failNextSendTransiently();
+        harness().failNextSendTransiently();
 
-        Throwable thrown = catchThrowable(() -> sender.send(message("transient")));
-
-        assertThat(thrown).isInstanceOf(TransientDeliveryException.class);
-        assertThat(((DeliveryException) thrown).isTransient()).isTrue();
-        assertThat(harness.received()).as("received after a transient failure").isEmpty();
-        assertNoSecretIn(describe(thrown));
+        assertSendFailsAndDeliversNothing(TransientDeliveryException.class, () -> sender.send(message("transient")));
     }
 
     @Test
     void senderWorksAgainAfterTransientFailure() {
         SmsSender sender = newSender();
-        harness.failNextSendTransiently();
+        harness().failNextSendTransiently();
         catchThrowable(() -> sender.send(message("transient")));
 
         Delivery delivery = sender.send(message("after transient"));
 
         assertThat(delivery.accepted()).containsExactly(E164);
-        assertThat(harness.received()).extracting(SmsMessage::text).containsExactly("after transient");
+        assertThat(harness().received()).extracting(SmsMessage::text).containsExactly("after transient");
     }
 
     @Test
     void permanentFailureThrowsPermanentDeliveryExceptionAndDeliversNothing() {
         SmsSender sender = newSender();
-        harness.failNextSendPermanently();
+        harness().failNextSendPermanently();
 
-        Throwable thrown = catchThrowable(() -> sender.send(message("permanent")));
-
-        assertThat(thrown).isInstanceOf(PermanentDeliveryException.class);
-        assertThat(((DeliveryException) thrown).isTransient()).isFalse();
-        assertThat(harness.received()).as("received after a permanent failure").isEmpty();
-        assertNoSecretIn(describe(thrown));
+        assertSendFailsAndDeliversNothing(PermanentDeliveryException.class, () -> sender.send(message("permanent")));
     }
 
     @Test
     void senderWorksAgainAfterPermanentFailure() {
         SmsSender sender = newSender();
-        harness.failNextSendPermanently();
+        harness().failNextSendPermanently();
         catchThrowable(() -> sender.send(message("permanent")));
 
         Delivery delivery = sender.send(message("after permanent"));
 
         assertThat(delivery.accepted()).containsExactly(E164);
-        assertThat(harness.received()).extracting(SmsMessage::text).containsExactly("after permanent");
+        assertThat(harness().received()).extracting(SmsMessage::text).containsExactly("after permanent");
     }
 
     @Test
     void throttledSendIsTransientAndCarriesRetryAfter() {
         SmsSender sender = newSender();
         try {
-            harness.throttleNextSend(Duration.ofSeconds(7));
+            harness().throttleNextSend(Duration.ofSeconds(7));
         } catch (UnsupportedOperationException e) {
             Assumptions.abort("the harness cannot throttle: " + e.getMessage());
         }
@@ -273,33 +217,33 @@ public abstract class SmsSenderContractTest {
 
         assertThat(thrown).isInstanceOf(TransientDeliveryException.class);
         assertThat(((DeliveryException) thrown).retryAfter()).contains(Duration.ofSeconds(7));
-        assertThat(harness.received()).isEmpty();
+        assertThat(harness().received()).isEmpty();
     }
 
     @Test
     void sendThroughNotifierIsAcceptedAndSaysWhatTheServiceDidNotThatThePhoneGotIt() {
-        try (Notifier notifier = notifier(harness.settings())) {
+        try (Notifier notifier = notifier(harness().settings())) {
             SendResult result = notifier.global().sendSms(SmsMessage.of(NUMBER, "through notifier"));
 
             assertThat(result.status()).isEqualTo(SendStatus.ACCEPTED);
-            assertThat(result.providerId()).contains(harness.provider().id());
+            assertThat(result.providerId()).contains(harness().provider().id());
             assertThat(result.accepted()).containsExactly(E164);
             assertThat(result.details().get("sms.outcome")).as("the result's sms.outcome")
                     .matches("(accepted by|handed to) .+");
-            assertThat(harness.received()).extracting(SmsMessage::text).containsExactly("through notifier");
+            assertThat(harness().received()).extracting(SmsMessage::text).containsExactly("through notifier");
             assertNoSecretIn(result + "\n" + result.details());
         }
     }
 
     @Test
     void disabledChannelReturnsChannelDisabledAndSendsNothing() {
-        Layer disabled = Layer.builder(harness.settings()).set(SettingKeys.SMS_ENABLED, false).build();
+        Layer disabled = Layer.builder(harness().settings()).set(SettingKeys.SMS_ENABLED, false).build();
         try (Notifier notifier = notifier(disabled)) {
             SendResult result = notifier.global().sendSms(SmsMessage.of(NUMBER, "disabled"));
 
             assertThat(result.status()).isEqualTo(SendStatus.CHANNEL_DISABLED);
             assertThat(result.isAccepted()).isFalse();
-            assertThat(harness.received()).as("received with SMS disabled").isEmpty();
+            assertThat(harness().received()).as("received with SMS disabled").isEmpty();
         }
     }
 
@@ -312,79 +256,36 @@ public abstract class SmsSenderContractTest {
         Throwable thrown = catchThrowable(() -> sender.send(message("after close")));
 
         assertThat(thrown).as("send after close()").isInstanceOf(RuntimeException.class);
-        assertThat(harness.received()).extracting(SmsMessage::text).containsExactly("before close");
+        assertThat(harness().received()).extracting(SmsMessage::text).containsExactly("before close");
     }
 
     @Test
     void closeIsIdempotent() {
         SmsSender used = newSender();
         used.send(message("used"));
-        SmsSender unused = newSender();
 
-        assertThatCode(() -> {
-            used.close();
-            used.close();
-            unused.close();
-            unused.close();
-        }).doesNotThrowAnyException();
+        assertClosingTwiceIsHarmless(used, newSender());
     }
 
     @Test
     void checkReturnsReportWithoutThrowingOrSending() {
         SmsSender sender = newSender();
 
-        CheckReport report;
-        try {
-            report = sender.check();
-        } catch (RuntimeException e) {
-            throw new AssertionError("check() must report failures in the report, but threw " + e, e);
-        }
-
-        assertThat(report).as("check()").isNotNull();
-        assertThat(report.providerId()).isEqualTo(harness.provider().id());
-        assertThat(report.ok()).as("check() with working settings: " + report).isTrue();
-        assertThat(harness.received()).as("received after check()").isEmpty();
-        assertNoSecretIn(report.toString());
+        assertCheckReportsWithoutSending(sender);
     }
 
     @Test
     void concurrentSendsThroughOneSenderAllArrive() throws Exception {
         SmsSender sender = newSender();
-        int threads = 4;
-        int perThread = 5;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<List<String>>> futures = new ArrayList<>();
-        try {
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    List<String> texts = new ArrayList<>();
-                    for (int i = 0; i < perThread; i++) {
-                        String text = "concurrent " + thread + "-" + i;
-                        sender.send(message(text));
-                        texts.add(text);
-                    }
-                    return texts;
-                }));
-            }
-            start.countDown();
-            List<String> sent = new ArrayList<>();
-            for (Future<List<String>> future : futures) {
-                try {
-                    sent.addAll(future.get(CONCURRENT_SEND_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
-                } catch (ExecutionException e) {
-                    throw new AssertionError("a send failed while others ran concurrently: " + e.getCause(),
-                            e.getCause());
-                }
-            }
 
-            assertThat(harness.received()).extracting(SmsMessage::text).containsExactlyInAnyOrderElementsOf(sent)
-                    .hasSize(threads * perThread);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<String> sent = sendConcurrently(suffix -> {
+            String text = "concurrent " + suffix;
+            sender.send(message(text));
+            return text;
+        });
+
+        assertThat(harness().received()).extracting(SmsMessage::text).containsExactlyInAnyOrderElementsOf(sent)
+                .hasSize(CONCURRENT_THREADS * CONCURRENT_SENDS_PER_THREAD);
     }
 
     /** A sender of the harness's provider for its settings; closed after the test. */
@@ -394,16 +295,12 @@ public abstract class SmsSenderContractTest {
 
     /** A sender for the harness's settings with some keys changed. */
     protected final SmsSender newSender(Consumer<Layer.Builder> change) {
-        Layer.Builder layer = Layer.builder(harness.settings());
+        Layer.Builder layer = Layer.builder(harness().settings());
         change.accept(layer);
         ResolvedSettings resolved = settings(layer.build());
-        SenderContext context = new SenderContext(resolved, Clock.systemUTC(), ManualScheduler.startingAt(Instant.now()));
-        Sender created = harness.provider() instanceof EmailRelayProvider relay
-                ? relay.create(context, harness.emailSender(resolved)) : harness.provider().create(context);
-        assertThat(created).as("SenderProvider.create() of an SMS provider").isInstanceOf(SmsSender.class);
-        SmsSender sender = (SmsSender) created;
-        senders.add(sender);
-        return sender;
+        SenderContext context = context(resolved);
+        return track(harness().provider() instanceof EmailRelayProvider relay
+                ? relay.create(context, harness().emailSender(resolved)) : harness().provider().create(context));
     }
 
     /** An SMS as a notifier hands it to a sender: to {@link #NUMBER} in E.164, with a Message-ID. */
@@ -412,17 +309,13 @@ public abstract class SmsSenderContractTest {
     }
 
     private <T> Layer with(dev.notify.settings.SettingKey<T> key, T value) {
-        return Layer.builder(harness.settings()).set(key, value).build();
-    }
-
-    private static String newMessageId() {
-        return "<contract-" + UUID.randomUUID() + "@example.com>";
+        return Layer.builder(harness().settings()).set(key, value).build();
     }
 
     /** The layer resolved with the schema of the harness's providers, so a provider need not be on ServiceLoader's path. */
     private ResolvedSettings settings(Layer layer) {
-        List<SenderProvider> providers = new ArrayList<>(harness.supportingProviders());
-        providers.add(harness.provider());
+        List<SenderProvider> providers = new ArrayList<>(harness().supportingProviders());
+        providers.add(harness().provider());
         ResolvedSettings resolved = Settings.of(layer).resolveGlobal(SettingsSchema.of(providers))
                 .requireValid(Channel.SMS);
         assertThat(resolved.get(SettingKeys.SMS_ENABLED)).as("the harness's sms.enabled").isTrue();
@@ -431,23 +324,9 @@ public abstract class SmsSenderContractTest {
 
     private Notifier notifier(Layer global) {
         Layer once = Layer.builder(global).set(SettingKeys.SMS_RETRY_MAX_ATTEMPTS, 1).build();
-        var builder = Notifier.builder().settings(Settings.of(once)).provider(harness.provider())
+        var builder = Notifier.builder().settings(Settings.of(once)).provider(harness().provider())
                 .discoverProviders(false).closeTimeout(Duration.ofSeconds(10));
-        harness.supportingProviders().forEach(builder::provider);
+        harness().supportingProviders().forEach(builder::provider);
         return builder.build();
-    }
-
-    private void assertNoSecretIn(String text) {
-        for (String secret : harness.secrets()) {
-            assertThat(text).as("text callers see").doesNotContain(secret);
-        }
-    }
-
-    private static String describe(Throwable thrown) {
-        StringBuilder b = new StringBuilder();
-        for (Throwable c = thrown; c != null; c = c.getCause()) {
-            b.append(c).append('\n');
-        }
-        return b.toString();
     }
 }

@@ -17,7 +17,7 @@ import java.util.Set;
  *
  * <p>Implementations need not be threadsafe, except {@link #received()}, which may be called while sends run.
  */
-public interface SmsSenderHarness extends AutoCloseable {
+public interface SmsSenderHarness extends ContractHarness<SmsMessage> {
 
     /** The provider under test. */
     SenderProvider provider();

@@ -69,9 +69,7 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
     private final String clientSecret;
     private final String sender;
     private final FixtureState state;
-    private final TestCertificate certificate;
     private final HttpsStub stub;
-    private boolean perClass;
 
     private GraphServerExtension(String tenantId, String clientId, String clientSecret, String sender) {
         this.tenantId = tenantId;
@@ -79,8 +77,9 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
         this.clientSecret = clientSecret;
         this.sender = sender;
         this.state = new FixtureState(tenantId, clientId, clientSecret);
-        this.certificate = TestCertificate.forLocalhost();
-        this.stub = new HttpsStub(certificate, () -> "the Graph fixture");
+        this.stub = new HttpsStub(() -> "the Graph fixture", GraphServerExtension::route,
+                HttpsStub.transformer(TokenEndpoint.NAME, new TokenEndpoint(state)::transform),
+                HttpsStub.transformer(SendMailEndpoint.NAME, new SendMailEndpoint(state)::transform));
     }
 
     /** A fixture with the default tenant, client, secret and sender. */
@@ -101,54 +100,42 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        perClass = true;
-        startServer();
+        stub.beforeAll();
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        stop();
+        stub.afterAll();
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        if (!perClass) {
-            startServer();
-        }
+        stub.beforeEach();
         state.reset();
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
-        if (!perClass) {
-            stop();
-        }
+        stub.afterEach();
     }
 
     /** Starts the server outside JUnit (a benchmark, a demo); {@link #close()} stops it. */
-    public synchronized GraphServerExtension start() {
-        startServer();
+    public GraphServerExtension start() {
+        stub.start();
         return this;
     }
 
     /** Stops a server started with {@link #start()}. */
     @Override
     public void close() {
-        stop();
-    }
-
-    private void startServer() {
-        if (stub.start(new TokenEndpoint(state), new SendMailEndpoint(state))) {
-            stub.running().stubFor(post(urlPathMatching("/[^/]+/oauth2/v2\\.0/token"))
-                    .willReturn(aResponse().withTransformers(TokenEndpoint.NAME)));
-            stub.running().stubFor(post(urlPathMatching("/v1\\.0/users/[^/]+/sendMail"))
-                    .willReturn(aResponse().withTransformers(SendMailEndpoint.NAME)));
-        }
-    }
-
-
-    private void stop() {
         stub.stop();
+    }
+
+    private static void route(WireMockServer server) {
+        server.stubFor(post(urlPathMatching("/[^/]+/oauth2/v2\\.0/token"))
+                .willReturn(aResponse().withTransformers(TokenEndpoint.NAME)));
+        server.stubFor(post(urlPathMatching("/v1\\.0/users/[^/]+/sendMail"))
+                .willReturn(aResponse().withTransformers(SendMailEndpoint.NAME)));
     }
 
     /**
@@ -184,7 +171,7 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
 
     /** {@code https://localhost:<port>}: the authority and the Graph endpoint. */
     public URI baseUrl() {
-        return URI.create("https://localhost:" + running().httpsPort());
+        return stub.baseUrl();
     }
 
     public String tenantId() {
@@ -202,7 +189,7 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
 
     /** A trust store holding the server's (self-signed) certificate and nothing else. */
     public KeyStore trustStore() {
-        return certificate.trustStore();
+        return stub.trustStore();
     }
 
     /** {@link #trustStore()} as a PKCS#12 file, for {@code javax.net.ssl.trustStore} and tools; gone after the fixture stops. */
@@ -216,7 +203,7 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
 
     /** A TLS context trusting only this server, verifying host names as usual. */
     public SSLContext sslContext() {
-        return certificate.clientContext();
+        return stub.sslContext();
     }
 
     /** Every mail accepted since the test started, in order, with the raw request. */
@@ -246,7 +233,7 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
 
     /** Requests that matched neither endpoint (instance discovery, a wrong path), as {@code METHOD url}. */
     public List<String> unexpectedRequests() {
-        return running().findAllUnmatchedRequests().stream().map(r -> r.getMethod() + " " + r.getUrl()).toList();
+        return stub.running().findAllUnmatchedRequests().stream().map(r -> r.getMethod() + " " + r.getUrl()).toList();
     }
 
     /** Answers the next {@code count} sendMail requests with {@code fault}, after any faults already queued. */
@@ -293,10 +280,6 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
         }
         state.sendMailDelay(delay);
         return this;
-    }
-
-    private WireMockServer running() {
-        return stub.running();
     }
 
     private static int requirePositive(int count) {

@@ -2,7 +2,6 @@ package dev.notify.testkit.graph;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.Json;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -17,7 +16,7 @@ import java.util.UUID;
  * {@code POST /v1.0/users/{user}/sendMail}: checks the bearer token, applies the next queued fault, otherwise
  * decodes and records the message and answers {@code 202 Accepted} with a {@code request-id}.
  */
-final class SendMailEndpoint implements ResponseDefinitionTransformerV2 {
+final class SendMailEndpoint {
 
     static final String NAME = "notify-graph-sendmail";
 
@@ -27,18 +26,7 @@ final class SendMailEndpoint implements ResponseDefinitionTransformerV2 {
         this.state = state;
     }
 
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
-    }
-
-    @Override
-    public ResponseDefinition transform(ServeEvent event) {
+    ResponseDefinition transform(ServeEvent event) {
         state.sendMailRequests.incrementAndGet();
         state.sendMailStarted();
         try {

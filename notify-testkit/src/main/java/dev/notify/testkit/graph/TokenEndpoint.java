@@ -1,15 +1,13 @@
 package dev.notify.testkit.graph;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.net.URLDecoder;
+import dev.notify.testkit.internal.FormFields;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -19,7 +17,7 @@ import java.util.stream.Collectors;
  * token shaped like Microsoft's (a JWT whose payload carries {@code roles}, {@code tid}, {@code exp}; the
  * signature is not real), or with the error Entra ID gives for a wrong tenant, client ID or secret.
  */
-final class TokenEndpoint implements ResponseDefinitionTransformerV2 {
+final class TokenEndpoint {
 
     static final String NAME = "notify-graph-token";
 
@@ -29,21 +27,10 @@ final class TokenEndpoint implements ResponseDefinitionTransformerV2 {
         this.state = state;
     }
 
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
-    }
-
-    @Override
-    public ResponseDefinition transform(ServeEvent event) {
+    ResponseDefinition transform(ServeEvent event) {
         LoggedRequest request = event.getRequest();
         String tenant = request.getUrl().split("/")[1];
-        Map<String, String> form = parseForm(request.getBodyAsString());
+        Map<String, String> form = FormFields.decode(request.getBodyAsString());
         state.tokenRequests.add(new TokenRequest(tenant, form));
         TokenFault fault = state.nextTokenFault();
         if (fault == null) {
@@ -89,20 +76,6 @@ final class TokenEndpoint implements ResponseDefinitionTransformerV2 {
         return b64.encodeToString("{\"typ\":\"JWT\",\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
                 + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
                 + b64.encodeToString("not-a-real-signature".getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, String> parseForm(String body) {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            form.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
-        return form;
     }
 
     private static ResponseDefinition json(int status, String body) {

@@ -5,19 +5,28 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.extension.Extension;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.notify.testkit.tls.TestCertificate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.Comparator;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
 
 /**
- * A WireMock server on an HTTPS loopback port presenting a test certificate, with its key store and a trust store
- * holding only that certificate written to a temporary directory that {@link #stop()} deletes: what the Graph and
- * SMS service fixtures run on.
+ * A WireMock server on an HTTPS loopback port presenting a test certificate for {@code localhost}, with its key
+ * store and a trust store holding only that certificate written to a temporary directory that {@link #stop()}
+ * deletes: what the Graph and SMS service fixtures run on. It also keeps their JUnit life cycle: registered in a
+ * static field, one server serves the whole class; registered per instance, one server per test.
  *
  * <p>This class is threadsafe.
  */
@@ -26,24 +35,54 @@ public final class HttpsStub {
     /** The password of the key store and the trust store. */
     public static final String STORE_PASSWORD = "notify-testkit";
 
-    private final TestCertificate certificate;
+    private final TestCertificate certificate = TestCertificate.forLocalhost();
     private final Supplier<String> name;
+    private final Consumer<WireMockServer> routes;
+    private final Extension[] extensions;
     private WireMockServer server;
     private Path directory;
+    private boolean perClass;
 
     /**
-     * @param certificate the server's certificate
-     * @param name        what the stub stands in for, for messages ({@code "the Graph fixture"})
+     * @param name       what the stub stands in for, for messages ({@code "the Graph fixture"})
+     * @param routes     registers the stub's routes on the started server
+     * @param extensions the WireMock extensions the routes use
      */
-    public HttpsStub(TestCertificate certificate, Supplier<String> name) {
-        this.certificate = certificate;
+    public HttpsStub(Supplier<String> name, Consumer<WireMockServer> routes, Extension... extensions) {
         this.name = name;
+        this.routes = routes;
+        this.extensions = extensions.clone();
     }
 
-    /** Starts the server with these WireMock extensions; false, and nothing done, when it is already running. */
-    public synchronized boolean start(Extension... extensions) {
+    /** For JUnit's {@code beforeAll}: one server for the whole class. */
+    public synchronized void beforeAll() {
+        perClass = true;
+        start();
+    }
+
+    /** For JUnit's {@code afterAll}. */
+    public void afterAll() {
+        stop();
+    }
+
+    /** For JUnit's {@code beforeEach}: starts a server for this test unless one serves the whole class. */
+    public synchronized void beforeEach() {
+        if (!perClass) {
+            start();
+        }
+    }
+
+    /** For JUnit's {@code afterEach}: stops the server of this test, not one that serves the whole class. */
+    public synchronized void afterEach() {
+        if (!perClass) {
+            stop();
+        }
+    }
+
+    /** Starts the server with its routes; nothing done when it is already running. */
+    public synchronized void start() {
         if (server != null) {
-            return false;
+            return;
         }
         try {
             directory = Files.createTempDirectory("notify-https-stub");
@@ -63,7 +102,7 @@ public final class HttpsStub {
                     .notifier(new Slf4jNotifier(false))
                     .extensions(extensions));
             server.start();
-            return true;
+            routes.accept(server);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name.get(), e);
         }
@@ -97,5 +136,40 @@ public final class HttpsStub {
     public synchronized Path trustStorePath() {
         running();
         return directory.resolve("trust.p12");
+    }
+
+    /** {@code https://localhost:<port>}. */
+    public URI baseUrl() {
+        return URI.create("https://localhost:" + running().httpsPort());
+    }
+
+    /** A trust store holding the server's (self-signed) certificate and nothing else. */
+    public KeyStore trustStore() {
+        return certificate.trustStore();
+    }
+
+    /** A TLS context trusting only this server, verifying host names as usual. */
+    public SSLContext sslContext() {
+        return certificate.clientContext();
+    }
+
+    /** A WireMock transformer named {@code name} that answers the stubs naming it, and only those, with {@code answer}. */
+    public static ResponseDefinitionTransformerV2 transformer(String name, Function<ServeEvent, ResponseDefinition> answer) {
+        return new ResponseDefinitionTransformerV2() {
+            @Override
+            public String getName() {
+                return name;
+            }
+
+            @Override
+            public boolean applyGlobally() {
+                return false;
+            }
+
+            @Override
+            public ResponseDefinition transform(ServeEvent event) {
+                return answer.apply(event);
+            }
+        };
     }
 }

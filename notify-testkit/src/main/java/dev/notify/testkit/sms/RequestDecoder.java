@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.common.Json;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import dev.notify.testkit.internal.FormFields;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,22 +23,8 @@ final class RequestDecoder {
         String body = request.getBodyAsString();
         String contentType = headers.getOrDefault("content-type", "");
         Map<String, String> parameters = contentType.startsWith("application/json") ? json(body)
-                : contentType.startsWith("application/x-www-form-urlencoded") ? form(body) : Map.of();
+                : contentType.startsWith("application/x-www-form-urlencoded") ? FormFields.decode(body) : Map.of();
         return new SmsRequest(endpoint, request.getMethod().getName(), request.getUrl(), headers, body, parameters);
-    }
-
-    static Map<String, String> form(String body) {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            form.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
-        return form;
     }
 
     /** The leaves of a JSON document by path; an unreadable body has none. */

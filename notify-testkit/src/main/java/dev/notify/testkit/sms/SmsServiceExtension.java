@@ -5,18 +5,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.Json;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.notify.settings.Layer;
 import dev.notify.spi.SenderProvider;
 import dev.notify.testkit.contract.SmsSenderHarness;
 import dev.notify.testkit.internal.HttpsStub;
-import dev.notify.testkit.tls.TestCertificate;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -71,10 +66,10 @@ public abstract sealed class SmsServiceExtension implements BeforeAllCallback, A
     private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([^\";]+)");
 
     final StubState state = new StubState();
-    private final TestCertificate certificate = TestCertificate.forLocalhost();
     private final String transformer = "notify-sms-stub-" + Integer.toHexString(System.identityHashCode(this));
-    private final HttpsStub stub = new HttpsStub(certificate, () -> "the " + providerId() + " stub");
-    private boolean perClass;
+    private final HttpsStub stub = new HttpsStub(() -> "the " + providerId() + " stub",
+            server -> server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(transformer))),
+            HttpsStub.transformer(transformer, event -> respond(event.getRequest()).build()));
 
     SmsServiceExtension() {
     }
@@ -102,50 +97,34 @@ public abstract sealed class SmsServiceExtension implements BeforeAllCallback, A
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        perClass = true;
-        startServer();
+        stub.beforeAll();
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        stop();
+        stub.afterAll();
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        if (!perClass) {
-            startServer();
-        }
+        stub.beforeEach();
         state.reset();
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
-        if (!perClass) {
-            stop();
-        }
+        stub.afterEach();
     }
 
     /** Starts the server outside JUnit (a demo, a benchmark); {@link #close()} stops it. */
-    public synchronized SmsServiceExtension start() {
-        startServer();
+    public SmsServiceExtension start() {
+        stub.start();
         return this;
     }
 
     /** Stops a server started with {@link #start()}. */
     @Override
     public void close() {
-        stop();
-    }
-
-    private void startServer() {
-        if (stub.start(new Endpoint())) {
-            stub.running().stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(transformer)));
-        }
-    }
-
-
-    private void stop() {
         stub.stop();
     }
 
@@ -173,12 +152,12 @@ public abstract sealed class SmsServiceExtension implements BeforeAllCallback, A
 
     /** {@code https://localhost:<port>}. */
     public URI baseUrl() {
-        return URI.create("https://localhost:" + running().httpsPort());
+        return stub.baseUrl();
     }
 
     /** A trust store holding the server's (self-signed) certificate and nothing else. */
     public KeyStore trustStore() {
-        return certificate.trustStore();
+        return stub.trustStore();
     }
 
     /** {@link #trustStore()} as a PKCS#12 file; gone after the stub stops. */
@@ -192,7 +171,7 @@ public abstract sealed class SmsServiceExtension implements BeforeAllCallback, A
 
     /** A TLS context trusting only this server, verifying host names as usual. */
     public SSLContext sslContext() {
-        return certificate.clientContext();
+        return stub.sslContext();
     }
 
     /** Every request received since the test started, faulted and refused ones included, in order. */
@@ -302,33 +281,10 @@ public abstract sealed class SmsServiceExtension implements BeforeAllCallback, A
         return request.endpoint() == SmsRequest.Endpoint.SEND ? answerSend(request) : answerCheck(request);
     }
 
-    private WireMockServer running() {
-        return stub.running();
-    }
-
     private static int requirePositive(int count) {
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1, was " + count);
         }
         return count;
-    }
-
-    /** The WireMock extension that hands every request to this stub. */
-    private final class Endpoint implements ResponseDefinitionTransformerV2 {
-
-        @Override
-        public String getName() {
-            return transformer;
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public ResponseDefinition transform(ServeEvent event) {
-            return respond(event.getRequest()).build();
-        }
     }
 }
