@@ -16,7 +16,7 @@ import java.util.Objects;
  * message may change after signing.
  *
  * <pre>{@code
- * DkimSigner signer = new DkimSigner(key, SigningPolicy.defaults(), Clock.systemUTC());
+ * DkimSigner signer = new DkimSigner(key, SigningPolicy.defaults(), clock);   // the notifier's clock
  * String field = signer.sign(message);   // "DKIM-Signature: v=1; a=rsa-sha256; ...\r\n"
  * out.write(field.getBytes(StandardCharsets.US_ASCII));
  * out.write(message);

@@ -3,7 +3,6 @@ package dev.notify.spring.boot.health;
 import dev.notify.Notifier;
 import dev.notify.settings.SettingsSource;
 import dev.notify.spring.boot.NotifyAutoConfiguration;
-import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -42,7 +41,7 @@ public class NotifyHealthContributorAutoConfiguration {
     @ConditionalOnMissingBean(name = "notifyHealthContributor")
     public NotifyHealthContributor notifyHealthContributor(Notifier notifier, SettingsSource settingsSource,
             LastSends lastSends, NotifyHealthProperties properties, ObjectProvider<SettingsStoreHealth> store) {
-        return new NotifyHealthContributor(notifier, settingsSource, lastSends, properties, Clock.systemUTC(),
+        return new NotifyHealthContributor(notifier, settingsSource, lastSends, properties, notifier.clock(),
                 store.getIfUnique());
     }
 
