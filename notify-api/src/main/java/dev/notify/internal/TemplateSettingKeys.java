@@ -63,7 +63,7 @@ public final class TemplateSettingKeys {
                             + (message.locale() == null ? "" : " in " + message.locale())
                             + ", read in templates as {{msg." + message.phrase() + "}}.");
         }
-        return defaultValue == null ? b.build() : b.defaultValue(b.build().parse(defaultValue)).build();
+        return defaultValue == null ? b.build() : b.defaultValue(b.build().parse(defaultValue)).clearable().build();
     }
 
     private static String description(TemplateKey key) {

@@ -55,6 +55,9 @@ final class Resolution {
         for (SettingKey<?> key : schema.keys()) {
             ordered.put(key, value(key));
         }
+        for (SettingKey<?> key : schema.templateKeys()) {
+            ordered.put(key, value(key));
+        }
         for (SettingKey<?> key : layer.keys()) {
             if (!ordered.containsKey(key) && TemplateKeys.isTemplateOrMessage(key.name())) {
                 ordered.put(key, value(key));

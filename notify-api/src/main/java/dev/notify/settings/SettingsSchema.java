@@ -49,6 +49,8 @@ public final class SettingsSchema {
     private final Set<String> identity;
     private final TemplateEngine templateEngine;
     private final ClassLoader templateLoader;
+    /** The template and phrase keys the class path ships defaults for. */
+    private final Map<String, SettingKey<?>> templateKeys;
     /** Keys of templates, locales and phrases no jar ships a default for, made when first named. */
     private final Map<String, SettingKey<?>> addedTemplateKeys = new ConcurrentHashMap<>();
 
@@ -77,7 +79,9 @@ public final class SettingsSchema {
             }
         }
         List<SettingKey<?>> templateDefaults = TemplateSettingKeys.defaults(templateLoader, templateEngine);
-        templateDefaults.forEach(key -> byName.putIfAbsent(key.name(), key));
+        Map<String, SettingKey<?>> shipped = new LinkedHashMap<>();
+        templateDefaults.forEach(key -> shipped.put(key.name(), key));
+        this.templateKeys = Collections.unmodifiableMap(shipped);
         this.extensionOf = Collections.unmodifiableMap(byExtension);
         this.keys = Collections.unmodifiableMap(byName);
         this.deprecatedNames = deprecatedNames(byName);
@@ -177,11 +181,28 @@ public final class SettingsSchema {
     }
 
     /**
-     * Every key, the core's first, then each provider's in the order it declares them, then the template and phrase
-     * defaults the class path ships ({@code templates.*}, {@code messages.*}; see {@code TemplateKeys}).
+     * Every key, the core's first, then each provider's in the order it declares them. Templates and phrases are
+     * in {@link #templateKeys()}.
      */
     public Collection<SettingKey<?>> keys() {
         return keys.values();
+    }
+
+    /**
+     * The template and phrase keys ({@code templates.*}, {@code messages.*}; see
+     * {@link dev.notify.template.TemplateKeys}) that jars on the class path ship defaults for, in key order: notify's
+     * own texts and the host's. A layer may set further ones (another locale, another template); they resolve like
+     * these, without a default.
+     */
+    public Collection<SettingKey<?>> templateKeys() {
+        return templateKeys.values();
+    }
+
+    /** {@link #describe()} for {@link #templateKeys()}: what an admin page shows to edit templates and phrases. */
+    public List<SettingDescription> describeTemplates() {
+        return templateKeys.values().stream().map(k -> new SettingDescription(k.name(), "template",
+                k.defaultDescription(), k.description(), k.section(), false, Optional.empty(), List.of(),
+                Optional.empty(), List.of())).toList();
     }
 
     /**
@@ -194,6 +215,9 @@ public final class SettingsSchema {
         SettingKey<?> key = keys.get(name);
         if (key == null) {
             key = deprecatedNames.get(name);
+        }
+        if (key == null) {
+            key = templateKeys.get(name);
         }
         if (key == null && TemplateKeys.isTemplateOrMessage(name)) {
             key = addedTemplateKeys.computeIfAbsent(name, n -> TemplateSettingKeys.key(n, templateEngine, null));
