@@ -16,6 +16,8 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The values a template may read, and how each is written for a locale. Only data: maps with string keys, lists,
@@ -28,6 +30,11 @@ public final class TemplateValues {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM,
             FormatStyle.SHORT);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT);
+
+    /** Formats per locale, cloned for each use: building one from the locale's data costs more than a clone. */
+    private static final int MAX_CACHED_LOCALES = 256;
+    private static final Map<Locale, NumberFormat> INTEGERS = new ConcurrentHashMap<>();
+    private static final Map<Locale, NumberFormat> DECIMALS = new ConcurrentHashMap<>();
 
     private TemplateValues() {
     }
@@ -71,6 +78,18 @@ public final class TemplateValues {
         return value instanceof TemporalAccessor && value.getClass().getName().startsWith("java.time.");
     }
 
+    private static NumberFormat cloned(Map<Locale, NumberFormat> cache, Locale locale,
+            Function<Locale, NumberFormat> create) {
+        NumberFormat format = cache.get(locale);
+        if (format == null) {
+            format = create.apply(locale);
+            if (cache.size() < MAX_CACHED_LOCALES) {
+                cache.put(locale, format);
+            }
+        }
+        return (NumberFormat) format.clone();
+    }
+
     /** A scalar as text for the locale: grouped numbers, localized dates, enum names. */
     public static String format(Object value, Locale locale, ZoneId zone) {
         if (value instanceof String s) {
@@ -78,12 +97,14 @@ public final class TemplateValues {
         }
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
                 || value instanceof BigInteger) {
-            return NumberFormat.getIntegerInstance(locale).format(value);
+            return cloned(INTEGERS, locale, NumberFormat::getIntegerInstance).format(value);
         }
         if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
-            NumberFormat format = NumberFormat.getNumberInstance(locale);
-            format.setMaximumFractionDigits(6);
-            return format.format(value);
+            return cloned(DECIMALS, locale, l -> {
+                NumberFormat decimal = NumberFormat.getNumberInstance(l);
+                decimal.setMaximumFractionDigits(6);
+                return decimal;
+            }).format(value);
         }
         if (value instanceof LocalDate date) {
             return DATE.withLocale(locale).format(date);

@@ -114,6 +114,21 @@ public final class TemplateMessage {
      * @throws InvalidMessageException naming the variable when its name or value is not allowed
      */
     public TemplateMessage with(String name, Object value) {
+        Map<String, Object> next = new LinkedHashMap<>(variables);
+        next.put(checked(name, value), value);
+        return new TemplateMessage(template, locale, zone, to, cc, bcc, replyTo, Collections.unmodifiableMap(next));
+    }
+
+    /** Adds every entry of {@code values} as {@link #with(String, Object)} does. */
+    public TemplateMessage with(Map<String, ?> values) {
+        Map<String, Object> next = new LinkedHashMap<>(variables);
+        for (Map.Entry<String, ?> e : values.entrySet()) {
+            next.put(checked(e.getKey(), e.getValue()), e.getValue());
+        }
+        return new TemplateMessage(template, locale, zone, to, cc, bcc, replyTo, Collections.unmodifiableMap(next));
+    }
+
+    private static String checked(String name, Object value) {
         String field = "variable " + name;
         if (name == null || !VARIABLE.matcher(name).matches()) {
             throw new InvalidMessageException("variable", "a variable name must be 1-64 letters, digits, '-' or '_', "
@@ -126,18 +141,7 @@ public final class TemplateMessage {
         if (problem != null) {
             throw new InvalidMessageException(field, problem);
         }
-        Map<String, Object> next = new LinkedHashMap<>(variables);
-        next.put(name, value);
-        return new TemplateMessage(template, locale, zone, to, cc, bcc, replyTo, Collections.unmodifiableMap(next));
-    }
-
-    /** Adds every entry of {@code values} as {@link #with(String, Object)} does. */
-    public TemplateMessage with(Map<String, ?> values) {
-        TemplateMessage m = this;
-        for (Map.Entry<String, ?> e : values.entrySet()) {
-            m = m.with(e.getKey(), e.getValue());
-        }
-        return m;
+        return name;
     }
 
     /** The template's name. */

@@ -95,10 +95,13 @@ public class TemplateRenderBenchmark {
         check();
     }
 
-    /** Both engines render the same text, but for numbers and dates, which only notify formats for the locale. */
+    /**
+     * Both engines render the same text, but for numbers and dates, which only notify formats for the locale, and
+     * '=', which mustache.java also escapes in HTML.
+     */
     private void check() {
         String ours = notifyEngine();
-        String theirs = mustacheJava();
+        String theirs = mustacheJava().replace("&#61;", "=");
         String normalised = ours.replace("1,234.5", "1234.5").replace("1,234", "1234").replace("Dec 24, 2026", "2026-12-24");
         if (!normalised.equals(theirs)) {
             throw new IllegalStateException("the engines render differently:\n" + ours + "\n---\n" + theirs);
