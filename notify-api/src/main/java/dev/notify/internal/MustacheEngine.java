@@ -34,7 +34,8 @@ public final class MustacheEngine implements TemplateEngine {
     public CompiledTemplate compile(String name, String source, ContentType type) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(source, "source of " + name);
-        return new MustacheTemplate(name, new MustacheParser(name, source).parse(), type == ContentType.HTML);
+        return new MustacheTemplate(name, new MustacheParser(name, source).parse(), type == ContentType.HTML,
+                source.length());
     }
 
     /** A piece of a parsed template. */

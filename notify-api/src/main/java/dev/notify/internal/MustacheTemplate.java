@@ -25,18 +25,20 @@ final class MustacheTemplate implements CompiledTemplate {
     private final String name;
     private final List<Node> nodes;
     private final boolean html;
+    private final int sizeHint;
 
-    MustacheTemplate(String name, List<Node> nodes, boolean html) {
+    MustacheTemplate(String name, List<Node> nodes, boolean html, int sourceLength) {
         this.name = name;
         this.nodes = nodes;
         this.html = html;
+        this.sizeHint = sourceLength + sourceLength / 4 + 16;
     }
 
     @Override
     public String render(TemplateContext context) {
         Deque<Object> stack = new ArrayDeque<>();
         stack.push(context.variables());
-        StringBuilder out = new StringBuilder(256);
+        StringBuilder out = new StringBuilder(sizeHint);
         render(nodes, stack, context, out);
         return out.toString();
     }

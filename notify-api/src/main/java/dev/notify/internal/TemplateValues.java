@@ -17,7 +17,6 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * The values a template may read, and how each is written for a locale. Only data: maps with string keys, lists,
@@ -31,10 +30,19 @@ public final class TemplateValues {
             FormatStyle.SHORT);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT);
 
-    /** Formats per locale, cloned for each use: building one from the locale's data costs more than a clone. */
     private static final int MAX_CACHED_LOCALES = 256;
-    private static final Map<Locale, NumberFormat> INTEGERS = new ConcurrentHashMap<>();
-    private static final Map<Locale, NumberFormat> DECIMALS = new ConcurrentHashMap<>();
+    /** Date formatters per locale: immutable, so shared by every thread. */
+    private static final Map<Locale, DateTimeFormatter[]> DATE_FORMATS = new ConcurrentHashMap<>();
+    /** Number formats are not threadsafe: each thread keeps those of the locale it formatted for last. */
+    private static final ThreadLocal<NumberFormats> NUMBER_FORMATS = new ThreadLocal<>();
+
+    private record NumberFormats(Locale locale, NumberFormat integers, NumberFormat decimals) {
+        static NumberFormats of(Locale locale) {
+            NumberFormat decimals = NumberFormat.getNumberInstance(locale);
+            decimals.setMaximumFractionDigits(6);
+            return new NumberFormats(locale, NumberFormat.getIntegerInstance(locale), decimals);
+        }
+    }
 
     private TemplateValues() {
     }
@@ -78,16 +86,25 @@ public final class TemplateValues {
         return value instanceof TemporalAccessor && value.getClass().getName().startsWith("java.time.");
     }
 
-    private static NumberFormat cloned(Map<Locale, NumberFormat> cache, Locale locale,
-            Function<Locale, NumberFormat> create) {
-        NumberFormat format = cache.get(locale);
-        if (format == null) {
-            format = create.apply(locale);
-            if (cache.size() < MAX_CACHED_LOCALES) {
-                cache.put(locale, format);
+    private static NumberFormats numberFormats(Locale locale) {
+        NumberFormats formats = NUMBER_FORMATS.get();
+        if (formats == null || !formats.locale().equals(locale)) {
+            formats = NumberFormats.of(locale);
+            NUMBER_FORMATS.set(formats);
+        }
+        return formats;
+    }
+
+    private static DateTimeFormatter dateFormat(Locale locale, int style) {
+        DateTimeFormatter[] formats = DATE_FORMATS.get(locale);
+        if (formats == null) {
+            formats = new DateTimeFormatter[] {DATE.withLocale(locale), DATE_TIME.withLocale(locale),
+                TIME.withLocale(locale)};
+            if (DATE_FORMATS.size() < MAX_CACHED_LOCALES) {
+                DATE_FORMATS.put(locale, formats);
             }
         }
-        return (NumberFormat) format.clone();
+        return formats[style];
     }
 
     /** A scalar as text for the locale: grouped numbers, localized dates, enum names. */
@@ -97,26 +114,22 @@ public final class TemplateValues {
         }
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
                 || value instanceof BigInteger) {
-            return cloned(INTEGERS, locale, NumberFormat::getIntegerInstance).format(value);
+            return numberFormats(locale).integers().format(value);
         }
         if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
-            return cloned(DECIMALS, locale, l -> {
-                NumberFormat decimal = NumberFormat.getNumberInstance(l);
-                decimal.setMaximumFractionDigits(6);
-                return decimal;
-            }).format(value);
+            return numberFormats(locale).decimals().format(value);
         }
         if (value instanceof LocalDate date) {
-            return DATE.withLocale(locale).format(date);
+            return dateFormat(locale, 0).format(date);
         }
         if (value instanceof LocalDateTime || value instanceof ZonedDateTime || value instanceof OffsetDateTime) {
-            return DATE_TIME.withLocale(locale).format((TemporalAccessor) value);
+            return dateFormat(locale, 1).format((TemporalAccessor) value);
         }
         if (value instanceof Instant instant) {
-            return DATE_TIME.withLocale(locale).format(instant.atZone(zone));
+            return dateFormat(locale, 1).format(instant.atZone(zone));
         }
         if (value instanceof LocalTime time) {
-            return TIME.withLocale(locale).format(time);
+            return dateFormat(locale, 2).format(time);
         }
         if (value instanceof Enum<?> e) {
             return e.name();
