@@ -16,6 +16,11 @@
 #                                             stores, current() under JMH, propagation between two stores)
 #   N_STORE    10000                          messages per settings store run
 #   STORE_JMH  $JMH                           whether the settings store benchmark measures current() under JMH
+#   TEMPLATES  true                           run the template benchmark (renders/s of an invitation under JMH,
+#                                             notify's engine vs mustache.java, C=1 and C=4; sends with and without
+#                                             rendering)
+#   N_TEMPLATES 10000                         messages per template send run
+#   TEMPLATES_JMH $JMH                        whether the template benchmark measures renders under JMH
 #   N_2MS      600                            messages per run in plain-2ms (2 ms per round trip)
 #   ONLY       (all)                          comma-separated contender ids: notify-sync, notify-async, jakarta-send,
 #                                             jakarta-reused, sjm, sjm-pool, spring-batch, vertx-mail, raw-pipelined
@@ -38,7 +43,7 @@ B=$ROOT/notify-benchmarks
 T=$B/target
 PARTIAL=false
 for v in MODES THREADS N N_TLS N_2MS N_PER_CONNECTION ONLY CHUNKING DATA_VS_BDAT JMH COLD_RUNS GRAPH N_GRAPH OUTBOX \
-    N_OUTBOX STORE N_STORE STORE_JMH JFR; do
+    N_OUTBOX STORE N_STORE STORE_JMH TEMPLATES N_TEMPLATES TEMPLATES_JMH JFR; do
   if [ -n "${!v:-}" ]; then PARTIAL=true; fi
 done
 MODES=${MODES:-plain,starttls-auth,plain-2ms}
@@ -52,6 +57,8 @@ OUTBOX=${OUTBOX:-true}
 N_OUTBOX=${N_OUTBOX:-2000}
 STORE=${STORE:-true}
 N_STORE=${N_STORE:-10000}
+TEMPLATES=${TEMPLATES:-true}
+N_TEMPLATES=${N_TEMPLATES:-10000}
 N_2MS=${N_2MS:-600}
 ONLY=${ONLY:-}
 CHUNKING=${CHUNKING:-true}
@@ -63,6 +70,7 @@ esac
 DATA_VS_BDAT=${DATA_VS_BDAT:-$CHUNKING}
 JMH=${JMH:-true}
 STORE_JMH=${STORE_JMH:-$JMH}
+TEMPLATES_JMH=${TEMPLATES_JMH:-$JMH}
 COLD_RUNS=${COLD_RUNS:-3}
 JFR=${JFR:-false}
 JFR_DIR=""
@@ -230,6 +238,18 @@ if [ "$STORE" = true ]; then
   printf '\n' >> "$RESULTS"
   cat "$T/store.md" >> "$RESULTS"
   [ $STORE_STATUS -eq 0 ] || STATUS=$STORE_STATUS
+fi
+if [ "$TEMPLATES" = true ]; then
+  echo "== templates" >&2
+  mkdir -p "$T/bench-logs"
+  java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$FULL" dev.notify.benchmarks.templates.TemplateBenchmark \
+    "$SINK_DIR/sink.properties" "$N_TEMPLATES" "$T/bench-logs/templates-jmh.log" "$TEMPLATES_JMH" \
+    > "$T/templates.md" 2> "$T/bench-logs/templates.log"
+  TEMPLATES_STATUS=$?
+  cat "$T/templates.md"
+  printf '\n' >> "$RESULTS"
+  cat "$T/templates.md" >> "$RESULTS"
+  [ $TEMPLATES_STATUS -eq 0 ] || STATUS=$TEMPLATES_STATUS
 fi
 set -e
 exit $STATUS

@@ -11,6 +11,7 @@ module dev.notify.api {
     exports dev.notify.message;
     exports dev.notify.settings;
     exports dev.notify.spi;
+    exports dev.notify.template;
 
     uses dev.notify.spi.SenderProvider;
     uses dev.notify.spi.SettingsExtension;

@@ -5,6 +5,7 @@ import dev.notify.settings.Settings;
 import dev.notify.settings.SettingsSource;
 import dev.notify.spi.SenderProvider;
 import dev.notify.spi.SettingsExtension;
+import dev.notify.template.TemplateEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ public final class NotifierBuilder {
     private final List<SendListener> listeners = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
     private Scheduler scheduler;
+    private TemplateEngine templateEngine = TemplateEngine.standard();
 
     NotifierBuilder() {
     }
@@ -133,6 +135,17 @@ public final class NotifierBuilder {
     }
 
     /**
+     * The engine templates ({@code templates.*}) are checked and rendered with; default
+     * {@link TemplateEngine#standard()}, notify's logic-less Mustache. The notifier's {@link Notifier#schema()}
+     * checks template settings with it: read settings with that schema so that a template is refused when read,
+     * not when sent.
+     */
+    public NotifierBuilder templateEngine(TemplateEngine engine) {
+        this.templateEngine = Objects.requireNonNull(engine, "templateEngine");
+        return this;
+    }
+
+    /**
      * Builds the notifier. Discovers providers but opens no connection.
      *
      * @throws IllegalStateException when no settings were given, or two providers share an id
@@ -142,6 +155,7 @@ public final class NotifierBuilder {
             throw new IllegalStateException("settings are required: call settings(...) before build()");
         }
         return new DefaultNotifier(new DefaultNotifier.Options(settings, List.copyOf(providers), List.copyOf(extensions), discoverProviders,
-                classLoader, asyncThreads, asyncQueueCapacity, closeTimeout, List.copyOf(listeners), clock, scheduler));
+                classLoader, asyncThreads, asyncQueueCapacity, closeTimeout, List.copyOf(listeners), clock, scheduler,
+                templateEngine));
     }
 }

@@ -4,6 +4,8 @@ import dev.notify.message.EmailMessage;
 import dev.notify.message.Message;
 import dev.notify.message.SmsMessage;
 import dev.notify.settings.ResolvedSettings;
+import dev.notify.template.RenderedTemplate;
+import dev.notify.template.TemplateMessage;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -89,4 +91,44 @@ public interface ServerNotifier {
 
     /** Whether the channel is enabled, configured and valid for this server now; reads settings only. */
     ChannelStatus status(Channel channel);
+
+    /**
+     * Renders a template with this server's settings now, without sending: every part the template has (subject,
+     * text, HTML, SMS), each with the setting it came from and its layer, for previews.
+     *
+     * @throws InvalidMessageException naming the template when no locale of the message has it, or naming the
+     *     template's key and the variable when a variable is missing or has a type templates may not read
+     * @throws SettingsException naming the key when a template does not compile with the notifier's engine
+     * @throws UnsupportedOperationException from an implementation that predates templates; notify's own always
+     *     renders
+     */
+    default RenderedTemplate render(TemplateMessage message) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not render templates");
+    }
+
+    /**
+     * Renders the email parts of a template with this server's settings now and sends them as
+     * {@link #sendEmail(EmailMessage)} does: the subject and text are required, the HTML body is sent when the
+     * template has one.
+     *
+     * @throws InvalidMessageException as {@link #render} does, or when the template has no subject or text
+     */
+    default SendResult sendEmail(TemplateMessage message) {
+        return sendEmail(dev.notify.internal.TemplateRenderer.email(render(message)));
+    }
+
+    /** {@link #sendEmail(TemplateMessage)}, queued on the notifier's bounded async pool after rendering now. */
+    default CompletableFuture<SendResult> sendEmailAsync(TemplateMessage message) {
+        return sendEmailAsync(dev.notify.internal.TemplateRenderer.email(render(message)));
+    }
+
+    /**
+     * Renders a template's SMS text with this server's settings now and sends it to the message's one recipient
+     * as {@link #sendSms(SmsMessage)} does.
+     *
+     * @throws InvalidMessageException as {@link #render} does, or when the template has no SMS text
+     */
+    default SendResult sendSms(TemplateMessage message) {
+        return sendSms(dev.notify.internal.TemplateRenderer.sms(render(message)));
+    }
 }

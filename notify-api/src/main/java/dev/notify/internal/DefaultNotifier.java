@@ -21,6 +21,10 @@ import dev.notify.settings.SettingsSchema;
 import dev.notify.settings.SettingsSource;
 import dev.notify.spi.SenderProvider;
 import dev.notify.spi.SettingsExtension;
+import dev.notify.template.RenderedTemplate;
+import dev.notify.template.TemplateEngine;
+import dev.notify.template.TemplateKeys.Part;
+import dev.notify.template.TemplateMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,17 +62,20 @@ public final class DefaultNotifier implements Notifier {
     private final Set<AsyncSend> accepted = ConcurrentHashMap.newKeySet();
     private final Duration closeTimeout;
     private final ServerNotifier global;
+    private final TemplateRenderer templates = new TemplateRenderer();
     private volatile boolean closed;
 
     /** Everything a notifier is built from; see {@code NotifierBuilder}. */
     public record Options(SettingsSource source, List<SenderProvider> providers, List<SettingsExtension> extensions,
             boolean discover, ClassLoader loader, int asyncThreads, int asyncQueueCapacity, Duration closeTimeout,
-            List<SendListener> listeners, Clock clock, Scheduler scheduler) {
+            List<SendListener> listeners, Clock clock, Scheduler scheduler, TemplateEngine templateEngine) {
     }
 
     public DefaultNotifier(Options o) {
-        SettingsSchema schema = o.discover() ? SettingsSchema.discover(o.providers(), o.extensions(), o.loader())
+        SettingsSchema discovered = o.discover() ? SettingsSchema.discover(o.providers(), o.extensions(), o.loader())
                 : SettingsSchema.of(o.providers(), o.extensions());
+        SettingsSchema schema = o.templateEngine() == discovered.templateEngine() ? discovered
+                : discovered.withTemplateEngine(o.templateEngine());
         int id = NOTIFIERS.incrementAndGet();
         this.ownScheduler = o.scheduler() == null ? new DefaultScheduler("notify-" + id + "-scheduler") : null;
         this.scheduler = o.scheduler() == null ? ownScheduler : o.scheduler();
@@ -351,19 +358,37 @@ public final class DefaultNotifier implements Notifier {
         }
 
         @Override
+        public RenderedTemplate render(TemplateMessage message) {
+            return render(message, TemplateRenderer.ALL);
+        }
+
+        private RenderedTemplate render(TemplateMessage message, Set<Part> parts) {
+            return templates.render(settings(), core.schema().templateEngine(), Objects.requireNonNull(message,
+                    "message"), parts);
+        }
+
+        @Override
+        public SendResult sendEmail(TemplateMessage message) {
+            return sendEmail(TemplateRenderer.email(render(message, TemplateRenderer.EMAIL)));
+        }
+
+        @Override
+        public CompletableFuture<SendResult> sendEmailAsync(TemplateMessage message) {
+            return sendEmailAsync(TemplateRenderer.email(render(message, TemplateRenderer.EMAIL)));
+        }
+
+        @Override
+        public SendResult sendSms(TemplateMessage message) {
+            return sendSms(TemplateRenderer.sms(render(message, TemplateRenderer.SMS)));
+        }
+
+        @Override
         public SendResult sendTestEmail(String to) {
             ResolvedSettings settings = settings();
-            String name = server == null ? "the global settings" : "server " + server;
-            String method = settings.find(SettingKeys.EMAIL_DELIVERY_METHOD).orElse("(none)");
-            EmailMessage message = EmailMessage.builder()
-                    .to(to)
-                    .subject("notify test email for " + name)
-                    .text("This is a test email from notify.\n\n"
-                            + "Settings: " + name + "\n"
-                            + "Delivery method: " + method + "\n"
-                            + "Sent at: " + core.clock().instant() + "\n\n"
-                            + "If you can read this, email delivery with these settings works.\n")
-                    .build();
+            TemplateMessage message = TemplateMessage.of("test-email", Locale.ROOT).to(to)
+                    .with("server", server)
+                    .with("method", settings.find(SettingKeys.EMAIL_DELIVERY_METHOD).orElse(null))
+                    .with("sent-at", core.clock().instant().toString());
             return sendEmail(message);
         }
 

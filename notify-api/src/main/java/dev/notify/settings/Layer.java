@@ -226,10 +226,11 @@ public final class Layer {
         /**
          * Sets the key to "no value" in this layer, so nothing is inherited from below.
          *
-         * @throws IllegalArgumentException for keys with a default (remove them with {@link #unset} instead)
+         * @throws IllegalArgumentException for keys with a default that are not {@linkplain SettingKey#isClearable()
+         *     clearable} (remove them with {@link #unset} instead)
          */
         public Builder clear(SettingKey<?> key) {
-            if (key.hasDefault()) {
+            if (!key.isClearable()) {
                 throw new IllegalArgumentException(key.name() + ": must not be empty (it has a default of "
                         + key.defaultDescription().orElse("its own") + "); remove the key to inherit the value");
             }

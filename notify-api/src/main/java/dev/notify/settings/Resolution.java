@@ -2,6 +2,7 @@ package dev.notify.settings;
 
 import dev.notify.Channel;
 import dev.notify.Problem;
+import dev.notify.template.TemplateKeys;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -53,6 +54,21 @@ final class Resolution {
         Map<SettingKey<?>, ResolvedValue<?>> ordered = new LinkedHashMap<>();
         for (SettingKey<?> key : schema.keys()) {
             ordered.put(key, value(key));
+        }
+        for (SettingKey<?> key : schema.templateKeys()) {
+            ordered.put(key, value(key));
+        }
+        for (SettingKey<?> key : layer.keys()) {
+            if (!ordered.containsKey(key) && TemplateKeys.isTemplateOrMessage(key.name())) {
+                ordered.put(key, value(key));
+            }
+        }
+        if (inherited != null) {
+            for (ResolvedValue<?> below : inherited.values()) {
+                if (!ordered.containsKey(below.key())) {
+                    ordered.put(below.key(), value(below.key()));
+                }
+            }
         }
         List<Problem> readProblems = new ArrayList<>();
         Set<String> unreadable = new HashSet<>();

@@ -25,6 +25,7 @@ public final class ResolvedSettings {
     private final String keyPrefix;
     private final String serverId;
     private final Map<SettingKey<?>, ResolvedValue<?>> values;
+    private final Map<String, ResolvedValue<?>> byName;
     private final List<Problem> problems;
     private final List<Problem> readProblems;
     private final Set<String> unreadable;
@@ -40,6 +41,9 @@ public final class ResolvedSettings {
         this.keyPrefix = keyPrefix;
         this.serverId = serverId;
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        Map<String, ResolvedValue<?>> named = new java.util.HashMap<>();
+        values.forEach((key, value) -> named.put(key.name(), value));
+        this.byName = Collections.unmodifiableMap(named);
         this.readProblems = List.copyOf(readProblems);
         this.unreadable = Set.copyOf(unreadable);
         this.uninstalled = Collections.unmodifiableMap(new LinkedHashMap<>(uninstalled));
@@ -65,6 +69,15 @@ public final class ResolvedSettings {
      */
     public <T> T get(SettingKey<T> key) {
         return find(key).orElseThrow(() -> new NoSuchElementException(fullKey(key) + " has no value"));
+    }
+
+    /**
+     * A key's resolved value by its name ({@code templates.invitation.de.subject}), for keys that a layer may add
+     * beyond the schema's declared ones (templates, phrases); empty when neither the schema nor a layer of these
+     * settings has the key.
+     */
+    public Optional<ResolvedValue<?>> resolvedValue(String keyName) {
+        return Optional.ofNullable(byName.get(keyName));
     }
 
     /** The layer the key's value came from. */

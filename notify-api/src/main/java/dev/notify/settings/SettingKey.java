@@ -55,6 +55,7 @@ public final class SettingKey<T> {
     private final List<String> allowedValues;
     private final String section;
     private final List<String> deprecatedNames;
+    private final boolean clearable;
 
     private SettingKey(Builder<T> b) {
         this.name = b.name;
@@ -68,6 +69,7 @@ public final class SettingKey<T> {
         this.allowedValues = b.allowedValues;
         this.section = b.section != null ? b.section : defaultSection(b.name);
         this.deprecatedNames = List.copyOf(b.deprecatedNames);
+        this.clearable = b.clearable;
         this.defaultDescription = b.defaultDescription != null || b.fixedDefault == null ? b.defaultDescription
                 : formatValue(b.fixedDefault);
     }
@@ -193,6 +195,14 @@ public final class SettingKey<T> {
         return deprecatedNames;
     }
 
+    /**
+     * Whether a layer may set this key to "no value" although it has a default (a template part a server does
+     * without); keys without a default always may.
+     */
+    public boolean isClearable() {
+        return clearable || defaultValue == null;
+    }
+
     /** Whether a default applies when no layer sets the key. */
     public boolean hasDefault() {
         return defaultValue != null;
@@ -305,6 +315,7 @@ public final class SettingKey<T> {
         private List<String> allowedValues = List.of();
         private String section;
         private final List<String> deprecatedNames = new ArrayList<>();
+        private boolean clearable;
 
         private Builder(String name, Class<T> type, Function<String, T> parser) {
             this.name = checkName(name);
@@ -379,6 +390,12 @@ public final class SettingKey<T> {
                 throw new IllegalArgumentException("deprecated name of " + name + " given twice: " + oldName);
             }
             deprecatedNames.add(oldName);
+            return this;
+        }
+
+        /** Lets a layer set the key to "no value" despite its default; see {@link SettingKey#isClearable()}. */
+        public Builder<T> clearable() {
+            this.clearable = true;
             return this;
         }
 

@@ -4,9 +4,12 @@ import dev.notify.Channel;
 import dev.notify.Problem;
 import dev.notify.internal.Discovery;
 import dev.notify.internal.ProviderRegistry;
+import dev.notify.internal.TemplateSettingKeys;
 import dev.notify.spi.SenderProvider;
 import dev.notify.spi.SettingsCheck;
 import dev.notify.spi.SettingsExtension;
+import dev.notify.template.TemplateEngine;
+import dev.notify.template.TemplateKeys;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -18,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -43,10 +47,19 @@ public final class SettingsSchema {
     private final Map<String, List<SettingKey<?>>> groups;
     /** What makes two schemas equal: the providers and extensions; a notifier looks its settings up by schema. */
     private final Set<String> identity;
+    private final TemplateEngine templateEngine;
+    private final ClassLoader templateLoader;
+    /** The template and phrase keys the class path ships defaults for. */
+    private final Map<String, SettingKey<?>> templateKeys;
+    /** Keys of templates, locales and phrases no jar ships a default for, made when first named. */
+    private final Map<String, SettingKey<?>> addedTemplateKeys = new ConcurrentHashMap<>();
 
-    private SettingsSchema(ProviderRegistry providers, List<SettingsExtension> extensions) {
+    private SettingsSchema(ProviderRegistry providers, List<SettingsExtension> extensions, TemplateEngine templateEngine,
+            ClassLoader templateLoader) {
         this.providers = providers;
         this.extensions = List.copyOf(extensions);
+        this.templateEngine = Objects.requireNonNull(templateEngine, "templateEngine");
+        this.templateLoader = templateLoader;
         Map<String, SettingKey<?>> byName = new LinkedHashMap<>();
         Map<String, List<SenderProvider>> byOwner = new LinkedHashMap<>();
         Map<String, String> byExtension = new LinkedHashMap<>();
@@ -65,6 +78,10 @@ public final class SettingsSchema {
                 byExtension.putIfAbsent(key.name(), extension.id());
             }
         }
+        List<SettingKey<?>> templateDefaults = TemplateSettingKeys.defaults(templateLoader, templateEngine);
+        Map<String, SettingKey<?>> shipped = new LinkedHashMap<>();
+        templateDefaults.forEach(key -> shipped.put(key.name(), key));
+        this.templateKeys = Collections.unmodifiableMap(shipped);
         this.extensionOf = Collections.unmodifiableMap(byExtension);
         this.keys = Collections.unmodifiableMap(byName);
         this.deprecatedNames = deprecatedNames(byName);
@@ -74,6 +91,7 @@ public final class SettingsSchema {
         Set<String> ids = new LinkedHashSet<>();
         providers.all().forEach(p -> ids.add(p.channel() + "/" + p.id() + "/" + p.getClass().getName()));
         this.extensions.forEach(e -> ids.add("extension/" + e.id() + "/" + e.getClass().getName()));
+        ids.add("templates/" + templateEngine.getClass().getName() + "/" + TemplateSettingKeys.fingerprint(templateDefaults));
         this.identity = Collections.unmodifiableSet(ids);
     }
 
@@ -122,7 +140,8 @@ public final class SettingsSchema {
     public static SettingsSchema of(Collection<? extends SenderProvider> providers,
             Collection<? extends SettingsExtension> extensions) {
         return new SettingsSchema(ProviderRegistry.create(List.copyOf(providers), false, null),
-                Discovery.extensions(List.copyOf(extensions), null));
+                Discovery.extensions(List.copyOf(extensions), null), TemplateEngine.standard(),
+                SettingsSchema.class.getClassLoader());
     }
 
     /**
@@ -139,7 +158,21 @@ public final class SettingsSchema {
             Collection<? extends SettingsExtension> extensions, ClassLoader loader) {
         Objects.requireNonNull(loader, "loader");
         return new SettingsSchema(ProviderRegistry.create(List.copyOf(providers), true, loader),
-                Discovery.extensions(List.copyOf(extensions), loader));
+                Discovery.extensions(List.copyOf(extensions), loader), TemplateEngine.standard(), loader);
+    }
+
+    /**
+     * This schema with another template engine: template settings are then checked by compiling them with it.
+     * Template defaults are read, as for every schema, from each {@code META-INF/notify/templates.properties} of
+     * the class loader the schema was discovered with (notify-api's for {@link #of}).
+     */
+    public SettingsSchema withTemplateEngine(TemplateEngine engine) {
+        return new SettingsSchema(providers, extensions, engine, templateLoader);
+    }
+
+    /** The engine template settings are checked and rendered with ({@link TemplateEngine#standard()} unless set). */
+    public TemplateEngine templateEngine() {
+        return templateEngine;
     }
 
     /** The extensions whose keys this schema holds. */
@@ -147,18 +180,49 @@ public final class SettingsSchema {
         return extensions;
     }
 
-    /** Every key, the core's first, then each provider's in the order it declares them. */
+    /**
+     * Every key, the core's first, then each provider's in the order it declares them. Templates and phrases are
+     * in {@link #templateKeys()}.
+     */
     public Collection<SettingKey<?>> keys() {
         return keys.values();
     }
 
     /**
+     * The template and phrase keys ({@code templates.*}, {@code messages.*}; see
+     * {@link dev.notify.template.TemplateKeys}) that jars on the class path ship defaults for, in key order: notify's
+     * own texts and the host's. A layer may set further ones (another locale, another template); they resolve like
+     * these, without a default.
+     */
+    public Collection<SettingKey<?>> templateKeys() {
+        return templateKeys.values();
+    }
+
+    /** {@link #describe()} for {@link #templateKeys()}: what an admin page shows to edit templates and phrases. */
+    public List<SettingDescription> describeTemplates() {
+        return templateKeys.values().stream().map(k -> new SettingDescription(k.name(), "template",
+                k.defaultDescription(), k.description(), k.section(), false, Optional.empty(), List.of(),
+                Optional.empty(), List.of())).toList();
+    }
+
+    /**
      * The key with this name ({@code sms.acme.port}), without a server prefix, or the key that has it as a
-     * {@linkplain SettingKey#deprecatedNames() deprecated name}.
+     * {@linkplain SettingKey#deprecatedNames() deprecated name}. Every template and phrase name is a key
+     * ({@code templates.promo.fr.subject}), also one no jar ships a default for; its values are checked with
+     * {@link #templateEngine()}.
      */
     public Optional<SettingKey<?>> key(String name) {
         SettingKey<?> key = keys.get(name);
-        return Optional.ofNullable(key != null ? key : deprecatedNames.get(name));
+        if (key == null) {
+            key = deprecatedNames.get(name);
+        }
+        if (key == null) {
+            key = templateKeys.get(name);
+        }
+        if (key == null && TemplateKeys.isTemplateOrMessage(name)) {
+            key = addedTemplateKeys.computeIfAbsent(name, n -> TemplateSettingKeys.key(n, templateEngine, null));
+        }
+        return Optional.ofNullable(key);
     }
 
     /** The installed providers, by channel and id. */

@@ -10,6 +10,7 @@ import dev.notify.cli.internal.SchemaCommand;
 import dev.notify.cli.internal.SendEmailCommand;
 import dev.notify.cli.internal.SendSmsCommand;
 import dev.notify.cli.internal.SettingsCommand;
+import dev.notify.cli.internal.TemplateCommand;
 import dev.notify.cli.internal.TestEmailCommand;
 import dev.notify.cli.internal.UnknownOptions;
 import dev.notify.cli.internal.VersionProvider;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Command;
         description = "Send and check notification email and SMS with notify's layered settings.",
         subcommands = {DemoCommand.class, TestEmailCommand.class, SendEmailCommand.class, SendSmsCommand.class,
             ResolveCommand.class, CheckCommand.class, SchemaCommand.class, OutboxCommand.class,
-            SettingsCommand.class})
+            SettingsCommand.class, TemplateCommand.class})
 public final class NotifyCli implements Runnable {
 
     @CommandLine.Spec

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.notify.Problem;
+import dev.notify.Notifier;
 import dev.notify.SettingsException;
+import dev.notify.settings.Origin;
+import dev.notify.template.RenderedTemplate;
+import dev.notify.template.TemplateMessage;
+import java.util.Locale;
 import dev.notify.settings.Secret;
 import dev.notify.store.HistoryEntry.KeyChange;
 import dev.notify.store.HistoryEntry.Kind;
@@ -112,6 +117,45 @@ public abstract class SettingsStoreContract {
         assertThat(rawStoredBytes()).isEqualTo(before);
         assertThat(store.snapshot().version()).isEqualTo(1);
         assertThat(store.current().resolveGlobal().get(RelaySettings.HOST)).isEqualTo("smtp.example.com");
+    }
+
+    @Test
+    void templateThatDoesNotParseIsRefusedAtSaveNamingLayerTemplateAndPosition() throws Exception {
+        SettingsStore store = open();
+        store.apply(ChangeSet.builder(0, "ann").set("templates.invitation.subject", "Welcome {{user}}")
+                .set("templates.invitation.text", "Hello {{user}}").build());
+        byte[] before = rawStoredBytes();
+
+        SettingsException refused = catchThrowableOfType(SettingsException.class, () -> store.apply(
+                ChangeSet.builder(1, "ann").set("servers.eu-1.templates.invitation.de.text",
+                        "Hallo {{user}},\n\nIhre Dateien:\n  {{#files}}{{name}}{{/file}}").build()));
+
+        assertThat(refused.problems()).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("servers.eu-1.templates.invitation.de.text");
+            assertThat(p.message()).contains("template 'invitation' (de, text) does not parse")
+                    .contains("line 4, column 21").contains("{{/file}} does not close {{#files}}");
+        });
+        assertThat(rawStoredBytes()).isEqualTo(before);
+        assertThat(store.snapshot().version()).isEqualTo(1);
+    }
+
+    @Test
+    void savedTemplateReachesTheNextRender() {
+        SettingsStore store = open();
+        store.apply(ChangeSet.builder(0, "ann").set("templates.invitation.subject", "Welcome {{user}}")
+                .set("templates.invitation.text", "Hello {{user}}").build());
+        try (Notifier notifier = Notifier.builder().settings(store).build()) {
+            TemplateMessage message = TemplateMessage.of("invitation", Locale.GERMAN).with("user", "Ann");
+            assertThat(notifier.server("eu-1").render(message).subject().get().text()).isEqualTo("Welcome Ann");
+
+            store.apply(ChangeSet.builder(1, "ann").set("servers.eu-1.templates.invitation.de.subject",
+                    "Willkommen {{user}}").set("servers.eu-1.templates.invitation.de.text", "Hallo {{user}}").build());
+
+            RenderedTemplate rendered = notifier.server("eu-1").render(message);
+            assertThat(rendered.subject().get().text()).isEqualTo("Willkommen Ann");
+            assertThat(rendered.subject().get().origin()).isEqualTo(Origin.server("eu-1"));
+            assertThat(notifier.server("eu-2").render(message).subject().get().origin()).isEqualTo(Origin.GLOBAL);
+        }
     }
 
     @Test

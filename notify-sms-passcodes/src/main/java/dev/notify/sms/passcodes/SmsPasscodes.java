@@ -5,7 +5,9 @@ import dev.notify.Notifier;
 import dev.notify.SendResult;
 import dev.notify.ServerNotifier;
 import dev.notify.message.SmsMessage;
+import dev.notify.template.TemplateMessage;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,9 +23,13 @@ import java.util.regex.Pattern;
  * // "Your passcode is 123456. It expires in 10 min."
  * }</pre>
  *
- * <p>The text comes from a template with the placeholders {@code {code}} (required) and {@code {minutes}}
- * (the validity in whole minutes, rounded down so the text never promises more time than the code has). The
- * {@linkplain #DEFAULT_TEMPLATE default} fits one GSM-7 segment with any valid code. Sending returns and throws
+ * <p>The text is the template {@code passcode} of the server's settings ({@code templates.passcode.sms}, with
+ * {@code {{code}}} and {@code {{minutes}}}, the validity in whole minutes, rounded down so the text never promises
+ * more time than the code has): an administrator overrides it per server or translates it
+ * ({@code templates.passcode.de.sms}) like every template, and the recipient's locale picks the language
+ * ({@link #send(String, String, String, Duration, Locale)}). Its shipped English default, the same as
+ * {@link #DEFAULT_TEMPLATE}, fits one GSM-7 segment with any valid code. A host may instead fix one text in code
+ * with {@link #withTemplate}, whose placeholders are {@code {code}} and {@code {minutes}}. Sending returns and throws
  * what {@link ServerNotifier#sendSms} does; a text longer than the server's {@code sms.max-segments} is refused
  * before anything is sent.
  *
@@ -31,13 +37,17 @@ import java.util.regex.Pattern;
  */
 public final class SmsPasscodes {
 
-    /** The default text's template. */
+    /** The default text, as {@link #withTemplate} writes it; the settings' shipped default says the same. */
     public static final String DEFAULT_TEMPLATE = "Your passcode is {code}. It expires in {minutes} min.";
 
     private static final Pattern CODE = Pattern.compile("[0-9]{4,10}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
+    /** The template of the settings ({@code templates.passcode.sms}) that gives the text. */
+    public static final String TEMPLATE_NAME = "passcode";
+
     private final Notifier notifier;
+    /** The text fixed in code with {@link #withTemplate}, or null for the settings' template. */
     private final String template;
 
     private SmsPasscodes(Notifier notifier, String template) {
@@ -45,9 +55,9 @@ public final class SmsPasscodes {
         this.template = template;
     }
 
-    /** Passcodes sent through {@code notifier} with the {@linkplain #DEFAULT_TEMPLATE default text}. */
+    /** Passcodes sent through {@code notifier} with the text of the settings' template {@code passcode}. */
     public static SmsPasscodes of(Notifier notifier) {
-        return new SmsPasscodes(Objects.requireNonNull(notifier, "notifier"), DEFAULT_TEMPLATE);
+        return new SmsPasscodes(Objects.requireNonNull(notifier, "notifier"), null);
     }
 
     /**
@@ -73,18 +83,31 @@ public final class SmsPasscodes {
         return new SmsPasscodes(notifier, template);
     }
 
-    /** The template in use. */
+    /**
+     * The text fixed with {@link #withTemplate}, or {@link #DEFAULT_TEMPLATE} when the text comes from the settings'
+     * template {@code passcode}.
+     */
     public String template() {
-        return template;
+        return template == null ? DEFAULT_TEMPLATE : template;
     }
 
     /**
-     * The text that {@link #send} would send.
+     * The text that {@link #sendGlobal} would send: with the global settings' template in its default texts.
      *
      * @throws InvalidMessageException naming {@code code} unless it is 4-10 digits, or {@code validity} unless it
      *     is at least one minute
      */
     public String text(String code, Duration validity) {
+        check(code, validity);
+        if (template != null) {
+            return template.replace("{code}", code).replace("{minutes}", Long.toString(validity.toMinutes()));
+        }
+        return notifier.global().render(message("", code, validity, Locale.ROOT)).sms()
+                .orElseThrow(() -> new InvalidMessageException("template", "the template passcode has no sms text"))
+                .text();
+    }
+
+    private static void check(String code, Duration validity) {
         if (code == null || !CODE.matcher(code).matches()) {
             throw new InvalidMessageException("code", "must be 4-10 digits (0-9), was "
                     + (code == null ? "null" : code.length() + " characters"));
@@ -92,7 +115,12 @@ public final class SmsPasscodes {
         if (validity == null || validity.compareTo(Duration.ofMinutes(1)) < 0) {
             throw new InvalidMessageException("validity", "must be at least one minute, was " + validity);
         }
-        return template.replace("{code}", code).replace("{minutes}", Long.toString(validity.toMinutes()));
+    }
+
+    private static TemplateMessage message(String phoneNumber, String code, Duration validity, Locale locale) {
+        TemplateMessage message = TemplateMessage.of(TEMPLATE_NAME, locale).with("code", code)
+                .with("minutes", Long.toString(validity.toMinutes()));
+        return phoneNumber.isEmpty() ? message : message.to(phoneNumber);
     }
 
     /**
@@ -105,20 +133,36 @@ public final class SmsPasscodes {
      * @throws InvalidMessageException naming {@code code}, {@code validity}, {@code phone-number} or {@code text}
      */
     public SendResult send(String serverId, String phoneNumber, String code, Duration validity) {
-        return send(notifier.server(serverId), phoneNumber, code, validity);
+        return send(notifier.server(serverId), phoneNumber, code, validity, Locale.ROOT);
+    }
+
+    /**
+     * Sends a passcode with a server's settings in the recipient's language: the settings' template
+     * {@code passcode} for {@code locale} ({@code templates.passcode.de.sms}), falling back as every template does
+     * ({@code de-CH}, {@code de}, the default text). A text fixed with {@link #withTemplate} ignores the locale.
+     *
+     * @throws InvalidMessageException as {@link #send(String, String, String, Duration)} does
+     */
+    public SendResult send(String serverId, String phoneNumber, String code, Duration validity, Locale locale) {
+        return send(notifier.server(serverId), phoneNumber, code, validity, Objects.requireNonNull(locale, "locale"));
     }
 
     /** Sends a passcode with the global settings; see {@link #send(String, String, String, Duration)}. */
     public SendResult sendGlobal(String phoneNumber, String code, Duration validity) {
-        return send(notifier.global(), phoneNumber, code, validity);
+        return send(notifier.global(), phoneNumber, code, validity, Locale.ROOT);
     }
 
-    private SendResult send(ServerNotifier target, String phoneNumber, String code, Duration validity) {
-        return target.sendSms(SmsMessage.of(phoneNumber, text(code, validity)));
+    private SendResult send(ServerNotifier target, String phoneNumber, String code, Duration validity, Locale locale) {
+        check(code, validity);
+        if (template != null) {
+            return target.sendSms(SmsMessage.of(phoneNumber, text(code, validity)));
+        }
+        return target.sendSms(message(phoneNumber, code, validity, locale));
     }
 
     @Override
     public String toString() {
-        return "SmsPasscodes[template='" + template + "']";
+        return "SmsPasscodes[" + (template == null ? "template " + TEMPLATE_NAME + " of the settings"
+                : "template='" + template + "'") + "]";
     }
 }

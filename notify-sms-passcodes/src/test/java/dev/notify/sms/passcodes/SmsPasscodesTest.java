@@ -19,6 +19,7 @@ import dev.notify.testkit.FakeSmsProvider;
 import dev.notify.testkit.Outbox;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,24 @@ class SmsPasscodesTest {
             assertThat(result.providerId()).contains("fake");
             assertThat(Outbox.of(notifier).sms()).extracting(SmsMessage::text)
                     .containsExactly("Your passcode is 31337. It expires in 3 min.");
+        }
+    }
+
+    @Test
+    void textIsTheSettingsTemplateThatAServerOverridesAndALocaleTranslates() {
+        try (Notifier notifier = notifier(Map.of(
+                "templates.passcode.de.sms", "Ihr Code lautet {{code}}. Er ist {{minutes}} Minuten gültig.",
+                "servers.acme.templates.passcode.sms", "{{code}} is your Acme code ({{minutes}} min)."))) {
+            SmsPasscodes passcodes = SmsPasscodes.of(notifier);
+
+            passcodes.send("eu-1", "+15550101234", "4242", Duration.ofMinutes(5), Locale.forLanguageTag("de-AT"));
+            passcodes.send("acme", "+15550101234", "4243", Duration.ofMinutes(5), Locale.ENGLISH);
+            passcodes.send("acme", "+15550101234", "4244", Duration.ofMinutes(5));
+
+            assertThat(Outbox.of(notifier).sms()).extracting(SmsMessage::text).containsExactly(
+                    "Ihr Code lautet 4242. Er ist 5 Minuten gültig.",
+                    "4243 is your Acme code (5 min).",
+                    "4244 is your Acme code (5 min).");
         }
     }
 
