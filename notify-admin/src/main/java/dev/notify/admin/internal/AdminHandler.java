@@ -6,6 +6,7 @@ import dev.notify.SettingsException;
 import dev.notify.admin.AdminAuthorization;
 import dev.notify.admin.Administrator;
 import dev.notify.settings.Layer;
+import dev.notify.settings.SettingKeys;
 import dev.notify.settings.Settings;
 import dev.notify.settings.SettingsSchema;
 import dev.notify.store.ChangeSet;
@@ -224,7 +225,7 @@ public final class AdminHandler implements WebHandler {
                     panel, null).withHeader("Retry-After", Long.toString(seconds));
         }
         Map<String, String> errors = new LinkedHashMap<>();
-        Layer edited = edits.apply(layer.get().own(snapshot.settings()), layer.get(), errors);
+        Layer edited = oneAttempt(edits.apply(layer.get().own(snapshot.settings()), layer.get(), errors));
         String recipient = request.formValue(kind == TestActions.Kind.TEST_SMS ? "test-sms-recipient"
                 : "test-recipient").orElse("").strip();
         Html panel;
@@ -247,6 +248,12 @@ public final class AdminHandler implements WebHandler {
         }
         return rerender(200, request, admin, snapshot, layer.get(), version.get(), edits, errors, List.of(), panel,
                 null);
+    }
+
+    /** A test answers at once: one attempt, no retries, whatever the retry settings say. */
+    private static Layer oneAttempt(Layer layer) {
+        return Layer.builder(layer).set(SettingKeys.EMAIL_RETRY_MAX_ATTEMPTS, 1)
+                .set(SettingKeys.SMS_RETRY_MAX_ATTEMPTS, 1).build();
     }
 
     private static String describe(Duration window) {

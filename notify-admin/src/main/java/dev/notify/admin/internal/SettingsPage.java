@@ -87,7 +87,7 @@ final class SettingsPage {
         html.close("div");
 
         html.open("fieldset", "class", "tests");
-        html.element("legend", "Test with the settings above, unsaved edits included");
+        html.element("legend", "Test with the settings above, unsaved edits included (one attempt, no retries)");
         html.element("label", "Test Email recipient", "for", "test-recipient");
         html.voidElement("input", "type", "text", "inputmode", "email", "autocomplete", "email", "id",
                 "test-recipient", "name", "test-recipient", "value", s.recipient());
