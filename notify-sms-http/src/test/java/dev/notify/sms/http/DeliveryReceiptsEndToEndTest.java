@@ -6,6 +6,10 @@ import dev.notify.DeliveryEvent;
 import dev.notify.DeliveryState;
 import dev.notify.DeliveryStatus;
 import dev.notify.SendResult;
+import dev.notify.message.SmsMessage;
+import dev.notify.outbox.DurableOutbox;
+import dev.notify.outbox.FileJournal;
+import dev.notify.outbox.OutboxState;
 import dev.notify.sms.passcodes.SmsPasscodes;
 import dev.notify.testkit.sms.InfobipServerExtension;
 import dev.notify.testkit.sms.SentSms;
@@ -17,10 +21,13 @@ import dev.notify.testkit.sms.VonageServerExtension;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -49,24 +56,48 @@ class DeliveryReceiptsEndToEndTest {
         return SmsPasscodes.of(host.notifier).sendGlobal("+1 (555) 010-1234", "424242", Duration.ofMinutes(10));
     }
 
+    @TempDir
+    Path journal;
+
     @ParameterizedTest
     @ValueSource(strings = {"twilio", "vonage", "infobip"})
-    void theStubReportsDeliveredAndTheStatusAndTheListenerSeeIt(String id) {
+    void aPasscodeFromTheOutboxIsReportedDeliveredAndTheOutboxAndTheListenerSeeIt(String id) throws Exception {
         SmsServiceExtension stub = stub(id);
-        try (ReceiptHost host = new ReceiptHost(stub, CLOCK, 2)) {
-            SendResult result = sendPasscode(host);
+        try (ReceiptHost host = new ReceiptHost(stub, CLOCK, 2);
+                DurableOutbox outbox = DurableOutbox.builder(host.notifier).journal(FileJournal.in(journal)).build()) {
+            String entry = outbox.global().enqueueSms(SmsMessage.of("+1 (555) 010-1234",
+                    SmsPasscodes.of(host.notifier).text("424242", Duration.ofMinutes(10))));
+            assertThat(host.sent.await(30, TimeUnit.SECONDS)).as("the outbox sent the passcode").isTrue();
             SentSms sms = stub.messages().get(0);
 
             List<Integer> answers = stub.statusCallbacks(sms).signedAt(NOW).send();
 
             assertThat(answers).containsOnly(200);
-            assertThat(host.notifier.deliveries().find(result.messageId().orElseThrow()))
+            assertThat(host.notifier.deliveries().find(sms.messageId()))
                     .map(DeliveryState::status).contains(DeliveryStatus.DELIVERED);
             assertThat(host.deliveries).last().satisfies(event -> {
                 assertThat(event.status()).isEqualTo(DeliveryStatus.DELIVERED);
-                assertThat(event.messageId()).isEqualTo(result.messageId().orElseThrow());
+                assertThat(event.messageId()).isEqualTo(sms.messageId());
                 assertThat(event.receipt().providerId()).isEqualTo(id);
             });
+            assertThat(outbox.find(entry)).hasValueSatisfying(e -> {
+                assertThat(e.state()).isEqualTo(OutboxState.ACCEPTED);
+                assertThat(e.delivery()).contains(DeliveryStatus.DELIVERED);
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"twilio", "vonage", "infobip"})
+    void aPasscodeSentDirectlyCanBeLookedUpByTheIdOfItsSend(String id) {
+        SmsServiceExtension stub = stub(id);
+        try (ReceiptHost host = new ReceiptHost(stub, CLOCK, 2)) {
+            SendResult result = sendPasscode(host);
+
+            stub.statusCallbacks(stub.messages().get(0)).signedAt(NOW).send();
+
+            assertThat(host.notifier.deliveries().find(result.messageId().orElseThrow()))
+                    .map(DeliveryState::status).contains(DeliveryStatus.DELIVERED);
         }
     }
 

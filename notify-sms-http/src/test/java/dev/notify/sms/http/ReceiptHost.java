@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -22,6 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ReceiptHost implements AutoCloseable {
 
     final List<DeliveryEvent> deliveries = new CopyOnWriteArrayList<>();
+    final List<SendEvent> sends = new CopyOnWriteArrayList<>();
+    final CountDownLatch sent = new CountDownLatch(1);
     final JdkWebServer server;
     final Notifier notifier;
     final DeliveryReceiptHandler handler;
@@ -39,6 +42,10 @@ final class ReceiptHost implements AutoCloseable {
         notifier = Notifier.builder().settings(Settings.of(layer)).clock(clock).listener(new SendListener() {
             @Override
             public void onEvent(SendEvent event) {
+                sends.add(event);
+                if (event.kind() == SendEvent.Kind.DELIVERED) {
+                    sent.countDown();
+                }
             }
 
             @Override
