@@ -15,6 +15,9 @@
 #   STORE      true                           run the settings store benchmark (fixed Settings vs file and PostgreSQL
 #                                             stores, current() under JMH, propagation between two stores)
 #   N_STORE    10000                          messages per settings store run
+#   RECEIPTS   true                           run the SMS delivery receipts benchmark (verified callbacks/s, C=4,
+#                                             file journal)
+#   N_RECEIPTS 2000                           SMS per receipts run (3 callbacks each)
 #   STORE_JMH  $JMH                           whether the settings store benchmark measures current() under JMH
 #   N_2MS      600                            messages per run in plain-2ms (2 ms per round trip)
 #   ONLY       (all)                          comma-separated contender ids: notify-sync, notify-async, jakarta-send,
@@ -38,7 +41,7 @@ B=$ROOT/notify-benchmarks
 T=$B/target
 PARTIAL=false
 for v in MODES THREADS N N_TLS N_2MS N_PER_CONNECTION ONLY CHUNKING DATA_VS_BDAT JMH COLD_RUNS GRAPH N_GRAPH OUTBOX \
-    N_OUTBOX STORE N_STORE STORE_JMH JFR; do
+    N_OUTBOX STORE N_STORE STORE_JMH JFR RECEIPTS N_RECEIPTS; do
   if [ -n "${!v:-}" ]; then PARTIAL=true; fi
 done
 MODES=${MODES:-plain,starttls-auth,plain-2ms}
@@ -50,6 +53,8 @@ GRAPH=${GRAPH:-true}
 N_GRAPH=${N_GRAPH:-1000}
 OUTBOX=${OUTBOX:-true}
 N_OUTBOX=${N_OUTBOX:-2000}
+RECEIPTS=${RECEIPTS:-true}
+N_RECEIPTS=${N_RECEIPTS:-2000}
 STORE=${STORE:-true}
 N_STORE=${N_STORE:-10000}
 N_2MS=${N_2MS:-600}
@@ -230,6 +235,17 @@ if [ "$STORE" = true ]; then
   printf '\n' >> "$RESULTS"
   cat "$T/store.md" >> "$RESULTS"
   [ $STORE_STATUS -eq 0 ] || STATUS=$STORE_STATUS
+fi
+if [ "$RECEIPTS" = true ]; then
+  echo "== sms delivery receipts" >&2
+  mkdir -p "$T/bench-logs"
+  java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$FULL" dev.notify.benchmarks.receipts.ReceiptsBenchmark \
+    "$T/receipts-work" "$N_RECEIPTS" 4 > "$T/receipts.md" 2> "$T/bench-logs/receipts.log"
+  RECEIPTS_STATUS=$?
+  cat "$T/receipts.md"
+  printf '\n' >> "$RESULTS"
+  cat "$T/receipts.md" >> "$RESULTS"
+  [ $RECEIPTS_STATUS -eq 0 ] || STATUS=$RECEIPTS_STATUS
 fi
 set -e
 exit $STATUS
