@@ -15,6 +15,9 @@
 #   STORE      true                           run the settings store benchmark (fixed Settings vs file and PostgreSQL
 #                                             stores, current() under JMH, propagation between two stores)
 #   N_STORE    10000                          messages per settings store run
+#   RECEIPTS   true                           run the SMS delivery receipts benchmark (verified callbacks/s, C=4,
+#                                             file journal)
+#   N_RECEIPTS 2000                           SMS per receipts run (3 callbacks each)
 #   STORE_JMH  $JMH                           whether the settings store benchmark measures current() under JMH
 #   TEMPLATES  true                           run the template benchmark (renders/s of an invitation under JMH,
 #                                             notify's engine vs mustache.java, C=1 and C=4; sends with and without
@@ -43,7 +46,7 @@ B=$ROOT/notify-benchmarks
 T=$B/target
 PARTIAL=false
 for v in MODES THREADS N N_TLS N_2MS N_PER_CONNECTION ONLY CHUNKING DATA_VS_BDAT JMH COLD_RUNS GRAPH N_GRAPH OUTBOX \
-    N_OUTBOX STORE N_STORE STORE_JMH TEMPLATES N_TEMPLATES TEMPLATES_JMH JFR; do
+    N_OUTBOX STORE N_STORE STORE_JMH TEMPLATES N_TEMPLATES TEMPLATES_JMH JFR RECEIPTS N_RECEIPTS; do
   if [ -n "${!v:-}" ]; then PARTIAL=true; fi
 done
 MODES=${MODES:-plain,starttls-auth,plain-2ms}
@@ -55,6 +58,8 @@ GRAPH=${GRAPH:-true}
 N_GRAPH=${N_GRAPH:-1000}
 OUTBOX=${OUTBOX:-true}
 N_OUTBOX=${N_OUTBOX:-2000}
+RECEIPTS=${RECEIPTS:-true}
+N_RECEIPTS=${N_RECEIPTS:-2000}
 STORE=${STORE:-true}
 N_STORE=${N_STORE:-10000}
 TEMPLATES=${TEMPLATES:-true}
@@ -250,6 +255,17 @@ if [ "$TEMPLATES" = true ]; then
   printf '\n' >> "$RESULTS"
   cat "$T/templates.md" >> "$RESULTS"
   [ $TEMPLATES_STATUS -eq 0 ] || STATUS=$TEMPLATES_STATUS
+fi
+if [ "$RECEIPTS" = true ]; then
+  echo "== sms delivery receipts" >&2
+  mkdir -p "$T/bench-logs"
+  java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$FULL" dev.notify.benchmarks.receipts.ReceiptsBenchmark \
+    "$T/receipts-work" "$N_RECEIPTS" 4 > "$T/receipts.md" 2> "$T/bench-logs/receipts.log"
+  RECEIPTS_STATUS=$?
+  cat "$T/receipts.md"
+  printf '\n' >> "$RESULTS"
+  cat "$T/receipts.md" >> "$RESULTS"
+  [ $RECEIPTS_STATUS -eq 0 ] || STATUS=$RECEIPTS_STATUS
 fi
 set -e
 exit $STATUS

@@ -2,7 +2,9 @@
  * notify's Spring Boot auto-configuration, health contributor and observations. The auto-configuration packages
  * are opened to Spring, which proxies and instantiates their configuration classes reflectively; the
  * {@code dev.notify.spring.boot.internal} package is not exported. The settings store (notify-settings-store)
- * is optional: its auto-configuration applies only when the store is on the class path.
+ * is optional: its auto-configuration applies only when the store is on the class path. notify-sms-http and
+ * notify-web, optional for the delivery receipt endpoint, have no module descriptor: the module reads them from the
+ * class path (compiled with {@code --add-reads dev.notify.spring.boot=ALL-UNNAMED}).
  */
 module dev.notify.spring.boot {
     requires transitive dev.notify.api;
@@ -10,6 +12,7 @@ module dev.notify.spring.boot {
     requires transitive micrometer.observation;
     requires static transitive dev.notify.store;
     requires static transitive java.sql;
+    requires static jakarta.servlet;
     requires org.slf4j;
     requires transitive spring.beans;
     requires transitive spring.boot;
@@ -22,9 +25,11 @@ module dev.notify.spring.boot {
     exports dev.notify.spring.boot.health;
     exports dev.notify.spring.boot.observation;
     exports dev.notify.spring.boot.store;
+    exports dev.notify.spring.boot.receipts;
 
     opens dev.notify.spring.boot to spring.beans, spring.context, spring.core;
     opens dev.notify.spring.boot.health to spring.beans, spring.context, spring.core;
     opens dev.notify.spring.boot.observation to spring.beans, spring.context, spring.core;
     opens dev.notify.spring.boot.store to spring.beans, spring.context, spring.core;
+    opens dev.notify.spring.boot.receipts to spring.beans, spring.context, spring.core;
 }

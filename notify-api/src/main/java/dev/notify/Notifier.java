@@ -76,6 +76,16 @@ public interface Notifier extends AutoCloseable {
     Scheduler scheduler();
 
     /**
+     * The delivery statuses of the SMS this notifier sent, moved by verified delivery receipts: look one up by the
+     * {@link SendResult#messageId()} of its send.
+     *
+     * @throws UnsupportedOperationException for a notifier that does not track deliveries (a test double)
+     */
+    default DeliveryTracker deliveries() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not track deliveries");
+    }
+
+    /**
      * Stops taking sends, waits up to {@code timeout} for queued and running asynchronous sends, then releases
      * every sender and thread.
      *

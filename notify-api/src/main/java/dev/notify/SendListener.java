@@ -21,4 +21,12 @@ public interface SendListener {
     default boolean wantsPersonalData() {
         return false;
     }
+
+    /**
+     * An SMS moved to a later delivery status, from a verified delivery receipt (see {@link DeliveryTracker}).
+     * Called on the thread that applied the receipt (the callback endpoint's), in order for each message. Does
+     * nothing by default.
+     */
+    default void onDelivery(DeliveryEvent event) {
+    }
 }

@@ -5,6 +5,7 @@ import dev.notify.AttemptPlan;
 import dev.notify.Channel;
 import dev.notify.ChannelStatus;
 import dev.notify.CheckReport;
+import dev.notify.DeliveryTracker;
 import dev.notify.Notifier;
 import dev.notify.Scheduler;
 import dev.notify.SendListener;
@@ -79,8 +80,9 @@ public final class DefaultNotifier implements Notifier {
         int id = NOTIFIERS.incrementAndGet();
         this.ownScheduler = o.scheduler() == null ? new DefaultScheduler("notify-" + id + "-scheduler") : null;
         this.scheduler = o.scheduler() == null ? ownScheduler : o.scheduler();
+        Listeners listeners = new Listeners(o.listeners());
         this.core = new NotifierCore(o.source(), schema, new SenderRegistry(schema, o.clock(), scheduler),
-                new Listeners(o.listeners()), o.clock());
+                listeners, o.clock(), new ReceiptTracker(o.clock(), listeners));
         this.closeTimeout = o.closeTimeout();
         AtomicInteger threads = new AtomicInteger();
         this.async = new ThreadPoolExecutor(o.asyncThreads(), o.asyncThreads(), 30, TimeUnit.SECONDS,
@@ -123,6 +125,11 @@ public final class DefaultNotifier implements Notifier {
     @Override
     public Scheduler scheduler() {
         return scheduler;
+    }
+
+    @Override
+    public DeliveryTracker deliveries() {
+        return core.deliveries();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.notify.internal;
 
+import dev.notify.DeliveryEvent;
 import dev.notify.SendEvent;
 import dev.notify.SendListener;
 import java.util.List;
@@ -24,17 +25,31 @@ final class Listeners {
         return listeners.isEmpty();
     }
 
+    void fire(DeliveryEvent event) {
+        for (SendListener listener : listeners) {
+            try {
+                listener.onDelivery(event);
+            } catch (RuntimeException e) {
+                logFailure(listener, "delivery " + event.status(), e);
+            }
+        }
+    }
+
+    private void logFailure(SendListener listener, Object what, RuntimeException e) {
+        if (failed.add(listener)) {
+            LOG.warn("Send listener {} threw on {}; its exceptions are ignored and logged at debug level from "
+                    + "now on", listener.getClass().getName(), what, e);
+        } else {
+            LOG.debug("Send listener {} threw on {}", listener.getClass().getName(), what, e);
+        }
+    }
+
     void fire(SendEvent event) {
         for (SendListener listener : listeners) {
             try {
                 listener.onEvent(listener.wantsPersonalData() ? event : event.withoutPersonalData());
             } catch (RuntimeException e) {
-                if (failed.add(listener)) {
-                    LOG.warn("Send listener {} threw on {}; its exceptions are ignored and logged at debug level from "
-                            + "now on", listener.getClass().getName(), event.kind(), e);
-                } else {
-                    LOG.debug("Send listener {} threw on {}", listener.getClass().getName(), event.kind(), e);
-                }
+                logFailure(listener, event.kind(), e);
             }
         }
     }

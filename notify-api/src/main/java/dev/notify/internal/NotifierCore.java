@@ -8,7 +8,7 @@ import java.time.Clock;
 
 /** What every send of one notifier shares. */
 record NotifierCore(SettingsSource source, SettingsSchema schema, SenderRegistry senders, Listeners listeners,
-        Clock clock) {
+        Clock clock, ReceiptTracker deliveries) {
 
     /** A server's settings under the notifier's schema; the global settings when {@code server} is null. */
     ResolvedSettings resolve(Settings settings, String server) {

@@ -179,6 +179,9 @@ final class Send {
             return new Failed(e);
         }
         messageId = delivery.messageId();
+        if (channel == Channel.SMS && !delivery.accepted().isEmpty()) {
+            core.deliveries().sent(messageId, current.messageId().orElse(null), server, providerId);
+        }
         accepted.addAll(delivery.accepted());
         details.putAll(delivery.details());
         List<RejectedRecipient> deferred = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.notify.outbox;
 
 import dev.notify.Channel;
+import dev.notify.DeliveryStatus;
 import dev.notify.FailureClass;
 import dev.notify.RejectedRecipient;
 import java.time.Instant;
@@ -30,11 +31,23 @@ import java.util.Optional;
  * @param rejected       recipients refused for good, over every attempt
  * @param finishedAt     when it reached a final state
  * @param keepUntil      for a final state, until when the entry stays queryable before the journal drops it
+ * @param delivery       for an accepted SMS, the delivery status its service reported last (a verified delivery
+ *                       receipt); empty until one came, and for email
  */
 public record OutboxEntry(String id, Optional<String> serverId, Channel channel, String messageId,
         OutboxState state, Instant enqueuedAt, Instant queuedSince, int attempts, Optional<Instant> nextAttemptAt,
         Optional<FailureClass> failureClass, Optional<String> reason, List<String> accepted,
-        List<RejectedRecipient> rejected, Optional<Instant> finishedAt, Optional<Instant> keepUntil) {
+        List<RejectedRecipient> rejected, Optional<Instant> finishedAt, Optional<Instant> keepUntil,
+        Optional<DeliveryStatus> delivery) {
+
+    /** An entry without a delivery status. */
+    public OutboxEntry(String id, Optional<String> serverId, Channel channel, String messageId,
+            OutboxState state, Instant enqueuedAt, Instant queuedSince, int attempts, Optional<Instant> nextAttemptAt,
+            Optional<FailureClass> failureClass, Optional<String> reason, List<String> accepted,
+            List<RejectedRecipient> rejected, Optional<Instant> finishedAt, Optional<Instant> keepUntil) {
+        this(id, serverId, channel, messageId, state, enqueuedAt, queuedSince, attempts, nextAttemptAt, failureClass,
+                reason, accepted, rejected, finishedAt, keepUntil, Optional.empty());
+    }
 
     public OutboxEntry {
         Objects.requireNonNull(id, "id");
@@ -54,6 +67,7 @@ public record OutboxEntry(String id, Optional<String> serverId, Channel channel,
         rejected = List.copyOf(rejected);
         Objects.requireNonNull(finishedAt, "finishedAt");
         Objects.requireNonNull(keepUntil, "keepUntil");
+        Objects.requireNonNull(delivery, "delivery");
         if (!state.isFinal() && nextAttemptAt.isEmpty()) {
             throw new IllegalArgumentException("a " + state + " entry needs its next attempt time");
         }
@@ -90,6 +104,13 @@ public record OutboxEntry(String id, Optional<String> serverId, Channel channel,
     public OutboxEntry requeued(Instant at) {
         return new OutboxEntry(id, serverId, channel, messageId, OutboxState.PENDING, enqueuedAt, at, attempts,
                 Optional.of(at), failureClass, reason, accepted, rejected, Optional.empty(), Optional.empty());
+    }
+
+    /** This entry with the delivery status a verified receipt reported. */
+    public OutboxEntry withDelivery(DeliveryStatus status) {
+        return new OutboxEntry(id, serverId, channel, messageId, state, enqueuedAt, queuedSince, attempts,
+                nextAttemptAt, failureClass, reason, accepted, rejected, finishedAt, keepUntil,
+                Optional.of(Objects.requireNonNull(status, "status")));
     }
 
     /** Whether an attempt is due at {@code now}. */

@@ -55,6 +55,7 @@ public final class OutboxCommand extends BaseCommand {
         doc.put("finishedAt", e.finishedAt().map(Instant::toString).orElse(null));
         doc.put("failureClass", e.failureClass().map(Enum::name).orElse(null));
         doc.put("reason", e.reason().orElse(null));
+        e.delivery().ifPresent(status -> doc.put("delivery", status.name()));
         return doc;
     }
 
@@ -92,6 +93,7 @@ public final class OutboxCommand extends BaseCommand {
                     out.line(e.id() + "  " + e.state() + "  " + e.channel().name().toLowerCase(Locale.ROOT) + "  "
                             + e.serverId().orElse("global") + "  " + e.messageId() + "  attempts " + e.attempts()
                             + e.nextAttemptAt().map(t -> "  next " + t).orElse("")
+                            + e.delivery().map(d -> "  delivery " + d).orElse("")
                             + e.reason().map(r -> "  " + r).orElse(""));
                 }
                 Map<String, Object> doc = new LinkedHashMap<>();

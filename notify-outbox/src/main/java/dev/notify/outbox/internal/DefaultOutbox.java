@@ -64,6 +64,7 @@ public final class DefaultOutbox implements DurableOutbox {
     private final ExecutorService poller;
     private final Semaphore free;
     private final AttemptRunner runner;
+    private final DeliveryRecorder deliveries;
     private final Duration pollInterval;
     private final Duration closeTimeout;
     private final boolean delivering;
@@ -84,6 +85,7 @@ public final class DefaultOutbox implements DurableOutbox {
         this.delivering = o.delivering();
         this.free = new Semaphore(o.workers());
         this.runner = new AttemptRunner(notifier, clock);
+        this.deliveries = DeliveryRecorder.subscribe(notifier, journal);
         AtomicInteger threads = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(o.workers(), o.workers(), 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> daemon(r, "notify-outbox-" + id + "-worker-" + threads.incrementAndGet()));
@@ -125,6 +127,9 @@ public final class DefaultOutbox implements DurableOutbox {
         Channel channel = message instanceof EmailMessage ? Channel.EMAIL : Channel.SMS;
         OutboxEntry entry = OutboxEntry.pending(UUID.randomUUID().toString(), Optional.ofNullable(server), channel,
                 identified.messageId().orElseThrow(), clock.instant());
+        if (channel == Channel.SMS) {
+            deliveries.enqueued(entry.messageId(), entry.id());
+        }
         journal.append(entry, MessageCodec.encode(identified));
         requestPoll();
         return entry.id();
@@ -314,6 +319,7 @@ public final class DefaultOutbox implements DurableOutbox {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        deliveries.close();
         journal.close();
     }
 

@@ -1,12 +1,14 @@
 package dev.notify.outbox.internal;
 
 import dev.notify.Channel;
+import dev.notify.DeliveryStatus;
 import dev.notify.FailureClass;
 import dev.notify.RejectedRecipient;
 import dev.notify.outbox.OutboxEntry;
 import dev.notify.outbox.OutboxState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The journalled form of an {@link OutboxEntry} (the file journal's records) and of its recipients' outcomes (a
@@ -16,7 +18,7 @@ import java.util.List;
 public final class EntryCodec {
 
     /** The version this code writes. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private EntryCodec() {
     }
@@ -37,18 +39,20 @@ public final class EntryCodec {
         recipients(w, e.accepted(), e.rejected());
         w.writeOptionalInstant(e.finishedAt());
         w.writeOptionalInstant(e.keepUntil());
+        w.writeOptional(e.delivery().map(Enum::name));
         return w.toByteArray();
     }
 
     /** @throws CorruptRecordException when the bytes are not an entry of a version this code reads */
     public static OutboxEntry decode(byte[] bytes) {
         BinaryReader r = new BinaryReader(bytes);
-        version(r, "entry");
+        int version = version(r, "entry");
         try {
             OutboxEntry entry = new OutboxEntry(r.readString(), r.readOptional(), Channel.valueOf(r.readString()),
                     r.readString(), OutboxState.valueOf(r.readString()), r.readInstant(), r.readInstant(),
                     r.readInt(), r.readOptionalInstant(), r.readOptional().map(FailureClass::valueOf),
-                    r.readOptional(), r.readStrings(), rejected(r), r.readOptionalInstant(), r.readOptionalInstant());
+                    r.readOptional(), r.readStrings(), rejected(r), r.readOptionalInstant(), r.readOptionalInstant(),
+                    version >= 2 ? r.readOptional().map(DeliveryStatus::valueOf) : Optional.empty());
             r.requireEnd();
             return entry;
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -95,11 +99,12 @@ public final class EntryCodec {
         return rejected;
     }
 
-    private static void version(BinaryReader r, String what) {
+    private static int version(BinaryReader r, String what) {
         int version = r.readByte();
         if (version < 1 || version > VERSION) {
             throw new CorruptRecordException("an " + what + " of format version " + version + "; this notify reads "
                     + "versions 1 to " + VERSION + (version > VERSION ? ": it was written by a newer notify" : ""));
         }
+        return version;
     }
 }

@@ -1,5 +1,6 @@
 package dev.notify.outbox.spi;
 
+import dev.notify.DeliveryStatus;
 import dev.notify.outbox.OutboxEntry;
 import dev.notify.outbox.OutboxState;
 import java.time.Instant;
@@ -76,6 +77,18 @@ public interface Journal extends AutoCloseable {
 
     /** Drops the final entries whose {@link OutboxEntry#keepUntil()} has passed, and reclaims their space. */
     void expire(Instant now);
+
+    /**
+     * Records on a final entry the delivery status a verified delivery receipt reported for its SMS
+     * ({@link OutboxEntry#delivery()}); a status that does not move the entry's forward is ignored. Returns once
+     * durable. The default keeps no delivery statuses.
+     *
+     * @return whether the entry now has that status: false when there is no final entry with this id, or the journal
+     *     keeps no delivery statuses
+     */
+    default boolean recordDelivery(String id, DeliveryStatus status) {
+        return false;
+    }
 
     /** A short description of the journal's location for messages and the CLI, never with a password. */
     String describe();

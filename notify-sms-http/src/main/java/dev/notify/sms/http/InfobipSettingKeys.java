@@ -39,6 +39,23 @@ public final class InfobipSettingKeys {
                     + "Infobip's default applies.")
             .build();
 
+    public static final SettingKey<String> REPORT_USERNAME = SettingKey.text("sms.infobip.report-username")
+            .description("The user name Infobip sends delivery reports with (HTTP Basic), as set for the account's "
+                    + "webhook security. Or use sms.infobip.report-header.")
+            .build();
+    public static final SettingKey<Secret> REPORT_PASSWORD = SettingKey.secret("sms.infobip.report-password")
+            .description("The password of sms.infobip.report-username.")
+            .build();
+    public static final SettingKey<String> REPORT_HEADER = SettingKey.text("sms.infobip.report-header")
+            .check(name -> name.matches("[A-Za-z0-9-]{1,64}") ? null
+                    : "must be an HTTP header name (letters, digits, '-'), was '" + name + "'")
+            .description("The header that carries the API key Infobip sends delivery reports with, such as "
+                    + "X-Report-Key. Or use sms.infobip.report-username.")
+            .build();
+    public static final SettingKey<Secret> REPORT_HEADER_VALUE = SettingKey.secret("sms.infobip.report-header-value")
+            .description("The value Infobip sends in sms.infobip.report-header.")
+            .build();
+
     private static final ConnectionKeys CONNECTION = ConnectionKeys.of(BASE_URL, "Infobip");
 
     public static final SettingKey<Duration> CONNECT_TIMEOUT = CONNECTION.connectTimeout();
@@ -65,7 +82,8 @@ public final class InfobipSettingKeys {
     }
 
     private static List<SettingKey<?>> keys() {
-        List<SettingKey<?>> keys = new ArrayList<>(List.of(BASE_URL, API_KEY, FROM));
+        List<SettingKey<?>> keys = new ArrayList<>(List.of(BASE_URL, API_KEY, FROM,
+                ReceiptSettingKeys.PUBLIC_BASE_URL, REPORT_USERNAME, REPORT_PASSWORD, REPORT_HEADER, REPORT_HEADER_VALUE));
         keys.addAll(CONNECTION.connection());
         return List.copyOf(keys);
     }
@@ -73,6 +91,16 @@ public final class InfobipSettingKeys {
     private static void validate(SettingsCheck check) {
         String why = "required when sms.delivery-method=infobip";
         check.require(BASE_URL, why + ": the account's base URL").require(API_KEY, why);
+        if (check.isSet(REPORT_USERNAME) || check.isSet(REPORT_PASSWORD)) {
+            check.requireTogether(REPORT_USERNAME, REPORT_PASSWORD, "required together");
+        }
+        if (check.isSet(REPORT_HEADER) || check.isSet(REPORT_HEADER_VALUE)) {
+            check.requireTogether(REPORT_HEADER, REPORT_HEADER_VALUE, "required together");
+        }
+        if (check.isSet(ReceiptSettingKeys.PUBLIC_BASE_URL)) {
+            check.requireOneOf(REPORT_USERNAME, REPORT_HEADER, "required with sms.receipts.public-base-url: delivery "
+                    + "reports without the account's webhook authentication are refused");
+        }
         CONNECTION.validate(check);
     }
 }

@@ -36,7 +36,7 @@ public final class TwilioSettingKeys {
     public static final SettingKey<Secret> AUTH_TOKEN = SettingKey.secret("sms.twilio.auth-token")
             .credentialGroup(CREDENTIALS)
             .description("The account's auth token. Or use an API key: sms.twilio.api-key-sid and "
-                    + "sms.twilio.api-key-secret.")
+                    + "sms.twilio.api-key-secret. Also verifies Twilio's status callbacks (X-Twilio-Signature).")
             .build();
     public static final SettingKey<String> API_KEY_SID = SettingKey.text("sms.twilio.api-key-sid")
             .check(SmsKeys.sid("SK", "an API key SID"))
@@ -84,7 +84,7 @@ public final class TwilioSettingKeys {
 
     private static List<SettingKey<?>> keys() {
         List<SettingKey<?>> keys = new ArrayList<>(List.of(BASE_URL, ACCOUNT_SID, AUTH_TOKEN, API_KEY_SID,
-                API_KEY_SECRET, FROM, MESSAGING_SERVICE_SID));
+                API_KEY_SECRET, FROM, MESSAGING_SERVICE_SID, ReceiptSettingKeys.PUBLIC_BASE_URL));
         keys.addAll(CONNECTION.connection());
         return List.copyOf(keys);
     }
@@ -96,6 +96,10 @@ public final class TwilioSettingKeys {
             check.requireTogether(API_KEY_SID, API_KEY_SECRET, why);
         }
         check.requireOneOf(FROM, MESSAGING_SERVICE_SID, why + ": the sender");
+        if (check.isSet(ReceiptSettingKeys.PUBLIC_BASE_URL)) {
+            check.require(AUTH_TOKEN, "required with sms.receipts.public-base-url: Twilio signs its status callbacks "
+                    + "with the account's auth token, also when sends use an API key");
+        }
         CONNECTION.validate(check);
     }
 }

@@ -42,6 +42,20 @@ public final class VonageSettingKeys {
                     + "alphanumeric sender ID.")
             .build();
 
+    public static final SettingKey<Secret> SIGNATURE_SECRET = SettingKey.secret("sms.vonage.signature-secret")
+            .description("The account's signature secret (Dashboard, API settings): verifies the signed delivery "
+                    + "receipts, the 'sig' of the SMS API and the JWT of the Messages API. Required with "
+                    + "sms.receipts.public-base-url.")
+            .build();
+    public static final SettingKey<String> SIGNATURE_METHOD = SettingKey.text("sms.vonage.signature-method")
+            .check(m -> List.of("md5hash", "md5", "sha1", "sha256", "sha512").contains(m) ? null
+                    : "must be md5hash, md5, sha1, sha256 or sha512, was '" + m + "'")
+            .allowedValues("md5hash", "md5", "sha1", "sha256", "sha512")
+            .defaultValue("md5hash")
+            .description("The signature method the account signs SMS API webhooks with: md5hash (Vonage's default), "
+                    + "or the HMAC md5, sha1, sha256 or sha512.")
+            .build();
+
     private static final ConnectionKeys CONNECTION = ConnectionKeys.of(BASE_URL, "Vonage");
 
     public static final SettingKey<Duration> CONNECT_TIMEOUT = CONNECTION.connectTimeout();
@@ -68,7 +82,8 @@ public final class VonageSettingKeys {
     }
 
     private static List<SettingKey<?>> keys() {
-        List<SettingKey<?>> keys = new ArrayList<>(List.of(BASE_URL, API_KEY, API_SECRET, FROM));
+        List<SettingKey<?>> keys = new ArrayList<>(List.of(BASE_URL, API_KEY, API_SECRET, FROM,
+                ReceiptSettingKeys.PUBLIC_BASE_URL, SIGNATURE_SECRET, SIGNATURE_METHOD));
         keys.addAll(CONNECTION.connection());
         return List.copyOf(keys);
     }
@@ -76,6 +91,10 @@ public final class VonageSettingKeys {
     private static void validate(SettingsCheck check) {
         String why = "required when sms.delivery-method=vonage";
         check.require(API_KEY, why).require(API_SECRET, why).require(FROM, why + ": the sender");
+        if (check.isSet(ReceiptSettingKeys.PUBLIC_BASE_URL)) {
+            check.require(SIGNATURE_SECRET, "required with sms.receipts.public-base-url: unsigned delivery receipts "
+                    + "are refused; turn on signed webhooks for the API key in the Vonage Dashboard");
+        }
         CONNECTION.validate(check);
     }
 }

@@ -3,9 +3,16 @@ package dev.notify.testkit.sms;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,8 +29,14 @@ public final class InfobipServerExtension extends SmsServiceExtension {
 
     /** A test value, not a secret; a provider must still never show it. */
     public static final String DEFAULT_API_KEY = "infobip-test-key-0d1e2f3a-4b5c-6d7e";
+    /** The {@code sms.infobip.report-username} of {@link #properties()}: delivery reports use HTTP Basic. */
+    public static final String DEFAULT_REPORT_USERNAME = "notify-reports";
+    /** The {@code sms.infobip.report-password} of {@link #properties()}. */
+    public static final String DEFAULT_REPORT_PASSWORD = "infobip-test-report-password-2c3d";
     /** The {@code sms.infobip.from} of {@link #properties()}. */
     public static final String DEFAULT_FROM = "InfoSMS";
+
+    private static final DateTimeFormatter DONE_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
     private final AtomicLong ids = new AtomicLong(4_110_000_000_000_000L);
     private volatile BigDecimal balance = new BigDecimal("47.79");
@@ -53,12 +66,59 @@ public final class InfobipServerExtension extends SmsServiceExtension {
         p.put("sms.infobip.base-url", baseUrl().toString());
         p.put("sms.infobip.api-key", DEFAULT_API_KEY);
         p.put("sms.infobip.from", DEFAULT_FROM);
+        p.put("sms.infobip.report-username", DEFAULT_REPORT_USERNAME);
+        p.put("sms.infobip.report-password", DEFAULT_REPORT_PASSWORD);
         return p;
     }
 
     @Override
     public List<String> secrets() {
-        return List.of(DEFAULT_API_KEY);
+        return List.of(DEFAULT_API_KEY, DEFAULT_REPORT_PASSWORD);
+    }
+
+    @Override
+    List<String> deliveredStatuses() {
+        return List.of("PENDING", "DELIVERED");
+    }
+
+    @Override
+    Optional<URI> callbackUrl(SentSms sms) {
+        return sms.request().parameter("messages[0].notifyUrl").map(URI::create);
+    }
+
+    /** A delivery report: {@code {"results":[...]}} with HTTP Basic authentication, as the account configures. */
+    @Override
+    StatusCallback statusCallback(URI url, SentSms sms, String status, String errorCode, boolean forged,
+            boolean messagesApi, Instant at) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("bulkId", "bulk-" + sms.messageId());
+        report.put("messageId", sms.messageId());
+        report.put("to", sms.to().substring(1));
+        report.put("sentAt", DONE_AT.format(at.atOffset(ZoneOffset.UTC)));
+        report.put("doneAt", DONE_AT.format(at.atOffset(ZoneOffset.UTC)));
+        report.put("smsCount", 1);
+        report.put("price", Map.of("pricePerMessage", 0.01, "currency", "EUR"));
+        report.put("status", switch (status) {
+            case "PENDING" -> status(1, "PENDING", 7, "PENDING_ENROUTE", "Message sent to next instance");
+            case "DELIVERED" -> status(3, "DELIVERED", 5, "DELIVERED_TO_HANDSET", "Message delivered to handset");
+            case "UNDELIVERABLE" -> status(2, "UNDELIVERABLE", 9, "UNDELIVERABLE_NOT_DELIVERED",
+                    "Message sent not delivered");
+            case "EXPIRED" -> status(4, "EXPIRED", 15, "EXPIRED_EXPIRY_TIME_EXPIRED", "Message expired");
+            default -> status(5, status, 6, "REJECTED_NETWORK", "Network is forbidden");
+        });
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("id", errorCode == null ? 0 : Integer.parseInt(errorCode));
+        error.put("name", errorCode == null ? "NO_ERROR" : "EC_ABSENT_SUBSCRIBER");
+        error.put("description", errorCode == null ? "No Error" : "Absent Subscriber");
+        error.put("groupId", errorCode == null ? 0 : 1);
+        error.put("groupName", errorCode == null ? "OK" : "HANDSET_ERRORS");
+        error.put("permanent", false);
+        report.put("error", error);
+        String password = forged ? "forged-" + DEFAULT_REPORT_PASSWORD : DEFAULT_REPORT_PASSWORD;
+        String basic = "Basic " + Base64.getEncoder().encodeToString((DEFAULT_REPORT_USERNAME + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        return new StatusCallback("POST", url, Map.of("Content-Type", "application/json", "Authorization", basic),
+                jsonText(Map.of("results", List.of(report))).getBytes(StandardCharsets.UTF_8), status);
     }
 
     @Override

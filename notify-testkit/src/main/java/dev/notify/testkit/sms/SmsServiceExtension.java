@@ -17,10 +17,12 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
@@ -218,6 +220,42 @@ public abstract sealed class SmsServiceExtension implements BeforeAllCallback, A
     /** The credential values of {@link #properties()}, which a provider must never show. */
     public abstract List<String> secrets();
 
+    /**
+     * The status callbacks (delivery receipts) this service would send the host for {@code sms}, one of
+     * {@link #messages()}: signed with this stub's secrets ({@link #properties()} holds them), to the callback URL
+     * the send gave the service. Twilio, Vonage and Infobip only.
+     *
+     * @throws UnsupportedOperationException for the webhook stub, whose relays report nothing
+     */
+    public StatusCallbacks statusCallbacks(SentSms sms) {
+        return new StatusCallbacks(this, sms);
+    }
+
+    /** The service's statuses from acceptance to delivered, in its words. */
+    List<String> deliveredStatuses() {
+        throw new UnsupportedOperationException("the " + providerId() + " stub sends no status callbacks");
+    }
+
+    /** The callback URL the send of {@code sms} gave the service. */
+    Optional<URI> callbackUrl(SentSms sms) {
+        return Optional.empty();
+    }
+
+    /** One callback for {@code sms} reporting {@code status}, signed with a wrong secret when {@code forged}. */
+    StatusCallback statusCallback(URI url, SentSms sms, String status, String errorCode, boolean forged,
+            boolean messagesApi, Instant at) {
+        throw new UnsupportedOperationException("the " + providerId() + " stub sends no status callbacks");
+    }
+
+    /** {@code body} as compact JSON text. */
+    static String jsonText(Object body) {
+        try {
+            return Json.getObjectMapper().writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + body + " as JSON", e);
+        }
+    }
+
     /** Records an accepted SMS. */
     void accepted(SentSms sms) {
         state.sent.add(sms);
@@ -225,12 +263,7 @@ public abstract sealed class SmsServiceExtension implements BeforeAllCallback, A
 
     /** A JSON answer, written compactly as the services write theirs. */
     static ResponseDefinitionBuilder json(int status, Object body) {
-        String text;
-        try {
-            text = Json.getObjectMapper().writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write " + body + " as JSON", e);
-        }
+        String text = jsonText(body);
         return ResponseDefinitionBuilder.responseDefinition()
                 .withStatus(status)
                 .withHeader("Content-Type", "application/json; charset=utf-8")

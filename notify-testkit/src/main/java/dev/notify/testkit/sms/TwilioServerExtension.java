@@ -3,7 +3,10 @@ package dev.notify.testkit.sms;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.notify.message.SmsLength;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A Twilio Programmable Messaging stand-in: {@code POST /2010-04-01/Accounts/{AccountSid}/Messages.json} (form
@@ -125,6 +129,41 @@ public final class TwilioServerExtension extends SmsServiceExtension {
         message.put("error_message", null);
         message.put("uri", "/2010-04-01/Accounts/" + DEFAULT_ACCOUNT_SID + "/Messages/" + sid + ".json");
         return json(201, message);
+    }
+
+    @Override
+    List<String> deliveredStatuses() {
+        return List.of("queued", "sending", "sent", "delivered");
+    }
+
+    @Override
+    Optional<URI> callbackUrl(SentSms sms) {
+        return sms.request().parameter("StatusCallback").map(URI::create);
+    }
+
+    /** A form POST with {@code X-Twilio-Signature}, as Twilio's StatusCallback requests are. */
+    @Override
+    StatusCallback statusCallback(URI url, SentSms sms, String status, String errorCode, boolean forged,
+            boolean messagesApi, Instant at) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("SmsSid", sms.messageId());
+        form.put("SmsStatus", status);
+        form.put("MessageStatus", status);
+        form.put("To", sms.to());
+        form.put("MessageSid", sms.messageId());
+        form.put("AccountSid", DEFAULT_ACCOUNT_SID);
+        form.put("From", sms.sender().orElse(DEFAULT_FROM));
+        form.put("ApiVersion", "2010-04-01");
+        if (errorCode != null) {
+            form.put("ErrorCode", errorCode);
+        }
+        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        String token = forged ? "forged-" + DEFAULT_AUTH_TOKEN : DEFAULT_AUTH_TOKEN;
+        return new StatusCallback("POST", url, Map.of("Content-Type", "application/x-www-form-urlencoded",
+                "X-Twilio-Signature", CallbackSigning.twilio(token, url.toString(), form),
+                "I-Twilio-Idempotency-Token", UUID.randomUUID().toString()), body.getBytes(StandardCharsets.UTF_8),
+                status);
     }
 
     @Override

@@ -4,10 +4,16 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.notify.message.SmsLength;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -24,8 +30,12 @@ public final class VonageServerExtension extends SmsServiceExtension {
     public static final String DEFAULT_API_KEY = "a1b2c3d4";
     /** A test value, not a secret; a provider must still never show it. */
     public static final String DEFAULT_API_SECRET = "vonage-test-secret-5e6f7a";
+    /** The {@code sms.vonage.signature-secret} of {@link #properties()}: signs the status callbacks. */
+    public static final String DEFAULT_SIGNATURE_SECRET = "vonage-test-signature-secret-8d9e";
     /** The {@code sms.vonage.from} of {@link #properties()}. */
     public static final String DEFAULT_FROM = "Notify";
+
+    private static final DateTimeFormatter MESSAGE_TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private volatile BigDecimal balance = new BigDecimal("10.28");
 
@@ -55,12 +65,68 @@ public final class VonageServerExtension extends SmsServiceExtension {
         p.put("sms.vonage.api-key", DEFAULT_API_KEY);
         p.put("sms.vonage.api-secret", DEFAULT_API_SECRET);
         p.put("sms.vonage.from", DEFAULT_FROM);
+        p.put("sms.vonage.signature-secret", DEFAULT_SIGNATURE_SECRET);
         return p;
     }
 
     @Override
     public List<String> secrets() {
-        return List.of(DEFAULT_API_SECRET);
+        return List.of(DEFAULT_API_SECRET, DEFAULT_SIGNATURE_SECRET);
+    }
+
+    @Override
+    List<String> deliveredStatuses() {
+        return List.of("accepted", "delivered");
+    }
+
+    @Override
+    Optional<URI> callbackUrl(SentSms sms) {
+        return sms.request().parameter("callback").map(URI::create);
+    }
+
+    /**
+     * A signed delivery receipt: the SMS API's JSON with {@code timestamp}, {@code nonce} and an {@code md5hash}
+     * {@code sig}; or, for the Messages API, its status JSON with a JWT (HS256, {@code payload_hash}) in
+     * {@code Authorization: Bearer}.
+     */
+    @Override
+    StatusCallback statusCallback(URI url, SentSms sms, String status, String errorCode, boolean forged,
+            boolean messagesApi, Instant at) {
+        String secret = forged ? "forged-" + DEFAULT_SIGNATURE_SECRET : DEFAULT_SIGNATURE_SECRET;
+        if (messagesApi) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("message_uuid", sms.messageId());
+            body.put("to", sms.to().substring(1));
+            body.put("from", sms.sender().orElse(DEFAULT_FROM));
+            body.put("timestamp", at.toString());
+            body.put("status", status);
+            if (errorCode != null) {
+                body.put("error", Map.of("type", "https://developer.vonage.com/api-errors/messages#" + errorCode,
+                        "title", errorCode, "detail", "Message failed"));
+            }
+            body.put("channel", "sms");
+            byte[] bytes = jsonText(body).getBytes(StandardCharsets.UTF_8);
+            String claims = jsonText(Map.of("iat", at.getEpochSecond(), "jti", UUID.randomUUID().toString(),
+                    "iss", "Vonage", "payload_hash", CallbackSigning.sha256Hex(bytes), "api_key", DEFAULT_API_KEY));
+            return new StatusCallback("POST", url, Map.of("Content-Type", "application/json",
+                    "Authorization", "Bearer " + CallbackSigning.hs256(secret, claims)), bytes, status);
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("msisdn", sms.to().substring(1));
+        fields.put("to", sms.sender().orElse(DEFAULT_FROM));
+        fields.put("network-code", "23410");
+        fields.put("messageId", sms.messageId());
+        fields.put("price", "0.03330000");
+        fields.put("status", status);
+        fields.put("scts", "2012101050");
+        fields.put("err-code", errorCode == null ? "0" : errorCode);
+        fields.put("api-key", DEFAULT_API_KEY);
+        fields.put("message-timestamp", MESSAGE_TIMESTAMP.format(at.atOffset(ZoneOffset.UTC)));
+        fields.put("timestamp", Long.toString(at.getEpochSecond()));
+        fields.put("nonce", UUID.randomUUID().toString());
+        fields.put("sig", CallbackSigning.vonageMd5Hash(secret, fields));
+        return new StatusCallback("POST", url, Map.of("Content-Type", "application/json"),
+                jsonText(fields).getBytes(StandardCharsets.UTF_8), status);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.notify.outbox.internal.file;
 
 import static dev.notify.outbox.internal.file.JournalDirectory.reason;
 
+import dev.notify.DeliveryStatus;
 import dev.notify.FailureClass;
 import dev.notify.outbox.JournalException;
 import dev.notify.outbox.OutboxEntry;
@@ -214,6 +215,28 @@ public final class SegmentedJournal implements Journal {
             index.put(new Slot(requeued, segment).contentOf(current));
             return true;
         });
+    }
+
+    @Override
+    public boolean recordDelivery(String id, DeliveryStatus status) {
+        Slot slot = index.get(id);
+        if (!deliveryMoves(slot, status)) {
+            return false;
+        }
+        OutboxEntry delivered = slot.entry.withDelivery(status);
+        return write(Records.entry(EntryCodec.encode(delivered), null), (segment, offset) -> {
+            Slot current = index.get(id);
+            if (!deliveryMoves(current, status)) {
+                return false;
+            }
+            index.put(new Slot(delivered, segment).contentOf(current));
+            return true;
+        });
+    }
+
+    private static boolean deliveryMoves(Slot slot, DeliveryStatus status) {
+        return slot != null && slot.entry.state().isFinal() && !slot.claimed
+                && status.movesOn(slot.entry.delivery().orElse(null));
     }
 
     private static boolean requeueable(Slot slot) {

@@ -33,11 +33,13 @@ public final class InfobipService implements SmsService {
     private final URI baseUrl;
     private final Secret apiKey;
     private final String from;
+    private final URI notifyUrl;
 
     private InfobipService(ResolvedSettings settings) {
         this.baseUrl = settings.get(InfobipSettingKeys.BASE_URL);
         this.apiKey = settings.get(InfobipSettingKeys.API_KEY);
         this.from = settings.find(InfobipSettingKeys.FROM).orElse(null);
+        this.notifyUrl = ReceiptUrls.of(settings, "infobip");
     }
 
     /** The service for valid settings of the {@code infobip} provider. */
@@ -58,6 +60,10 @@ public final class InfobipService implements SmsService {
             message.put("from", from);
         }
         message.put("text", sms.text());
+        if (notifyUrl != null) {
+            message.put("notifyUrl", notifyUrl.toString());
+            message.put("notifyContentType", "application/json");
+        }
         String body = Json.write(Map.of("messages", List.of(message)));
         return http.request(URI.create(baseUrl + "/sms/2/text/advanced"))
                 .header("Authorization", authorization())

@@ -30,6 +30,7 @@ public final class TwilioService implements SmsService {
     private final BasicAuth auth;
     private final String from;
     private final String messagingServiceSid;
+    private final URI statusCallback;
 
     private TwilioService(ResolvedSettings settings) {
         this.baseUrl = settings.get(TwilioSettingKeys.BASE_URL);
@@ -40,6 +41,7 @@ public final class TwilioService implements SmsService {
                 : new BasicAuth(accountSid, settings.get(TwilioSettingKeys.AUTH_TOKEN));
         this.from = settings.find(TwilioSettingKeys.FROM).orElse(null);
         this.messagingServiceSid = settings.find(TwilioSettingKeys.MESSAGING_SERVICE_SID).orElse(null);
+        this.statusCallback = ReceiptUrls.of(settings, "twilio");
     }
 
     /** The service for valid settings of the {@code twilio} provider. */
@@ -59,6 +61,9 @@ public final class TwilioService implements SmsService {
             form.add("MessagingServiceSid", messagingServiceSid);
         } else {
             form.add("From", from);
+        }
+        if (statusCallback != null) {
+            form.add("StatusCallback", statusCallback.toString());
         }
         return http.request(account("/Messages.json"))
                 .header("Authorization", auth.header())

@@ -28,6 +28,7 @@ public final class VonageService implements SmsService {
     private final String apiKey;
     private final Secret apiSecret;
     private final String from;
+    private final URI callback;
 
     private VonageService(ResolvedSettings settings) {
         this.baseUrl = settings.get(VonageSettingKeys.BASE_URL);
@@ -35,6 +36,7 @@ public final class VonageService implements SmsService {
         this.apiSecret = settings.get(VonageSettingKeys.API_SECRET);
         String sender = settings.get(VonageSettingKeys.FROM);
         this.from = sender.matches("\\+[0-9]+") ? sender.substring(1) : sender;
+        this.callback = ReceiptUrls.of(settings, "vonage");
     }
 
     /** The service for valid settings of the {@code vonage} provider. */
@@ -57,6 +59,9 @@ public final class VonageService implements SmsService {
                 .add("text", sms.text());
         if (sms.length().encoding() == SmsEncoding.UCS_2) {
             form.add("type", "unicode");
+        }
+        if (callback != null) {
+            form.add("callback", callback.toString());
         }
         return http.request(URI.create(baseUrl + "/sms/json"))
                 .header("Accept", "application/json")

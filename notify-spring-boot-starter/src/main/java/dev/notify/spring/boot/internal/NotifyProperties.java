@@ -38,6 +38,9 @@ public final class NotifyProperties {
     /** The starter's own properties of the settings store ({@code notify.store.type}), which are not settings. */
     public static final String STORE_PREFIX = PREFIX + "store.";
 
+    /** The starter's own properties of the SMS delivery receipt endpoint, which are not settings. */
+    public static final String RECEIPTS_PREFIX = PREFIX + "sms-receipts.";
+
     private static final String VARIABLE_PREFIX = "NOTIFY_";
     private static final Pattern NOTIFY_REFERENCE = Pattern.compile("\\$\\{(?:env|file):[^}]*}");
     private static final Pattern SERVER = Pattern.compile(Pattern.quote(PREFIX) + "servers\\.([^.]+)\\..+");
@@ -66,7 +69,7 @@ public final class NotifyProperties {
         Set<String> servers = new TreeSet<>();
         for (PropertySource<?> source : sources) {
             for (String name : names(source)) {
-                if (name.startsWith(PREFIX) && !name.startsWith(STORE_PREFIX)) {
+                if (name.startsWith(PREFIX) && !name.startsWith(STORE_PREFIX) && !name.startsWith(RECEIPTS_PREFIX)) {
                     keys.add(name);
                     Matcher server = SERVER.matcher(name);
                     if (server.matches()) {
