@@ -57,6 +57,26 @@ final class GraphErrors {
         return new PermanentDeliveryException(advice(code, mailbox) + " (" + said + ")", details, e);
     }
 
+    /**
+     * The exception for a request of the draft path answered with an error status: as {@link #map}, except that a
+     * denied access names the Mail.ReadWrite permission the draft path needs.
+     */
+    DeliveryException mapDraft(ApiException e, String mailbox, String clientRequestId) {
+        String code = e instanceof ODataError odata && odata.getError() != null
+                ? nullToEmpty(odata.getError().getCode()) : "";
+        if (e.getResponseStatusCode() != 403 && !code.equals("ErrorAccessDenied")) {
+            return map(e, mailbox, clientRequestId);
+        }
+        String requestId = header(e.getResponseHeaders(), "request-id").orElse(clientRequestId);
+        return new PermanentDeliveryException("Microsoft Graph denied app " + settings.clientId() + " access to the "
+                + "drafts of mailbox " + mailbox + ": a message over 4 MB is sent as a draft with its attachments "
+                + "uploaded, which needs the Mail.ReadWrite application permission besides Mail.Send. Grant the app "
+                + "Mail.ReadWrite (Microsoft Graph > Application permissions, not Delegated) with admin consent for "
+                + "tenant " + settings.tenantId() + ", or send this message with SMTP (HTTP "
+                + e.getResponseStatusCode() + (code.isEmpty() ? "" : " " + code) + "; request-id " + requestId + ")",
+                DeliveryException.Details.of().replyCode(e.getResponseStatusCode()), e);
+    }
+
     private String advice(String code, String mailbox) {
         String app = "app " + settings.clientId();
         switch (code) {

@@ -20,6 +20,8 @@ import dev.notify.microsoft.AppTokenSource;
 import dev.notify.microsoft.MicrosoftIdentityKeys;
 import dev.notify.microsoft.MicrosoftTrust;
 import dev.notify.settings.ResolvedSettings;
+import dev.notify.settings.SettingKeys;
+import dev.notify.spi.Backoff;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.EmailSender;
 import java.io.IOException;
@@ -37,8 +39,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends with Microsoft Graph {@code POST /users/{from}/sendMail}: one HTTP request per send (two when Graph
- * answers 401: the token is renewed once, {@link AppTokenSource#useRenewingOnce}), at most {@value #MAX_IN_FLIGHT} requests at a time, none for a message
- * whose request would be over Graph's size limit.
+ * answers 401: the token is renewed once, {@link AppTokenSource#useRenewingOnce}), at most {@value #MAX_IN_FLIGHT}
+ * sends at a time. A message whose sendMail request would be over 4 MB goes through the {@link DraftPath}; one that
+ * neither path can carry is refused before any request.
  *
  * <p>This class is threadsafe.
  */
@@ -56,6 +59,7 @@ public final class GraphSender implements EmailSender {
     private final OkHttpClient http;
     private final GraphServiceClient client;
     private final RequestSize requestSize;
+    private final DraftPath drafts;
     private final GraphErrors errors;
     private final Semaphore inFlight;
     private volatile boolean closed;
@@ -72,6 +76,12 @@ public final class GraphSender implements EmailSender {
                 http);
         this.client.getRequestAdapter().setBaseUrl(settings.graphBaseUrl().toString());
         this.requestSize = new RequestSize(client.getRequestAdapter().getSerializationWriterFactory());
+        ResolvedSettings resolved = settings.resolved();
+        ChunkedUpload upload = new ChunkedUpload(http, settings.uploadChunkBytes(),
+                Backoff.of(resolved.get(SettingKeys.EMAIL_RETRY_INITIAL_DELAY),
+                        resolved.get(SettingKeys.EMAIL_RETRY_MAX_DELAY)),
+                resolved.get(SettingKeys.EMAIL_RETRY_MAX_ATTEMPTS), clock);
+        this.drafts = new DraftPath(client, requestSize, upload, errors);
     }
 
     /**
@@ -95,10 +105,22 @@ public final class GraphSender implements EmailSender {
         }
         EmailAddress from = email.from().orElseThrow(() -> new IllegalArgumentException("the message has no from"));
         MailMapper.check(email);
-        requestSize.check(email, MailMapper.toRequest(email, settings.saveToSentItems()));
+        RequestSize.Route route = requestSize.route(email, settings);
         String mailbox = from.asciiAddress();
         acquirePermit();
         try {
+            if (route == RequestSize.Route.DRAFT) {
+                DraftPath.Draft draft = tokens.useRenewingOnce(token -> createDraft(email, mailbox, token),
+                        "Microsoft Graph at " + settings.graphBaseUrl(),
+                        "the Mail.Send and Mail.ReadWrite application permissions");
+                try {
+                    return drafts.complete(draft, email);
+                } catch (NotifyException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    throw transportFailure(e, draft.clientRequestId());
+                }
+            }
             return tokens.useRenewingOnce(token -> post(email, mailbox, token),
                     "Microsoft Graph at " + settings.graphBaseUrl(), "the Mail.Send application permission");
         } finally {
@@ -133,6 +155,16 @@ public final class GraphSender implements EmailSender {
                 "graph.request-id", requestId,
                 "graph.client-request-id", clientRequestId,
                 "graph.mailbox", mailbox));
+    }
+
+    private DraftPath.Draft createDraft(EmailMessage email, String mailbox, AccessToken token) {
+        try {
+            return drafts.create(email, mailbox, token);
+        } catch (NotifyException | AppTokenSource.Refused e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw transportFailure(e, "(not answered)");
+        }
     }
 
     private NotifyException transportFailure(RuntimeException e, String clientRequestId) {
@@ -195,6 +227,11 @@ public final class GraphSender implements EmailSender {
         report.item("token.roles", roles.isEmpty() ? "(none)" : String.join(", ", roles));
         boolean mailSend = roles.contains("Mail.Send");
         report.item("token.mail-send", mailSend ? "granted" : "missing");
+        boolean mailReadWrite = roles.contains("Mail.ReadWrite");
+        report.item("token.mail-readwrite", mailReadWrite ? "granted" : "missing");
+        report.item("graph.draft-path", mailReadWrite ? "available: messages over 4 MB are sent as drafts with "
+                + "upload sessions" : "unavailable: messages over 4 MB fail until the app has the Mail.ReadWrite "
+                + "application permission (with admin consent)");
         if (!mailSend) {
             report.failure("the token of app " + settings.clientId() + " has no Mail.Send role: grant the Mail.Send "
                     + "application permission (Microsoft Graph > Application permissions, not Delegated) and grant "

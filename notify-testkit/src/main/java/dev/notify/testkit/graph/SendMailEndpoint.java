@@ -48,9 +48,7 @@ final class SendMailEndpoint {
             fault.headers().forEach(response::withHeader);
             return response.build();
         }
-        String authorization = request.getHeader("Authorization");
-        String token = authorization != null && authorization.startsWith("Bearer ")
-                ? authorization.substring("Bearer ".length()) : "";
+        String token = FixtureState.bearerToken(request);
         if (!state.issuedTokens.contains(token)) {
             return error(401, "InvalidAuthenticationToken", "Access token is empty or was not issued by this server.",
                     requestId, clientRequestId).build();
@@ -71,7 +69,8 @@ final class SendMailEndpoint {
                 .build();
     }
 
-    private static ResponseDefinitionBuilder error(int status, String code, String message, String requestId,
+    /** A Graph error answer: {@code {"error":{"code":..,"message":..,"innerError":{..}}}} with its request ids. */
+    static ResponseDefinitionBuilder error(int status, String code, String message, String requestId,
             String clientRequestId) {
         String body = Json.write(Map.of("error", Map.of("code", code,
                 "message", message, "innerError", Map.of("request-id", requestId, "client-request-id", clientRequestId))));
