@@ -55,8 +55,15 @@ public final class GraphSettingKeys {
                     + "at most 3840 (under Graph's 4 MB per request).")
             .build();
 
+    public static final SettingKey<Integer> MAX_CONCURRENT_REQUESTS = SettingKey.integer(
+                    "email.graph.max-concurrent-requests", 1, 4)
+            .defaultValue(4)
+            .description("Graph requests in flight at most per app registration (Microsoft allows 4 per app and "
+                    + "mailbox); queued sends waiting meanwhile go in one $batch.")
+            .build();
+
     private static final List<SettingKey<?>> OWN = List.of(ENDPOINT, SCOPE, SAVE_TO_SENT_ITEMS, MAX_MESSAGE_MB,
-            UPLOAD_CHUNK_KIB);
+            UPLOAD_CHUNK_KIB, MAX_CONCURRENT_REQUESTS);
 
     private GraphSettingKeys() {
     }

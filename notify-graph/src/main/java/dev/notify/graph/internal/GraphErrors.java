@@ -31,30 +31,39 @@ final class GraphErrors {
 
     /** The exception for a sendMail answered with an error status (never called for 401, which is retried). */
     DeliveryException map(ApiException e, String mailbox, String clientRequestId) {
-        int status = e.getResponseStatusCode();
         String code = "";
         String graphMessage = "";
         if (e instanceof ODataError odata && odata.getError() != null) {
             code = nullToEmpty(odata.getError().getCode());
             graphMessage = nullToEmpty(odata.getError().getMessage());
         }
-        String requestId = header(e.getResponseHeaders(), "request-id").orElse(clientRequestId);
+        return map(e.getResponseStatusCode(), code, graphMessage,
+                header(e.getResponseHeaders(), "request-id").orElse(clientRequestId),
+                header(e.getResponseHeaders(), "Retry-After"), mailbox, e);
+    }
+
+    /**
+     * The exception for a sendMail answered with an error status, from its parts: those of a request inside a
+     * {@code $batch} too.
+     */
+    DeliveryException map(int status, String code, String graphMessage, String requestId,
+            Optional<String> retryAfterHeader, String mailbox, Throwable cause) {
         String said = "HTTP " + status + (code.isEmpty() ? "" : " " + code) + (graphMessage.isEmpty() ? "" : ": "
                 + graphMessage) + "; request-id " + requestId;
         DeliveryException.Details details = DeliveryException.Details.of().replyCode(status);
         if (status == 429 || status >= 500) {
-            Optional<Duration> retryAfter = header(e.getResponseHeaders(), "Retry-After")
-                    .flatMap(v -> RetryAfter.parse(v, clock.instant()));
+            Optional<Duration> retryAfter = retryAfterHeader.flatMap(v -> RetryAfter.parse(v, clock.instant()));
             if (retryAfter.isPresent()) {
                 details = details.retryAfter(retryAfter.get());
             }
             if (status == 429) {
-                return new TransientDeliveryException("Microsoft Graph is throttling this app (" + said + ")", details, e);
+                return new TransientDeliveryException("Microsoft Graph is throttling this app (" + said + ")", details,
+                        cause);
             }
             return new TransientDeliveryException("Microsoft Graph is unavailable (" + said + "); the message may or may "
-                    + "not have been sent: a gateway can time out after Graph accepted it", details, e);
+                    + "not have been sent: a gateway can time out after Graph accepted it", details, cause);
         }
-        return new PermanentDeliveryException(advice(code, mailbox) + " (" + said + ")", details, e);
+        return new PermanentDeliveryException(advice(code, mailbox) + " (" + said + ")", details, cause);
     }
 
     /**

@@ -39,16 +39,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends with Microsoft Graph {@code POST /users/{from}/sendMail}: one HTTP request per send (two when Graph
- * answers 401: the token is renewed once, {@link AppTokenSource#useRenewingOnce}), at most {@value #MAX_IN_FLIGHT}
- * sends at a time. A message whose sendMail request would be over 4 MB goes through the {@link DraftPath}; one that
+ * answers 401: the token is renewed once, {@link AppTokenSource#useRenewingOnce}), at most
+ * {@code email.graph.max-concurrent-requests} requests at a time. A message whose sendMail request would be over 4 MB goes through the {@link DraftPath}; one that
  * neither path can carry is refused before any request.
  *
  * <p>This class is threadsafe.
  */
 public final class GraphSender implements EmailSender {
-
-    /** Microsoft's limit of concurrent requests per app and mailbox; more only earn 429s. */
-    static final int MAX_IN_FLIGHT = 4;
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphSender.class);
     private static final String PROVIDER_ID = "graph";
@@ -60,6 +57,7 @@ public final class GraphSender implements EmailSender {
     private final GraphServiceClient client;
     private final RequestSize requestSize;
     private final DraftPath drafts;
+    private final SendMailBatches batches;
     private final GraphErrors errors;
     private final Semaphore inFlight;
     private volatile boolean closed;
@@ -82,6 +80,8 @@ public final class GraphSender implements EmailSender {
                         resolved.get(SettingKeys.EMAIL_RETRY_MAX_DELAY)),
                 resolved.get(SettingKeys.EMAIL_RETRY_MAX_ATTEMPTS), clock);
         this.drafts = new DraftPath(client, requestSize, upload, errors);
+        this.batches = new SendMailBatches(settings, tokens, http, errors, inFlight, this::sendAlone,
+                e -> transportFailure(new java.io.UncheckedIOException(e), "(batch)"));
     }
 
     /**
@@ -96,6 +96,30 @@ public final class GraphSender implements EmailSender {
             Clock clock) {
         AppTokenSource tokens = AppTokenSource.create(resolved, GraphSettingKeys.SCOPE, trust, clock);
         return new GraphSender(GraphSettings.from(resolved), trust, tokens, limits.permits(resolved), clock);
+    }
+
+    /**
+     * Sends a queued message within the sendMail limit in a {@code $batch} with the others queued for the same
+     * mailbox at the time ({@link SendMailBatches}); a larger one as {@link #send} does.
+     */
+    @Override
+    public Delivery sendQueued(EmailMessage email) {
+        if (closed) {
+            throw new SendRejectedException("this Graph sender is closed");
+        }
+        EmailAddress from = email.from().orElseThrow(() -> new IllegalArgumentException("the message has no from"));
+        MailMapper.check(email);
+        if (requestSize.route(email, settings) == RequestSize.Route.DRAFT) {
+            return send(email);
+        }
+        String json = requestSize.json(MailMapper.toRequest(email, settings.saveToSentItems()));
+        return batches.send(email, from.asciiAddress(), json);
+    }
+
+    /** One sendMail request for a message within the limit, holding a permit the caller acquired. */
+    private Delivery sendAlone(EmailMessage email, String mailbox) {
+        return tokens.useRenewingOnce(token -> post(email, mailbox, token),
+                "Microsoft Graph at " + settings.graphBaseUrl(), "the Mail.Send application permission");
     }
 
     @Override
@@ -121,8 +145,7 @@ public final class GraphSender implements EmailSender {
                     throw transportFailure(e, draft.clientRequestId());
                 }
             }
-            return tokens.useRenewingOnce(token -> post(email, mailbox, token),
-                    "Microsoft Graph at " + settings.graphBaseUrl(), "the Mail.Send application permission");
+            return sendAlone(email, mailbox);
         } finally {
             inFlight.release();
         }
@@ -187,15 +210,22 @@ public final class GraphSender implements EmailSender {
         Duration wait = settings.readTimeout();
         try {
             if (!inFlight.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new TransientDeliveryException(MAX_IN_FLIGHT + " Graph requests of this app were in flight for "
-                        + wait.toMillis() + " ms (" + settings.fullKey(MicrosoftIdentityKeys.READ_TIMEOUT) + "); Microsoft "
-                        + "allows " + MAX_IN_FLIGHT + " concurrent requests per app and mailbox");
+                throw noRequestSlot(settings);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TransientDeliveryException("interrupted while waiting for one of the " + MAX_IN_FLIGHT
-                    + " Graph request slots", DeliveryException.Details.of(), e);
+            throw new TransientDeliveryException("interrupted while waiting for one of the "
+                    + settings.maxConcurrentRequests() + " Graph request slots", DeliveryException.Details.of(), e);
         }
+    }
+
+    /** The failure of a send that waited {@code email.graph.read-timeout} for a request slot of its app. */
+    static TransientDeliveryException noRequestSlot(GraphSettings settings) {
+        return new TransientDeliveryException(settings.maxConcurrentRequests() + " Graph requests of this app were in "
+                + "flight for " + settings.readTimeout().toMillis() + " ms ("
+                + settings.fullKey(MicrosoftIdentityKeys.READ_TIMEOUT) + ", "
+                + settings.fullKey(GraphSettingKeys.MAX_CONCURRENT_REQUESTS) + "); Microsoft allows 4 concurrent "
+                + "requests per app and mailbox");
     }
 
     @Override

@@ -76,6 +76,11 @@ public final class GraphSettings {
         return settings.get(GraphSettingKeys.UPLOAD_CHUNK_KIB) * 1024;
     }
 
+    /** Graph requests in flight at most per app registration. */
+    public int maxConcurrentRequests() {
+        return settings.get(GraphSettingKeys.MAX_CONCURRENT_REQUESTS);
+    }
+
     public Duration connectTimeout() {
         return settings.get(MicrosoftIdentityKeys.CONNECT_TIMEOUT);
     }

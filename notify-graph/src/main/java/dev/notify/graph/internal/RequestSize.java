@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -112,6 +113,18 @@ final class RequestSize {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot measure the Graph request", e);
+        }
+    }
+
+    /** The JSON the Graph SDK writes for {@code request}, as the body of a request inside a {@code $batch}. */
+    String json(Parsable request) {
+        try (SerializationWriter writer = writers.getSerializationWriter(JSON)) {
+            writer.writeObjectValue(null, request);
+            try (InputStream json = writer.getSerializedContent()) {
+                return new String(json.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialize the Graph request", e);
         }
     }
 

@@ -37,6 +37,7 @@ final class FixtureState {
     final List<UploadSessionState> uploadSessionsInOrder = new CopyOnWriteArrayList<>();
     final List<String> deletedDrafts = new CopyOnWriteArrayList<>();
     final AtomicInteger uploadPuts = new AtomicInteger();
+    final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
     final AtomicInteger acceptedChunks = new AtomicInteger();
     private final Map<Integer, GraphFault> uploadChunkFaults = new HashMap<>();
     private volatile int expireUploadsAfterChunks = Integer.MAX_VALUE;
@@ -66,6 +67,7 @@ final class FixtureState {
         uploadSessionsInOrder.clear();
         deletedDrafts.clear();
         uploadPuts.set(0);
+        batchSizes.clear();
         acceptedChunks.set(0);
         uploadChunkFaults.clear();
         expireUploadsAfterChunks = Integer.MAX_VALUE;

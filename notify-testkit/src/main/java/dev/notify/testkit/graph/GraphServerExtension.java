@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A Microsoft Graph and Entra ID stand-in for tests: WireMock over HTTPS on loopback serving the client-credentials
- * token endpoint, {@code sendMail}, and the draft path of large messages (create a draft, post attachments, upload
+ * token endpoint, {@code sendMail}, JSON batches of sendMail requests ({@code $batch}), and the draft path of large messages (create a draft, post attachments, upload
  * sessions with their pre-authorised upload URLs, send, delete), recording every mail decoded into notify's
  * {@link EmailMessage} and every upload as an {@link UploadedAttachment}. Faults can be injected into each:
  * {@link #failNextSendMails}, {@link #failUploadChunk}, {@link #expireUploadSessionsAfter}, and tokens without
@@ -85,9 +85,11 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
         this.sender = sender;
         this.state = new FixtureState(tenantId, clientId, clientSecret);
         UploadEndpoint upload = new UploadEndpoint(state);
+        SendMailEndpoint sendMail = new SendMailEndpoint(state);
         this.stub = new HttpsStub(() -> "the Graph fixture", GraphServerExtension::route,
                 HttpsStub.transformer(TokenEndpoint.NAME, new TokenEndpoint(state)::transform),
-                HttpsStub.transformer(SendMailEndpoint.NAME, new SendMailEndpoint(state)::transform),
+                HttpsStub.transformer(SendMailEndpoint.NAME, sendMail::transform),
+                HttpsStub.transformer(BatchEndpoint.NAME, new BatchEndpoint(state, sendMail)::transform),
                 HttpsStub.transformer(DraftEndpoint.NAME, new DraftEndpoint(state)::transform),
                 HttpsStub.transformer(UploadEndpoint.NAME, event -> {
                     forgetEarlierUploads();
@@ -154,6 +156,8 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
                 .willReturn(aResponse().withTransformers(TokenEndpoint.NAME)));
         server.stubFor(post(urlPathMatching("/v1\\.0/users/[^/]+/sendMail"))
                 .willReturn(aResponse().withTransformers(SendMailEndpoint.NAME)));
+        server.stubFor(post(urlPathMatching("/v1\\.0/\\$batch"))
+                .willReturn(aResponse().withTransformers(BatchEndpoint.NAME)));
         server.stubFor(post(urlPathMatching("/v1\\.0/users/[^/]+/messages(/[^/]+/(attachments|attachments/"
                 + "createUploadSession|send))?")).willReturn(aResponse().withTransformers(DraftEndpoint.NAME)));
         server.stubFor(delete(urlPathMatching("/v1\\.0/users/[^/]+/messages/[^/]+"))
@@ -240,7 +244,15 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
         return state.sentMails.stream().map(SentMail::message).toList();
     }
 
-    /** Every sendMail request received since the test started, those answered with a fault included. */
+    /** The number of requests in each {@code $batch} received since the test started, in order. */
+    public List<Integer> batchSizes() {
+        return List.copyOf(state.batchSizes);
+    }
+
+    /**
+     * Every sendMail request received since the test started, those answered with a fault included, and those inside
+     * a {@code $batch} counted one by one.
+     */
     public int sendMailRequestCount() {
         return state.sendMailRequests.get();
     }
@@ -343,7 +355,10 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
         return this;
     }
 
-    /** How long each sendMail request takes on the server from now on in this test (default none). */
+    /**
+     * How long each sendMail request takes on the server from now on in this test (default none); a {@code $batch}
+     * takes it once, whatever it holds.
+     */
     public GraphServerExtension sendMailDelay(Duration delay) {
         if (delay == null || delay.isNegative()) {
             throw new IllegalArgumentException("delay must not be negative, was " + delay);
