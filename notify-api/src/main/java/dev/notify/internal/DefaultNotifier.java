@@ -162,7 +162,7 @@ public final class DefaultNotifier implements Notifier {
     AttemptOutcome attempt(String server, Message message, AttemptPlan plan) {
         Objects.requireNonNull(plan, "plan");
         Channel channel = message instanceof EmailMessage ? Channel.EMAIL : Channel.SMS;
-        Send send = new Send(core, server, channel, message, plan);
+        Send send = new Send(core, server, channel, message, plan, true);
         if (closed) {
             throw reject(send, "the notifier is closed");
         }
@@ -182,7 +182,7 @@ public final class DefaultNotifier implements Notifier {
     }
 
     CompletableFuture<SendResult> sendAsync(String server, Channel channel, Message message) {
-        Send send = new Send(core, server, channel, message);
+        Send send = new Send(core, server, channel, message, null, true);
         if (closed) {
             throw reject(send, "the notifier is closed");
         }

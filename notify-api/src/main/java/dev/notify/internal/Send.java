@@ -74,6 +74,7 @@ final class Send {
     private final Message original;
     private final Instant start;
     private final AttemptPlan plan;
+    private final boolean queued;
     private final List<String> accepted = new ArrayList<>();
     private final List<RejectedRecipient> rejected = new ArrayList<>();
     private final Map<String, String> details = new LinkedHashMap<>();
@@ -83,12 +84,16 @@ final class Send {
     private int attempts;
 
     Send(NotifierCore core, String server, Channel channel, Message message) {
-        this(core, server, channel, message, null);
+        this(core, server, channel, message, null, false);
     }
 
-    /** A send of one attempt whose retries the caller schedules, when {@code plan} is not null. */
-    Send(NotifierCore core, String server, Channel channel, Message message, AttemptPlan plan) {
+    /**
+     * A send of one attempt whose retries the caller schedules, when {@code plan} is not null; {@code queued} when
+     * the message waited in a queue (asynchronous sends, the outbox), which lets the sender combine it with others.
+     */
+    Send(NotifierCore core, String server, Channel channel, Message message, AttemptPlan plan, boolean queued) {
         this.core = core;
+        this.queued = queued;
         this.server = server;
         this.channel = channel;
         this.original = message;
@@ -158,7 +163,7 @@ final class Send {
         fire(SendEvent.Kind.ATTEMPT_STARTED, null, null, Optional.empty());
         Delivery delivery;
         try {
-            delivery = lease.send(current);
+            delivery = lease.send(current, queued);
         } catch (SettingsException e) {
             return settingsFailure(rebase(e, resolved));
         } catch (DeliveryException e) {

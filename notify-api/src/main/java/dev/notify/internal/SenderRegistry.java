@@ -217,10 +217,16 @@ final class SenderRegistry {
             this.handle = handle;
         }
 
-        /** One attempt with the sender, typed by the message's channel. */
-        Delivery send(Message message) {
-            return message instanceof EmailMessage email ? ((EmailSender) handle.sender).send(email)
-                    : ((SmsSender) handle.sender).send((SmsMessage) message);
+        /**
+         * One attempt with the sender, typed by the message's channel; {@code queued} for a message that waited in a
+         * queue ({@link EmailSender#sendQueued}).
+         */
+        Delivery send(Message message, boolean queued) {
+            if (message instanceof EmailMessage email) {
+                EmailSender sender = (EmailSender) handle.sender;
+                return queued ? sender.sendQueued(email) : sender.send(email);
+            }
+            return ((SmsSender) handle.sender).send((SmsMessage) message);
         }
 
         CheckReport check() {

@@ -21,4 +21,15 @@ public interface EmailSender extends Sender {
      * @throws SettingsException when the server rejects the settings (authentication failed), naming the keys
      */
     Delivery send(EmailMessage message);
+
+    /**
+     * Makes one delivery attempt, as {@link #send}, for a message that waited in a queue: an asynchronous send or the
+     * outbox, never a caller's synchronous send. Several threads may call it at once for messages to the same server;
+     * a sender may then carry them in one request to its server, as long as each call returns or throws its own
+     * message's outcome, and no call waits for messages that are not already waiting. The default sends the message
+     * alone.
+     */
+    default Delivery sendQueued(EmailMessage message) {
+        return send(message);
+    }
 }

@@ -32,7 +32,7 @@ public final class RecordingProvider implements SenderProvider {
     }
 
     /** One call of {@link Sender#send}: the message, the sender's SMTP host and when it happened. */
-    public record Attempt(Message message, String host, long nanoTime) {
+    public record Attempt(Message message, String host, long nanoTime, boolean queued) {
         public EmailMessage email() {
             return (EmailMessage) message;
         }
@@ -154,19 +154,24 @@ public final class RecordingProvider implements SenderProvider {
 
         @Override
         public Delivery send(EmailMessage message) {
-            return record(message);
+            return record(message, false);
+        }
+
+        @Override
+        public Delivery sendQueued(EmailMessage message) {
+            return record(message, true);
         }
 
         @Override
         public Delivery send(SmsMessage message) {
-            return record(message);
+            return record(message, false);
         }
 
-        private Delivery record(Message message) {
+        private Delivery record(Message message, boolean queued) {
             if (closed.get()) {
                 throw new IllegalStateException("send after close");
             }
-            attempts.add(new Attempt(message, host(), System.nanoTime()));
+            attempts.add(new Attempt(message, host(), System.nanoTime(), queued));
             return behaviour.respond(message, attemptCount.incrementAndGet());
         }
 

@@ -15,20 +15,25 @@ import java.util.Optional;
  * Delivers email with Microsoft Graph: {@code email.delivery-method=graph}. The app registration of
  * {@code email.graph.tenant-id} and {@code email.graph.client-id} gets a token with the client-credentials flow
  * (a client secret or a PKCS#12 certificate) and sends as the message's From mailbox with
- * {@code POST /users/{from}/sendMail}. The app needs the Mail.Send application permission with admin consent.
+ * {@code POST /users/{from}/sendMail}. The app needs the Mail.Send application permission with admin consent (and
+ * Mail.ReadWrite for messages over 4 MB).
  *
  * <ul>
  *   <li>One token request per token lifetime per sender, shared by all threads; a token Graph refuses (401) is
  *       renewed once within the same send.</li>
  *   <li>Exactly one sendMail request per attempt: the Graph SDK's retry and redirect handlers are not used, so
  *       {@code email.retry.*} alone decides retries. 429, 503 and 504 are transient and carry {@code Retry-After}.</li>
- *   <li>At most 4 requests in flight per app registration (Microsoft's concurrency limit per app and mailbox),
- *       shared by every sender this provider instance creates for that app; further sends wait up to
- *       {@code email.graph.read-timeout}.</li>
- *   <li>Messages whose sendMail request is over 4 MB as sent (the body after JSON escaping, attachments after
- *       base64: about 3 MB of attachments) are refused with an {@link dev.notify.InvalidMessageException} naming
- *       the part that is too big, before any request: sendMail takes at most 4 MB per request, and the
- *       upload-session flow would need the extra Mail.ReadWrite permission.</li>
+ *   <li>At most {@code email.graph.max-concurrent-requests} (default 4, Microsoft's concurrency limit per app and
+ *       mailbox) requests in flight per app registration, shared by every sender this provider instance creates for
+ *       that app; further sends wait up to {@code email.graph.read-timeout}. Queued sends
+ *       ({@link dev.notify.spi.EmailSender#sendQueued}: asynchronous sends, the outbox) waiting for the same mailbox
+ *       meanwhile go together in one {@code $batch} of up to 20, each with its own outcome.</li>
+ *   <li>A message whose sendMail request would be over 4 MB as sent (the body after JSON escaping, attachments after
+ *       base64) is sent as a draft: created in the mailbox, attachments of 3 MB or more uploaded in streamed chunks
+ *       through upload sessions, then sent; any failure deletes the draft. This needs the Mail.ReadWrite application
+ *       permission too, and the message always ends up in Sent Items. A body over 4 MB, an attachment over 150 MB or
+ *       attachments over {@code email.graph.max-message-mb} are refused with an
+ *       {@link dev.notify.InvalidMessageException} before any request.</li>
  *   <li>Only {@code X-} headers can be sent; the HTML body wins over the text body when a message has both.</li>
  * </ul>
  *

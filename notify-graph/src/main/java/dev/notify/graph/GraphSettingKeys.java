@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * The keys of the {@code graph} provider: the app registration's {@link MicrosoftIdentityKeys}, and the Graph
- * endpoint, scope and Sent Items choice under {@code email.graph.}. Validation also refuses an authority, endpoint
+ * endpoint, scope, Sent Items choice and size limits under {@code email.graph.}. Validation also refuses an authority, endpoint
  * or scope of two different Microsoft clouds, whose tokens Graph would refuse at the first send.
  *
  * <p>This class is threadsafe.
@@ -39,7 +39,31 @@ public final class GraphSettingKeys {
             .description("Whether Graph keeps a copy in the sender's Sent Items.")
             .build();
 
-    private static final List<SettingKey<?>> OWN = List.of(ENDPOINT, SCOPE, SAVE_TO_SENT_ITEMS);
+    /** 320 KiB: upload-session chunks must be a multiple of it. */
+    public static final int UPLOAD_CHUNK_UNIT = 320 * 1024;
+    public static final SettingKey<Integer> MAX_MESSAGE_MB = SettingKey.integer("email.graph.max-message-mb", 1, 150)
+            .defaultValue(35)
+            .description("The largest message the tenant accepts, in MB (Exchange Online's MaxSendSize: 35 by "
+                    + "default, up to 150). Larger messages are refused before any request.")
+            .build();
+    public static final SettingKey<Integer> UPLOAD_CHUNK_KIB = SettingKey.integer("email.graph.upload-chunk-kib", 320,
+                    3840)
+            .check(kib -> kib % 320 == 0 ? null : "must be a multiple of 320 KiB (Graph's upload-session unit), was "
+                    + kib)
+            .defaultValue(3840)
+            .description("The size of each chunk of a large attachment's upload session, in KiB: a multiple of 320, "
+                    + "at most 3840 (under Graph's 4 MB per request).")
+            .build();
+
+    public static final SettingKey<Integer> MAX_CONCURRENT_REQUESTS = SettingKey.integer(
+                    "email.graph.max-concurrent-requests", 1, 4)
+            .defaultValue(4)
+            .description("Graph requests in flight at most per app registration (Microsoft allows 4 per app and "
+                    + "mailbox); queued sends waiting meanwhile go in one $batch.")
+            .build();
+
+    private static final List<SettingKey<?>> OWN = List.of(ENDPOINT, SCOPE, SAVE_TO_SENT_ITEMS, MAX_MESSAGE_MB,
+            UPLOAD_CHUNK_KIB, MAX_CONCURRENT_REQUESTS);
 
     private GraphSettingKeys() {
     }

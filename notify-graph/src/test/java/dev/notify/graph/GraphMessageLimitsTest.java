@@ -20,20 +20,20 @@ class GraphMessageLimitsTest {
     static final GraphServerExtension graph = GraphServerExtension.create();
 
     @Test
-    void attachmentsOverFourMegabytesInBase64AreRefusedBeforeAnyRequestSayingWhyAndTheLimit() {
+    void attachmentsOverFourMegabytesInBase64TakeTheDraftPathInsteadOfSendMail() {
+        graph.roles("Mail.Send", "Mail.ReadWrite");
         EmailMessage message = withAttachmentOf(THREE_MB);
 
         try (Notifier notifier = GraphFixture.notifier(graph)) {
-            assertThatThrownBy(() -> notifier.global().sendEmail(message))
-                    .isInstanceOfSatisfying(InvalidMessageException.class, e -> assertThat(e.problems())
-                            .singleElement().satisfies(p -> {
-                                assertThat(p.key()).isEqualTo("attachments");
-                                assertThat(p.message()).contains("4194304 bytes (4 MB)", "sendMail", "base64", "SMTP");
-                            }));
+            assertThat(notifier.global().sendEmail(message).details()).containsEntry("graph.path", "draft");
         }
 
         assertThat(graph.sendMailRequestCount()).isZero();
-        assertThat(graph.tokenRequests()).isEmpty();
+        assertThat(graph.uploads()).singleElement().satisfies(u -> {
+            assertThat(u.name()).isEqualTo("big.bin");
+            assertThat(u.complete()).isTrue();
+        });
+        assertThat(graph.sentMails()).hasSize(1);
     }
 
     @Test

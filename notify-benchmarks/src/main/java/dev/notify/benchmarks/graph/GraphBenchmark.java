@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * notify's Graph provider against the test kit's Graph stub (WireMock over HTTPS on loopback, in this JVM): msg/s
  * at 1 and 4 threads, token requests per 1,000 sends, the most sendMail requests in flight, and the time from
- * building the notifier to the first accepted message. Prints a markdown section; exits 3 if the stub did not
- * receive exactly the messages sent.
+ * building the notifier to the first accepted message; then {@link GraphBatchingBenchmark}'s rows. Prints a markdown
+ * section; exits 3 if the stub did not receive exactly the messages sent.
  */
 public final class GraphBenchmark {
 
@@ -29,6 +29,7 @@ public final class GraphBenchmark {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         try {
             System.out.print(report(n));
+            System.out.print(GraphBatchingBenchmark.report(Math.min(n, 400), 150));
             System.exit(0);
         } catch (IllegalStateException e) {
             System.out.println("MISMATCH: " + e.getMessage());

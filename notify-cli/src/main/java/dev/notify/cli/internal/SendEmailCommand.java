@@ -1,5 +1,6 @@
 package dev.notify.cli.internal;
 
+import dev.notify.InvalidMessageException;
 import dev.notify.Notifier;
 import dev.notify.message.EmailMessage;
 import java.io.IOException;
@@ -26,6 +27,11 @@ public final class SendEmailCommand extends ConfiguredCommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Body body;
 
+    @Option(names = "--attach", paramLabel = "FILE[;type=TYPE]",
+            description = "Attach a file, streamed from disk when sent; repeat for several. The content type comes "
+                    + "from the file name (application/octet-stream when unknown); add ;type=TYPE to set it.")
+    List<String> attach = List.of();
+
     static final class Body {
         @Option(names = "--text", paramLabel = "TEXT", description = "A plain-text body.")
         String text;
@@ -45,6 +51,13 @@ public final class SendEmailCommand extends ConfiguredCommand {
                 message.html(Files.readString(body.html, StandardCharsets.UTF_8));
             } catch (IOException | UncheckedIOException e) {
                 return Outcomes.usage(out, "--html: cannot read " + body.html + " (" + e.getClass().getSimpleName() + ")");
+            }
+        }
+        for (String spec : attach) {
+            try {
+                message.attach(AttachmentOption.parse(spec));
+            } catch (InvalidMessageException e) {
+                return Outcomes.usage(out, "--attach " + spec + ": " + e.getMessage());
             }
         }
         EmailMessage email = message.build();

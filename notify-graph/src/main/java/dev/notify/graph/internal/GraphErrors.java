@@ -31,30 +31,59 @@ final class GraphErrors {
 
     /** The exception for a sendMail answered with an error status (never called for 401, which is retried). */
     DeliveryException map(ApiException e, String mailbox, String clientRequestId) {
-        int status = e.getResponseStatusCode();
         String code = "";
         String graphMessage = "";
         if (e instanceof ODataError odata && odata.getError() != null) {
             code = nullToEmpty(odata.getError().getCode());
             graphMessage = nullToEmpty(odata.getError().getMessage());
         }
-        String requestId = header(e.getResponseHeaders(), "request-id").orElse(clientRequestId);
+        return map(e.getResponseStatusCode(), code, graphMessage,
+                header(e.getResponseHeaders(), "request-id").orElse(clientRequestId),
+                header(e.getResponseHeaders(), "Retry-After"), mailbox, e);
+    }
+
+    /**
+     * The exception for a sendMail answered with an error status, from its parts: those of a request inside a
+     * {@code $batch} too.
+     */
+    DeliveryException map(int status, String code, String graphMessage, String requestId,
+            Optional<String> retryAfterHeader, String mailbox, Throwable cause) {
         String said = "HTTP " + status + (code.isEmpty() ? "" : " " + code) + (graphMessage.isEmpty() ? "" : ": "
                 + graphMessage) + "; request-id " + requestId;
         DeliveryException.Details details = DeliveryException.Details.of().replyCode(status);
         if (status == 429 || status >= 500) {
-            Optional<Duration> retryAfter = header(e.getResponseHeaders(), "Retry-After")
-                    .flatMap(v -> RetryAfter.parse(v, clock.instant()));
+            Optional<Duration> retryAfter = retryAfterHeader.flatMap(v -> RetryAfter.parse(v, clock.instant()));
             if (retryAfter.isPresent()) {
                 details = details.retryAfter(retryAfter.get());
             }
             if (status == 429) {
-                return new TransientDeliveryException("Microsoft Graph is throttling this app (" + said + ")", details, e);
+                return new TransientDeliveryException("Microsoft Graph is throttling this app (" + said + ")", details,
+                        cause);
             }
             return new TransientDeliveryException("Microsoft Graph is unavailable (" + said + "); the message may or may "
-                    + "not have been sent: a gateway can time out after Graph accepted it", details, e);
+                    + "not have been sent: a gateway can time out after Graph accepted it", details, cause);
         }
-        return new PermanentDeliveryException(advice(code, mailbox) + " (" + said + ")", details, e);
+        return new PermanentDeliveryException(advice(code, mailbox) + " (" + said + ")", details, cause);
+    }
+
+    /**
+     * The exception for a request of the draft path answered with an error status: as {@link #map}, except that a
+     * denied access names the Mail.ReadWrite permission the draft path needs.
+     */
+    DeliveryException mapDraft(ApiException e, String mailbox, String clientRequestId) {
+        String code = e instanceof ODataError odata && odata.getError() != null
+                ? nullToEmpty(odata.getError().getCode()) : "";
+        if (e.getResponseStatusCode() != 403 && !code.equals("ErrorAccessDenied")) {
+            return map(e, mailbox, clientRequestId);
+        }
+        String requestId = header(e.getResponseHeaders(), "request-id").orElse(clientRequestId);
+        return new PermanentDeliveryException("Microsoft Graph denied app " + settings.clientId() + " access to the "
+                + "drafts of mailbox " + mailbox + ": a message over 4 MB is sent as a draft with its attachments "
+                + "uploaded, which needs the Mail.ReadWrite application permission besides Mail.Send. Grant the app "
+                + "Mail.ReadWrite (Microsoft Graph > Application permissions, not Delegated) with admin consent for "
+                + "tenant " + settings.tenantId() + ", or send this message with SMTP (HTTP "
+                + e.getResponseStatusCode() + (code.isEmpty() ? "" : " " + code) + "; request-id " + requestId + ")",
+                DeliveryException.Details.of().replyCode(e.getResponseStatusCode()), e);
     }
 
     private String advice(String code, String mailbox) {

@@ -20,6 +20,8 @@ import dev.notify.microsoft.AppTokenSource;
 import dev.notify.microsoft.MicrosoftIdentityKeys;
 import dev.notify.microsoft.MicrosoftTrust;
 import dev.notify.settings.ResolvedSettings;
+import dev.notify.settings.SettingKeys;
+import dev.notify.spi.Backoff;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.EmailSender;
 import java.io.IOException;
@@ -37,15 +39,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends with Microsoft Graph {@code POST /users/{from}/sendMail}: one HTTP request per send (two when Graph
- * answers 401: the token is renewed once, {@link AppTokenSource#useRenewingOnce}), at most {@value #MAX_IN_FLIGHT} requests at a time, none for a message
- * whose request would be over Graph's size limit.
+ * answers 401: the token is renewed once, {@link AppTokenSource#useRenewingOnce}), at most
+ * {@code email.graph.max-concurrent-requests} requests at a time. A message whose sendMail request would be over 4 MB goes through the {@link DraftPath}; one that
+ * neither path can carry is refused before any request.
  *
  * <p>This class is threadsafe.
  */
 public final class GraphSender implements EmailSender {
-
-    /** Microsoft's limit of concurrent requests per app and mailbox; more only earn 429s. */
-    static final int MAX_IN_FLIGHT = 4;
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphSender.class);
     private static final String PROVIDER_ID = "graph";
@@ -56,6 +56,8 @@ public final class GraphSender implements EmailSender {
     private final OkHttpClient http;
     private final GraphServiceClient client;
     private final RequestSize requestSize;
+    private final DraftPath drafts;
+    private final SendMailBatches batches;
     private final GraphErrors errors;
     private final Semaphore inFlight;
     private volatile boolean closed;
@@ -72,6 +74,14 @@ public final class GraphSender implements EmailSender {
                 http);
         this.client.getRequestAdapter().setBaseUrl(settings.graphBaseUrl().toString());
         this.requestSize = new RequestSize(client.getRequestAdapter().getSerializationWriterFactory());
+        ResolvedSettings resolved = settings.resolved();
+        ChunkedUpload upload = new ChunkedUpload(http, settings.uploadChunkBytes(),
+                Backoff.of(resolved.get(SettingKeys.EMAIL_RETRY_INITIAL_DELAY),
+                        resolved.get(SettingKeys.EMAIL_RETRY_MAX_DELAY)),
+                resolved.get(SettingKeys.EMAIL_RETRY_MAX_ATTEMPTS), clock);
+        this.drafts = new DraftPath(client, requestSize, upload, errors);
+        this.batches = new SendMailBatches(settings, tokens, http, errors, inFlight, this::sendAlone,
+                e -> transportFailure(new java.io.UncheckedIOException(e), "(batch)"));
     }
 
     /**
@@ -88,6 +98,30 @@ public final class GraphSender implements EmailSender {
         return new GraphSender(GraphSettings.from(resolved), trust, tokens, limits.permits(resolved), clock);
     }
 
+    /**
+     * Sends a queued message within the sendMail limit in a {@code $batch} with the others queued for the same
+     * mailbox at the time ({@link SendMailBatches}); a larger one as {@link #send} does.
+     */
+    @Override
+    public Delivery sendQueued(EmailMessage email) {
+        if (closed) {
+            throw new SendRejectedException("this Graph sender is closed");
+        }
+        EmailAddress from = email.from().orElseThrow(() -> new IllegalArgumentException("the message has no from"));
+        MailMapper.check(email);
+        if (requestSize.route(email, settings) == RequestSize.Route.DRAFT) {
+            return send(email);
+        }
+        String json = requestSize.json(MailMapper.toRequest(email, settings.saveToSentItems()));
+        return batches.send(email, from.asciiAddress(), json);
+    }
+
+    /** One sendMail request for a message within the limit, holding a permit the caller acquired. */
+    private Delivery sendAlone(EmailMessage email, String mailbox) {
+        return tokens.useRenewingOnce(token -> post(email, mailbox, token),
+                "Microsoft Graph at " + settings.graphBaseUrl(), "the Mail.Send application permission");
+    }
+
     @Override
     public Delivery send(EmailMessage email) {
         if (closed) {
@@ -95,12 +129,23 @@ public final class GraphSender implements EmailSender {
         }
         EmailAddress from = email.from().orElseThrow(() -> new IllegalArgumentException("the message has no from"));
         MailMapper.check(email);
-        requestSize.check(email, MailMapper.toRequest(email, settings.saveToSentItems()));
+        RequestSize.Route route = requestSize.route(email, settings);
         String mailbox = from.asciiAddress();
         acquirePermit();
         try {
-            return tokens.useRenewingOnce(token -> post(email, mailbox, token),
-                    "Microsoft Graph at " + settings.graphBaseUrl(), "the Mail.Send application permission");
+            if (route == RequestSize.Route.DRAFT) {
+                DraftPath.Draft draft = tokens.useRenewingOnce(token -> createDraft(email, mailbox, token),
+                        "Microsoft Graph at " + settings.graphBaseUrl(),
+                        "the Mail.Send and Mail.ReadWrite application permissions");
+                try {
+                    return drafts.complete(draft, email);
+                } catch (NotifyException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    throw transportFailure(e, draft.clientRequestId());
+                }
+            }
+            return sendAlone(email, mailbox);
         } finally {
             inFlight.release();
         }
@@ -135,6 +180,16 @@ public final class GraphSender implements EmailSender {
                 "graph.mailbox", mailbox));
     }
 
+    private DraftPath.Draft createDraft(EmailMessage email, String mailbox, AccessToken token) {
+        try {
+            return drafts.create(email, mailbox, token);
+        } catch (NotifyException | AppTokenSource.Refused e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw transportFailure(e, "(not answered)");
+        }
+    }
+
     private NotifyException transportFailure(RuntimeException e, String clientRequestId) {
         Optional<SettingsException> certificate = trust.certificateProblem(e, settings.resolved(),
                 GraphSettingKeys.ENDPOINT, settings.graphBaseUrl());
@@ -155,15 +210,22 @@ public final class GraphSender implements EmailSender {
         Duration wait = settings.readTimeout();
         try {
             if (!inFlight.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new TransientDeliveryException(MAX_IN_FLIGHT + " Graph requests of this app were in flight for "
-                        + wait.toMillis() + " ms (" + settings.fullKey(MicrosoftIdentityKeys.READ_TIMEOUT) + "); Microsoft "
-                        + "allows " + MAX_IN_FLIGHT + " concurrent requests per app and mailbox");
+                throw noRequestSlot(settings);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TransientDeliveryException("interrupted while waiting for one of the " + MAX_IN_FLIGHT
-                    + " Graph request slots", DeliveryException.Details.of(), e);
+            throw new TransientDeliveryException("interrupted while waiting for one of the "
+                    + settings.maxConcurrentRequests() + " Graph request slots", DeliveryException.Details.of(), e);
         }
+    }
+
+    /** The failure of a send that waited {@code email.graph.read-timeout} for a request slot of its app. */
+    static TransientDeliveryException noRequestSlot(GraphSettings settings) {
+        return new TransientDeliveryException(settings.maxConcurrentRequests() + " Graph requests of this app were in "
+                + "flight for " + settings.readTimeout().toMillis() + " ms ("
+                + settings.fullKey(MicrosoftIdentityKeys.READ_TIMEOUT) + ", "
+                + settings.fullKey(GraphSettingKeys.MAX_CONCURRENT_REQUESTS) + "); Microsoft allows 4 concurrent "
+                + "requests per app and mailbox");
     }
 
     @Override
@@ -195,6 +257,11 @@ public final class GraphSender implements EmailSender {
         report.item("token.roles", roles.isEmpty() ? "(none)" : String.join(", ", roles));
         boolean mailSend = roles.contains("Mail.Send");
         report.item("token.mail-send", mailSend ? "granted" : "missing");
+        boolean mailReadWrite = roles.contains("Mail.ReadWrite");
+        report.item("token.mail-readwrite", mailReadWrite ? "granted" : "missing");
+        report.item("graph.draft-path", mailReadWrite ? "available: messages over 4 MB are sent as drafts with "
+                + "upload sessions" : "unavailable: messages over 4 MB fail until the app has the Mail.ReadWrite "
+                + "application permission (with admin consent)");
         if (!mailSend) {
             report.failure("the token of app " + settings.clientId() + " has no Mail.Send role: grant the Mail.Send "
                     + "application permission (Microsoft Graph > Application permissions, not Delegated) and grant "

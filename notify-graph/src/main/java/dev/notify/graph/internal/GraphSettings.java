@@ -66,6 +66,21 @@ public final class GraphSettings {
         return settings.get(GraphSettingKeys.SAVE_TO_SENT_ITEMS);
     }
 
+    /** The largest message the tenant accepts, in bytes. */
+    public long maxMessageBytes() {
+        return settings.get(GraphSettingKeys.MAX_MESSAGE_MB) * 1024L * 1024L;
+    }
+
+    /** The size of an upload-session chunk, in bytes: a multiple of 320 KiB. */
+    public int uploadChunkBytes() {
+        return settings.get(GraphSettingKeys.UPLOAD_CHUNK_KIB) * 1024;
+    }
+
+    /** Graph requests in flight at most per app registration. */
+    public int maxConcurrentRequests() {
+        return settings.get(GraphSettingKeys.MAX_CONCURRENT_REQUESTS);
+    }
+
     public Duration connectTimeout() {
         return settings.get(MicrosoftIdentityKeys.CONNECT_TIMEOUT);
     }

@@ -36,6 +36,27 @@ final class MailMapper {
      * object writes none of them.
      */
     static SendMailPostRequestBody toRequest(EmailMessage message, boolean saveToSentItems) {
+        return toRequest(message, saveToSentItems, true);
+    }
+
+    /**
+     * As {@link #toRequest(EmailMessage, boolean)}; without content, every attachment's {@code contentBytes} is
+     * empty, so that the request can be measured without reading a streamed attachment.
+     */
+    static SendMailPostRequestBody toRequest(EmailMessage message, boolean saveToSentItems, boolean withContent) {
+        SendMailPostRequestBody request = new SendMailPostRequestBody();
+        request.setMessage(toMessage(message, message.attachments(), withContent));
+        request.setSaveToSentItems(saveToSentItems);
+        return request;
+    }
+
+    /** The Graph message with the given attachments of {@code message} (all, some or none), content included. */
+    static com.microsoft.graph.models.Message toDraft(EmailMessage message, List<Attachment> attachments) {
+        return toMessage(message, attachments, true);
+    }
+
+    private static com.microsoft.graph.models.Message toMessage(EmailMessage message, List<Attachment> attachments,
+            boolean withContent) {
         com.microsoft.graph.models.Message graph = new com.microsoft.graph.models.Message();
         graph.setSubject(message.subject());
         ItemBody body = new ItemBody();
@@ -70,17 +91,14 @@ final class MailMapper {
             }
             graph.setInternetMessageHeaders(headers);
         }
-        if (!message.attachments().isEmpty()) {
-            List<com.microsoft.graph.models.Attachment> attachments = new ArrayList<>();
-            for (Attachment a : message.attachments()) {
-                attachments.add(fileAttachment(a));
+        if (!attachments.isEmpty()) {
+            List<com.microsoft.graph.models.Attachment> files = new ArrayList<>();
+            for (Attachment a : attachments) {
+                files.add(fileAttachment(a, withContent));
             }
-            graph.setAttachments(attachments);
+            graph.setAttachments(files);
         }
-        SendMailPostRequestBody request = new SendMailPostRequestBody();
-        request.setMessage(graph);
-        request.setSaveToSentItems(saveToSentItems);
-        return request;
+        return graph;
     }
 
     /**
@@ -101,11 +119,12 @@ final class MailMapper {
         }
     }
 
-    private static FileAttachment fileAttachment(Attachment a) {
+    /** A file attachment with its content in base64: for attachments under 3 MB, read whole. */
+    static FileAttachment fileAttachment(Attachment a, boolean withContent) {
         FileAttachment file = new FileAttachment();
         file.setName(a.fileName());
         file.setContentType(a.contentType());
-        file.setContentBytes(a.content());
+        file.setContentBytes(withContent ? a.content() : new byte[0]);
         if (a.isInline()) {
             file.setIsInline(true);
             file.setContentId(a.contentId().orElseThrow());

@@ -3,7 +3,9 @@ package dev.notify.testkit.graph;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,6 +31,16 @@ final class FixtureState {
     final List<TokenRequest> tokenRequests = new CopyOnWriteArrayList<>();
     final Set<String> issuedTokens = ConcurrentHashMap.newKeySet();
     final AtomicInteger sendMailRequests = new AtomicInteger();
+    final Map<String, List<String>> tokenRoles = new ConcurrentHashMap<>();
+    final Map<String, Draft> drafts = new ConcurrentHashMap<>();
+    final Map<String, UploadSessionState> uploadSessions = new ConcurrentHashMap<>();
+    final List<UploadSessionState> uploadSessionsInOrder = new CopyOnWriteArrayList<>();
+    final List<String> deletedDrafts = new CopyOnWriteArrayList<>();
+    final AtomicInteger uploadPuts = new AtomicInteger();
+    final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+    final AtomicInteger acceptedChunks = new AtomicInteger();
+    private final Map<Integer, GraphFault> uploadChunkFaults = new HashMap<>();
+    private volatile int expireUploadsAfterChunks = Integer.MAX_VALUE;
     private final AtomicInteger sendMailsInFlight = new AtomicInteger();
     private final AtomicInteger maxSendMailsInFlight = new AtomicInteger();
 
@@ -49,6 +61,16 @@ final class FixtureState {
         tokenRequests.clear();
         issuedTokens.clear();
         sendMailRequests.set(0);
+        tokenRoles.clear();
+        drafts.clear();
+        uploadSessions.clear();
+        uploadSessionsInOrder.clear();
+        deletedDrafts.clear();
+        uploadPuts.set(0);
+        batchSizes.clear();
+        acceptedChunks.set(0);
+        uploadChunkFaults.clear();
+        expireUploadsAfterChunks = Integer.MAX_VALUE;
         sendMailsInFlight.set(0);
         maxSendMailsInFlight.set(0);
     }
@@ -94,6 +116,30 @@ final class FixtureState {
 
     synchronized GraphFault nextSendMailFault() {
         return sendMailFaults.poll();
+    }
+
+    /** The bearer token of a request, or "" when it has none. */
+    static String bearerToken(com.github.tomakehurst.wiremock.verification.LoggedRequest request) {
+        String authorization = request.getHeader("Authorization");
+        return authorization != null && authorization.startsWith("Bearer ")
+                ? authorization.substring("Bearer ".length()) : "";
+    }
+
+    synchronized void failUploadChunk(int put, GraphFault fault) {
+        uploadChunkFaults.put(put, fault);
+    }
+
+    /** The fault for the upload PUT number {@code put} of this test, or null. */
+    synchronized GraphFault uploadChunkFault(int put) {
+        return uploadChunkFaults.remove(put);
+    }
+
+    int expireUploadsAfterChunks() {
+        return expireUploadsAfterChunks;
+    }
+
+    void expireUploadsAfterChunks(int chunks) {
+        this.expireUploadsAfterChunks = chunks;
     }
 
     synchronized void addTokenFaults(int count, TokenFault fault) {

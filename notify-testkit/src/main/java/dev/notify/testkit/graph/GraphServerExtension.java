@@ -1,6 +1,9 @@
 package dev.notify.testkit.graph;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
@@ -26,7 +29,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A Microsoft Graph and Entra ID stand-in for tests: WireMock over HTTPS on loopback serving the client-credentials
- * token endpoint and {@code sendMail}, recording every mail decoded into notify's {@link EmailMessage}.
+ * token endpoint, {@code sendMail}, JSON batches of sendMail requests ({@code $batch}), and the draft path of large messages (create a draft, post attachments, upload
+ * sessions with their pre-authorised upload URLs, send, delete), recording every mail decoded into notify's
+ * {@link EmailMessage} and every upload as an {@link UploadedAttachment}. Faults can be injected into each:
+ * {@link #failNextSendMails}, {@link #failUploadChunk}, {@link #expireUploadSessionsAfter}, and tokens without
+ * {@code Mail.ReadWrite} ({@link #roles}).
  *
  * <pre>{@code
  * @RegisterExtension
@@ -77,9 +84,22 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
         this.clientSecret = clientSecret;
         this.sender = sender;
         this.state = new FixtureState(tenantId, clientId, clientSecret);
+        UploadEndpoint upload = new UploadEndpoint(state);
+        SendMailEndpoint sendMail = new SendMailEndpoint(state);
         this.stub = new HttpsStub(() -> "the Graph fixture", GraphServerExtension::route,
                 HttpsStub.transformer(TokenEndpoint.NAME, new TokenEndpoint(state)::transform),
-                HttpsStub.transformer(SendMailEndpoint.NAME, new SendMailEndpoint(state)::transform));
+                HttpsStub.transformer(SendMailEndpoint.NAME, sendMail::transform),
+                HttpsStub.transformer(BatchEndpoint.NAME, new BatchEndpoint(state, sendMail)::transform),
+                HttpsStub.transformer(DraftEndpoint.NAME, new DraftEndpoint(state)::transform),
+                HttpsStub.transformer(UploadEndpoint.NAME, event -> {
+                    forgetEarlierUploads();
+                    return upload.transform(event);
+                }));
+    }
+
+    /** Keeps WireMock's request journal from holding every chunk of a large upload: only the latest stays. */
+    private void forgetEarlierUploads() {
+        stub.running().removeServeEventsMatching(anyRequestedFor(urlPathMatching(UploadEndpoint.PATH + ".*")).build());
     }
 
     /** A fixture with the default tenant, client, secret and sender. */
@@ -136,6 +156,14 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
                 .willReturn(aResponse().withTransformers(TokenEndpoint.NAME)));
         server.stubFor(post(urlPathMatching("/v1\\.0/users/[^/]+/sendMail"))
                 .willReturn(aResponse().withTransformers(SendMailEndpoint.NAME)));
+        server.stubFor(post(urlPathMatching("/v1\\.0/\\$batch"))
+                .willReturn(aResponse().withTransformers(BatchEndpoint.NAME)));
+        server.stubFor(post(urlPathMatching("/v1\\.0/users/[^/]+/messages(/[^/]+/(attachments|attachments/"
+                + "createUploadSession|send))?")).willReturn(aResponse().withTransformers(DraftEndpoint.NAME)));
+        server.stubFor(delete(urlPathMatching("/v1\\.0/users/[^/]+/messages/[^/]+"))
+                .willReturn(aResponse().withTransformers(DraftEndpoint.NAME)));
+        server.stubFor(any(urlPathMatching(UploadEndpoint.PATH + "[^/]+"))
+                .willReturn(aResponse().withTransformers(UploadEndpoint.NAME)));
     }
 
     /**
@@ -216,7 +244,15 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
         return state.sentMails.stream().map(SentMail::message).toList();
     }
 
-    /** Every sendMail request received since the test started, those answered with a fault included. */
+    /** The number of requests in each {@code $batch} received since the test started, in order. */
+    public List<Integer> batchSizes() {
+        return List.copyOf(state.batchSizes);
+    }
+
+    /**
+     * Every sendMail request received since the test started, those answered with a fault included, and those inside
+     * a {@code $batch} counted one by one.
+     */
     public int sendMailRequestCount() {
         return state.sendMailRequests.get();
     }
@@ -234,6 +270,48 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
     /** Requests that matched neither endpoint (instance discovery, a wrong path), as {@code METHOD url}. */
     public List<String> unexpectedRequests() {
         return stub.running().findAllUnmatchedRequests().stream().map(r -> r.getMethod() + " " + r.getUrl()).toList();
+    }
+
+    /**
+     * Every attachment received through an upload session since the test started, in the order the sessions were
+     * created, complete or not: its size, SHA-256, the {@code Content-Range} of each chunk and whether any chunk
+     * carried a bearer token. The mail a sent draft became is in {@link #sentMails()} with the attachments posted in
+     * base64; uploaded ones are only here.
+     */
+    public List<UploadedAttachment> uploads() {
+        return state.uploadSessionsInOrder.stream().map(UploadSessionState::snapshot).toList();
+    }
+
+    /** The ids of drafts created since the test started that were neither sent nor deleted: orphans, after a send. */
+    public List<String> drafts() {
+        return List.copyOf(state.drafts.keySet());
+    }
+
+    /** The ids of drafts deleted since the test started, in order. */
+    public List<String> deletedDrafts() {
+        return List.copyOf(state.deletedDrafts);
+    }
+
+    /**
+     * Answers the upload {@code PUT} number {@code chunk} of this test (1 for the first, counting every PUT to any
+     * upload URL, answered with a fault or not) with {@code fault}, taking none of its bytes: a
+     * {@link GraphFault#serviceUnavailable()} there makes a client resume from {@code nextExpectedRanges}.
+     */
+    public GraphServerExtension failUploadChunk(int chunk, GraphFault fault) {
+        state.failUploadChunk(requirePositive(chunk), Objects.requireNonNull(fault, "fault"));
+        return this;
+    }
+
+    /**
+     * Expires every upload session once {@code chunks} chunks were accepted in this test: further PUTs and status
+     * requests to an upload URL are answered {@code 404}, as Graph answers an expired upload URL.
+     */
+    public GraphServerExtension expireUploadSessionsAfter(int chunks) {
+        if (chunks < 0) {
+            throw new IllegalArgumentException("chunks must not be negative, was " + chunks);
+        }
+        state.expireUploadsAfterChunks(chunks);
+        return this;
     }
 
     /** Answers the next {@code count} sendMail requests with {@code fault}, after any faults already queued. */
@@ -257,7 +335,11 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
         return this;
     }
 
-    /** The {@code roles} claim of tokens issued from now on in this test (default {@code Mail.Send}). */
+    /**
+     * The {@code roles} claim of tokens issued from now on in this test (default {@code Mail.Send}). The draft path
+     * (drafts, attachments, upload sessions, send) needs {@code Mail.ReadWrite} too, as in Graph: without it, it
+     * answers {@code 403 ErrorAccessDenied}.
+     */
     public GraphServerExtension roles(String... roles) {
         state.roles(List.of(roles));
         return this;
@@ -273,7 +355,10 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
         return this;
     }
 
-    /** How long each sendMail request takes on the server from now on in this test (default none). */
+    /**
+     * How long each sendMail request takes on the server from now on in this test (default none); a {@code $batch}
+     * takes it once, whatever it holds.
+     */
     public GraphServerExtension sendMailDelay(Duration delay) {
         if (delay == null || delay.isNegative()) {
             throw new IllegalArgumentException("delay must not be negative, was " + delay);

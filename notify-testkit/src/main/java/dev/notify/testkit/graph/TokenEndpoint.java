@@ -45,6 +45,7 @@ final class TokenEndpoint {
         long lifetime = state.tokenLifetime().toSeconds();
         String token = state.accessToken() != null ? state.accessToken() : accessToken(tenant, form.get("scope"), lifetime);
         state.issuedTokens.add(token);
+        state.tokenRoles.put(token, state.roles());
         return json(200, "{\"token_type\":\"Bearer\",\"expires_in\":" + lifetime + ",\"ext_expires_in\":" + lifetime
                 + ",\"access_token\":\"" + token + "\"}");
     }
