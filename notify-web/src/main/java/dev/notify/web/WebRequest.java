@@ -140,8 +140,17 @@ public final class WebRequest {
         return b.build();
     }
 
+    /** The same request with another path: how a handler passes the rest of the path to an inner one. */
+    public WebRequest withPath(String newPath) {
+        return toBuilder(newPath).build();
+    }
+
     private Builder toBuilder() {
-        Builder b = new Builder(method, path);
+        return toBuilder(path);
+    }
+
+    private Builder toBuilder(String newPath) {
+        Builder b = new Builder(method, newPath);
         b.rawQuery = rawQuery;
         b.headers.putAll(headers);
         b.body = body;

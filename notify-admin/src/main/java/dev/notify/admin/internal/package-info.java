@@ -1,0 +1,2 @@
+/** The admin page's internals: not API, may change at any time. */
+package dev.notify.admin.internal;
