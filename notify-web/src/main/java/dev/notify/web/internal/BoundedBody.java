@@ -40,4 +40,14 @@ public final class BoundedBody {
         }
         return body.toByteArray();
     }
+
+    /** Reads and drops up to {@code max} more bytes of a refused body, until its end. */
+    public static void drain(InputStream in, long max) throws IOException {
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        int n;
+        while (total < max && (n = in.read(buffer)) > 0) {
+            total += n;
+        }
+    }
 }

@@ -43,6 +43,8 @@ public final class JdkWebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JdkWebServer.class);
     private static final String MAX_REQ_TIME = "sun.net.httpserver.maxReqTime";
     private static final String MAX_RSP_TIME = "sun.net.httpserver.maxRspTime";
+    /** How much of a refused body is read and dropped, so the client still reads the 413 before the close. */
+    private static final long DRAIN_BYTES = 1024 * 1024;
 
     private final Builder config;
     private final Object lock = new Object();
@@ -164,7 +166,12 @@ public final class JdkWebServer implements AutoCloseable {
         }
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
-            body = BoundedBody.read(in, length, config.maxBodyBytes);
+            try {
+                body = BoundedBody.read(in, length, config.maxBodyBytes);
+            } catch (BoundedBody.TooLargeException e) {
+                BoundedBody.drain(in, DRAIN_BYTES);
+                throw e;
+            }
         }
         URI uri = exchange.getRequestURI();
         WebRequest.Builder request = WebRequest.builder(exchange.getRequestMethod(),
