@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
@@ -32,13 +33,16 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * <p>When Chromium or chromedriver is missing the tests are skipped with a message that says how to install them.
  * Other paths: the system properties {@value #BINARY_PROPERTY} and {@value #DRIVER_PROPERTY}.
  */
-final class Chromium implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
+final class Chromium implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
     static final String BINARY_PROPERTY = "notify.test.chromium";
     static final String DRIVER_PROPERTY = "notify.test.chromedriver";
     static final String INSTALL_HINT = "Install them with 'sudo apt-get install chromium chromium-driver' (Debian, "
             + "Ubuntu) or 'bash .ci/install-chromium'; other paths with -D" + BINARY_PROPERTY + "=... -D"
             + DRIVER_PROPERTY + "=...";
+
+    /** Selenium warns on every start that it has no DevTools support for this Chromium; no test uses DevTools. */
+    private static final Logger DEVTOOLS_LOG = Logger.getLogger("org.openqa.selenium.devtools");
 
     /** How long a test waits for a page to reach a state it expects. */
     static final Duration WAIT = Duration.ofSeconds(15);
@@ -49,18 +53,29 @@ final class Chromium implements BeforeAllCallback, AfterEachCallback, AfterAllCa
     private record Browser(WebDriver driver, Path profile) {
     }
 
+    private String missing;
+
     @Override
     public void beforeAll(ExtensionContext context) {
         Path binary = binary();
         Path driver = driver();
-        Assumptions.assumeTrue(Files.isExecutable(binary) && Files.isExecutable(driver),
-                () -> "Skipping the admin page's browser tests: Chromium (" + binary + (Files.isExecutable(binary)
-                        ? "" : ", missing") + ") and chromedriver (" + driver + (Files.isExecutable(driver) ? ""
-                        : ", missing") + ") are needed. " + INSTALL_HINT);
+        if (!Files.isExecutable(binary) || !Files.isExecutable(driver)) {
+            missing = "Skipping the admin page's browser tests: Chromium (" + binary + (Files.isExecutable(binary)
+                    ? "" : ", missing") + ") and chromedriver (" + driver + (Files.isExecutable(driver) ? ""
+                    : ", missing") + ") are needed. " + INSTALL_HINT;
+            System.err.println(missing);
+            return;
+        }
         // Selenium Manager, which would look for or download a browser, is never asked: both paths are given.
         System.setProperty("SE_OFFLINE", "true");
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, driver.toString());
-        Logger.getLogger("org.openqa.selenium.devtools").setLevel(Level.SEVERE);
+        DEVTOOLS_LOG.setLevel(Level.SEVERE);
+    }
+
+    /** Skips each test, so the build's summary counts them as skipped, with the message that says what to install. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        Assumptions.assumeTrue(missing == null, () -> missing);
     }
 
     /** Another headless browser for this test, 1280 pixels wide, without cookies, on a blank page. */
