@@ -3,6 +3,7 @@
  * it is opened to picocli only, which reads the command annotations and sets the option fields reflectively.
  */
 module dev.notify.cli {
+    requires dev.notify.admin;
     requires dev.notify.api;
     requires dev.notify.outbox;
     requires dev.notify.sms.passcodes;

@@ -1,5 +1,6 @@
 package dev.notify.cli;
 
+import dev.notify.cli.internal.AdminCommand;
 import dev.notify.cli.internal.CheckCommand;
 import dev.notify.cli.internal.DemoCommand;
 import dev.notify.cli.internal.ExitCode;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Command;
         description = "Send and check notification email and SMS with notify's layered settings.",
         subcommands = {DemoCommand.class, TestEmailCommand.class, SendEmailCommand.class, SendSmsCommand.class,
             ResolveCommand.class, CheckCommand.class, SchemaCommand.class, OutboxCommand.class,
-            SettingsCommand.class})
+            SettingsCommand.class, AdminCommand.class})
 public final class NotifyCli implements Runnable {
 
     @CommandLine.Spec
