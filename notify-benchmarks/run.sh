@@ -24,6 +24,8 @@
 #                                             rendering)
 #   N_TEMPLATES 10000                         messages per template send run
 #   TEMPLATES_JMH $JMH                        whether the template benchmark measures renders under JMH
+#   ADMIN      true                           run the admin page benchmark (fleet view and a server's page, 200
+#                                             servers, server time p50/p95/p99 under JMH; target p95 < 50 ms)
 #   N_2MS      600                            messages per run in plain-2ms (2 ms per round trip)
 #   ONLY       (all)                          comma-separated contender ids: notify-sync, notify-async, jakarta-send,
 #                                             jakarta-reused, sjm, sjm-pool, spring-batch, vertx-mail, raw-pipelined
@@ -46,7 +48,7 @@ B=$ROOT/notify-benchmarks
 T=$B/target
 PARTIAL=false
 for v in MODES THREADS N N_TLS N_2MS N_PER_CONNECTION ONLY CHUNKING DATA_VS_BDAT JMH COLD_RUNS GRAPH N_GRAPH OUTBOX \
-    N_OUTBOX STORE N_STORE STORE_JMH TEMPLATES N_TEMPLATES TEMPLATES_JMH JFR RECEIPTS N_RECEIPTS; do
+    N_OUTBOX STORE N_STORE STORE_JMH TEMPLATES N_TEMPLATES TEMPLATES_JMH JFR RECEIPTS N_RECEIPTS ADMIN; do
   if [ -n "${!v:-}" ]; then PARTIAL=true; fi
 done
 MODES=${MODES:-plain,starttls-auth,plain-2ms}
@@ -74,6 +76,7 @@ case "$CHUNKING" in
 esac
 DATA_VS_BDAT=${DATA_VS_BDAT:-$CHUNKING}
 JMH=${JMH:-true}
+ADMIN=${ADMIN:-true}
 STORE_JMH=${STORE_JMH:-$JMH}
 TEMPLATES_JMH=${TEMPLATES_JMH:-$JMH}
 COLD_RUNS=${COLD_RUNS:-3}
@@ -266,6 +269,17 @@ if [ "$RECEIPTS" = true ]; then
   printf '\n' >> "$RESULTS"
   cat "$T/receipts.md" >> "$RESULTS"
   [ $RECEIPTS_STATUS -eq 0 ] || STATUS=$RECEIPTS_STATUS
+fi
+if [ "$ADMIN" = true ]; then
+  echo "== admin page" >&2
+  mkdir -p "$T/bench-logs"
+  java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$FULL" dev.notify.benchmarks.admin.AdminBenchmark \
+    "$T/bench-logs/admin-jmh.log" > "$T/admin.md" 2> "$T/bench-logs/admin.log"
+  ADMIN_STATUS=$?
+  cat "$T/admin.md"
+  printf '\n' >> "$RESULTS"
+  cat "$T/admin.md" >> "$RESULTS"
+  [ $ADMIN_STATUS -eq 0 ] || STATUS=$ADMIN_STATUS
 fi
 set -e
 exit $STATUS
