@@ -12,6 +12,7 @@ import dev.notify.outbox.DurableOutbox;
 import dev.notify.outbox.JournalException;
 import dev.notify.outbox.OutboxEntry;
 import dev.notify.outbox.OutboxState;
+import dev.notify.outbox.OutboxStats;
 import dev.notify.outbox.ServerOutbox;
 import dev.notify.outbox.spi.Journal;
 import dev.notify.spi.MessageIds;
@@ -323,6 +324,11 @@ public final class DefaultOutbox implements DurableOutbox {
     }
 
     @Override
+    public OutboxStats stats() {
+        return journal.stats(clock.instant());
+    }
+
+    @Override
     public boolean retry(String id) {
         boolean requeued = journal.requeue(Objects.requireNonNull(id, "id"), clock.instant());
         requestPoll();
@@ -405,6 +411,17 @@ public final class DefaultOutbox implements DurableOutbox {
         @Override
         public String enqueueSms(SmsMessage message) {
             return enqueue(server, message);
+        }
+
+        @Override
+        public void pause() {
+            journal.pause(server == null ? Journal.GLOBAL : server);
+        }
+
+        @Override
+        public void resume() {
+            journal.resume(server == null ? Journal.GLOBAL : server);
+            requestPoll();
         }
 
         @Override
