@@ -9,6 +9,8 @@ module dev.notify.spring.boot {
     requires transitive micrometer.commons;
     requires transitive micrometer.observation;
     requires static transitive dev.notify.store;
+    requires static transitive dev.notify.outbox;
+    requires static transitive micrometer.core;
     requires static transitive java.sql;
     requires org.slf4j;
     requires transitive spring.beans;
@@ -21,10 +23,12 @@ module dev.notify.spring.boot {
     exports dev.notify.spring.boot;
     exports dev.notify.spring.boot.health;
     exports dev.notify.spring.boot.observation;
+    exports dev.notify.spring.boot.outbox;
     exports dev.notify.spring.boot.store;
 
     opens dev.notify.spring.boot to spring.beans, spring.context, spring.core;
     opens dev.notify.spring.boot.health to spring.beans, spring.context, spring.core;
     opens dev.notify.spring.boot.observation to spring.beans, spring.context, spring.core;
+    opens dev.notify.spring.boot.outbox to spring.beans, spring.context, spring.core;
     opens dev.notify.spring.boot.store to spring.beans, spring.context, spring.core;
 }
