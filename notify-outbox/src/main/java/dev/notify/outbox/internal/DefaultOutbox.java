@@ -38,9 +38,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link DurableOutbox}. One poller thread claims due entries in one batch, as many as there are free delivery
- * threads, and hands each to a thread. {@code workers} of the threads send at a time; a thread whose message the
- * server accepted gives its turn to send to the next one at once and waits, without holding a connection, for its
+ * The {@link DurableOutbox}. One poller thread claims due entries in one batch, as many as free delivery threads
+ * can send soon (one sending and three waiting per worker), and hands each to a thread. {@code workers} of the
+ * threads send at a time; a thread whose message the server accepted gives its turn to send to the next one at once and waits, without holding a connection, for its
  * outcome to be durable: the outcomes waiting together are stored as one batch ({@link Recorder}: one fsync, one
  * transaction). There are {@code recordBatch} threads more than workers, so that while a batch is being stored the
  * next messages are on the wire; a crash can therefore leave at most {@code workers + recordBatch} accepted but
@@ -69,6 +69,9 @@ public final class DefaultOutbox implements DurableOutbox {
     private final ExecutorService poller;
     private final Semaphore free;
     private final Semaphore sending;
+    /** Claims handed out at most before their send: one sending and three waiting per worker. */
+    private final int sendingLimit;
+    private final AtomicInteger beforeSent = new AtomicInteger();
     private final AttemptRunner runner;
     private final Recorder recorder;
     private final LeaseKeeper leases;
@@ -93,8 +96,9 @@ public final class DefaultOutbox implements DurableOutbox {
         int threadCount = o.workers() + o.recordBatch();
         this.free = new Semaphore(threadCount);
         this.sending = new Semaphore(o.workers());
+        this.sendingLimit = 4 * o.workers();
         this.runner = new AttemptRunner(notifier, journal, clock);
-        this.recorder = new Recorder(journal);
+        this.recorder = new Recorder(journal, "notify-outbox-" + id + "-recorder");
         this.leases = new LeaseKeeper(journal, clock, scheduler);
         AtomicInteger threads = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(threadCount, threadCount, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -178,11 +182,12 @@ public final class DefaultOutbox implements DurableOutbox {
                 nextExpiry = now.plus(EXPIRY_INTERVAL);
                 journal.expire(now);
             }
-            int slots = free.availablePermits();
+            int slots = Math.min(free.availablePermits(), sendingLimit - beforeSent.get());
             if (slots > 0) {
                 List<Journal.Claim> claims = journal.claimDue(now, slots);
                 for (Journal.Claim claim : claims) {
                     free.acquireUninterruptibly();
+                    beforeSent.incrementAndGet();
                     dispatch(claim);
                 }
                 if (claims.size() == slots) {
@@ -216,6 +221,7 @@ public final class DefaultOutbox implements DurableOutbox {
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
+            beforeSent.decrementAndGet();
             free.release();
             journal.release(claim.entry().id());
         }
@@ -267,9 +273,13 @@ public final class DefaultOutbox implements DurableOutbox {
         }
     }
 
-    /** A thread's turn to send: one of {@code workers}, given back as soon as the server has answered. */
+    /**
+     * A thread's turn to send: one of {@code workers}, given back as soon as the server has answered, which lets the
+     * poller claim the next message (claims wait for a turn only briefly, well within a lease).
+     */
     private final class SendingTurn {
         private boolean holding;
+        private boolean ended;
 
         void take() throws InterruptedException {
             sending.acquire();
@@ -280,6 +290,11 @@ public final class DefaultOutbox implements DurableOutbox {
             if (holding) {
                 holding = false;
                 sending.release();
+            }
+            if (!ended) {
+                ended = true;
+                beforeSent.decrementAndGet();
+                requestPoll();
             }
         }
     }
@@ -378,6 +393,7 @@ public final class DefaultOutbox implements DurableOutbox {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        recorder.close();
         journal.close();
     }
 

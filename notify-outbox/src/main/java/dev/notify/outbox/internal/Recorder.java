@@ -1,16 +1,20 @@
 package dev.notify.outbox.internal;
 
+import dev.notify.outbox.JournalException;
 import dev.notify.outbox.spi.Journal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Group commit in front of any journal: the outcomes that workers record at the same time go to the journal as one
- * {@link Journal#update(List)} (one fsync, one transaction). The first worker to arrive while no batch is being
- * stored stores everything queued, its own included; the others wait for it and then, if theirs was not in that
- * batch, one of them stores the next. No thread of its own. Threadsafe.
+ * Group commit in front of any journal: the outcomes that workers record while a batch is being stored go to the
+ * journal together as the next {@link Journal#update(List)} (one fsync, one transaction). One thread of its own
+ * stores the batches; each worker waits for its own outcome only, so a stored batch wakes just its workers.
+ * Threadsafe.
  */
 final class Recorder {
 
@@ -23,52 +27,78 @@ final class Recorder {
         }
     }
 
-    private final Journal journal;
-    private List<Pending> queue = new ArrayList<>();
-    private boolean storing;
+    private static final Pending STOP = new Pending(null);
 
-    Recorder(Journal journal) {
+    private final Journal journal;
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    Recorder(Journal journal, String threadName) {
         this.journal = journal;
+        this.thread = new Thread(this::run, threadName);
+        this.thread.setDaemon(true);
+        this.thread.start();
     }
 
     /**
-     * Stores {@code update} together with those queued beside it; returns whether its claim was still held.
+     * Stores {@code update} with the others queued beside it; returns whether its claim was still held. Waits for
+     * the answer also when interrupted (the interrupt is kept), so that an outcome is never reported as lost while it
+     * is being stored.
      *
-     * @throws dev.notify.outbox.JournalException when its batch could not be stored
+     * @throws JournalException when its batch could not be stored, or the recorder is closed
      */
     boolean record(Journal.Update update) {
         Pending mine = new Pending(update);
-        synchronized (this) {
-            queue.add(mine);
+        if (closed) {
+            throw closedException();
         }
+        queue.add(mine);
         boolean interrupted = false;
-        while (!mine.stored.isDone()) {
-            List<Pending> batch;
-            synchronized (this) {
-                if (mine.stored.isDone()) {
-                    break;
-                }
-                if (storing) {
-                    try {
-                        wait();
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
-                    continue;
-                }
-                storing = true;
-                batch = queue;
-                queue = new ArrayList<>();
-            }
-            store(batch);
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
         try {
-            return mine.stored.join();
-        } catch (CompletionException e) {
-            throw (RuntimeException) e.getCause();
+            while (true) {
+                try {
+                    return mine.stored.get(1, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (TimeoutException e) {
+                    if (!thread.isAlive()) {
+                        mine.stored.completeExceptionally(closedException());
+                    }
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private JournalException closedException() {
+        return new JournalException("the outbox is closed; the outcome was not journalled (" + journal.describe() + ")",
+                null);
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>();
+        boolean stop = false;
+        while (!stop) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                break;
+            }
+            queue.drainTo(batch);
+            stop = batch.remove(STOP);
+            if (!batch.isEmpty()) {
+                store(batch);
+            }
+            batch.clear();
+        }
+        for (Pending p = queue.poll(); p != null; p = queue.poll()) {
+            p.stored.completeExceptionally(closedException());
         }
     }
 
@@ -80,11 +110,20 @@ final class Recorder {
             }
         } catch (RuntimeException e) {
             batch.forEach(p -> p.stored.completeExceptionally(e));
-        } finally {
-            synchronized (this) {
-                storing = false;
-                notifyAll();
-            }
+        }
+    }
+
+    /** Stores what is queued, then stops; later outcomes fail. Waits up to 10 seconds for the thread. */
+    void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        queue.add(STOP);
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

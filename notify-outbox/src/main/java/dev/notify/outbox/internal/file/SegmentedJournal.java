@@ -180,7 +180,7 @@ public final class SegmentedJournal implements Journal {
                 writer().submit(w);
                 GroupCommitWriter.await(w);
             } catch (JournalException e) {
-                updates.forEach(u -> release(u.entry().id()));
+                written.forEach(i -> release(updates.get(i).entry().id()));
                 throw e;
             }
         }
