@@ -98,7 +98,7 @@ public final class DefaultOutbox implements DurableOutbox {
         this.sending = new Semaphore(o.workers());
         this.sendingLimit = 4 * o.workers();
         this.runner = new AttemptRunner(notifier, journal, clock);
-        this.recorder = new Recorder(journal, "notify-outbox-" + id + "-recorder");
+        this.recorder = new Recorder(journal, "notify-outbox-" + id + "-recorder", o.workers());
         this.leases = new LeaseKeeper(journal, clock, scheduler);
         AtomicInteger threads = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(threadCount, threadCount, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),

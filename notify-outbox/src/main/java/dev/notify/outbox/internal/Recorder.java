@@ -12,9 +12,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Group commit in front of any journal: the outcomes that workers record while a batch is being stored go to the
- * journal together as the next {@link Journal#update(List)} (one fsync, one transaction). One thread of its own
- * stores the batches; each worker waits for its own outcome only, so a stored batch wakes just its workers.
- * Threadsafe.
+ * journal together as the next {@link Journal#update(List)} (one fsync, one transaction). Threads of its own, one
+ * per worker, store the batches, so that a journal storing a batch entry by entry still commits in parallel; each
+ * worker waits for its own outcome only, so a stored batch wakes just its workers. Threadsafe.
  */
 final class Recorder {
 
@@ -31,14 +31,17 @@ final class Recorder {
 
     private final Journal journal;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
     private volatile boolean closed;
 
-    Recorder(Journal journal, String threadName) {
+    Recorder(Journal journal, String threadName, int threadCount) {
         this.journal = journal;
-        this.thread = new Thread(this::run, threadName);
-        this.thread.setDaemon(true);
-        this.thread.start();
+        for (int i = 1; i <= threadCount; i++) {
+            Thread thread = new Thread(this::run, threadName + "-" + i);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
     }
 
     /**
@@ -62,7 +65,7 @@ final class Recorder {
                 } catch (InterruptedException e) {
                     interrupted = true;
                 } catch (TimeoutException e) {
-                    if (!thread.isAlive()) {
+                    if (threads.stream().noneMatch(Thread::isAlive)) {
                         mine.stored.completeExceptionally(closedException());
                     }
                 } catch (ExecutionException e) {
@@ -92,12 +95,20 @@ final class Recorder {
             }
             queue.drainTo(batch);
             stop = batch.remove(STOP);
+            if (stop) {
+                batch.removeIf(p -> p == STOP);
+                queue.add(STOP);
+            }
             if (!batch.isEmpty()) {
                 store(batch);
             }
             batch.clear();
         }
         for (Pending p = queue.poll(); p != null; p = queue.poll()) {
+            if (p == STOP) {
+                queue.add(STOP);
+                break;
+            }
             p.stored.completeExceptionally(closedException());
         }
     }
@@ -113,7 +124,7 @@ final class Recorder {
         }
     }
 
-    /** Stores what is queued, then stops; later outcomes fail. Waits up to 10 seconds for the thread. */
+    /** Stores what is queued, then stops; later outcomes fail. Waits up to 10 seconds for the threads. */
     void close() {
         if (closed) {
             return;
@@ -121,7 +132,9 @@ final class Recorder {
         closed = true;
         queue.add(STOP);
         try {
-            thread.join(10_000);
+            for (Thread thread : threads) {
+                thread.join(10_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
