@@ -11,6 +11,8 @@ module dev.notify.spring.boot {
     requires transitive micrometer.commons;
     requires transitive micrometer.observation;
     requires static transitive dev.notify.store;
+    requires static transitive dev.notify.outbox;
+    requires static transitive micrometer.core;
     requires static transitive java.sql;
     requires static jakarta.servlet;
     requires org.slf4j;
@@ -24,12 +26,14 @@ module dev.notify.spring.boot {
     exports dev.notify.spring.boot;
     exports dev.notify.spring.boot.health;
     exports dev.notify.spring.boot.observation;
+    exports dev.notify.spring.boot.outbox;
     exports dev.notify.spring.boot.store;
     exports dev.notify.spring.boot.receipts;
 
     opens dev.notify.spring.boot to spring.beans, spring.context, spring.core;
     opens dev.notify.spring.boot.health to spring.beans, spring.context, spring.core;
     opens dev.notify.spring.boot.observation to spring.beans, spring.context, spring.core;
+    opens dev.notify.spring.boot.outbox to spring.beans, spring.context, spring.core;
     opens dev.notify.spring.boot.store to spring.beans, spring.context, spring.core;
     opens dev.notify.spring.boot.receipts to spring.beans, spring.context, spring.core;
 }

@@ -137,4 +137,50 @@ class OutboxCommandsTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.all()).contains("'lost' is not one of");
     }
+
+    @Test
+    void statsCountByStateAndShowTheOldestDueMessage() {
+        Instant past = Instant.parse("2020-01-01T00:00:00Z");
+        try (Journal journal = FileJournal.in(directory)) {
+            journal.append(OutboxEntry.pending("overdue", Optional.empty(), Channel.EMAIL, "<overdue@example.com>", past),
+                    "z".getBytes(StandardCharsets.UTF_8));
+        }
+
+        CliRun run = CliRun.of("outbox", "stats", "--journal", directory.toString(), "--json");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.json().get("counts").get("PENDING").asInt()).isEqualTo(2);
+        assertThat(run.json().get("counts").get("FAILED").asInt()).isEqualTo(1);
+        assertThat(run.json().get("oldestDue").asText()).isEqualTo(past.toString());
+        assertThat(run.json().get("oldestDueAgeSeconds").asLong()).isPositive();
+        assertThat(run.json().get("pausedServers")).isEmpty();
+    }
+
+    @Test
+    void pauseKeepsAServersMessagesQueuedUntilResume() {
+        CliRun paused = CliRun.of("outbox", "pause", "--journal", directory.toString(), "--server", "eu-1");
+
+        assertThat(paused.exitCode()).isZero();
+        assertThat(paused.out()).contains("Paused: eu-1");
+        assertThat(CliRun.of("outbox", "stats", "--journal", directory.toString()).out())
+                .contains("Paused servers: eu-1");
+        try (Journal journal = FileJournal.in(directory)) {
+            assertThat(journal.claimDue(T, 10)).isEmpty();
+        }
+
+        CliRun resumed = CliRun.of("outbox", "resume", "--journal", directory.toString(), "--server", "eu-1");
+
+        assertThat(resumed.exitCode()).isZero();
+        try (Journal journal = FileJournal.in(directory)) {
+            assertThat(journal.claimDue(T, 10)).extracting(c -> c.entry().id()).containsExactly("waiting");
+        }
+    }
+
+    @Test
+    void pauseWithoutAServerIsAnInvalidUsage() {
+        CliRun run = CliRun.of("outbox", "pause", "--journal", directory.toString());
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains("--server NAME");
+    }
 }

@@ -52,6 +52,17 @@ public interface DurableOutbox extends AutoCloseable {
     Map<OutboxState, Long> counts();
 
     /**
+     * The outbox's figures now, for health checks, metrics and operators: the counts by state, how long the message
+     * due longest has waited, and the servers paused or held back (a relay's 421/429, a spent rate budget), as the
+     * journal holds them for every process sharing it.
+     *
+     * @throws JournalException when the journal cannot be read
+     */
+    default OutboxStats stats() {
+        throw new UnsupportedOperationException("stats() is implemented by the outbox DurableOutbox.builder builds");
+    }
+
+    /**
      * Queues a failed message again, due now, its age counted from now.
      *
      * @return false when there is no failed message with this id

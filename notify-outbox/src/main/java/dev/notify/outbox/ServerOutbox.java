@@ -34,4 +34,24 @@ public interface ServerOutbox {
      * @throws dev.notify.SendRejectedException when the outbox is closed
      */
     String enqueueSms(SmsMessage message);
+
+    /**
+     * Pauses delivery through this server (a relay under maintenance) for every process sharing the journal: its
+     * messages stay queued, enqueues go on, attempts already running finish. The pause lasts across restarts until
+     * {@link #resume()}; {@code outbox.max-age} keeps counting. Idempotent.
+     *
+     * @throws JournalException when the pause cannot be stored
+     */
+    default void pause() {
+        throw new UnsupportedOperationException("pause() is implemented by the outbox DurableOutbox.builder builds");
+    }
+
+    /**
+     * Resumes delivery through this server; its due messages are sent at once. Idempotent.
+     *
+     * @throws JournalException when the change cannot be stored
+     */
+    default void resume() {
+        throw new UnsupportedOperationException("resume() is implemented by the outbox DurableOutbox.builder builds");
+    }
 }

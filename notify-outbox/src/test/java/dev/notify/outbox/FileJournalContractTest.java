@@ -4,7 +4,7 @@ import dev.notify.outbox.spi.Journal;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-class FileJournalContractTest extends JournalContractTest {
+class FileJournalContractTest extends JournalFleetContractTest {
 
     @TempDir
     Path directory;

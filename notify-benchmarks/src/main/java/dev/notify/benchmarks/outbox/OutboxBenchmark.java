@@ -45,7 +45,7 @@ import javax.sql.DataSource;
 public final class OutboxBenchmark {
 
     private static final int RUNS = 3;
-    private static final int WORKERS = 4;
+    private static final List<Integer> CONCURRENCY = List.of(1, 4, 16);
 
     private OutboxBenchmark() {
     }
@@ -68,9 +68,9 @@ public final class OutboxBenchmark {
         out.append("An enqueue returns once the message is durable: the file journal forces its segment (fsync), ")
                 .append("PostgreSQL commits (fsync and synchronous_commit on, its WAL on the same disk). ")
                 .append("N = ").append(n).append(" messages of ~2 KB per run, median of ").append(RUNS)
-                .append(" runs after a warm-up run; enqueueing with delivery off, then delivery with ").append(WORKERS)
-                .append(" workers from a journal holding N messages to the SMTP sink (plain, loopback), every ")
-                .append("run checked: N accepted by the sink, N ACCEPTED in the journal.\n\n")
+                .append(" runs after a warm-up run; enqueueing with delivery off, then delivery from a journal holding ")
+                .append("N messages to the SMTP sink (plain, loopback), every run checked: N accepted by the sink, N ")
+                .append("ACCEPTED in the journal.\n\n")
                 .append("| journal | C | enqueue msg/s | runs (msg/s) |\n|---|---:|---:|---|\n");
         List<String> delivery = new ArrayList<>();
         double fileC1 = 0;
@@ -89,7 +89,7 @@ public final class OutboxBenchmark {
                     fileC16 = rate;
                 }
             }
-            delivery.add(deliveryRow("file", notifier, file, sink.control(), n));
+
             try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on").setDataDirectory(work.resolve("postgres")).setCleanDataDirectory(true).start()) {
                 DataSource pool = pool(postgres.getJdbcUrl("postgres", "postgres"));
@@ -100,7 +100,9 @@ public final class OutboxBenchmark {
                 for (int c : List.of(1, 16)) {
                     enqueueRow(out, "PostgreSQL", c, notifier, table, n);
                 }
-                delivery.add(deliveryRow("PostgreSQL", notifier, table, sink.control(), n));
+                for (int c : CONCURRENCY) {
+                    delivery.add(deliveryRows(sink, c, file, table, n));
+                }
             }
         } finally {
             delete(work);
@@ -110,12 +112,21 @@ public final class OutboxBenchmark {
                 + "C = 1 (concurrent enqueues share one fsync; target >= 5x: %s).%n%n", ratio,
                 ratio >= 5 ? "met" : "MISSED, fsync took " + String.format(Locale.ROOT, "%.2f", 1000 / fileC1)
                         + " ms or less per enqueue at C = 1: the faster the disk, the less there is to share"));
-        out.append("| journal | delivery msg/s (").append(WORKERS).append(" workers) | runs (msg/s) |\n|---|---:|---|\n");
+        out.append("Delivery against a direct send at the same concurrency C, in the same run: `sendEmail` from C threads, ")
+                .append("and an outbox with C workers (the SMTP pool C connections, `recordBatch` 64) draining a journal ")
+                .append("that holds N messages; each run does the three in turn, median of ").append(RUNS)
+                .append(" after a warm-up. Target: file-journal delivery >= 0.6x the direct send.\n\n")
+                .append("| C | direct msg/s | file journal msg/s | file / direct | PostgreSQL msg/s | PostgreSQL / direct "
+                        + "| runs direct / file / PostgreSQL |\n|---:|---:|---:|---:|---:|---:|---|\n");
         delivery.forEach(out::append);
         return out.toString();
     }
 
     private static Layer settings(SinkInfo sink) {
+        return settings(sink, 4);
+    }
+
+    private static Layer settings(SinkInfo sink, int connections) {
         return Layer.builder()
                 .set("email.enabled", "true")
                 .set("email.delivery-method", "smtp")
@@ -123,7 +134,7 @@ public final class OutboxBenchmark {
                 .set("email.smtp.host", sink.host())
                 .set("email.smtp.port", Integer.toString(sink.port()))
                 .set("email.smtp.tls", "none")
-                .set("email.smtp.pool.max-connections", Integer.toString(WORKERS))
+                .set("email.smtp.pool.max-connections", Integer.toString(connections))
                 .build();
     }
 
@@ -168,25 +179,62 @@ public final class OutboxBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static String deliveryRow(String name, Notifier notifier, Supplier<Location> journals, SinkControl sink,
-            int n) throws Exception {
-        deliver(notifier, journals.get(), sink, n);
-        List<Double> runs = new ArrayList<>();
-        for (int run = 0; run < RUNS; run++) {
-            runs.add(deliver(notifier, journals.get(), sink, n));
+    /** One row: a direct send, file-journal delivery and PostgreSQL delivery at concurrency {@code c}, interleaved. */
+    private static String deliveryRows(SinkInfo sink, int c, Supplier<Location> file, Supplier<Location> table, int n)
+            throws Exception {
+        List<Double> direct = new ArrayList<>();
+        List<Double> fromFile = new ArrayList<>();
+        List<Double> fromTable = new ArrayList<>();
+        try (Notifier notifier = Notifier.builder().settings(Settings.of(settings(sink, c))).build()) {
+            for (int run = 0; run <= RUNS; run++) {
+                double d = send(notifier, c, n);
+                double f = deliver(notifier, file.get(), sink.control(), c, n);
+                double t = deliver(notifier, table.get(), sink.control(), c, n);
+                if (run > 0) {
+                    direct.add(d);
+                    fromFile.add(f);
+                    fromTable.add(t);
+                }
+            }
         }
-        return String.format(Locale.ROOT, "| %s | %.0f | %s |%n", name, median(runs), list(runs));
+        double d = median(direct);
+        return String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %.0f | %.2f | %s / %s / %s |%n", c, d,
+                median(fromFile), median(fromFile) / d, median(fromTable), median(fromTable) / d, list(direct),
+                list(fromFile), list(fromTable));
     }
 
-    /** Fills a journal with N messages, then delivers them all with {@link #WORKERS} workers; msg/s. */
-    private static double deliver(Notifier notifier, Location location, SinkControl sink, int n) throws Exception {
+    /** Sends N messages with {@code sendEmail} from {@code threads} threads; msg/s. */
+    private static double send(Notifier notifier, int threads, int n) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            done.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    notifier.global().sendEmail(EmailMessage.builder().to(Mail.TO).subject(Mail.subject("direct", i + 1))
+                            .text(Mail.BODY).build());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Fills a journal with N messages, then delivers them all with {@code workers} workers; msg/s. */
+    private static double deliver(Notifier notifier, Location location, SinkControl sink, int workers, int n)
+            throws Exception {
         try (DurableOutbox filler = DurableOutbox.builder(notifier).journal(location.open()).delivering(false).build()) {
             fill(filler, 16, n, "deliver");
         }
         Journal reopened = location.open();
         long before = sink.stats().messages();
         long start = System.nanoTime();
-        try (DurableOutbox outbox = DurableOutbox.builder(notifier).journal(reopened).workers(WORKERS)
+        try (DurableOutbox outbox = DurableOutbox.builder(notifier).journal(reopened).workers(workers)
                 .pollInterval(Duration.ofMillis(50)).build()) {
             while (outbox.counts().get(OutboxState.ACCEPTED) < n) {
                 if (outbox.counts().get(OutboxState.FAILED) > 0) {

@@ -2,6 +2,7 @@ package dev.notify.cli.internal;
 
 import dev.notify.outbox.OutboxEntry;
 import dev.notify.outbox.OutboxState;
+import dev.notify.outbox.OutboxStats;
 import dev.notify.outbox.spi.Journal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,16 +17,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code notify outbox list|retry|purge}: the operations of a durable outbox's journal. */
+/** {@code notify outbox list|stats|retry|purge|pause|resume}: the operations of a durable outbox's journal. */
 @Command(name = "outbox", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "List, retry and purge the messages of a durable outbox (--journal DIR or --jdbc-url URL).",
-        subcommands = {OutboxCommand.List.class, OutboxCommand.Retry.class, OutboxCommand.Purge.class})
+        description = "List, count, retry and purge the messages of a durable outbox, and pause or resume a server "
+                + "(--journal DIR or --jdbc-url URL).",
+        subcommands = {OutboxCommand.List.class, OutboxCommand.Stats.class, OutboxCommand.Retry.class,
+            OutboxCommand.Purge.class, OutboxCommand.Pause.class, OutboxCommand.Resume.class})
 public final class OutboxCommand extends BaseCommand {
 
     @Override
     int run(Output out) {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: choose one of list, retry, purge");
+                "Missing command: choose one of list, stats, retry, purge, pause, resume");
     }
 
     /** The states an option names, comma separated, case-insensitive. */
@@ -174,6 +177,110 @@ public final class OutboxCommand extends BaseCommand {
                 int removed = journal.purge(chosen, Set.copyOf(ids));
                 out.line("Removed: " + removed);
                 out.document(Map.of("removed", removed));
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "stats", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Count the messages by state, show how long the message due longest has waited, and the "
+                    + "servers paused or held back (a relay's 421/429, a spent rate budget).")
+    static final class Stats extends BaseCommand {
+        @Mixin
+        JournalOptions journalOptions;
+
+        @Override
+        int run(Output out) {
+            try (Journal journal = journalOptions.open(true)) {
+                OutboxStats stats = journal.stats(Instant.now());
+                Map<String, Object> counts = new LinkedHashMap<>();
+                stats.counts().forEach((state, n) -> counts.put(state.name(), n));
+                out.line(journal.describe() + ": " + counts);
+                out.line("Oldest due message waiting: " + stats.oldestDue().map(t -> stats.oldestDueAge().toSeconds()
+                        + " s (due since " + t + ")").orElse("none"));
+                java.util.List<String> paused = stats.pausedServers().stream().map(OutboxCommand::serverName).sorted()
+                        .toList();
+                out.line("Paused servers: " + (paused.isEmpty() ? "none" : String.join(", ", paused)));
+                Map<String, Object> held = new LinkedHashMap<>();
+                stats.heldUntil().forEach((server, until) -> held.put(serverName(server), until.toString()));
+                if (!held.isEmpty()) {
+                    out.line("Held back until: " + held);
+                }
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("journal", journal.describe());
+                doc.put("at", stats.at().toString());
+                doc.put("counts", counts);
+                doc.put("oldestDue", stats.oldestDue().map(Instant::toString).orElse(null));
+                doc.put("oldestDueAgeSeconds", stats.oldestDueAge().toSeconds());
+                doc.put("pausedServers", paused);
+                doc.put("heldUntil", held);
+                out.document(doc);
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    /** How the CLI names a server: its id, or "global" for the global settings. */
+    static String serverName(String server) {
+        return server.equals(Journal.GLOBAL) ? "global" : server;
+    }
+
+    /** The server that {@code --server} or {@code --global} names, as the journal names it. */
+    static final class ServerChoice {
+        @Option(names = "--server", paramLabel = "NAME", description = "The server (its id in the settings).")
+        String server;
+
+        @Option(names = "--global", description = "The global settings instead of a server.")
+        boolean global;
+
+        String journalName() {
+            if ((server == null) == !global) {
+                throw new IllegalArgumentException("name the server with --server NAME, or give --global (not both)");
+            }
+            return global ? Journal.GLOBAL : server;
+        }
+    }
+
+    @Command(name = "pause", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Stop delivering through a server (a relay under maintenance): its messages stay queued, "
+                    + "for every process sharing the journal, until resume. A file journal must not be in use by "
+                    + "the application.")
+    static final class Pause extends BaseCommand {
+        @Mixin
+        JournalOptions journalOptions;
+
+        @Mixin
+        ServerChoice choice;
+
+        @Override
+        int run(Output out) {
+            String server = choice.journalName();
+            try (Journal journal = journalOptions.open(false)) {
+                journal.pause(server);
+                out.line("Paused: " + serverName(server) + " (its messages stay queued until resume)");
+                out.document(Map.of("paused", serverName(server)));
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "resume", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Deliver through a paused server again. A file journal must not be in use by the "
+                    + "application.")
+    static final class Resume extends BaseCommand {
+        @Mixin
+        JournalOptions journalOptions;
+
+        @Mixin
+        ServerChoice choice;
+
+        @Override
+        int run(Output out) {
+            String server = choice.journalName();
+            try (Journal journal = journalOptions.open(false)) {
+                journal.resume(server);
+                out.line("Resumed: " + serverName(server));
+                out.document(Map.of("resumed", serverName(server)));
             }
             return ExitCode.OK;
         }

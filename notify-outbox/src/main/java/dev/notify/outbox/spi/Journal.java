@@ -3,7 +3,10 @@ package dev.notify.outbox.spi;
 import dev.notify.DeliveryStatus;
 import dev.notify.outbox.OutboxEntry;
 import dev.notify.outbox.OutboxState;
+import dev.notify.outbox.OutboxStats;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,12 +22,77 @@ import java.util.Set;
  * one of them, and takes a claim back when its holder does not finish in time (a crashed process); the entry is
  * then delivered again, with the same Message-ID.
  *
+ * <p>A journal with {@linkplain #lease() leases} takes a claim back once its lease runs out; the outbox
+ * {@linkplain #renew renews} the leases of attempts still running. Each claim carries a fencing token, so that an
+ * outcome reported under a claim that was lost and given to someone else changes nothing.
+ *
+ * <p>Per server (named by its id, the global settings by {@link #GLOBAL}) the journal also holds what every process
+ * sharing it must obey: whether delivery is {@linkplain #pause paused}, until when it is
+ * {@linkplain #slowDown slowed down}, and its {@linkplain #takeBudget rate budget}. {@link #claimDue} hands out no
+ * entry of a server that is paused or held until later.
+ *
+ * <p>The methods added after the first release have default implementations for journals written against it:
+ * no leases, no fencing beyond {@link #update(OutboxEntry, byte[])}, no pause, no budget.
+ *
  * <p>Implementations must be threadsafe.
  */
 public interface Journal extends AutoCloseable {
 
-    /** An entry handed out for delivery, with its content. */
-    record Claim(OutboxEntry entry, byte[] message) {
+    /** The server name of entries sent with the global settings: {@code entry.serverId().orElse(GLOBAL)}. */
+    String GLOBAL = "";
+
+    /**
+     * An entry handed out for delivery, with its content.
+     *
+     * @param token the claim's fencing token: different for every claim of the same entry (a journal may count
+     *              them up); 0 from journals without fencing
+     */
+    record Claim(OutboxEntry entry, byte[] message, long token) {
+        /** A claim without a fencing token (0). */
+        public Claim(OutboxEntry entry, byte[] message) {
+            this(entry, message, 0);
+        }
+
+        /** The server of the claimed entry: its id, or {@link #GLOBAL}. */
+        public String server() {
+            return entry.serverId().orElse(GLOBAL);
+        }
+    }
+
+    /**
+     * The new state of a claimed entry, ending its claim.
+     *
+     * @param entry   the new state
+     * @param message the new content (the recipients still to deliver to), or null to keep it
+     * @param token   the {@link Claim#token()} of the claim it ends
+     */
+    record Update(OutboxEntry entry, byte[] message, long token) {
+        /** The update of {@code claim}'s entry to {@code next}, with new content or null. */
+        public static Update of(Claim claim, OutboxEntry next, byte[] message) {
+            return new Update(next, message, claim.token());
+        }
+    }
+
+    /**
+     * A server's rate limits, from its settings; 0 is no limit.
+     *
+     * @param messagesPerMinute at most this many messages in any 60 seconds
+     * @param recipientsPerDay  at most this many recipients in any 24 hours
+     */
+    record RateLimit(int messagesPerMinute, int recipientsPerDay) {
+        public static final RateLimit NONE = new RateLimit(0, 0);
+
+        public RateLimit {
+            if (messagesPerMinute < 0 || recipientsPerDay < 0) {
+                throw new IllegalArgumentException("rate limits must not be negative, were " + messagesPerMinute
+                        + "/min and " + recipientsPerDay + "/day");
+            }
+        }
+
+        /** Whether it limits anything. */
+        public boolean isLimited() {
+            return messagesPerMinute > 0 || recipientsPerDay > 0;
+        }
     }
 
     /**
@@ -45,8 +113,97 @@ public interface Journal extends AutoCloseable {
      */
     boolean update(OutboxEntry entry, byte[] message);
 
+    /**
+     * Stores the new states of claimed entries in one durable step (one fsync, one transaction), each only while
+     * its claim, fenced by its token, is still held. Returns once durable.
+     *
+     * <p>The default calls {@link #update(OutboxEntry, byte[])} for each, ignoring the tokens.
+     *
+     * @return for each update, in order, whether it was stored (false: its claim had been lost, nothing changed)
+     * @throws dev.notify.outbox.JournalException when they could not be stored; then none of them was, and their
+     *     claims are ended as by {@link #release}
+     */
+    default List<Boolean> update(List<Update> updates) {
+        List<Boolean> stored = new ArrayList<>(updates.size());
+        for (Update u : updates) {
+            stored.add(update(u.entry(), u.message()));
+        }
+        return stored;
+    }
+
     /** Ends a claim without a change: the entry is due again as it was. */
     void release(String id);
+
+    /**
+     * How long a claim holds before the journal may hand its entry out again, unless {@linkplain #renew renewed};
+     * empty when claims hold until updated or released (a journal one process owns). The outbox renews leases
+     * of attempts still running well before they run out (every third of the lease).
+     *
+     * <p>The default is empty.
+     */
+    default Optional<Duration> lease() {
+        return Optional.empty();
+    }
+
+    /**
+     * Extends the leases of these claims (attempts still running) to {@code now} plus {@link #lease()}, each only
+     * while the claim, fenced by its token, is still held.
+     *
+     * <p>The default holds them all: claims without leases do not run out.
+     *
+     * @return for each claim, in order, whether it is still held; a worker whose claim is not held must not
+     *     report its attempt's outcome as the entry's state (another process may be delivering it)
+     */
+    default List<Boolean> renew(List<Claim> claims, Instant now) {
+        return claims.stream().map(c -> Boolean.TRUE).toList();
+    }
+
+    /**
+     * Pauses delivery through a server for every process sharing the journal: {@link #claimDue} hands out none of
+     * its entries until {@link #resume}; they stay queued, and a pause lasts across restarts. Claims already
+     * handed out are not affected. Idempotent.
+     *
+     * @param server a server id, or {@link #GLOBAL}
+     * @throws UnsupportedOperationException from the default: a journal that cannot pause
+     */
+    default void pause(String server) {
+        throw new UnsupportedOperationException(describe() + " cannot pause a server");
+    }
+
+    /**
+     * Resumes delivery through a paused server. Idempotent.
+     *
+     * @throws UnsupportedOperationException from the default: a journal that cannot pause
+     */
+    default void resume(String server) {
+        throw new UnsupportedOperationException(describe() + " cannot pause a server");
+    }
+
+    /**
+     * Holds a server until {@code until}, for every process sharing the journal: {@link #claimDue} hands out none
+     * of its entries before then. Called when a relay asks to slow down (SMTP 421, HTTP 429); a later hold wins
+     * over an earlier one, never the other way round. Need not survive a restart.
+     *
+     * <p>The default does nothing.
+     */
+    default void slowDown(String server, Instant until) {
+    }
+
+    /**
+     * Takes one message to {@code recipients} recipients from a server's budget under {@code limit}: when it fits
+     * (no more than {@code limit.messagesPerMinute()} messages in any 60 seconds, nor
+     * {@code limit.recipientsPerDay()} recipients in any 24 hours, this one included), counts it and returns
+     * empty. Otherwise counts nothing, holds the server as {@link #slowDown} does until the message would fit, and
+     * returns that time. A message with more recipients than the daily limit fits only into an empty day. The
+     * budget is shared by every process using the journal (a database journal keeps it in the database).
+     *
+     * <p>The default counts nothing and lets everything through.
+     *
+     * @return empty when the message may be sent now; else when it may be sent
+     */
+    default Optional<Instant> takeBudget(String server, int recipients, Instant now, RateLimit limit) {
+        return Optional.empty();
+    }
 
     /** The entry with this id, if the journal still has it. */
     Optional<OutboxEntry> find(String id);
@@ -56,6 +213,18 @@ public interface Journal extends AutoCloseable {
 
     /** How many entries there are in each state; every state is a key. */
     Map<OutboxState, Long> counts();
+
+    /**
+     * The journal's figures at {@code now}: {@link #counts()}, when the entry that has been due the longest fell due
+     * (the earliest next attempt, at or before {@code now}, of the unclaimed waiting entries, paused servers'
+     * included), the paused servers and the servers held past {@code now} (slowed down or out of budget).
+     *
+     * <p>The default has the counts, {@link #nextDue()} when it is not after {@code now}, and no servers.
+     */
+    default OutboxStats stats(Instant now) {
+        return new OutboxStats(now, counts(), nextDue().filter(t -> !t.isAfter(now)), Set.of(),
+                Map.of());
+    }
 
     /** When the next unclaimed entry is due; empty when none is waiting. */
     Optional<Instant> nextDue();

@@ -1,0 +1,136 @@
+package dev.notify.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.notify.Notifier;
+import dev.notify.message.EmailMessage;
+import dev.notify.outbox.support.Eventually;
+import dev.notify.outbox.support.ManualTime;
+import dev.notify.settings.InMemorySettingsSource;
+import dev.notify.testkit.FakeEmailProvider;
+import dev.notify.testkit.Fakes;
+import dev.notify.testkit.TestSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Pause and resume per server, the outbox's stats, and per-server rate limits, on the file journal. */
+class OutboxOperationsTest {
+
+    private static final Duration LIMIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path directory;
+
+    private final ManualTime time = new ManualTime();
+    private final InMemorySettingsSource settings = new InMemorySettingsSource(TestSettings.parse(
+            "email.enabled=true",
+            "email.delivery-method=fake",
+            "email.sender=Portal <portal@example.com>",
+            "servers.limited.outbox.rate.messages-per-minute=2",
+            "servers.daily.outbox.rate.recipients-per-day=3"));
+    private final Notifier notifier = Notifier.builder().settings(settings).provider(new FakeEmailProvider())
+            .clock(time).build();
+    private final Fakes fakes = Fakes.of(notifier);
+    private DurableOutbox outbox;
+
+    @AfterEach
+    void close() {
+        if (outbox != null) {
+            outbox.close();
+        }
+        notifier.close();
+    }
+
+    private DurableOutbox open() {
+        outbox = DurableOutbox.builder(notifier).journal(FileJournal.in(directory)).clock(time).scheduler(time).build();
+        return outbox;
+    }
+
+    private static EmailMessage mail(String... to) {
+        return EmailMessage.builder().to(to).subject("Notice").text("Hello.").build();
+    }
+
+    private void await(String what, BooleanSupplier condition) {
+        Eventually.await(what, LIMIT, condition);
+    }
+
+    private boolean is(String id, OutboxState state) {
+        return outbox.find(id).map(e -> e.state() == state).orElse(false);
+    }
+
+    @Test
+    void pausedServerKeepsItsMessagesQueuedWhileOthersAreDeliveredAndResumeSendsThem() {
+        open().server("eu-1").pause();
+        String paused = outbox.server("eu-1").enqueueEmail(mail("alice@example.com"));
+        String other = outbox.server("eu-2").enqueueEmail(mail("bob@example.com"));
+
+        await("the other server's message accepted", () -> is(other, OutboxState.ACCEPTED));
+        time.advance(Duration.ofMinutes(5));
+
+        assertThat(outbox.find(paused).orElseThrow().state()).isEqualTo(OutboxState.PENDING);
+        OutboxStats stats = outbox.stats();
+        assertThat(stats.pausedServers()).containsExactly("eu-1");
+        assertThat(stats.oldestDueAge()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(stats.counts()).containsEntry(OutboxState.PENDING, 1L).containsEntry(OutboxState.ACCEPTED, 1L);
+
+        outbox.server("eu-1").resume();
+
+        await("the paused server's message accepted", () -> is(paused, OutboxState.ACCEPTED));
+        assertThat(outbox.stats().pausedServers()).isEmpty();
+        assertThat(outbox.stats().oldestDue()).isEmpty();
+    }
+
+    @Test
+    void pauseLastsAcrossARestart() {
+        open().server("eu-1").pause();
+        outbox.close();
+
+        String id = open().server("eu-1").enqueueEmail(mail("alice@example.com"));
+        String other = outbox.global().enqueueEmail(mail("bob@example.com"));
+
+        await("the global message accepted", () -> is(other, OutboxState.ACCEPTED));
+        assertThat(outbox.find(id).orElseThrow().state()).isEqualTo(OutboxState.PENDING);
+        assertThat(outbox.stats().pausedServers()).containsExactly("eu-1");
+    }
+
+    @Test
+    void messagesPerMinuteLetAtMostTheLimitThroughInAnyMinute() {
+        ServerOutbox limited = open().server("limited");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(limited.enqueueEmail(mail("user" + i + "@example.com")));
+        }
+
+        await("two sent", () -> fakes.outbox().emails().size() == 2);
+        assertThat(outbox.stats().heldUntil()).containsKey("limited");
+        time.advance(Duration.ofSeconds(59));
+        assertThat(fakes.outbox().emails()).as("still within the first minute").hasSize(2);
+        time.advance(Duration.ofSeconds(1));
+        await("two more a minute later", () -> fakes.outbox().emails().size() == 4);
+        time.advance(Duration.ofSeconds(60));
+        await("the last", () -> fakes.outbox().emails().size() == 5);
+
+        await("all accepted", () -> ids.stream().allMatch(id -> is(id, OutboxState.ACCEPTED)));
+        assertThat(ids).allSatisfy(id -> assertThat(outbox.find(id).orElseThrow().attempts()).isEqualTo(1));
+    }
+
+    @Test
+    void recipientsPerDayHoldTheServerUntilTheDayHasRoom() {
+        String first = open().server("daily").enqueueEmail(mail("a@example.com", "b@example.com"));
+        await("the first accepted", () -> is(first, OutboxState.ACCEPTED));
+        String second = outbox.server("daily").enqueueEmail(mail("c@example.com", "d@example.com"));
+
+        time.advance(Duration.ofHours(23));
+        assertThat(outbox.find(second).orElseThrow().state()).isEqualTo(OutboxState.PENDING);
+        time.advance(Duration.ofHours(1));
+
+        await("the second accepted a day after the first", () -> is(second, OutboxState.ACCEPTED));
+        assertThat(fakes.outbox().emails()).hasSize(2);
+    }
+}

@@ -1,0 +1,2 @@
+/** Micrometer gauges of a durable outbox (notify-outbox), when the application has one. */
+package dev.notify.spring.boot.outbox;
