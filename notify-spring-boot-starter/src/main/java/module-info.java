@@ -4,7 +4,8 @@
  * {@code dev.notify.spring.boot.internal} package is not exported. The settings store (notify-settings-store)
  * is optional: its auto-configuration applies only when the store is on the class path. notify-sms-http and
  * notify-web, optional for the delivery receipt endpoint, have no module descriptor: the module reads them from the
- * class path (compiled with {@code --add-reads dev.notify.spring.boot=ALL-UNNAMED}).
+ * class path (compiled with {@code --add-reads dev.notify.spring.boot=ALL-UNNAMED}). notify-admin (the admin page)
+ * and Spring Security (its default authorization) are optional too.
  */
 module dev.notify.spring.boot {
     requires transitive dev.notify.api;
@@ -15,6 +16,8 @@ module dev.notify.spring.boot {
     requires static transitive micrometer.core;
     requires static transitive java.sql;
     requires static jakarta.servlet;
+    requires static dev.notify.admin;
+    requires static spring.security.core;
     requires org.slf4j;
     requires transitive spring.beans;
     requires transitive spring.boot;
@@ -29,6 +32,7 @@ module dev.notify.spring.boot {
     exports dev.notify.spring.boot.outbox;
     exports dev.notify.spring.boot.store;
     exports dev.notify.spring.boot.receipts;
+    exports dev.notify.spring.boot.admin;
 
     opens dev.notify.spring.boot to spring.beans, spring.context, spring.core;
     opens dev.notify.spring.boot.health to spring.beans, spring.context, spring.core;
@@ -36,4 +40,5 @@ module dev.notify.spring.boot {
     opens dev.notify.spring.boot.outbox to spring.beans, spring.context, spring.core;
     opens dev.notify.spring.boot.store to spring.beans, spring.context, spring.core;
     opens dev.notify.spring.boot.receipts to spring.beans, spring.context, spring.core;
+    opens dev.notify.spring.boot.admin to spring.beans, spring.context, spring.core;
 }

@@ -11,7 +11,7 @@ import org.springframework.boot.configurationmetadata.ConfigurationMetadataRepos
 import org.springframework.boot.configurationmetadata.ConfigurationMetadataRepositoryJsonBuilder;
 
 /**
- * The starter's own configuration metadata: its properties, {@code notify.servers}, {@code notify.store.} and {@code notify.sms-receipts.}, and no provider's key, since
+ * The starter's own configuration metadata: its properties, {@code notify.servers}, {@code notify.store.}, {@code notify.sms-receipts.} and {@code notify.admin.}, and no provider's key, since
  * every notify module ships the metadata of the keys it declares.
  */
 class ConfigurationMetadataTest {
@@ -30,7 +30,8 @@ class ConfigurationMetadataTest {
         assertThat(repository.getAllProperties().keySet()).filteredOn(k -> k.startsWith("notify."))
                 .containsExactlyInAnyOrder("notify.servers", "notify.store.type", "notify.store.keys-file",
                         "notify.store.keys-variable", "notify.store.create-tables", "notify.store.check-interval",
-                        "notify.sms-receipts.enabled", "notify.sms-receipts.path");
+                        "notify.sms-receipts.enabled", "notify.sms-receipts.path", "notify.admin.enabled",
+                        "notify.admin.path", "notify.admin.role");
         assertThat(repository.getAllProperties().get("notify.store.type").getHints().getValueHints())
                 .extracting(hint -> hint.getValue()).containsExactly("jdbc");
     }

@@ -23,8 +23,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * The {@code notify.} entries of a Spring environment, as {@code PropertiesFormat} reads them: every key that any
  * enumerable property source names (application.properties and .yml, profiles, config trees, command-line
  * arguments, system properties, test properties), plus environment variables named {@code NOTIFY_...}, each with the
- * value of the source that comes first, as Spring's own lookups choose. The starter's own {@code notify.store.}
- * properties are not settings and are left out.
+ * value of the source that comes first, as Spring's own lookups choose. The starter's own {@code notify.store.},
+ * {@code notify.sms-receipts.} and {@code notify.admin.} properties are not settings and are left out.
  *
  * <p>Spring placeholders in values ({@code ${SMTP_HOST}}, {@code ${smtp.host:localhost}}) are resolved; notify's own
  * references {@code ${env:NAME}} and {@code ${file:PATH}} are left for {@code PropertiesFormat}. A placeholder that
@@ -40,6 +40,9 @@ public final class NotifyProperties {
 
     /** The starter's own properties of the SMS delivery receipt endpoint, which are not settings. */
     public static final String RECEIPTS_PREFIX = PREFIX + "sms-receipts.";
+
+    /** The starter's own properties of the admin page ({@code notify.admin.enabled}), which are not settings. */
+    public static final String ADMIN_PREFIX = PREFIX + "admin.";
 
     private static final String VARIABLE_PREFIX = "NOTIFY_";
     private static final Pattern NOTIFY_REFERENCE = Pattern.compile("\\$\\{(?:env|file):[^}]*}");
@@ -69,7 +72,8 @@ public final class NotifyProperties {
         Set<String> servers = new TreeSet<>();
         for (PropertySource<?> source : sources) {
             for (String name : names(source)) {
-                if (name.startsWith(PREFIX) && !name.startsWith(STORE_PREFIX) && !name.startsWith(RECEIPTS_PREFIX)) {
+                if (name.startsWith(PREFIX) && !name.startsWith(STORE_PREFIX) && !name.startsWith(RECEIPTS_PREFIX)
+                        && !name.startsWith(ADMIN_PREFIX)) {
                     keys.add(name);
                     Matcher server = SERVER.matcher(name);
                     if (server.matches()) {
