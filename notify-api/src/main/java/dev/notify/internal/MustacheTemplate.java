@@ -5,6 +5,7 @@ import dev.notify.internal.MustacheEngine.Section;
 import dev.notify.internal.MustacheEngine.Text;
 import dev.notify.internal.MustacheEngine.Variable;
 import dev.notify.template.CompiledTemplate;
+import dev.notify.template.HtmlEscaper;
 import dev.notify.template.TemplateContext;
 import dev.notify.template.TemplateException;
 import java.util.ArrayDeque;
@@ -61,7 +62,7 @@ final class MustacheTemplate implements CompiledTemplate {
                 checkReadable(v.name(), value, v.line(), v.column());
                 String text = TemplateValues.format(value, context.locale(), context.zone());
                 if (html && !v.raw()) {
-                    escape(text, out);
+                    HtmlEscaper.escape(text, out);
                 } else {
                     out.append(text);
                 }
@@ -121,20 +122,6 @@ final class MustacheTemplate implements CompiledTemplate {
         String problem = TemplateValues.problem(variable, value);
         if (problem != null) {
             throw new TemplateException(name, variable, problem + " (line " + line + ", column " + column + ")");
-        }
-    }
-
-    static void escape(String text, StringBuilder out) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.notify.web;
 
+import dev.notify.template.HtmlEscaper;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
@@ -108,7 +109,7 @@ public final class Html {
         if (current != null && RAW_TEXT.contains(current) && !current.equals("title") && !current.equals("textarea")) {
             throw new IllegalStateException("no text inside <" + current + ">");
         }
-        escape(Objects.requireNonNullElse(text, ""), out);
+        HtmlEscaper.escape(Objects.requireNonNullElse(text, ""), out);
         return this;
     }
 
@@ -162,7 +163,7 @@ public final class Html {
             out.append(' ').append(attribute);
             if (!value.isEmpty()) {
                 out.append("=\"");
-                escape(value, out);
+                HtmlEscaper.escape(value, out);
                 out.append('"');
             }
         }
@@ -190,25 +191,6 @@ public final class Html {
             String scheme = trimmed.substring(0, trimmed.indexOf(':')).toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("mailto")) {
                 throw new IllegalArgumentException(attribute + " must not use the " + scheme + ": scheme");
-            }
-        }
-    }
-
-    /** Escapes {@code & < > " '} and drops control characters other than tab and line breaks. */
-    static void escape(String text, StringBuilder out) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> {
-                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-                        out.append(c);
-                    }
-                }
             }
         }
     }
