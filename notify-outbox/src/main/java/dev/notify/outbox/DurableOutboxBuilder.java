@@ -19,6 +19,7 @@ public final class DurableOutboxBuilder {
     private Clock clock;
     private Scheduler scheduler;
     private int workers = 4;
+    private int recordBatch = 64;
     private Duration pollInterval = Duration.ofSeconds(1);
     private Duration closeTimeout = Duration.ofSeconds(30);
     private boolean delivering = true;
@@ -58,6 +59,24 @@ public final class DurableOutboxBuilder {
             throw new IllegalArgumentException("workers must be 1-256, was " + workers);
         }
         this.workers = workers;
+        return this;
+    }
+
+    /**
+     * How many delivered messages may wait at once for their outcomes to be journalled together (default 64): while
+     * one batch of outcomes is made durable (an fsync, a commit), the next messages are already being sent, so that
+     * delivery runs at the relay's speed rather than the journal's. The price is the duplicate bound: a crash can
+     * leave up to {@code workers + recordBatch} messages that the server accepted but the journal has not recorded,
+     * each sent again on the next start with its Message-ID. 0 records each outcome before the worker sends the next
+     * message: at most one such message per worker, and one fsync or commit per message.
+     *
+     * @throws IllegalArgumentException unless 0-1024
+     */
+    public DurableOutboxBuilder recordBatch(int messages) {
+        if (messages < 0 || messages > 1024) {
+            throw new IllegalArgumentException("recordBatch must be 0-1024, was " + messages);
+        }
+        this.recordBatch = messages;
         return this;
     }
 
@@ -110,6 +129,6 @@ public final class DurableOutboxBuilder {
         }
         return DefaultOutbox.start(new DefaultOutbox.Options(notifier, journal,
                 clock == null ? notifier.clock() : clock, scheduler == null ? notifier.scheduler() : scheduler, workers,
-                pollInterval, closeTimeout, delivering));
+                recordBatch, pollInterval, closeTimeout, delivering));
     }
 }

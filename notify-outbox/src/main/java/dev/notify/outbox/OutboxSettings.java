@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The outbox's settings, {@code outbox.*}: how long a message may wait, how attempts back off, how long finished
- * messages stay queryable. Like every key they resolve per server ({@code servers.eu-1.outbox.max-age=6h}) and
+ * messages stay queryable, and how fast a server may be sent to ({@code outbox.rate.*}). Like every key they resolve per server ({@code servers.eu-1.outbox.max-age=6h}) and
  * are read when a message is delivered, not when it is enqueued, so a change applies to queued messages too.
  *
  * <p>Found with ServiceLoader; with {@code discoverProviders(false)} register it with
@@ -38,8 +38,32 @@ public final class OutboxSettings implements SettingsExtension {
             .description("How long a failed message stays, content included, to be listed and retried.")
             .build();
 
+    /**
+     * At most this many messages through the server in any minute, for every process sharing the journal (0: no
+     * limit). Microsoft 365 allows an SMTP AUTH mailbox 30.
+     */
+    public static final SettingKey<Integer> RATE_MESSAGES_PER_MINUTE = SettingKey.integer(
+            "outbox.rate.messages-per-minute", 0, 1_000_000)
+            .defaultValue(0)
+            .description("At most this many messages through this server in any minute, counted across every process "
+                    + "sharing the journal; more wait in the journal. 0: no limit. Microsoft 365 allows an SMTP AUTH "
+                    + "mailbox 30 a minute.")
+            .build();
+    /**
+     * At most this many recipients through the server in any 24 hours, for every process sharing the journal (0: no
+     * limit). Microsoft 365 allows a mailbox 10,000.
+     */
+    public static final SettingKey<Integer> RATE_RECIPIENTS_PER_DAY = SettingKey.integer(
+            "outbox.rate.recipients-per-day", 0, 100_000_000)
+            .defaultValue(0)
+            .description("At most this many recipients through this server in any 24 hours, counted across every "
+                    + "process sharing the journal; more wait in the journal. 0: no limit. Microsoft 365 allows a "
+                    + "mailbox 10,000 recipients a day.")
+            .build();
+
     private static final ProviderSettings SETTINGS = ProviderSettings.of(
-            List.of(MAX_AGE, RETRY_INITIAL_DELAY, RETRY_MAX_DELAY, KEEP_ACCEPTED, KEEP_FAILED), check -> {
+            List.of(MAX_AGE, RETRY_INITIAL_DELAY, RETRY_MAX_DELAY, KEEP_ACCEPTED, KEEP_FAILED,
+                    RATE_MESSAGES_PER_MINUTE, RATE_RECIPIENTS_PER_DAY), check -> {
                 if (check.settings().get(RETRY_INITIAL_DELAY).compareTo(check.settings().get(RETRY_MAX_DELAY)) > 0) {
                     check.problem(RETRY_INITIAL_DELAY, "must not be longer than "
                             + check.settings().fullKey(RETRY_MAX_DELAY));

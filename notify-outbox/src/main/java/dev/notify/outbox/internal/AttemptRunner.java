@@ -14,7 +14,9 @@ import dev.notify.message.EmailMessage;
 import dev.notify.message.Message;
 import dev.notify.message.SmsMessage;
 import dev.notify.outbox.OutboxEntry;
+import dev.notify.outbox.OutboxSettings;
 import dev.notify.outbox.OutboxState;
+import dev.notify.outbox.spi.Journal;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.SettingKeys;
 import java.time.Clock;
@@ -41,22 +43,34 @@ final class AttemptRunner {
      * when it was handed to the attempt's recorder already (an accepted message, before listeners see it delivered).
      */
     record Next(OutboxEntry entry, byte[] message, boolean recorded) {
+        /** Not attempted: the server's rate budget is spent; the claim ends with the entry unchanged. */
+        static final Next DEFERRED = new Next(null, null, false);
+
         Next(OutboxEntry entry, byte[] message) {
             this(entry, message, false);
+        }
+
+        boolean deferred() {
+            return entry == null;
         }
     }
 
     private final Notifier notifier;
+    private final Journal journal;
     private final Clock clock;
 
-    AttemptRunner(Notifier notifier, Clock clock) {
+    AttemptRunner(Notifier notifier, Journal journal, Clock clock) {
         this.notifier = notifier;
+        this.journal = journal;
         this.clock = clock;
     }
 
     /**
      * Attempts the entry once. When the server accepts the message, {@code record} gets the entry's final state
      * before listeners see {@code DELIVERED}, which they see only when it returns true (the state is durable).
+     * A server with rate limits ({@code outbox.rate.*}) is sent to only within the journal's budget: otherwise
+     * nothing is attempted ({@link Next#DEFERRED}). A relay that asks to slow down (421, 429) holds its server in
+     * the journal until the entry's next attempt, for every worker and process.
      *
      * @throws dev.notify.SendRejectedException when the notifier is closed: the entry is unchanged
      */
@@ -72,6 +86,9 @@ final class AttemptRunner {
         ServerNotifier target = entry.serverId().map(notifier::server).orElseGet(notifier::global);
         ResolvedSettings settings = target.settings();
         RetrySchedule schedule = RetrySchedule.from(settings);
+        if (!withinBudget(entry, message, settings)) {
+            return Next.DEFERRED;
+        }
         int attempt = entry.attempts() + 1;
         AtomicBoolean expired = new AtomicBoolean();
         AttemptPlan plan = new AttemptPlan(attempt, entry.queuedSince(), failure -> {
@@ -85,6 +102,7 @@ final class AttemptRunner {
             return new Next(done(entry, attempt, done.result(), settings, schedule), null, recorded);
         }
         if (outcome instanceof AttemptOutcome.Retry retry) {
+            slowDownOn(entry, retry.failure(), retry.at());
             List<String> accepted = concat(entry.accepted(), retry.accepted());
             List<RejectedRecipient> rejected = concat(entry.rejected(), retry.rejected());
             OutboxEntry next = entry.retrying(attempt, retry.at(), RetrySchedule.classOf(retry.failure()),
@@ -92,6 +110,7 @@ final class AttemptRunner {
             return new Next(next, retry.remaining() == message ? null : MessageCodec.encode(retry.remaining()));
         }
         RuntimeException failure = ((AttemptOutcome.Failed) outcome).failure();
+        slowDownOn(entry, failure, clock.instant().plus(schedule.backoff().initialDelay()));
         String reason = expired.get()
                 ? "expired: not accepted within outbox.max-age (" + schedule.maxAge() + ") since "
                         + entry.queuedSince() + "; last failure: " + describe(failure)
@@ -108,6 +127,35 @@ final class AttemptRunner {
                     RetrySchedule.after(now, schedule.keepAccepted())), null);
         }
         return new Next(failed(entry, attempt, RetrySchedule.classOf(failure), reason, schedule), null);
+    }
+
+    private boolean withinBudget(OutboxEntry entry, Message message, ResolvedSettings settings) {
+        Journal.RateLimit limit = new Journal.RateLimit(settings.find(OutboxSettings.RATE_MESSAGES_PER_MINUTE).orElse(0),
+                settings.find(OutboxSettings.RATE_RECIPIENTS_PER_DAY).orElse(0));
+        if (!limit.isLimited()) {
+            return true;
+        }
+        Optional<Instant> later = journal.takeBudget(entry.serverId().orElse(Journal.GLOBAL),
+                recipients(message).size(), clock.instant(), limit);
+        later.ifPresent(at -> LOG.debug("Outbox message {}: the rate budget of {} is spent; it waits until {}",
+                entry.id(), entry.serverId().orElse("the global settings"), at));
+        return later.isEmpty();
+    }
+
+    /** A relay's 421 (SMTP) or 429 (HTTP) holds its server in the journal until {@code until}. */
+    private void slowDownOn(OutboxEntry entry, RuntimeException failure, Instant until) {
+        int code = replyCode(failure);
+        if (code != 421 && code != 429) {
+            return;
+        }
+        String server = entry.serverId().orElse(Journal.GLOBAL);
+        LOG.info("Outbox: {} answered {}; no message goes to it before {}", entry.serverId().map(s -> "server " + s)
+                .orElse("the global settings' relay"), code, until);
+        try {
+            journal.slowDown(server, until);
+        } catch (RuntimeException e) {
+            LOG.warn("Outbox: could not hold {} in the journal ({}): {}", server, journal.describe(), e.getMessage());
+        }
     }
 
     private OutboxEntry done(OutboxEntry entry, int attempt, SendResult result, ResolvedSettings settings,

@@ -37,12 +37,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link DurableOutbox}. One poller thread claims due entries, as many as there are free workers, and hands
- * each to a worker, which makes one attempt and journals its outcome (waiting for its fsync or commit) before it
- * takes the next message: a crash can therefore leave at most one accepted but unrecorded message per worker. The
- * workers' outcomes share the journal's group commit (one fsync for the outcomes waiting together). The poller runs
- * when a message is enqueued, when a worker finishes, when the next entry falls due (the scheduler), and at least
- * every poll interval.
+ * The {@link DurableOutbox}. One poller thread claims due entries in one batch, as many as there are free delivery
+ * threads, and hands each to a thread. {@code workers} of the threads send at a time; a thread whose message the
+ * server accepted gives its turn to send to the next one at once and waits, without holding a connection, for its
+ * outcome to be durable: the outcomes waiting together are stored as one batch ({@link Recorder}: one fsync, one
+ * transaction). There are {@code recordBatch} threads more than workers, so that while a batch is being stored the
+ * next messages are on the wire; a crash can therefore leave at most {@code workers + recordBatch} accepted but
+ * unrecorded messages, each sent again with its Message-ID. Listeners see {@code DELIVERED} only once the outcome
+ * is durable.
+ * The poller runs when a message is enqueued, when a thread finishes, when the next entry falls due (the
+ * scheduler), and at least every poll interval. Claims of attempts in flight are renewed ({@link LeaseKeeper}).
  */
 public final class DefaultOutbox implements DurableOutbox {
 
@@ -53,7 +57,7 @@ public final class DefaultOutbox implements DurableOutbox {
 
     /** Everything an outbox is built from; see {@code DurableOutboxBuilder}. */
     public record Options(Notifier notifier, Journal journal, Clock clock, Scheduler scheduler, int workers,
-            Duration pollInterval, Duration closeTimeout, boolean delivering) {
+            int recordBatch, Duration pollInterval, Duration closeTimeout, boolean delivering) {
     }
 
     private final Notifier notifier;
@@ -63,7 +67,10 @@ public final class DefaultOutbox implements DurableOutbox {
     private final ThreadPoolExecutor workers;
     private final ExecutorService poller;
     private final Semaphore free;
+    private final Semaphore sending;
     private final AttemptRunner runner;
+    private final Recorder recorder;
+    private final LeaseKeeper leases;
     private final Duration pollInterval;
     private final Duration closeTimeout;
     private final boolean delivering;
@@ -82,10 +89,14 @@ public final class DefaultOutbox implements DurableOutbox {
         this.pollInterval = o.pollInterval();
         this.closeTimeout = o.closeTimeout();
         this.delivering = o.delivering();
-        this.free = new Semaphore(o.workers());
-        this.runner = new AttemptRunner(notifier, clock);
+        int threadCount = o.workers() + o.recordBatch();
+        this.free = new Semaphore(threadCount);
+        this.sending = new Semaphore(o.workers());
+        this.runner = new AttemptRunner(notifier, journal, clock);
+        this.recorder = new Recorder(journal);
+        this.leases = new LeaseKeeper(journal, clock, scheduler);
         AtomicInteger threads = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(o.workers(), o.workers(), 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        this.workers = new ThreadPoolExecutor(threadCount, threadCount, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> daemon(r, "notify-outbox-" + id + "-worker-" + threads.incrementAndGet()));
         this.workers.allowCoreThreadTimeOut(true);
         this.poller = Executors.newSingleThreadExecutor(r -> daemon(r, "notify-outbox-" + id + "-poller"));
@@ -93,6 +104,9 @@ public final class DefaultOutbox implements DurableOutbox {
 
     public static DefaultOutbox start(Options options) {
         DefaultOutbox outbox = new DefaultOutbox(options);
+        if (outbox.delivering) {
+            outbox.leases.start();
+        }
         outbox.requestPoll();
         return outbox;
     }
@@ -207,10 +221,25 @@ public final class DefaultOutbox implements DurableOutbox {
     }
 
     private void deliver(Journal.Claim claim) {
-        OutboxEntry entry = claim.entry();
+        LeaseKeeper.Held held = leases.hold(claim);
+        SendingTurn turn = new SendingTurn();
+        try {
+            attempt(held, turn);
+        } finally {
+            turn.end();
+            leases.done(held);
+        }
+    }
+
+    private void attempt(LeaseKeeper.Held held, SendingTurn turn) {
+        OutboxEntry entry = held.claim.entry();
         AttemptRunner.Next next;
         try {
-            next = runner.attempt(entry, claim.message(), outcome -> record(entry, outcome));
+            turn.take();
+            next = runner.attempt(entry, held.claim.message(), outcome -> {
+                turn.end();
+                return record(held, outcome);
+            });
         } catch (SendRejectedException e) {
             journal.release(entry.id());
             if (!notifierClosed) {
@@ -219,31 +248,59 @@ public final class DefaultOutbox implements DurableOutbox {
                         + "wait in the journal ({}) for the next start", journal.describe());
             }
             return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            journal.release(entry.id());
+            return;
         } catch (RuntimeException e) {
             LOG.error("Outbox message {}: the attempt failed unexpectedly; it is tried again in {}", entry.id(),
                     UNEXPECTED_RETRY, e);
             next = new AttemptRunner.Next(entry.retrying(entry.attempts(), clock.instant().plus(UNEXPECTED_RETRY),
                     dev.notify.FailureClass.TRANSIENT, "unexpected: " + e, entry.accepted(), entry.rejected()), null);
         }
-        if (!next.recorded()) {
-            record(entry, next);
+        turn.end();
+        if (next.deferred()) {
+            journal.release(entry.id());
+        } else if (!next.recorded()) {
+            record(held, next);
         }
     }
 
-    /** Journals the outcome of an attempt; returns whether it is durable. */
-    private boolean record(OutboxEntry entry, AttemptRunner.Next next) {
+    /** A thread's turn to send: one of {@code workers}, given back as soon as the server has answered. */
+    private final class SendingTurn {
+        private boolean holding;
+
+        void take() throws InterruptedException {
+            sending.acquire();
+            holding = true;
+        }
+
+        void end() {
+            if (holding) {
+                holding = false;
+                sending.release();
+            }
+        }
+    }
+
+    /**
+     * Journals the outcome of an attempt, with the outcomes of the other threads waiting at the same time; returns
+     * whether it is durable. An attempt whose claim was lost records nothing.
+     */
+    private boolean record(LeaseKeeper.Held held, AttemptRunner.Next next) {
+        String id = held.claim.entry().id();
         try {
-            if (journal.update(next.entry(), next.message())) {
+            if (!held.lost() && recorder.record(Journal.Update.of(held.claim, next.entry(), next.message()))) {
                 return true;
             }
             LOG.warn("Outbox message {}: another process took it over while it was being delivered (its claim "
-                    + "expired); this attempt's outcome ({}) is not recorded", entry.id(), next.entry().state());
+                    + "expired); this attempt's outcome ({}) is not recorded", id, next.entry().state());
         } catch (JournalException e) {
             LOG.error("Outbox message {}: the outcome of its attempt ({}) could not be journalled, so it will be "
-                    + "attempted again: {}", entry.id(), next.entry().state(), e.getMessage());
+                    + "attempted again: {}", id, next.entry().state(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Outbox message {}: the outcome of its attempt ({}) could not be journalled, so it will be "
-                    + "attempted again", entry.id(), next.entry().state(), e);
+                    + "attempted again", id, next.entry().state(), e);
         }
         return false;
     }
@@ -302,6 +359,7 @@ public final class DefaultOutbox implements DurableOutbox {
         if (pending != null) {
             pending.cancel();
         }
+        leases.stop();
         poller.shutdown();
         workers.shutdown();
         try {

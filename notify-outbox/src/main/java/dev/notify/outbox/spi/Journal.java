@@ -215,8 +215,8 @@ public interface Journal extends AutoCloseable {
 
     /**
      * The journal's figures at {@code now}: {@link #counts()}, when the entry that has been due the longest fell due
-     * (waiting entries with a next attempt at or before {@code now}, claimed or not), the paused servers and the
-     * servers held until later (slowed down or out of budget).
+     * (the earliest next attempt, at or before {@code now}, of the unclaimed waiting entries, paused servers'
+     * included), the paused servers and the servers held past {@code now} (slowed down or out of budget).
      *
      * <p>The default has the counts, {@link #nextDue()} when it is not after {@code now}, and no servers.
      */

@@ -3,6 +3,7 @@ package dev.notify.outbox.crash;
 import dev.notify.Notifier;
 import dev.notify.message.EmailMessage;
 import dev.notify.outbox.DurableOutbox;
+import dev.notify.outbox.DurableOutboxBuilder;
 import dev.notify.outbox.FileJournal;
 import dev.notify.outbox.JdbcJournal;
 import dev.notify.outbox.OutboxState;
@@ -23,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * is acknowledged, then {@code ENQUEUED}), then delivers until nothing waits and prints {@code IDLE}.
  *
  * <p>Arguments: {@code file <dir> | jdbc <url> <table> <lease-ms>}, then the settings file, the count and the
- * first sequence number, and optionally the number of workers (2 when not given).
+ * first sequence number, and optionally the number of workers (2 when not given) and the record batch (the
+ * builder's default when not given).
  */
 public final class OutboxProcess {
 
@@ -43,11 +45,11 @@ public final class OutboxProcess {
         Path settings = Path.of(args[i++]);
         int count = Integer.parseInt(args[i++]);
         int first = Integer.parseInt(args[i++]);
-        int workers = i < args.length ? Integer.parseInt(args[i]) : 2;
+        int workers = i < args.length ? Integer.parseInt(args[i++]) : 2;
+        Integer recordBatch = i < args.length ? Integer.valueOf(args[i]) : null;
         PrintStream out = System.out;
         try (Notifier notifier = Notifier.builder().settings(FileSettingsSource.of(settings)).build();
-                DurableOutbox outbox = DurableOutbox.builder(notifier).journal(journal).workers(workers)
-                        .pollInterval(Duration.ofMillis(200)).build()) {
+                DurableOutbox outbox = builder(notifier, journal, workers, recordBatch).build()) {
             ExecutorService enqueuers = Executors.newFixedThreadPool(8);
             for (int n = first; n < first + count; n++) {
                 int seq = n;
@@ -75,5 +77,11 @@ public final class OutboxProcess {
             out.println("IDLE " + outbox.counts());
             out.flush();
         }
+    }
+
+    private static DurableOutboxBuilder builder(Notifier notifier, Journal journal, int workers, Integer recordBatch) {
+        DurableOutboxBuilder builder = DurableOutbox.builder(notifier).journal(journal).workers(workers)
+                .pollInterval(Duration.ofMillis(200));
+        return recordBatch == null ? builder : builder.recordBatch(recordBatch);
     }
 }

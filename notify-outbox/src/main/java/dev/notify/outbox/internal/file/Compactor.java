@@ -95,6 +95,7 @@ final class Compactor implements Runnable {
                     }
                     Slot moved = new Slot(slot.entry, segment);
                     moved.claimed = slot.claimed;
+                    moved.token = slot.token;
                     if (message != null) {
                         moved.content(segment, offset + Records.messageOffset(encoded.length), message.length);
                     }

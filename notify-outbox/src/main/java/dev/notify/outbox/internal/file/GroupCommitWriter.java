@@ -41,15 +41,39 @@ final class GroupCommitWriter {
         boolean apply(long segment, long offset);
     }
 
-    /** A record to append, and the answer to its caller once it is durable and applied. */
+    /** Records to append together, and the answer to their caller once they are durable and applied. */
     static final class Write {
         final byte[] record;
         final Apply apply;
+        final int records;
         final CompletableFuture<Boolean> done = new CompletableFuture<>();
 
         Write(byte[] record, Apply apply) {
+            this(record, apply, 1);
+        }
+
+        private Write(byte[] record, Apply apply, int records) {
             this.record = record;
             this.apply = apply;
+            this.records = records;
+        }
+
+        /**
+         * One write of several records, so that they share one fsync whatever else is waiting; {@code applied}
+         * gets what each one's {@link Apply} returned.
+         */
+        static Write of(List<byte[]> records, List<Apply> applies, boolean[] applied) {
+            int length = records.stream().mapToInt(r -> r.length).sum();
+            ByteBuffer all = ByteBuffer.allocate(length);
+            records.forEach(all::put);
+            return new Write(all.array(), (segment, offset) -> {
+                long at = offset;
+                for (int i = 0; i < records.size(); i++) {
+                    applied[i] = applies.get(i).apply(segment, at);
+                    at += records.get(i).length;
+                }
+                return true;
+            }, records.size());
         }
     }
 
@@ -207,7 +231,7 @@ final class GroupCommitWriter {
                 segment.size = position;
                 long offset = start;
                 for (Write w : records) {
-                    segment.records++;
+                    segment.records += w.records;
                     boolean applied = w.apply.apply(segment.number, offset);
                     offset += w.record.length;
                     w.done.complete(applied);

@@ -1,7 +1,10 @@
 package dev.notify.outbox.internal.file;
 
 import dev.notify.outbox.JournalException;
+import dev.notify.outbox.spi.Journal;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -9,9 +12,12 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -27,6 +33,8 @@ final class JournalDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(JournalDirectory.class);
     private static final Pattern SEGMENT = Pattern.compile("segment-(\\d{12})\\.log");
+    private static final String PAUSED = "paused-servers";
+    private static final String GLOBAL_LINE = "(global)";
 
     /** A file named like a segment, and its number. */
     record SegmentFile(long number, Path path) {
@@ -105,6 +113,52 @@ final class JournalDirectory {
             }
         }
         return new Listing(segments, next);
+    }
+
+    /**
+     * The servers paused in {@code paused-servers} (one a line, the global settings as {@value #GLOBAL_LINE});
+     * none when there is no such file.
+     */
+    Set<String> pausedServers() {
+        Path file = path.resolve(PAUSED);
+        if (!Files.exists(file)) {
+            return Set.of();
+        }
+        try {
+            Set<String> servers = new TreeSet<>();
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    servers.add(line.equals(GLOBAL_LINE) ? Journal.GLOBAL : line.strip());
+                }
+            }
+            return servers;
+        } catch (IOException e) {
+            throw new JournalException("cannot read " + file + ": " + reason(e), e);
+        }
+    }
+
+    /** Replaces {@code paused-servers} durably: written aside, forced, moved over the old one, the directory synced. */
+    void pausedServers(Set<String> servers) {
+        Path file = path.resolve(PAUSED);
+        Path next = path.resolve(PAUSED + ".new");
+        StringBuilder text = new StringBuilder();
+        new TreeSet<>(servers).forEach(s -> text.append(s.equals(Journal.GLOBAL) ? GLOBAL_LINE : s).append('\n'));
+        try (FileChannel channel = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(true);
+        } catch (IOException e) {
+            throw new JournalException("cannot write " + next + ": " + reason(e), e);
+        }
+        try {
+            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new JournalException("cannot replace " + file + ": " + reason(e), e);
+        }
+        sync();
     }
 
     void sync() {

@@ -2,12 +2,14 @@ package dev.notify.outbox.internal.file;
 
 import dev.notify.outbox.OutboxEntry;
 import dev.notify.outbox.OutboxState;
+import dev.notify.outbox.spi.Journal;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,9 +18,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The journal in memory: per entry its latest state and where its content is, the entries due in time order, and
- * the segments with how many entries still need each. Its monitor is the journal's lock: the writer applies
- * durable records under it, so callers that read several things at once synchronize on the index.
+ * The journal in memory: per entry its latest state and where its content is, per server the entries due in time
+ * order, the counts by state, and the segments with how many entries still need each; and per server whether it is
+ * paused or held until later. Its monitor is the journal's lock: the writer applies durable records under it, so
+ * callers that read several things at once synchronize on the index.
  */
 final class JournalIndex {
 
@@ -30,6 +33,8 @@ final class JournalIndex {
         long messageOffset;
         int messageLength;
         boolean claimed;
+        /** The fencing token of the current claim. */
+        long token;
 
         Slot(OutboxEntry entry, long metaSegment) {
             this.entry = entry;
@@ -66,7 +71,36 @@ final class JournalIndex {
 
     final TreeMap<Long, Segment> segments = new TreeMap<>();
     private final Map<String, Slot> slots = new HashMap<>();
-    private final TreeSet<Due> due = new TreeSet<>();
+    private final Map<String, TreeSet<Due>> due = new HashMap<>();
+    private final Map<OutboxState, Long> counts = new EnumMap<>(OutboxState.class);
+    private final Set<String> paused = new HashSet<>();
+    private final Map<String, Instant> heldUntil = new HashMap<>();
+    private long lastToken;
+
+    JournalIndex() {
+        for (OutboxState state : OutboxState.values()) {
+            counts.put(state, 0L);
+        }
+    }
+
+    private static String server(OutboxEntry entry) {
+        return entry.serverId().orElse(Journal.GLOBAL);
+    }
+
+    private void addDue(OutboxEntry entry) {
+        due.computeIfAbsent(server(entry), s -> new TreeSet<>()).add(new Due(entry.nextAttemptAt().orElseThrow(),
+                entry.id()));
+    }
+
+    private void removeDue(OutboxEntry entry) {
+        TreeSet<Due> queue = due.get(server(entry));
+        if (queue != null) {
+            entry.nextAttemptAt().ifPresent(at -> queue.remove(new Due(at, entry.id())));
+            if (queue.isEmpty()) {
+                due.remove(server(entry));
+            }
+        }
+    }
 
     synchronized Slot get(String id) {
         return slots.get(id);
@@ -91,19 +125,21 @@ final class JournalIndex {
             slot.messageSegment = -1;
         }
         slots.put(slot.entry.id(), slot);
+        counts.merge(slot.entry.state(), 1L, Long::sum);
         ref(slot.metaSegment, 1);
         ref(slot.messageSegment, 1);
         if (!slot.entry.state().isFinal() && !slot.claimed) {
-            due.add(new Due(slot.entry.nextAttemptAt().orElseThrow(), slot.entry.id()));
+            addDue(slot.entry);
         }
     }
 
     synchronized Slot remove(String id) {
         Slot slot = slots.remove(id);
         if (slot != null) {
+            counts.merge(slot.entry.state(), -1L, Long::sum);
             ref(slot.metaSegment, -1);
             ref(slot.messageSegment, -1);
-            slot.entry.nextAttemptAt().ifPresent(at -> due.remove(new Due(at, id)));
+            removeDue(slot.entry);
         }
         return slot;
     }
@@ -128,14 +164,32 @@ final class JournalIndex {
         return segment.read(slot.messageOffset, slot.messageLength);
     }
 
-    /** Claims the next unclaimed entry due at {@code now}, or returns null. */
+    /**
+     * Claims the unclaimed entry due longest at {@code now} among the servers neither paused nor held past
+     * {@code now}, with a new fencing token; or returns null.
+     */
     synchronized Slot claimNext(Instant now) {
-        if (due.isEmpty() || due.first().at().isAfter(now)) {
+        TreeSet<Due> next = null;
+        for (Map.Entry<String, TreeSet<Due>> queue : due.entrySet()) {
+            Due first = queue.getValue().first();
+            if (!first.at().isAfter(now) && open(queue.getKey(), now)
+                    && (next == null || first.compareTo(next.first()) < 0)) {
+                next = queue.getValue();
+            }
+        }
+        if (next == null) {
             return null;
         }
-        Slot slot = slots.get(due.pollFirst().id());
+        Slot slot = slots.get(next.first().id());
+        removeDue(slot.entry);
         slot.claimed = true;
+        slot.token = ++lastToken;
         return slot;
+    }
+
+    private boolean open(String server, Instant now) {
+        Instant held = heldUntil.get(server);
+        return !paused.contains(server) && (held == null || !held.isAfter(now));
     }
 
     /** Ends a claim: the entry is due again as it was. */
@@ -143,8 +197,42 @@ final class JournalIndex {
         Slot slot = slots.get(id);
         if (slot != null && slot.claimed) {
             slot.claimed = false;
-            slot.entry.nextAttemptAt().ifPresent(at -> due.add(new Due(at, id)));
+            if (!slot.entry.state().isFinal()) {
+                addDue(slot.entry);
+            }
         }
+    }
+
+    /** Whether the entry is claimed under {@code token} (0: under any token). */
+    synchronized boolean holds(String id, long token) {
+        Slot slot = slots.get(id);
+        return slot != null && slot.claimed && (token == 0 || slot.token == token);
+    }
+
+    synchronized void paused(Set<String> servers) {
+        paused.clear();
+        paused.addAll(servers);
+    }
+
+    synchronized Set<String> paused() {
+        return Set.copyOf(paused);
+    }
+
+    /** Holds {@code server} until {@code until}, unless it is held longer already. */
+    synchronized void hold(String server, Instant until) {
+        heldUntil.merge(server, until, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    /** The servers held past {@code now}, with until when. */
+    synchronized Map<String, Instant> held(Instant now) {
+        heldUntil.values().removeIf(until -> !until.isAfter(now));
+        return Map.copyOf(heldUntil);
+    }
+
+    /** When the unclaimed waiting entry that fell due first fell due, if that is not after {@code now}. */
+    synchronized Optional<Instant> oldestDue(Instant now) {
+        return due.values().stream().map(q -> q.first().at()).min(Comparator.naturalOrder())
+                .filter(at -> !at.isAfter(now));
     }
 
     synchronized Optional<OutboxEntry> find(String id) {
@@ -158,16 +246,24 @@ final class JournalIndex {
     }
 
     synchronized Map<OutboxState, Long> counts() {
-        Map<OutboxState, Long> counts = new EnumMap<>(OutboxState.class);
-        for (OutboxState state : OutboxState.values()) {
-            counts.put(state, 0L);
-        }
-        slots.values().forEach(s -> counts.merge(s.entry.state(), 1L, Long::sum));
-        return counts;
+        return new EnumMap<>(counts);
     }
 
+    /** When the next unclaimed entry of a server that is not paused may be claimed: due, and its server not held. */
     synchronized Optional<Instant> nextDue() {
-        return due.isEmpty() ? Optional.empty() : Optional.of(due.first().at());
+        Instant next = null;
+        for (Map.Entry<String, TreeSet<Due>> queue : due.entrySet()) {
+            if (paused.contains(queue.getKey())) {
+                continue;
+            }
+            Instant at = queue.getValue().first().at();
+            Instant held = heldUntil.get(queue.getKey());
+            if (held != null && held.isAfter(at)) {
+                at = held;
+            }
+            next = next == null || at.isBefore(next) ? at : next;
+        }
+        return Optional.ofNullable(next);
     }
 
     /** Drops the final entries kept until {@code now} or earlier. */

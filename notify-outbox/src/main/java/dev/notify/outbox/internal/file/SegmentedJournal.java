@@ -6,6 +6,7 @@ import dev.notify.FailureClass;
 import dev.notify.outbox.JournalException;
 import dev.notify.outbox.OutboxEntry;
 import dev.notify.outbox.OutboxState;
+import dev.notify.outbox.OutboxStats;
 import dev.notify.outbox.internal.EntryCodec;
 import dev.notify.outbox.internal.file.JournalIndex.Slot;
 import dev.notify.outbox.spi.Journal;
@@ -42,6 +43,7 @@ public final class SegmentedJournal implements Journal {
     private final JournalIndex index = new JournalIndex();
     private final GroupCommitWriter writer;
     private final List<JournalDamage> damage;
+    private final RateBudgets budgets = new RateBudgets();
     private volatile boolean closed;
 
     private SegmentedJournal(JournalDirectory directory, long segmentSize, boolean readOnly) {
@@ -50,6 +52,7 @@ public final class SegmentedJournal implements Journal {
         JournalDirectory.Listing listing = directory.segments();
         try {
             this.damage = Recovery.recover(listing, index);
+            index.paused(directory.pausedServers());
         } catch (RuntimeException e) {
             closeFiles();
             throw e;
@@ -113,7 +116,7 @@ public final class SegmentedJournal implements Journal {
                     break;
                 }
                 try {
-                    claims.add(new Claim(slot.entry, index.content(slot)));
+                    claims.add(new Claim(slot.entry, index.content(slot), slot.token));
                 } catch (IOException e) {
                     unreadable.add(slot);
                     reasons.add(reason(e));
@@ -152,31 +155,100 @@ public final class SegmentedJournal implements Journal {
 
     @Override
     public boolean update(OutboxEntry entry, byte[] message) {
-        Slot claimed = index.get(entry.id());
-        if (claimed == null || !claimed.claimed) {
-            return false;
+        return update(List.of(new Update(entry, message, 0))).get(0);
+    }
+
+    /** Appends the updates as one write (one fsync), each applied only while its claim is held. */
+    @Override
+    public List<Boolean> update(List<Update> updates) {
+        List<byte[]> records = new ArrayList<>(updates.size());
+        List<GroupCommitWriter.Apply> applies = new ArrayList<>(updates.size());
+        List<Integer> written = new ArrayList<>(updates.size());
+        for (int i = 0; i < updates.size(); i++) {
+            Update u = updates.get(i);
+            if (index.holds(u.entry().id(), u.token())) {
+                byte[] encoded = EntryCodec.encode(u.entry());
+                records.add(Records.entry(encoded, u.message()));
+                applies.add(applyUpdate(u, encoded.length));
+                written.add(i);
+            }
         }
-        byte[] encoded = EntryCodec.encode(entry);
-        try {
-            return write(Records.entry(encoded, message), (segment, offset) -> {
-                Slot current = index.get(entry.id());
-                if (current == null || !current.claimed) {
-                    return false;
-                }
-                Slot next = new Slot(entry, segment);
-                index.put(message == null ? next.contentOf(current)
-                        : next.content(segment, offset + Records.messageOffset(encoded.length), message.length));
-                return true;
-            });
-        } catch (JournalException e) {
-            release(entry.id());
-            throw e;
+        boolean[] applied = new boolean[records.size()];
+        if (!records.isEmpty()) {
+            try {
+                GroupCommitWriter.Write w = GroupCommitWriter.Write.of(records, applies, applied);
+                writer().submit(w);
+                GroupCommitWriter.await(w);
+            } catch (JournalException e) {
+                updates.forEach(u -> release(u.entry().id()));
+                throw e;
+            }
         }
+        List<Boolean> stored = new ArrayList<>(java.util.Collections.nCopies(updates.size(), Boolean.FALSE));
+        for (int i = 0; i < written.size(); i++) {
+            stored.set(written.get(i), applied[i]);
+        }
+        return stored;
+    }
+
+    private GroupCommitWriter.Apply applyUpdate(Update u, int encodedLength) {
+        OutboxEntry entry = u.entry();
+        byte[] message = u.message();
+        return (segment, offset) -> {
+            Slot current = index.get(entry.id());
+            if (!index.holds(entry.id(), u.token())) {
+                return false;
+            }
+            Slot next = new Slot(entry, segment);
+            index.put(message == null ? next.contentOf(current)
+                    : next.content(segment, offset + Records.messageOffset(encodedLength), message.length));
+            return true;
+        };
     }
 
     @Override
     public void release(String id) {
         index.release(id);
+    }
+
+    @Override
+    public void pause(String server) {
+        changePaused(server, true);
+    }
+
+    @Override
+    public void resume(String server) {
+        changePaused(server, false);
+    }
+
+    private void changePaused(String server, boolean pause) {
+        writer();
+        synchronized (directory) {
+            Set<String> paused = new java.util.TreeSet<>(index.paused());
+            if (pause ? paused.add(server) : paused.remove(server)) {
+                directory.pausedServers(paused);
+                index.paused(paused);
+            }
+        }
+    }
+
+    @Override
+    public void slowDown(String server, Instant until) {
+        index.hold(server, until);
+    }
+
+    @Override
+    public Optional<Instant> takeBudget(String server, int recipients, Instant now, RateLimit limit) {
+        Optional<Instant> fits = budgets.take(server, recipients, now, limit);
+        fits.ifPresent(at -> index.hold(server, at));
+        return fits;
+    }
+
+    @Override
+    public OutboxStats stats(Instant now) {
+        synchronized (index) {
+            return new OutboxStats(now, index.counts(), index.oldestDue(now), index.paused(), index.held(now));
+        }
     }
 
     @Override
