@@ -35,7 +35,7 @@ final class Fleet {
 
     /** The number {@code sql} (one row, one column) counts, with {@code table} for {@code %s}. */
     static long count(String sql, String table, Object... parameters) {
-        try (Connection c = Postgres.dataSource().getConnection();
+        try (Connection c = Postgres.pooled().getConnection();
                 PreparedStatement s = c.prepareStatement(sql.replace("%s", table))) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setObject(i + 1, parameters[i]);
