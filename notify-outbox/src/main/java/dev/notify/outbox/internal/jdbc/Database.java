@@ -3,12 +3,18 @@ package dev.notify.outbox.internal.jdbc;
 import dev.notify.outbox.JournalException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
  * Runs the JDBC journal's work in one transaction per call on a connection of the host's pool, and runs it again
  * when PostgreSQL aborted it for a conflict that passes on retry (serialization failure, deadlock: a row moved
  * between partitions by the ring while it was being changed). Threadsafe.
+ *
+ * <p>{@link #transaction} commits durably. {@link #visible} commits without waiting for the WAL flush
+ * ({@code synchronous_commit = off} for that transaction): other sessions see the change at once, and a crash of
+ * the database may lose it, but never after a later durable commit (WAL is flushed in order). For claims, lease
+ * renewals and releases: losing one is a lease that ran out, while the outcome that follows is durable.
  */
 final class Database {
 
@@ -30,9 +36,17 @@ final class Database {
     }
 
     <T> T transaction(String what, Work<T> work) {
+        return run(what, false, work);
+    }
+
+    <T> T visible(String what, Work<T> work) {
+        return run(what, true, work);
+    }
+
+    private <T> T run(String what, boolean asynchronous, Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return once(work);
+                return once(asynchronous, work);
             } catch (SQLException e) {
                 if (attempt < ATTEMPTS && passesOnRetry(e)) {
                     continue;
@@ -43,13 +57,18 @@ final class Database {
         }
     }
 
-    private <T> T once(Work<T> work) throws SQLException {
+    private <T> T once(boolean asynchronous, Work<T> work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             if (autoCommit) {
                 c.setAutoCommit(false);
             }
             try {
+                if (asynchronous) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("SET LOCAL synchronous_commit = off");
+                    }
+                }
                 T result = work.run(c);
                 c.commit();
                 return result;

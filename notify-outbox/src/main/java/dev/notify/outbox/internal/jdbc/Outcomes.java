@@ -17,15 +17,16 @@ import java.util.Set;
  * Records the outcomes of attempts, many in one statement per kind: entries waiting for another attempt are
  * updated in the queue, finished ones are moved out of it into the table of finished entries (DELETE ... RETURNING
  * feeding an INSERT, one statement). Each counts only while its claim is held: its row still has the claim's
- * fencing token ({@code claim_gen}) and a lease owner. An update without a token (a negative one: the first SPI's
- * {@code update(entry, message)}) counts while this process holds the lease.
+ * fencing token ({@code claim_gen}) and this process as the lease owner (the owner as well, because a claim is
+ * committed without waiting for its WAL flush: a database crash may lose it and hand out its token again, but
+ * only to another owner's claim unless this process claims the row again itself). An update without a token (a
+ * negative one: the first SPI's {@code update(entry, message)}) counts while this process holds the lease.
  */
 final class Outcomes {
 
     /** Rows per statement: well under PostgreSQL's 32767 parameters. */
     private static final int CHUNK = 500;
-    private static final String HELD = "q.lease_owner IS NOT NULL AND (q.claim_gen = v.gen OR (v.gen < 0 AND "
-            + "q.lease_owner = ?))";
+    private static final String HELD = "q.lease_owner = ? AND (q.claim_gen = v.gen OR v.gen < 0)";
     private static final String FINISHED_ROW = "(?::varchar, ?::bigint, ?::varchar, ?::integer, ?::varchar, "
             + "?::text, ?::bytea, ?::timestamptz, ?::timestamptz, ?::boolean, ?::bytea)";
     private static final String WAITING_ROW = "(?::varchar, ?::bigint, ?::varchar, ?::integer, ?::timestamptz, "

@@ -95,7 +95,7 @@ public final class TableJournal implements Journal {
                 + "q.state, q.enqueued_at, q.queued_since, q.attempts, q.next_attempt_at, q.failure_class, q.reason, "
                 + "q.recipients, NULL::timestamptz AS finished_at, NULL::timestamptz AS keep_until, q.claim_gen, "
                 + "q.message";
-        List<Claim> claims = database.transaction("claim due messages", c -> {
+        List<Claim> claims = database.visible("claim due messages", c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setString(1, owner);
                 Rows.setTime(s, 2, now.plus(lease));
@@ -151,7 +151,7 @@ public final class TableJournal implements Journal {
 
     @Override
     public void release(String id) {
-        database.transaction("release a message", c -> {
+        database.visible("release a message", c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE " + tables.queue()
                     + " SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?")) {
                 s.setString(1, id);
@@ -173,8 +173,8 @@ public final class TableJournal implements Journal {
         }
         String sql = "UPDATE " + tables.queue() + " q SET lease_until = ? FROM (VALUES "
                 + Rows.rows(claims.size(), "(?::varchar, ?::bigint)") + ") AS v (id, gen) WHERE q.id = v.id AND "
-                + "q.claim_gen = v.gen AND q.lease_owner IS NOT NULL RETURNING q.id";
-        Set<String> held = database.transaction("renew leases", c -> {
+                + "q.claim_gen = v.gen AND q.lease_owner = ? RETURNING q.id";
+        Set<String> held = database.visible("renew leases", c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 Rows.setTime(s, 1, now.plus(lease));
                 int i = 2;
@@ -182,6 +182,7 @@ public final class TableJournal implements Journal {
                     s.setString(i++, claim.entry().id());
                     s.setLong(i++, claim.token());
                 }
+                s.setString(i, owner);
                 Set<String> ids = new java.util.HashSet<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
@@ -367,7 +368,7 @@ public final class TableJournal implements Journal {
 
     @Override
     public void close() {
-        database.transaction("release this process's messages", c -> {
+        database.visible("release this process's messages", c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE " + tables.queue()
                     + " SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?")) {
                 s.setString(1, owner);
