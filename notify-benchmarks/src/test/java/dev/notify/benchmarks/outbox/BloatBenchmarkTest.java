@@ -1,6 +1,7 @@
 package dev.notify.benchmarks.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.notify.benchmarks.SinkExtension;
 import java.nio.file.Path;
@@ -11,13 +12,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bloat test, short: messages flow through a PostgreSQL journal while another session holds the xmin horizon
- * for {@code notify.bloat.hold} seconds (default 4; {@code run.sh} holds 60), and the queue's dead tuples stay
- * below one per message that flowed during the hold, where a queue updated and deleted in place leaves at least two
- * (the claim's update and the final delete).
+ * for {@code notify.bloat.hold} seconds (default 4; {@code run.sh} holds 60), once with the queue's ring turning
+ * every 250 ms and once with it still (rows updated and deleted in place). With the ring the queue's dead tuples
+ * peak at less than half of what the same flow leaves without it. A machine too busy to move 500 messages during
+ * the hold says nothing about bloat: the test is then skipped, saying so.
  */
 class BloatBenchmarkTest {
 
     private static final Duration HOLD = Duration.ofSeconds(Long.getLong("notify.bloat.hold", 4));
+    private static final Duration AROUND = Duration.ofSeconds(2);
 
     @RegisterExtension
     static final SinkExtension SINK = new SinkExtension();
@@ -26,17 +29,20 @@ class BloatBenchmarkTest {
     Path work;
 
     @Test
-    void deadTuplesInTheQueueStayBoundedWhileATransactionHoldsTheHorizon() throws Exception {
-        BloatBenchmark.Flow flow;
+    void theRingKeepsTheQueuesDeadTuplesFarBelowAnInPlaceQueueWhileATransactionHoldsTheHorizon() throws Exception {
+        BloatBenchmark.Flow turning;
+        BloatBenchmark.Flow still;
         try (FleetDatabase db = new FleetDatabase(work.resolve("postgres"))) {
-            flow = BloatBenchmark.flow(SINK.info(), db, HOLD, Duration.ofSeconds(2), Duration.ofMillis(250));
+            turning = BloatBenchmark.flow(SINK.info(), db, HOLD, AROUND, Duration.ofMillis(250));
+            still = BloatBenchmark.flow(SINK.info(), db, HOLD, AROUND, Duration.ofHours(1));
         }
 
-        BloatBenchmark.Phase during = flow.during();
-        System.out.printf("%s: %s%n", getClass().getSimpleName(), flow.phases());
-        assertThat(during.messages()).as("messages finished during the hold").isPositive();
-        assertThat(during.maxDeadQueue()).as("the queue's dead tuples during the hold")
-                .isLessThan(during.messages());
-        assertThat(flow.phases().get(2).messages()).as("messages finished after the hold").isPositive();
+        System.out.printf("%s: with the ring %s; without %s%n", getClass().getSimpleName(), turning.phases(),
+                still.phases());
+        assumeTrue(still.during().messages() >= 500, "only " + still.during().messages() + " messages flowed during "
+                + "the hold: the machine is too busy for the comparison");
+        assertThat(turning.during().messages()).as("messages finished during the hold with the ring").isPositive();
+        assertThat(turning.during().maxDeadQueue() * 2).as("twice the queue's dead tuples with the ring")
+                .isLessThan(still.during().maxDeadQueue());
     }
 }
