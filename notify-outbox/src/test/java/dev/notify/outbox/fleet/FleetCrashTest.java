@@ -30,9 +30,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Four JVMs share one PostgreSQL journal and deliver 20,000 messages (system property
- * {@code notify.fleet.messages}) to a test SMTP server, while one of them is killed with SIGKILL every 2,000
- * deliveries (a few seconds) and started again. Nothing may be lost; a message arrives twice only when its attempt
+ * Four JVMs share one PostgreSQL journal and deliver 4,000 messages to a test SMTP server, while one of them is
+ * killed with SIGKILL every 400 deliveries and started again: 8 kills, each JVM killed twice. With the system property
+ * {@code notify.fleet.full=true} they deliver 20,000 (a kill every 2,000, a few seconds), the same 8 kills over more
+ * traffic; {@code notify.fleet.messages} sets another count (a kill every tenth). Nothing may be lost; a message arrives twice only when its attempt
  * was in flight in a killed JVM (its row still claimed by that JVM after the kill), so there are at most as many
  * duplicates as the killed JVMs held claims, and never more than kills x (workers + record batch: accepted
  * messages whose outcomes wait to be recorded together); every copy carries the Message-ID
@@ -40,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FleetCrashTest {
 
-    private static final int MESSAGES = Integer.getInteger("notify.fleet.messages", 20_000);
+    private static final int MESSAGES = Integer.getInteger("notify.fleet.messages",
+            Boolean.getBoolean("notify.fleet.full") ? 20_000 : 4_000);
     private static final int JVMS = 4;
     private static final int WORKERS = 4;
     private static final int RECORD_BATCH = 64;
