@@ -12,6 +12,10 @@
 #   N_GRAPH    1000                           messages per Graph run
 #   OUTBOX     true                           run the durable outbox benchmark (file journal and PostgreSQL)
 #   N_OUTBOX   2000                           messages per outbox run
+#   OUTBOX_FLEET true                         run the PostgreSQL fleet benchmark (direct send vs delivery by 1, 2 and 4
+#                                             JVMs at C = 1, 4, 16) and the bloat test (a transaction held open)
+#   N_FLEET    10000                          messages per fleet delivery run
+#   BLOAT_HOLD 60                             seconds the bloat test holds its transaction open
 #   STORE      true                           run the settings store benchmark (fixed Settings vs file and PostgreSQL
 #                                             stores, current() under JMH, propagation between two stores)
 #   N_STORE    10000                          messages per settings store run
@@ -48,7 +52,7 @@ B=$ROOT/notify-benchmarks
 T=$B/target
 PARTIAL=false
 for v in MODES THREADS N N_TLS N_2MS N_PER_CONNECTION ONLY CHUNKING DATA_VS_BDAT JMH COLD_RUNS GRAPH N_GRAPH OUTBOX \
-    N_OUTBOX STORE N_STORE STORE_JMH TEMPLATES N_TEMPLATES TEMPLATES_JMH JFR RECEIPTS N_RECEIPTS ADMIN; do
+    N_OUTBOX OUTBOX_FLEET N_FLEET BLOAT_HOLD STORE N_STORE STORE_JMH TEMPLATES N_TEMPLATES TEMPLATES_JMH JFR RECEIPTS N_RECEIPTS ADMIN; do
   if [ -n "${!v:-}" ]; then PARTIAL=true; fi
 done
 MODES=${MODES:-plain,starttls-auth,plain-2ms}
@@ -62,6 +66,9 @@ OUTBOX=${OUTBOX:-true}
 N_OUTBOX=${N_OUTBOX:-2000}
 RECEIPTS=${RECEIPTS:-true}
 N_RECEIPTS=${N_RECEIPTS:-2000}
+OUTBOX_FLEET=${OUTBOX_FLEET:-true}
+N_FLEET=${N_FLEET:-10000}
+BLOAT_HOLD=${BLOAT_HOLD:-60}
 STORE=${STORE:-true}
 N_STORE=${N_STORE:-10000}
 TEMPLATES=${TEMPLATES:-true}
@@ -235,6 +242,17 @@ if [ "$OUTBOX" = true ]; then
   printf '\n' >> "$RESULTS"
   cat "$T/outbox.md" >> "$RESULTS"
   [ $OUTBOX_STATUS -eq 0 ] || STATUS=$OUTBOX_STATUS
+fi
+if [ "$OUTBOX_FLEET" = true ]; then
+  echo "== outbox on PostgreSQL: a fleet" >&2
+  mkdir -p "$T/bench-logs"
+  java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$FULL" dev.notify.benchmarks.outbox.FleetBenchmark \
+    "$SINK_DIR/sink.properties" "$T/fleet-work" "$N_FLEET" "$BLOAT_HOLD" > "$T/fleet.md" 2> "$T/bench-logs/fleet.log"
+  FLEET_STATUS=$?
+  cat "$T/fleet.md"
+  printf '\n' >> "$RESULTS"
+  cat "$T/fleet.md" >> "$RESULTS"
+  [ $FLEET_STATUS -eq 0 ] || STATUS=$FLEET_STATUS
 fi
 if [ "$STORE" = true ]; then
   echo "== settings store" >&2

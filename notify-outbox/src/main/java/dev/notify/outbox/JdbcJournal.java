@@ -14,10 +14,15 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
- * A journal in the host's database: one table ({@link #postgresqlDdl()}), reached through the host's
- * {@link DataSource} (a connection pool). Several processes may share the table: each claims due messages with a
- * lease, {@code FOR UPDATE SKIP LOCKED} keeps two from taking the same one, and a message whose process crashed
- * is taken over by another once the lease runs out. Written for PostgreSQL 9.5+; needs only JDBC.
+ * A journal in the host's database: a few tables ({@link #postgresqlDdl()}), reached through the host's
+ * {@link DataSource} (a connection pool). Several processes may share them: each claims due messages in batches
+ * with a lease and a fencing token, {@code FOR UPDATE SKIP LOCKED} keeps two from taking the same one, a message
+ * whose process crashed is taken over by another once the lease runs out, and an outcome counts only under the
+ * claim it was attempted with. Per server, a pause, a slow-down after a relay's 421/429 and the rate budget are kept
+ * in the database, so every process obeys them. Messages still to deliver live in a small queue table whose
+ * partitions are emptied in turn with TRUNCATE ({@link Builder#ring}), finished ones move to a table of their own:
+ * dead rows stay bounded even while a long transaction elsewhere holds VACUUM back. Written for PostgreSQL 12+;
+ * needs only JDBC.
  *
  * <pre>{@code
  * Journal journal = JdbcJournal.builder(dataSource).lease(Duration.ofMinutes(5)).build();
@@ -40,8 +45,10 @@ public final class JdbcJournal {
     }
 
     /**
-     * The PostgreSQL DDL of the table and its indexes ({@code CREATE ... IF NOT EXISTS}), as shipped in
-     * {@code dev/notify/outbox/notify-outbox-postgresql.sql}: for the host's migrations.
+     * The PostgreSQL DDL of the tables and their indexes ({@code CREATE ... IF NOT EXISTS}), as shipped in
+     * {@code dev/notify/outbox/notify-outbox-postgresql.sql}: for the host's migrations. Idempotent; on a database
+     * with the single table of the first release it moves that table's rows into the new tables and replaces it with
+     * a view of the same name.
      */
     public static String postgresqlDdl() {
         try (InputStream in = JdbcJournal.class.getResourceAsStream(DDL)) {
@@ -59,6 +66,7 @@ public final class JdbcJournal {
         private final DataSource dataSource;
         private String table = "notify_outbox";
         private Duration lease = Duration.ofMinutes(5);
+        private Duration ring = Duration.ofSeconds(5);
         private String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
         private String description;
 
@@ -67,8 +75,9 @@ public final class JdbcJournal {
         }
 
         /**
-         * The table, optionally with its schema (default {@code notify_outbox}); created with
-         * {@link #postgresqlDdl()}, the name replaced.
+         * The tables' base name, optionally with its schema (default {@code notify_outbox}: tables
+         * {@code notify_outbox_queue}, {@code notify_outbox_done} and so on); created with {@link #postgresqlDdl()},
+         * {@code notify_outbox} replaced.
          *
          * @throws IllegalArgumentException unless lower-case letters, digits and '_', with an optional schema
          */
@@ -96,6 +105,23 @@ public final class JdbcJournal {
         }
 
         /**
+         * How often the queue's ring turns (default 5 seconds): each turn empties the queue partition that took new
+         * messages two turns before, copying its messages still waiting into the current one and truncating it.
+         * Shorter keeps fewer dead rows while a long transaction holds VACUUM back, and copies waiting messages more
+         * often.
+         *
+         * @throws IllegalArgumentException unless 100 ms to 1 hour
+         */
+        public Builder ring(Duration interval) {
+            if (interval == null || interval.compareTo(Duration.ofMillis(100)) < 0
+                    || interval.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("ring must be 100ms to 1h, was " + interval);
+            }
+            this.ring = interval;
+            return this;
+        }
+
+        /**
          * This process's name in the table's {@code lease_owner} column (default: the JVM's pid@host and a random
          * id, unique per journal).
          *
@@ -116,7 +142,7 @@ public final class JdbcJournal {
         }
 
         public Journal build() {
-            return new TableJournal(dataSource, table, owner, lease,
+            return new TableJournal(dataSource, table, owner, lease, ring,
                     description == null ? "JDBC journal, table " + table : description);
         }
     }
