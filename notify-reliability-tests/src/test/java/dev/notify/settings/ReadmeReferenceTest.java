@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The README's settings reference is the schema of notify's own providers, row for row. */
+/**
+ * The README's settings reference is the schema of notify's own providers, row for row. After a deliberate change of
+ * keys, {@code -Dreadme.update=true} rewrites the table in README.md.
+ */
 class ReadmeReferenceTest {
 
     static String referenceTable() {
@@ -24,7 +27,15 @@ class ReadmeReferenceTest {
 
     @Test
     void readmeReferenceListsEveryKeyWithItsDefaultAndMeaning() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
+        Path path = Path.of("..", "README.md");
+        String readme = Files.readString(path);
+        if (Boolean.getBoolean("readme.update")) {
+            String header = "| key | default | meaning |\n|---|---|---|\n";
+            int start = readme.indexOf(header);
+            int end = readme.indexOf("\n\n", start);
+            readme = readme.substring(0, start) + referenceTable() + readme.substring(end + 1);
+            Files.writeString(path, readme);
+        }
 
         assertThat(readme).as("README.md's reference table; regenerate it from ReadmeReferenceTest.referenceTable()")
                 .contains(referenceTable());
