@@ -38,7 +38,9 @@ class ConfigurationMetadataTest {
                 .doesNotContainKey("notify.email.enabled");
         assertThat(module(byModule, "notify-spring-boot-starter").keySet()).filteredOn(k -> k.startsWith("notify."))
                 .containsExactlyInAnyOrder("notify.servers", "notify.store.type", "notify.store.keys-file",
-                        "notify.store.keys-variable", "notify.store.create-tables", "notify.store.check-interval");
+                        "notify.store.keys-variable", "notify.store.create-tables", "notify.store.check-interval",
+                        "notify.sms-receipts.enabled", "notify.sms-receipts.path", "notify.admin.enabled",
+                        "notify.admin.path", "notify.admin.role");
         assertThat(all).doesNotHaveDuplicates();
         Set<String> installed = new HashSet<>();
         SettingsSchema.installed().keys().forEach(k -> installed.add("notify." + k.name()));
