@@ -10,6 +10,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
@@ -87,6 +89,33 @@ final class NotifyTransport extends SMTPTransport {
         } else {
             pipelined.send(message, from, recipients);
         }
+    }
+
+    /**
+     * Sends each message in a transaction of its own: pipelined in groups when the connection pipelines (one round
+     * trip for a group of BDAT messages), else one after another with {@link #send}. Once the connection is lost,
+     * the messages not yet sent fail with the cause.
+     *
+     * @return one outcome per message, in order
+     */
+    List<PipelinedTransaction.Sent> sendAll(List<PipelinedTransaction.Outgoing> messages) {
+        if (pipelined != null) {
+            return pipelined.sendAll(messages);
+        }
+        List<PipelinedTransaction.Sent> sent = new ArrayList<>(messages.size());
+        for (PipelinedTransaction.Outgoing message : messages) {
+            dataStarted = false;
+            MessagingException failure = null;
+            try {
+                sendMessage(message.mime(), message.recipients());
+            } catch (MessagingException e) {
+                failure = e;
+            }
+            String response = super.getLastServerResponse();
+            sent.add(new PipelinedTransaction.Sent(failure,
+                    response == null ? null : new SmtpReply(super.getLastReturnCode(), response), dataStarted));
+        }
+        return sent;
     }
 
     /** Whether the connection pipelines. */

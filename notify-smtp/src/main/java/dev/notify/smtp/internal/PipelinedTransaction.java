@@ -9,6 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ProtocolException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -25,6 +27,13 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
  * no recipient taken. A server that takes recipients and DATA after refusing MAIL could deliver that empty
  * message, so the connection is cut instead.
  *
+ * <p>Several messages go in one group ({@link #sendAll}): each message's {@code MAIL}, {@code RCPT} and
+ * {@code BDAT ... LAST} with its content after the previous message's, so that a group of messages costs one round
+ * trip; a message that needs DATA ends its group (RFC 2920 3.1: DATA is the last command of a group). An RSET goes
+ * before every message but the group's first, so that a server which did not end a refused transaction never adds
+ * the next message's recipients to it. Each message's replies are read in order and give that message's own
+ * outcome; a refused transaction is followed by one RSET at the end of its group.
+ *
  * <p>Outcomes are reported with Jakarta Mail's exceptions, exactly as Angus's transport reports them, so that
  * one piece of code turns both paths' outcomes into notify's: a refused MAIL is an {@link SMTPSendFailedException}
  * (with an {@link SMTPSenderFailedException} for a refused address), refused recipients are chained
@@ -38,15 +47,33 @@ final class PipelinedTransaction {
 
     /** Header fields that stay off the wire, as with Angus's transport. */
     private static final String[] NOT_SENT = {"Bcc", "Content-Length"};
+    /** Content written in one group at most, so that a group's replies never wait behind a long write. */
+    private static final int GROUP_BYTES = 1 << 20;
+
+    /** One message to send, with its envelope sender and recipients. */
+    record Outgoing(MimeMessage mime, String from, Address[] recipients) {
+    }
+
+    /**
+     * What came of one message.
+     *
+     * @param failure     null when every recipient accepted the message; otherwise what Angus's
+     *                    {@code sendMessage} would have thrown
+     * @param lastReply   the last reply of the message's transaction, or null
+     * @param dataStarted whether the transaction had reached the content (DATA accepted, or a BDAT group taken up)
+     */
+    record Sent(MessagingException failure, SmtpReply lastReply, boolean dataStarted) {
+    }
 
     private final CommandWriter out;
     private final ReplyReader in;
     private final boolean chunkingOffered;
-    /** Whether the current message goes as BDAT. */
-    private boolean chunking;
     private final Optional<PrintStream> trace;
+    /** Whether the message being read goes as BDAT. */
+    private boolean chunking;
     private SmtpReply lastReply;
     private boolean dataStarted;
+    private boolean needsReset;
     private boolean inStep = true;
 
     PipelinedTransaction(CommandWriter out, ReplyReader in, boolean chunking, Optional<PrintStream> trace) {
@@ -63,77 +90,195 @@ final class PipelinedTransaction {
      *     (or a {@link ProtocolException} for replies out of step) as the cause when the connection failed
      */
     void send(MimeMessage message, String from, Address[] recipients) throws MessagingException {
-        if (!inStep) {
-            throw new MessagingException("the connection is out of step with the server and cannot be used");
-        }
-        byte[] content = render(message);
-        dataStarted = false;
-        lastReply = null;
-        try {
-            transaction(content, from, recipients);
-        } catch (IOException e) {
-            inStep = false;
-            throw new MessagingException("the connection failed during the mail transaction: " + e.getMessage(), e);
-        }
-        if (in.hasUnread()) {
-            inStep = false;
+        Sent sent = sendAll(List.of(new Outgoing(message, from, recipients))).get(0);
+        lastReply = sent.lastReply();
+        dataStarted = sent.dataStarted();
+        if (sent.failure() != null) {
+            throw sent.failure();
         }
     }
 
-    private void transaction(byte[] content, String from, Address[] recipients)
-            throws IOException, MessagingException {
-        chunking = chunkingOffered && !MessageData.mayReadAsCommands(content);
-        String mail = "MAIL FROM:<" + from + ">";
-        command(mail);
-        String[] rcpt = new String[recipients.length];
-        for (int i = 0; i < recipients.length; i++) {
-            rcpt[i] = "RCPT TO:<" + ((InternetAddress) recipients[i]).getAddress() + ">";
-            command(rcpt[i]);
+    /**
+     * Sends each message in a transaction of its own, pipelined in as few groups as the content allows.
+     *
+     * @return one outcome per message, in order; once the connection fails or the server closes it, the messages
+     *     not yet answered fail with an {@link IOException} as the cause
+     */
+    List<Sent> sendAll(List<Outgoing> messages) {
+        Sent[] sent = new Sent[messages.size()];
+        byte[][] contents = new byte[messages.size()][];
+        for (int i = 0; i < contents.length; i++) {
+            try {
+                contents[i] = render(messages.get(i).mime());
+            } catch (MessagingException e) {
+                sent[i] = new Sent(e, null, false);
+            }
         }
-        String data = chunking ? "BDAT " + MessageData.chunkSize(content) + " LAST" : "DATA";
-        command(data);
-        if (chunking) {
-            MessageData.chunk(content, out);
+        List<Integer> pending = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            if (sent[i] == null) {
+                pending.add(i);
+            }
         }
-        out.flush();
+        for (int start = 0; start < pending.size() && inStep; ) {
+            int end = groupEnd(contents, pending, start);
+            group(messages, contents, pending.subList(start, end), sent);
+            start = end;
+        }
+        for (int i = 0; i < sent.length; i++) {
+            if (sent[i] == null) {
+                sent[i] = new Sent(new MessagingException("the connection is out of step with the server and cannot "
+                        + "be used", new IOException("not sent: the connection ended before this message")), null, false);
+            }
+        }
+        return List.of(sent);
+    }
 
-        SmtpReply mailReply = reply(mail, false);
-        if (!mailReply.positive()) {
-            throw mailRefused(mail, from, mailReply, recipients);
-        }
-        dataStarted = chunking;
-        RecipientReplies outcome = new RecipientReplies();
-        for (int i = 0; i < recipients.length; i++) {
-            SmtpReply r = reply(rcpt[i], false);
-            outcome.add((InternetAddress) recipients[i], rcpt[i], r);
-        }
-        SmtpReply dataReply = reply(data, !chunking);
-        if (outcome.valid.isEmpty()) {
-            endRefused(dataReply);
-            throw new SendFailedException("Invalid Addresses", outcome.chain, null, outcome.validUnsent(),
-                    outcome.invalid());
-        }
-        if (chunking) {
-            if (!dataReply.positive()) {
-                throw refused(data, dataReply, outcome);
+    /** The end (exclusive) of the group that starts at {@code start}: BDAT messages, then at most one DATA one. */
+    private int groupEnd(byte[][] contents, List<Integer> pending, int start) {
+        int bytes = 0;
+        int end = start;
+        while (end < pending.size()) {
+            byte[] content = contents[pending.get(end)];
+            if (end > start && bytes + content.length > GROUP_BYTES) {
+                break;
             }
-        } else {
-            if (dataReply.code() != 354) {
-                rset();
-                throw refused(data, dataReply, outcome);
+            bytes += content.length;
+            end++;
+            if (!chunkable(content)) {
+                break;
             }
-            dataStarted = true;
-            MessageData.dotStuffed(content, out);
-            trace("C: <message content>\r\nC: .");
+        }
+        return end;
+    }
+
+    private boolean chunkable(byte[] content) {
+        return chunkingOffered && !MessageData.mayReadAsCommands(content);
+    }
+
+    /** Writes the group's commands in one go and reads each message's replies in order. */
+    private void group(List<Outgoing> messages, byte[][] contents, List<Integer> group, Sent[] sent) {
+        List<Transaction> transactions = new ArrayList<>(group.size());
+        int reading = 0;
+        needsReset = false;
+        try {
+            for (int index : group) {
+                Transaction t = new Transaction(messages.get(index), contents[index], !transactions.isEmpty());
+                t.write();
+                transactions.add(t);
+            }
             out.flush();
-            SmtpReply end = reply(".", false);
-            if (!end.positive()) {
-                throw refused(".", end, outcome);
+            for (; reading < transactions.size() && inStep; reading++) {
+                Transaction t = transactions.get(reading);
+                lastReply = null;
+                dataStarted = false;
+                MessagingException failure = null;
+                try {
+                    t.read();
+                } catch (MessagingException e) {
+                    failure = e;
+                }
+                sent[group.get(reading)] = new Sent(failure, lastReply, dataStarted);
+            }
+            if (inStep && in.hasUnread()) {
+                inStep = false;
+            }
+            if (needsReset) {
+                rset();
+            }
+        } catch (IOException e) {
+            inStep = false;
+            for (int i = reading; i < group.size(); i++) {
+                sent[group.get(i)] = new Sent(new MessagingException("the connection failed during the mail "
+                        + "transaction: " + e.getMessage(), e), i == reading ? lastReply : null,
+                        i == reading && dataStarted);
             }
         }
-        if (!outcome.invalid.isEmpty() || !outcome.unsent.isEmpty()) {
-            throw new SMTPSendFailedException(".", lastReply.code(), lastReply.text(), outcome.chain,
-                    outcome.valid.toArray(Address[]::new), outcome.validUnsent(), outcome.invalid());
+    }
+
+    /** One message's transaction within a group. */
+    private final class Transaction {
+        private final Outgoing message;
+        private final byte[] content;
+        private final boolean afterAnother;
+        private final boolean chunked;
+        private final String mail;
+        private final String[] rcpt;
+        private final String data;
+
+        Transaction(Outgoing message, byte[] content, boolean afterAnother) {
+            this.message = message;
+            this.content = content;
+            this.afterAnother = afterAnother;
+            this.chunked = chunkable(content);
+            this.mail = "MAIL FROM:<" + message.from() + ">";
+            this.rcpt = new String[message.recipients().length];
+            for (int i = 0; i < rcpt.length; i++) {
+                rcpt[i] = "RCPT TO:<" + ((InternetAddress) message.recipients()[i]).getAddress() + ">";
+            }
+            this.data = chunked ? "BDAT " + MessageData.chunkSize(content) + " LAST" : "DATA";
+        }
+
+        void write() {
+            if (afterAnother) {
+                command("RSET");
+            }
+            command(mail);
+            for (String r : rcpt) {
+                command(r);
+            }
+            command(data);
+            if (chunked) {
+                MessageData.chunk(content, out);
+            }
+        }
+
+        void read() throws IOException, MessagingException {
+            chunking = chunked;
+            if (afterAnother && !readReply().positive()) {
+                inStep = false;
+                throw new ProtocolException("the server refused RSET between two messages");
+            }
+            Address[] recipients = message.recipients();
+            SmtpReply mailReply = reply(mail, false);
+            if (!mailReply.positive()) {
+                throw mailRefused(mail, message.from(), mailReply, recipients);
+            }
+            dataStarted = chunking;
+            RecipientReplies outcome = new RecipientReplies();
+            for (int i = 0; i < recipients.length; i++) {
+                SmtpReply r = reply(rcpt[i], false);
+                outcome.add((InternetAddress) recipients[i], rcpt[i], r);
+            }
+            SmtpReply dataReply = reply(data, !chunking);
+            if (outcome.valid.isEmpty()) {
+                endRefused(dataReply);
+                throw new SendFailedException("Invalid Addresses", outcome.chain, null, outcome.validUnsent(),
+                        outcome.invalid());
+            }
+            if (chunking) {
+                if (!dataReply.positive()) {
+                    needsReset = true;
+                    throw refused(data, dataReply, outcome);
+                }
+            } else {
+                if (dataReply.code() != 354) {
+                    needsReset = true;
+                    throw refused(data, dataReply, outcome);
+                }
+                dataStarted = true;
+                MessageData.dotStuffed(content, out);
+                trace("C: <message content>\r\nC: .");
+                out.flush();
+                SmtpReply end = reply(".", false);
+                if (!end.positive()) {
+                    throw refused(".", end, outcome);
+                }
+            }
+            if (!outcome.invalid.isEmpty() || !outcome.unsent.isEmpty()) {
+                throw new SMTPSendFailedException(".", lastReply.code(), lastReply.text(), outcome.chain,
+                        outcome.valid.toArray(Address[]::new), outcome.validUnsent(), outcome.invalid());
+            }
         }
     }
 
@@ -162,7 +307,10 @@ final class PipelinedTransaction {
         return e;
     }
 
-    /** Ends a transaction that will not be delivered: a single dot if DATA was accepted anyway, then RSET. */
+    /**
+     * Ends a transaction that will not be delivered: a single dot if DATA was accepted anyway; an RSET follows at the
+     * end of the group.
+     */
     private void endRefused(SmtpReply dataReply) throws IOException, MessagingException {
         if (!chunking && dataReply.code() == 354) {
             MessageData.endOfData(out);
@@ -170,10 +318,11 @@ final class PipelinedTransaction {
             out.flush();
             reply(".", false);
         }
-        rset();
+        needsReset = true;
     }
 
     private void rset() throws IOException {
+        needsReset = false;
         if (!inStep) {
             return;
         }

@@ -79,6 +79,21 @@ final class SmtpFailures {
 
     /** A failure after the connection was made, during the mail transaction. */
     DeliveryException sending(MessagingException e, NotifyTransport transport) {
+        return sending(e, transport.getLastReturnCode(), transport.getLastServerResponse(), transport.dataStarted());
+    }
+
+    /**
+     * A failure of one message's transaction among several on a connection.
+     *
+     * @param lastReply   the last reply of that message's transaction, or null
+     * @param dataStarted whether its content had started to go out
+     */
+    DeliveryException sending(MessagingException e, SmtpReply lastReply, boolean dataStarted) {
+        return lastReply == null ? sending(e, -1, null, dataStarted)
+                : sending(e, lastReply.code(), lastReply.text(), dataStarted);
+    }
+
+    private DeliveryException sending(MessagingException e, int lastCode, String lastResponse, boolean dataStarted) {
         List<RejectedRecipient> rejected = rejectedRecipients(e);
         if (!rejected.isEmpty() && !(e instanceof SMTPSendFailedException sfe && sfe.getReturnCode() >= 400)) {
             boolean anyTransient = rejected.stream().anyMatch(RejectedRecipient::transientFailure);
@@ -88,14 +103,14 @@ final class SmtpFailures {
             return anyTransient ? new TransientDeliveryException(text, details, e)
                     : new PermanentDeliveryException(text, details, e);
         }
-        int code = replyCode(e, transport);
+        int code = replyCode(e, lastCode);
         if (code >= 400) {
             String reply = e instanceof SMTPSendFailedException || e instanceof SMTPSenderFailedException
-                    ? oneLine(e.getMessage()) : reply(transport);
+                    ? oneLine(e.getMessage()) : oneLine(lastResponse);
             return byCode(code, "the server at " + config.address() + " refused the message: " + reply, e);
         }
         return transient_("the connection to " + config.address() + " failed while sending"
-                + (transport.dataStarted() ? " the message (it may or may not have been delivered)" : "")
+                + (dataStarted ? " the message (it may or may not have been delivered)" : "")
                 + ": " + describeIo(e), e);
     }
 
@@ -239,6 +254,10 @@ final class SmtpFailures {
     }
 
     private static int replyCode(MessagingException e, NotifyTransport transport) {
+        return replyCode(e, transport.getLastReturnCode());
+    }
+
+    private static int replyCode(MessagingException e, int last) {
         if (e instanceof SMTPSendFailedException s) {
             return s.getReturnCode();
         }
@@ -251,7 +270,6 @@ final class SmtpFailures {
         if (ioCause(e) != null) {
             return -1;
         }
-        int last = transport.getLastReturnCode();
         return last >= 400 && last < 600 ? last : -1;
     }
 

@@ -10,6 +10,7 @@ import dev.notify.microsoft.MicrosoftTrust;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.EmailSender;
+import dev.notify.spi.SendOutcome;
 import dev.notify.spi.TrustStores;
 import dev.notify.smtp.SmtpPipelining;
 import dev.notify.smtp.SmtpSettingKeys;
@@ -95,6 +96,49 @@ public final class SmtpSender implements EmailSender {
 
     @Override
     public Delivery send(EmailMessage email) {
+        return sendAll(List.of(email)).get(0).get();
+    }
+
+    /**
+     * Sends the messages on one connection: pipelined in groups when the server offers PIPELINING and CHUNKING (one
+     * round trip for a group), one transaction after another otherwise. Each message's outcome is its own, as
+     * {@link #send} would have returned or thrown it.
+     */
+    @Override
+    public List<SendOutcome> sendQueued(List<EmailMessage> messages) {
+        return sendAll(messages);
+    }
+
+    private List<SendOutcome> sendAll(List<EmailMessage> emails) {
+        SendOutcome[] outcomes = new SendOutcome[emails.size()];
+        List<Prepared> prepared = new ArrayList<>(emails.size());
+        List<Integer> positions = new ArrayList<>(emails.size());
+        for (int i = 0; i < outcomes.length; i++) {
+            try {
+                prepared.add(prepare(emails.get(i)));
+                positions.add(i);
+            } catch (RuntimeException e) {
+                outcomes[i] = new SendOutcome.Failed(e);
+            }
+        }
+        if (!prepared.isEmpty()) {
+            List<SendOutcome> sent = deliver(prepared);
+            for (int i = 0; i < sent.size(); i++) {
+                outcomes[positions.get(i)] = sent.get(i);
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    /** A message ready for the wire: its MIME content (signed when DKIM is on) and its envelope. */
+    private record Prepared(MimeMessage content, String from, InternetAddress[] recipients, String messageId) {
+
+        PipelinedTransaction.Outgoing to(Address[] recipients) {
+            return new PipelinedTransaction.Outgoing(content, from, recipients);
+        }
+    }
+
+    private Prepared prepare(EmailMessage email) {
         MimeMessage content;
         try {
             content = mime.build(email, session);
@@ -104,52 +148,93 @@ public final class SmtpSender implements EmailSender {
         } catch (MessagingException e) {
             throw new IllegalStateException("cannot build the MIME message for " + email + ": " + e.getMessage(), e);
         }
-        InternetAddress[] recipients = MimeBuilder.envelope(email);
-        String from = email.from().orElseThrow().asciiAddress();
-        String messageId = messageId(content);
-        List<String> accepted = new ArrayList<>();
-        List<RejectedRecipient> rejected = new ArrayList<>();
-        Address[] pending = recipients;
-        PooledConnection connection = pool.acquire();
+        return new Prepared(content, email.from().orElseThrow().asciiAddress(), MimeBuilder.envelope(email),
+                messageId(content));
+    }
+
+    /**
+     * Sends the prepared messages on one pooled connection; a pooled connection that turns out to have been dropped
+     * before anything went out is replaced once.
+     */
+    private List<SendOutcome> deliver(List<Prepared> prepared) {
+        List<PipelinedTransaction.Outgoing> outgoing = new ArrayList<>(prepared.size());
+        for (Prepared p : prepared) {
+            outgoing.add(p.to(p.recipients()));
+        }
+        PooledConnection connection;
+        try {
+            connection = pool.acquire();
+        } catch (RuntimeException e) {
+            return failedAll(prepared.size(), e);
+        }
         boolean reusable = false;
         try {
-            while (true) {
-                NotifyTransport transport = connection.transport();
-                transport.beforeSend();
+            List<PipelinedTransaction.Sent> sent = connection.transport().sendAll(outgoing);
+            if (connection.reused() && droppedBeforeData(sent.get(0))) {
+                LOG.debug("Pooled connection to {} was dropped; reconnecting", config.address());
                 try {
-                    transport.send(content, from, pending);
-                    addAll(accepted, pending);
-                    reusable = transport.inStep();
-                    return delivered(messageId, accepted, rejected, transport);
-                } catch (MessagingException e) {
-                    Address[] sent = e instanceof SendFailedException f ? f.getValidSentAddresses() : null;
-                    if (sent != null && sent.length > 0) {
-                        addAll(accepted, sent);
-                        pending = tooManyRecipients(SmtpFailures.rejectedRecipients((SendFailedException) e),
-                                rejected, recipients);
-                        if (pending.length == 0) {
-                            reusable = transport.inStep();
-                            return delivered(messageId, accepted, rejected, transport);
-                        }
-                        LOG.debug("{} accepted {} recipient(s) of {} and asked for a new transaction for {} more",
-                                config.address(), sent.length, messageId, pending.length);
-                        continue;
-                    }
-                    if (accepted.isEmpty() && connection.reused() && droppedBeforeData(e, transport)) {
-                        LOG.debug("Pooled connection to {} was dropped; reconnecting", config.address());
-                        connection = pool.reopen(connection);
-                        continue;
-                    }
-                    DeliveryException failure = failures.sending(e, transport);
-                    if (accepted.isEmpty()) {
-                        throw failure;
-                    }
-                    rejected.addAll(SmtpFailures.refusedWith(failure, pending));
-                    return delivered(messageId, accepted, rejected, transport);
+                    connection = pool.reopen(connection);
+                } catch (RuntimeException e) {
+                    connection = null;
+                    return failedAll(prepared.size(), e);
                 }
+                sent = connection.transport().sendAll(outgoing);
             }
+            List<SendOutcome> outcomes = new ArrayList<>(prepared.size());
+            for (int i = 0; i < prepared.size(); i++) {
+                outcomes.add(settle(prepared.get(i), sent.get(i), connection.transport()));
+            }
+            reusable = connection.transport().inStep();
+            return outcomes;
         } finally {
-            pool.release(connection, reusable);
+            if (connection != null) {
+                pool.release(connection, reusable);
+            }
+        }
+    }
+
+    private static List<SendOutcome> failedAll(int count, RuntimeException failure) {
+        List<SendOutcome> outcomes = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            outcomes.add(new SendOutcome.Failed(failure));
+        }
+        return outcomes;
+    }
+
+    /**
+     * One message's outcome from its transaction: when the server accepted some recipients and answered 452 (too
+     * many recipients) to others, the message goes to those in further transactions on the same connection, with
+     * the same Message-ID, until a transaction accepts none of them (RFC 5321 4.5.3.1.10).
+     */
+    private SendOutcome settle(Prepared message, PipelinedTransaction.Sent sent, NotifyTransport transport) {
+        List<String> accepted = new ArrayList<>();
+        List<RejectedRecipient> rejected = new ArrayList<>();
+        Address[] pending = message.recipients();
+        while (true) {
+            MessagingException e = sent.failure();
+            if (e == null) {
+                addAll(accepted, pending);
+                return delivered(message.messageId(), accepted, rejected, sent.lastReply());
+            }
+            Address[] valid = e instanceof SendFailedException f ? f.getValidSentAddresses() : null;
+            if (valid != null && valid.length > 0) {
+                addAll(accepted, valid);
+                pending = tooManyRecipients(SmtpFailures.rejectedRecipients((SendFailedException) e), rejected,
+                        message.recipients());
+                if (pending.length == 0) {
+                    return delivered(message.messageId(), accepted, rejected, sent.lastReply());
+                }
+                LOG.debug("{} accepted {} recipient(s) of {} and asked for a new transaction for {} more",
+                        config.address(), valid.length, message.messageId(), pending.length);
+                sent = transport.sendAll(List.of(message.to(pending))).get(0);
+                continue;
+            }
+            DeliveryException failure = failures.sending(e, sent.lastReply(), sent.dataStarted());
+            if (accepted.isEmpty()) {
+                return new SendOutcome.Failed(failure);
+            }
+            rejected.addAll(SmtpFailures.refusedWith(failure, pending));
+            return delivered(message.messageId(), accepted, rejected, sent.lastReply());
         }
     }
 
@@ -182,10 +267,11 @@ public final class SmtpSender implements EmailSender {
         }
     }
 
-    private static boolean droppedBeforeData(MessagingException e, NotifyTransport transport) {
-        if (transport.dataStarted()) {
+    private static boolean droppedBeforeData(PipelinedTransaction.Sent sent) {
+        if (sent.failure() == null || sent.dataStarted()) {
             return false;
         }
+        MessagingException e = sent.failure();
         for (Throwable t = e; t != null; t = t instanceof MessagingException m && m.getNextException() != null
                 && m.getNextException() != m ? m.getNextException() : t.getCause() == t ? null : t.getCause()) {
             if (t instanceof IOException) {
@@ -197,19 +283,19 @@ public final class SmtpSender implements EmailSender {
                 return true;
             }
         }
-        int code = transport.getLastReturnCode();
+        int code = sent.lastReply() == null ? -1 : sent.lastReply().code();
         return code == 421 || code == -1;
     }
 
-    private Delivery delivered(String messageId, List<String> accepted, List<RejectedRecipient> rejected,
-            NotifyTransport transport) {
+    private SendOutcome delivered(String messageId, List<String> accepted, List<RejectedRecipient> rejected,
+            SmtpReply lastReply) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("smtp.server", config.address());
-        String response = SmtpFailures.oneLine(transport.getLastServerResponse());
+        String response = lastReply == null ? null : SmtpFailures.oneLine(lastReply.text());
         if (response != null) {
             details.put("smtp.response", response);
         }
-        return new Delivery(messageId, accepted, rejected, details);
+        return new SendOutcome.Delivered(new Delivery(messageId, accepted, rejected, details));
     }
 
     private static String messageId(MimeMessage content) {

@@ -44,6 +44,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final List<String> extensions = new CopyOnWriteArrayList<>(List.of("SIZE 10000000", "8BITMIME"));
     private volatile boolean holdRepliesUntilData;
     private volatile boolean forgetsRefusedMail;
+    private volatile boolean refusesNestedMail;
+    private volatile int holdRepliesForMessages;
     private volatile boolean leavesRefusedChunkUnread;
     private volatile String replyToRcpt;
     private final AtomicInteger dropsAfterMail = new AtomicInteger();
@@ -101,6 +103,24 @@ final class ScriptedSmtpServer implements AutoCloseable {
      */
     ScriptedSmtpServer holdRepliesUntilData() {
         holdRepliesUntilData = true;
+        return this;
+    }
+
+    /**
+     * Holds every reply until the content of {@code count} messages (BDAT ... LAST) has arrived, then writes them
+     * all: a client that waits for one message's replies before sending the next never gets one.
+     */
+    ScriptedSmtpServer holdRepliesForMessages(int count) {
+        holdRepliesForMessages = count;
+        return this;
+    }
+
+    /**
+     * Keeps a transaction whose BDAT was refused open, and answers a MAIL inside an open transaction with 503 (a
+     * nested MAIL), as a server may that does not end a refused transaction by itself.
+     */
+    ScriptedSmtpServer refusesNestedMail() {
+        refusesNestedMail = true;
         return this;
     }
 
@@ -217,6 +237,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
             }
             List<String> recipients = new java.util.ArrayList<>();
             boolean mailTaken = false;
+            int contents = 0;
             String line;
             while ((line = in.readLine()) != null) {
                 commands.add(line);
@@ -225,11 +246,15 @@ final class ScriptedSmtpServer implements AutoCloseable {
                     case "EHLO" -> reply(out, ehlo());
                     case "HELO" -> reply(out, "250 scripted.test");
                     case "MAIL" -> {
+                        if (refusesNestedMail && mailTaken) {
+                            reply(out, "503 5.5.1 Error: nested MAIL command");
+                            continue;
+                        }
                         recipients.clear();
                         if (dropsAfterMail.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                             return;
                         }
-                        out.holding = holdRepliesUntilData;
+                        out.holding = holdRepliesUntilData || holdRepliesForMessages > 1;
                         String once = nextMailReply.getAndSet(null);
                         String reply = once != null ? once : mailReply;
                         mailTaken = reply.startsWith("2") || forgetsRefusedMail;
@@ -268,11 +293,13 @@ final class ScriptedSmtpServer implements AutoCloseable {
                             }
                             read += n;
                         }
-                        out.holding = false;
+                        contents++;
+                        out.holding = holdRepliesForMessages > 1 && contents % holdRepliesForMessages != 0;
                         if (recipients.isEmpty()) {
                             reply(out, "554 5.5.1 No valid recipients");
                             continue;
                         }
+                        mailTaken = false;
                         messages.incrementAndGet();
                         if (dataReply.startsWith("2")) {
                             received.add(new Received(new String(chunk), List.copyOf(recipients)));
@@ -297,6 +324,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
                         if (dataReply.startsWith("2")) {
                             received.add(new Received(content.toString(), List.copyOf(recipients)));
                         }
+                        mailTaken = false;
                         messages.incrementAndGet();
                         reply(out, dataReply);
                     }
