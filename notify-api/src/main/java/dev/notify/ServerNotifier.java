@@ -6,8 +6,11 @@ import dev.notify.message.SmsMessage;
 import dev.notify.settings.ResolvedSettings;
 import dev.notify.template.RenderedTemplate;
 import dev.notify.template.TemplateMessage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 /**
  * A {@link Notifier} bound to the settings of one server (or the global layer). Cheap to obtain; hold it or
@@ -66,6 +69,45 @@ public interface ServerNotifier {
      * @throws SendRejectedException when the notifier is closed
      */
     AttemptOutcome attempt(Message message, AttemptPlan plan);
+
+    /**
+     * Makes exactly one delivery attempt for each message, as {@link #attempt(Message, AttemptPlan)} does for one, and
+     * lets the providers carry them together: the emails go to their sender at once
+     * ({@link dev.notify.spi.EmailSender#sendQueued(List)}: one pipelined exchange on one SMTP connection, Graph's
+     * JSON batches), so that a durable outbox that claimed a batch sends it in a few round trips. Each attempt follows
+     * its own plan and has its own outcome, with one difference: what the servers accepted is recorded for the batch.
+     * The plans' {@link AttemptPlan#recordDelivered()} are not called; once every attempt has its outcome,
+     * {@code recordDelivered} gets the accepted attempts (each with its result, in the order given) and returns
+     * whether they are durable; listeners see {@code DELIVERED} for them only when it returned true. It is not called
+     * when nothing was accepted.
+     *
+     * <p>An attempt that could not start because the notifier was closed meanwhile ends {@link AttemptOutcome.Failed}
+     * with a {@link SendRejectedException}: nothing was sent for it. The default makes the attempts one after
+     * another, recording each accepted one on its own.
+     *
+     * @param recordDelivered makes the accepted attempts' outcomes durable; returns false when it could not. It runs
+     *                        on the calling thread and must not throw.
+     * @return the outcomes, in the order of {@code attempts}
+     * @throws SendRejectedException when the notifier is closed before the first attempt
+     */
+    default List<AttemptOutcome> attempt(List<PlannedAttempt> attempts,
+            Predicate<List<PlannedAttempt.Accepted>> recordDelivered) {
+        List<AttemptOutcome> outcomes = new ArrayList<>(attempts.size());
+        for (PlannedAttempt planned : attempts) {
+            AttemptPlan plan = planned.plan();
+            AttemptPlan recordingAlone = new AttemptPlan(plan.number(), plan.since(), plan.retryAt(),
+                    result -> recordDelivered.test(List.of(new PlannedAttempt.Accepted(planned, result))));
+            try {
+                outcomes.add(attempt(planned.message(), recordingAlone));
+            } catch (SendRejectedException e) {
+                if (outcomes.isEmpty()) {
+                    throw e;
+                }
+                outcomes.add(new AttemptOutcome.Failed(e));
+            }
+        }
+        return outcomes;
+    }
 
     /**
      * The "Test Email" button: sends a short message to {@code to} that names the server and the effective

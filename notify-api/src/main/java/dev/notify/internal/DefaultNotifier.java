@@ -7,6 +7,7 @@ import dev.notify.ChannelStatus;
 import dev.notify.CheckReport;
 import dev.notify.DeliveryTracker;
 import dev.notify.Notifier;
+import dev.notify.PlannedAttempt;
 import dev.notify.Scheduler;
 import dev.notify.SendListener;
 import dev.notify.SendRejectedException;
@@ -40,6 +41,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.function.Predicate;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -167,18 +169,19 @@ public final class DefaultNotifier implements Notifier {
             throw reject(send, "the notifier is closed");
         }
         Send.Step step = send.attempt();
-        if (step instanceof Send.Done done) {
-            return new AttemptOutcome.Done(done.result());
-        }
-        if (step instanceof Send.Later later) {
-            return new AttemptOutcome.Retry(later.failure(), later.at(), later.remaining(), send.accepted(),
-                    send.rejected());
-        }
-        RuntimeException failure = ((Send.Failed) step).exception();
-        if (failure instanceof SendRejectedException rejected) {
+        if (step instanceof Send.Failed failed && failed.exception() instanceof SendRejectedException rejected) {
             throw rejected;
         }
-        return new AttemptOutcome.Failed(failure);
+        return Attempts.outcome(send, step);
+    }
+
+    List<AttemptOutcome> attempt(String server, List<PlannedAttempt> attempts,
+            Predicate<List<PlannedAttempt.Accepted>> recordDelivered) {
+        Objects.requireNonNull(recordDelivered, "recordDelivered");
+        if (closed) {
+            throw new SendRejectedException("the notifier is closed");
+        }
+        return Attempts.together(core, server, attempts, recordDelivered);
     }
 
     CompletableFuture<SendResult> sendAsync(String server, Channel channel, Message message) {
@@ -362,6 +365,12 @@ public final class DefaultNotifier implements Notifier {
         @Override
         public AttemptOutcome attempt(Message message, AttemptPlan plan) {
             return DefaultNotifier.this.attempt(server, Objects.requireNonNull(message, "message"), plan);
+        }
+
+        @Override
+        public List<AttemptOutcome> attempt(List<PlannedAttempt> attempts,
+                Predicate<List<PlannedAttempt.Accepted>> recordDelivered) {
+            return DefaultNotifier.this.attempt(server, List.copyOf(attempts), recordDelivered);
         }
 
         @Override

@@ -24,6 +24,7 @@ import dev.notify.settings.ResolvedSettings;
 import dev.notify.settings.SettingKeys;
 import dev.notify.settings.Settings;
 import dev.notify.spi.Delivery;
+import dev.notify.spi.SendOutcome;
 import java.time.DateTimeException;
 import dev.notify.spi.MessageIds;
 import java.time.Duration;
@@ -52,7 +53,7 @@ final class Send {
     private static final Logger LOG = LoggerFactory.getLogger(Send.class);
 
     /** What the caller does next. */
-    sealed interface Step permits Done, Failed, Retry, Later {
+    sealed interface Step permits Done, Failed, Retry, Later, Ready {
     }
 
     record Done(SendResult result) implements Step {
@@ -68,6 +69,13 @@ final class Send {
     record Later(RuntimeException failure, Instant at, Message remaining) implements Step {
     }
 
+    /**
+     * Not an end: the attempt is ready for its sender ({@link #prepare()}); the caller sends {@link #message()} with
+     * the lease, gives the outcome to {@link #finish}, and closes the lease.
+     */
+    record Ready(SenderRegistry.Lease lease, ResolvedSettings resolved) implements Step {
+    }
+
     private final NotifierCore core;
     private final String server;
     private final Channel channel;
@@ -75,6 +83,8 @@ final class Send {
     private final Instant start;
     private final AttemptPlan plan;
     private final boolean queued;
+    private boolean recordedByCaller;
+    private boolean awaitsRecording;
     private final List<String> accepted = new ArrayList<>();
     private final List<RejectedRecipient> rejected = new ArrayList<>();
     private final Map<String, String> details = new LinkedHashMap<>();
@@ -119,6 +129,28 @@ final class Send {
 
     /** Makes the next attempt, or ends the send when it cannot be made. */
     Step attempt() {
+        Step prepared = prepare();
+        if (!(prepared instanceof Ready ready)) {
+            return prepared;
+        }
+        try (SenderRegistry.Lease lease = ready.lease()) {
+            started();
+            Delivery delivery;
+            try {
+                delivery = lease.send(current, queued);
+            } catch (RuntimeException e) {
+                return failedAttempt(e, ready.resolved());
+            }
+            return sent(delivery, ready.resolved());
+        }
+    }
+
+    /**
+     * Resolves the settings and leases the sender for the next attempt: {@link Ready} with the lease the caller
+     * closes, or the step that ends the attempt before any sender (settings problems, channel disabled, message
+     * refused by the channel's rules, notifier closed).
+     */
+    Step prepare() {
         while (true) {
             Settings settings = core.source().current();
             ResolvedSettings resolved = core.resolve(settings, server);
@@ -143,46 +175,74 @@ final class Send {
                 }
                 continue;
             }
-            try (lease) {
-                providerId = lease.providerId();
-                if (current == null) {
-                    try {
-                        current = complete(original, resolved);
-                    } catch (InvalidMessageException e) {
-                        return refused(e);
-                    }
-                    messageId = current.messageId().orElse(null);
+            providerId = lease.providerId();
+            if (current == null) {
+                try {
+                    current = complete(original, resolved);
+                } catch (InvalidMessageException e) {
+                    lease.close();
+                    return refused(e);
                 }
-                return attempt(lease, resolved);
+                messageId = current.messageId().orElse(null);
             }
+            return new Ready(lease, resolved);
         }
     }
 
-    private Step attempt(SenderRegistry.Lease lease, ResolvedSettings resolved) {
+    /** The message the next attempt sends: the original completed with the settings' defaults. */
+    Message current() {
+        return current;
+    }
+
+    /** Counts the attempt and reports it started; the caller then sends. */
+    void started() {
         attempts++;
         fire(SendEvent.Kind.ATTEMPT_STARTED, null, null, Optional.empty());
-        Delivery delivery;
-        try {
-            delivery = lease.send(current, queued);
-        } catch (SettingsException e) {
-            return settingsFailure(rebase(e, resolved));
-        } catch (DeliveryException e) {
-            return failed(e, RetryPolicy.from(resolved, channel));
-        } catch (InvalidMessageException e) {
-            Step later = planned(e, original);
-            if (later != null) {
-                return later;
-            }
-            fire(SendEvent.Kind.GAVE_UP, e, null, Optional.empty());
-            return new Failed(e);
-        } catch (RuntimeException e) {
-            Step later = planned(e, original);
-            if (later != null) {
-                return later;
-            }
-            fire(SendEvent.Kind.GAVE_UP, null, null, Optional.empty());
-            return new Failed(e);
+    }
+
+    /** Ends an attempt that {@link #prepare()} made ready and the caller sent, with what came of it. */
+    Step finish(Ready ready, SendOutcome outcome) {
+        if (outcome instanceof SendOutcome.Delivered delivered) {
+            return sent(delivered.delivery(), ready.resolved());
         }
+        return failedAttempt(((SendOutcome.Failed) outcome).failure(), ready.resolved());
+    }
+
+    /**
+     * From now on a delivered outcome is recorded by the caller (a batch): {@link #done()} neither calls the plan's
+     * recordDelivered nor reports {@code DELIVERED}; the caller calls {@link #recorded} once it has.
+     */
+    void recordedByCaller() {
+        recordedByCaller = true;
+    }
+
+    /** Whether the last step is a delivered outcome that the caller records ({@link #recordedByCaller()}). */
+    boolean awaitsRecording() {
+        return awaitsRecording;
+    }
+
+    /** Reports {@code DELIVERED} for an outcome the caller recorded. */
+    void recorded(SendResult result) {
+        awaitsRecording = false;
+        fire(SendEvent.Kind.DELIVERED, null, null, Optional.of(result.status()));
+    }
+
+    private Step failedAttempt(RuntimeException failure, ResolvedSettings resolved) {
+        if (failure instanceof SettingsException e) {
+            return settingsFailure(rebase(e, resolved));
+        }
+        if (failure instanceof DeliveryException e) {
+            return failed(e, RetryPolicy.from(resolved, channel));
+        }
+        Step later = planned(failure, original);
+        if (later != null) {
+            return later;
+        }
+        fire(SendEvent.Kind.GAVE_UP, failure instanceof InvalidMessageException e ? e : null, null, Optional.empty());
+        return new Failed(failure);
+    }
+
+    private Step sent(Delivery delivery, ResolvedSettings resolved) {
         messageId = delivery.messageId();
         if (channel == Channel.SMS && !delivery.accepted().isEmpty()) {
             core.deliveries().sent(messageId, current.messageId().orElse(null), server, providerId);
@@ -307,6 +367,10 @@ final class Send {
                 attempts, elapsed.toMillis());
         SendResult result = CoreAccess.outcomes().delivered(channel, server, providerId,
                 new Delivery(messageId, accepted, rejected, details), attempts, elapsed);
+        if (recordedByCaller) {
+            awaitsRecording = true;
+            return new Done(result);
+        }
         if (plan != null && !plan.recordDelivered().test(result)) {
             return new Done(result);
         }

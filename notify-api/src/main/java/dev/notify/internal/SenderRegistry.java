@@ -15,6 +15,7 @@ import dev.notify.settings.SettingsSchema;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.EmailRelayProvider;
 import dev.notify.spi.EmailSender;
+import dev.notify.spi.SendOutcome;
 import dev.notify.spi.Sender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
@@ -227,6 +228,16 @@ final class SenderRegistry {
                 return queued ? sender.sendQueued(email) : sender.send(email);
             }
             return ((SmsSender) handle.sender).send((SmsMessage) message);
+        }
+
+        /** The emails in one call to the sender ({@link EmailSender#sendQueued(List)}). */
+        List<SendOutcome> sendQueued(List<EmailMessage> messages) {
+            return ((EmailSender) handle.sender).sendQueued(messages);
+        }
+
+        /** Whether both leases are on the same sender, so that their messages can go to it together. */
+        boolean sameSender(Lease other) {
+            return handle.sender == other.handle.sender;
         }
 
         CheckReport check() {

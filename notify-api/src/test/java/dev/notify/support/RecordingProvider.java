@@ -11,6 +11,7 @@ import dev.notify.spi.Delivery;
 import dev.notify.spi.EmailSender;
 import dev.notify.spi.SmsSender;
 import dev.notify.spi.ProviderSettings;
+import dev.notify.spi.SendOutcome;
 import dev.notify.spi.Sender;
 import dev.notify.spi.SenderContext;
 import dev.notify.spi.SenderProvider;
@@ -45,6 +46,7 @@ public final class RecordingProvider implements SenderProvider {
     private volatile String artifact;
     private final List<RecordingSender> senders = new CopyOnWriteArrayList<>();
     private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
+    private final List<Integer> batches = new CopyOnWriteArrayList<>();
     private final AtomicInteger attemptCount = new AtomicInteger();
     private volatile Behaviour behaviour = RecordingProvider::accept;
 
@@ -104,6 +106,11 @@ public final class RecordingProvider implements SenderProvider {
         return List.copyOf(attempts);
     }
 
+    /** The sizes of the lists of messages given to {@code sendQueued(List)}, in order. */
+    public List<Integer> batches() {
+        return List.copyOf(batches);
+    }
+
     @Override
     public String id() {
         return id;
@@ -160,6 +167,12 @@ public final class RecordingProvider implements SenderProvider {
         @Override
         public Delivery sendQueued(EmailMessage message) {
             return record(message, true);
+        }
+
+        @Override
+        public List<SendOutcome> sendQueued(List<EmailMessage> messages) {
+            batches.add(messages.size());
+            return EmailSender.super.sendQueued(messages);
         }
 
         @Override
