@@ -5,6 +5,7 @@ import dev.notify.AttemptPlan;
 import dev.notify.FailureClass;
 import dev.notify.Notifier;
 import dev.notify.NotifyException;
+import dev.notify.PlannedAttempt;
 import dev.notify.RejectedRecipient;
 import dev.notify.SendResult;
 import dev.notify.SendStatus;
@@ -26,13 +27,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes one attempt of a claimed entry through the notifier and works out the entry's next state: accepted (all
- * or some), retrying at a time {@link RetrySchedule} chose, or failed with its reason. Threadsafe.
+ * Readies claimed entries for their attempts through the notifier and works out each entry's next state from its
+ * outcome: accepted (all or some), retrying at a time {@link RetrySchedule} chose, or failed with its reason.
+ * Threadsafe.
  */
 final class AttemptRunner {
 
@@ -66,15 +67,41 @@ final class AttemptRunner {
     }
 
     /**
-     * Attempts the entry once. When the server accepts the message, {@code record} gets the entry's final state
-     * before listeners see {@code DELIVERED}, which they see only when it returns true (the state is durable).
-     * A server with rate limits ({@code outbox.rate.*}) is sent to only within the journal's budget: otherwise
-     * nothing is attempted ({@link Next#DEFERRED}). A relay that asks to slow down (421, 429) holds its server in
-     * the journal until the entry's next attempt, for every worker and process.
-     *
-     * @throws dev.notify.SendRejectedException when the notifier is closed: the entry is unchanged
+     * An entry ready for its attempt: the message read back from the journal, the notifier of its server, and the
+     * plan that the batch's attempt follows.
      */
-    Next attempt(OutboxEntry entry, byte[] content, Predicate<Next> record) {
+    static final class Prepared {
+        final OutboxEntry entry;
+        final Message message;
+        final ServerNotifier target;
+        final ResolvedSettings settings;
+        final RetrySchedule schedule;
+        final int attempt;
+        final PlannedAttempt planned;
+        private final AtomicBoolean expired = new AtomicBoolean();
+
+        private Prepared(OutboxEntry entry, Message message, ServerNotifier target, ResolvedSettings settings,
+                RetrySchedule schedule, Clock clock) {
+            this.entry = entry;
+            this.message = message;
+            this.target = target;
+            this.settings = settings;
+            this.schedule = schedule;
+            this.attempt = entry.attempts() + 1;
+            this.planned = new PlannedAttempt(message, new AttemptPlan(attempt, entry.queuedSince(), failure -> {
+                Optional<Instant> next = schedule.next(failure, attempt, clock.instant(), entry.queuedSince());
+                expired.set(next.isEmpty() && RetrySchedule.mayPass(failure));
+                return next;
+            }));
+        }
+    }
+
+    /**
+     * Reads the entry back and readies its attempt: a {@link Prepared}, or the entry's {@link Next} when there is
+     * nothing to attempt: the journalled message cannot be read (it fails), or the server's rate budget
+     * ({@code outbox.rate.*}) is spent ({@link Next#DEFERRED}).
+     */
+    Object prepare(OutboxEntry entry, byte[] content) {
         Message message;
         try {
             message = MessageCodec.decode(content);
@@ -85,21 +112,28 @@ final class AttemptRunner {
         }
         ServerNotifier target = entry.serverId().map(notifier::server).orElseGet(notifier::global);
         ResolvedSettings settings = target.settings();
-        RetrySchedule schedule = RetrySchedule.from(settings);
         if (!withinBudget(entry, message, settings)) {
             return Next.DEFERRED;
         }
-        int attempt = entry.attempts() + 1;
-        AtomicBoolean expired = new AtomicBoolean();
-        AttemptPlan plan = new AttemptPlan(attempt, entry.queuedSince(), failure -> {
-            Optional<Instant> next = schedule.next(failure, attempt, clock.instant(), entry.queuedSince());
-            expired.set(next.isEmpty() && RetrySchedule.mayPass(failure));
-            return next;
-        }, result -> record.test(new Next(done(entry, attempt, result, settings, schedule), null, true)));
-        AttemptOutcome outcome = target.attempt(message, plan);
+        return new Prepared(entry, message, target, settings, RetrySchedule.from(settings), clock);
+    }
+
+    /** The entry's final state once the server accepted its message (every recipient or some). */
+    OutboxEntry delivered(Prepared p, SendResult result) {
+        return done(p.entry, p.attempt, result, p.settings, p.schedule);
+    }
+
+    /**
+     * The entry's next state from its attempt's outcome; {@code recorded} when its accepted outcome was handed to
+     * the batch's recorder already (through {@link #delivered}). A relay that asks to slow down (421, 429) holds its
+     * server in the journal until the entry's next attempt, for every worker and process.
+     */
+    Next next(Prepared p, AttemptOutcome outcome) {
+        OutboxEntry entry = p.entry;
+        int attempt = p.attempt;
         if (outcome instanceof AttemptOutcome.Done done) {
             boolean recorded = done.result().status() != SendStatus.CHANNEL_DISABLED;
-            return new Next(done(entry, attempt, done.result(), settings, schedule), null, recorded);
+            return new Next(done(entry, attempt, done.result(), p.settings, p.schedule), null, recorded);
         }
         if (outcome instanceof AttemptOutcome.Retry retry) {
             slowDownOn(entry, retry.failure(), retry.at());
@@ -107,26 +141,32 @@ final class AttemptRunner {
             List<RejectedRecipient> rejected = concat(entry.rejected(), retry.rejected());
             OutboxEntry next = entry.retrying(attempt, retry.at(), RetrySchedule.classOf(retry.failure()),
                     describe(retry.failure()), accepted, rejected);
-            return new Next(next, retry.remaining() == message ? null : MessageCodec.encode(retry.remaining()));
+            return new Next(next, retry.remaining() == p.message ? null : MessageCodec.encode(retry.remaining()));
         }
         RuntimeException failure = ((AttemptOutcome.Failed) outcome).failure();
-        slowDownOn(entry, failure, clock.instant().plus(schedule.backoff().initialDelay()));
-        String reason = expired.get()
-                ? "expired: not accepted within outbox.max-age (" + schedule.maxAge() + ") since "
+        slowDownOn(entry, failure, clock.instant().plus(p.schedule.backoff().initialDelay()));
+        String reason = p.expired.get()
+                ? "expired: not accepted within outbox.max-age (" + p.schedule.maxAge() + ") since "
                         + entry.queuedSince() + "; last failure: " + describe(failure)
                 : describe(failure);
         if (!entry.accepted().isEmpty()) {
             List<RejectedRecipient> rejected = new ArrayList<>(entry.rejected());
-            for (String recipient : recipients(message)) {
+            for (String recipient : recipients(p.message)) {
                 rejected.add(new RejectedRecipient(recipient, replyCode(failure), reason,
                         RetrySchedule.classOf(failure) == FailureClass.TRANSIENT));
             }
             Instant now = clock.instant();
             return new Next(entry.finished(OutboxState.PARTIALLY_ACCEPTED, attempt,
                     Optional.of(RetrySchedule.classOf(failure)), Optional.of(reason), entry.accepted(), rejected, now,
-                    RetrySchedule.after(now, schedule.keepAccepted())), null);
+                    RetrySchedule.after(now, p.schedule.keepAccepted())), null);
         }
-        return new Next(failed(entry, attempt, RetrySchedule.classOf(failure), reason, schedule), null);
+        return new Next(failed(entry, attempt, RetrySchedule.classOf(failure), reason, p.schedule), null);
+    }
+
+    /** The next state of an entry whose attempt failed in an unexpected way: tried again after {@code delay}. */
+    Next unexpected(OutboxEntry entry, RuntimeException e, java.time.Duration delay) {
+        return new Next(entry.retrying(entry.attempts(), clock.instant().plus(delay), FailureClass.TRANSIENT,
+                "unexpected: " + e, entry.accepted(), entry.rejected()), null);
     }
 
     private boolean withinBudget(OutboxEntry entry, Message message, ResolvedSettings settings) {

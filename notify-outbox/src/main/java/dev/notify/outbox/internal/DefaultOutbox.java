@@ -1,7 +1,9 @@
 package dev.notify.outbox.internal;
 
+import dev.notify.AttemptOutcome;
 import dev.notify.Channel;
 import dev.notify.Notifier;
+import dev.notify.PlannedAttempt;
 import dev.notify.Scheduler;
 import dev.notify.SendRejectedException;
 import dev.notify.ServerNotifier;
@@ -19,7 +21,10 @@ import dev.notify.spi.MessageIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,14 +43,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link DurableOutbox}. One poller thread claims due entries in one batch, as many as free delivery threads
- * can send soon (one sending and three waiting per worker), and hands each to a thread. {@code workers} of the
- * threads send at a time; a thread whose message the server accepted gives its turn to send to the next one at once and waits, without holding a connection, for its
- * outcome to be durable: the outcomes waiting together are stored as one batch ({@link Recorder}: one fsync, one
- * transaction). There are {@code recordBatch} threads more than workers, so that while a batch is being stored the
- * next messages are on the wire; a crash can therefore leave at most {@code workers + recordBatch} accepted but
- * unrecorded messages, each sent again with its Message-ID. Listeners see {@code DELIVERED} only once the outcome
- * is durable.
+ * The {@link DurableOutbox}. One poller thread claims due entries in batches ({@code recordBatch / (2 x workers)}
+ * entries, at least one) and hands each batch to a thread. {@code workers} threads send at a time: a batch's
+ * messages for one server go to the notifier together ({@link ServerNotifier#attempt(List, java.util.function.Predicate)}:
+ * one pipelined SMTP exchange, one Graph request), and as soon as the server has answered the thread gives its turn
+ * to send to the next batch and makes the batch's outcomes durable in one step ({@link Recorder}: one fsync, one
+ * transaction, shared with the other threads' outcomes waiting at the same time). There are twice as many threads
+ * as workers, so that while a batch's outcomes are being stored the next batch is on the wire; a crash can
+ * therefore leave at most {@code recordBatch} accepted but unrecorded messages (at least two batches per worker),
+ * each sent again with its Message-ID. Listeners see {@code DELIVERED} only once the outcome is durable.
  * The poller runs when a message is enqueued, when a thread finishes, when the next entry falls due (the
  * scheduler), and at least every poll interval. Claims of attempts in flight are renewed ({@link LeaseKeeper}).
  */
@@ -69,9 +75,8 @@ public final class DefaultOutbox implements DurableOutbox {
     private final ExecutorService poller;
     private final Semaphore free;
     private final Semaphore sending;
-    /** Claims handed out at most before their send: one sending and three waiting per worker. */
-    private final int sendingLimit;
-    private final AtomicInteger beforeSent = new AtomicInteger();
+    /** Entries claimed and attempted together at most. */
+    private final int batch;
     private final AttemptRunner runner;
     private final DeliveryRecorder deliveries;
     private final Recorder recorder;
@@ -94,10 +99,10 @@ public final class DefaultOutbox implements DurableOutbox {
         this.pollInterval = o.pollInterval();
         this.closeTimeout = o.closeTimeout();
         this.delivering = o.delivering();
-        int threadCount = o.workers() + o.recordBatch();
+        int threadCount = o.recordBatch() == 0 ? o.workers() : 2 * o.workers();
+        this.batch = Math.max(1, o.recordBatch() / (2 * o.workers()));
         this.free = new Semaphore(threadCount);
         this.sending = new Semaphore(o.workers());
-        this.sendingLimit = 4 * o.workers();
         this.runner = new AttemptRunner(notifier, journal, clock);
         this.recorder = new Recorder(journal, "notify-outbox-" + id + "-recorder", o.workers());
         this.leases = new LeaseKeeper(journal, clock, scheduler);
@@ -187,15 +192,18 @@ public final class DefaultOutbox implements DurableOutbox {
                 nextExpiry = now.plus(EXPIRY_INTERVAL);
                 journal.expire(now);
             }
-            int slots = Math.min(free.availablePermits(), sendingLimit - beforeSent.get());
-            if (slots > 0) {
-                List<Journal.Claim> claims = journal.claimDue(now, slots);
-                for (Journal.Claim claim : claims) {
-                    free.acquireUninterruptibly();
-                    beforeSent.incrementAndGet();
-                    dispatch(claim);
+            int slots = free.availablePermits();
+            for (int i = 0; i < slots; i++) {
+                List<Journal.Claim> claims = journal.claimDue(now, batch);
+                if (claims.isEmpty()) {
+                    break;
                 }
-                if (claims.size() == slots) {
+                free.acquireUninterruptibly();
+                dispatch(claims);
+                if (claims.size() < batch) {
+                    break;
+                }
+                if (i == slots - 1) {
                     return;
                 }
             }
@@ -215,76 +223,132 @@ public final class DefaultOutbox implements DurableOutbox {
         wakeUp = scheduler.schedule(this::requestPoll, wait.isNegative() ? Duration.ZERO : wait);
     }
 
-    private void dispatch(Journal.Claim claim) {
+    private void dispatch(List<Journal.Claim> claims) {
         try {
             workers.execute(() -> {
                 try {
-                    deliver(claim);
+                    deliver(claims);
                 } finally {
                     free.release();
                     requestPoll();
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            beforeSent.decrementAndGet();
             free.release();
-            journal.release(claim.entry().id());
+            claims.forEach(c -> journal.release(c.entry().id()));
         }
     }
 
-    private void deliver(Journal.Claim claim) {
-        LeaseKeeper.Held held = leases.hold(claim);
-        SendingTurn turn = new SendingTurn();
-        try {
-            attempt(held, turn);
-        } finally {
-            turn.end();
-            leases.done(held);
+    private void deliver(List<Journal.Claim> claims) {
+        Map<Optional<String>, List<LeaseKeeper.Held>> byServer = new LinkedHashMap<>();
+        List<LeaseKeeper.Held> held = new ArrayList<>(claims.size());
+        for (Journal.Claim claim : claims) {
+            LeaseKeeper.Held h = leases.hold(claim);
+            held.add(h);
+            byServer.computeIfAbsent(claim.entry().serverId(), s -> new ArrayList<>()).add(h);
         }
-    }
-
-    private void attempt(LeaseKeeper.Held held, SendingTurn turn) {
-        OutboxEntry entry = held.claim.entry();
-        AttemptRunner.Next next;
         try {
-            turn.take();
-            next = runner.attempt(entry, held.claim.message(), outcome -> {
-                turn.end();
-                return record(held, outcome);
-            });
-        } catch (SendRejectedException e) {
-            journal.release(entry.id());
-            if (!notifierClosed) {
-                notifierClosed = true;
-                LOG.warn("Outbox: the notifier was closed before the outbox; delivery stops, and the queued messages "
-                        + "wait in the journal ({}) for the next start", journal.describe());
+            for (List<LeaseKeeper.Held> group : byServer.values()) {
+                attempt(group);
             }
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            journal.release(entry.id());
-            return;
-        } catch (RuntimeException e) {
-            LOG.error("Outbox message {}: the attempt failed unexpectedly; it is tried again in {}", entry.id(),
-                    UNEXPECTED_RETRY, e);
-            next = new AttemptRunner.Next(entry.retrying(entry.attempts(), clock.instant().plus(UNEXPECTED_RETRY),
-                    dev.notify.FailureClass.TRANSIENT, "unexpected: " + e, entry.accepted(), entry.rejected()), null);
+        } finally {
+            held.forEach(leases::done);
         }
-        turn.end();
-        if (next.deferred()) {
-            journal.release(entry.id());
-        } else if (!next.recorded()) {
-            record(held, next);
+    }
+
+    /** Attempts a batch's entries for one server together, then records their outcomes in one step. */
+    private void attempt(List<LeaseKeeper.Held> group) {
+        List<Outcome> outcomes = new ArrayList<>(group.size());
+        List<AttemptRunner.Prepared> prepared = new ArrayList<>(group.size());
+        Map<PlannedAttempt, LeaseKeeper.Held> heldBy = new IdentityHashMap<>();
+        Map<PlannedAttempt, AttemptRunner.Prepared> preparedBy = new IdentityHashMap<>();
+        for (LeaseKeeper.Held h : group) {
+            Object ready = runner.prepare(h.claim.entry(), h.claim.message());
+            if (ready instanceof AttemptRunner.Prepared p) {
+                prepared.add(p);
+                heldBy.put(p.planned, h);
+                preparedBy.put(p.planned, p);
+            } else {
+                outcomes.add(new Outcome(h, (AttemptRunner.Next) ready));
+            }
+        }
+        if (!prepared.isEmpty()) {
+            SendingTurn turn = new SendingTurn();
+            try {
+                turn.take();
+                List<AttemptOutcome> results = prepared.get(0).target.attempt(
+                        prepared.stream().map(p -> p.planned).toList(), accepted -> {
+                            turn.end();
+                            return recordAccepted(accepted, heldBy, preparedBy);
+                        });
+                turn.end();
+                for (int i = 0; i < prepared.size(); i++) {
+                    AttemptRunner.Prepared p = prepared.get(i);
+                    AttemptOutcome result = results.get(i);
+                    LeaseKeeper.Held h = heldBy.get(p.planned);
+                    if (result instanceof AttemptOutcome.Failed f && f.failure() instanceof SendRejectedException) {
+                        notifierClosed();
+                        outcomes.add(new Outcome(h, AttemptRunner.Next.DEFERRED));
+                    } else {
+                        outcomes.add(new Outcome(h, runner.next(p, result)));
+                    }
+                }
+            } catch (SendRejectedException e) {
+                notifierClosed();
+                prepared.forEach(p -> outcomes.add(new Outcome(heldBy.get(p.planned), AttemptRunner.Next.DEFERRED)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                prepared.forEach(p -> outcomes.add(new Outcome(heldBy.get(p.planned), AttemptRunner.Next.DEFERRED)));
+            } catch (RuntimeException e) {
+                LOG.error("Outbox: the attempts of {} message(s) failed unexpectedly; they are tried again in {}",
+                        prepared.size(), UNEXPECTED_RETRY, e);
+                prepared.forEach(p -> outcomes.add(new Outcome(heldBy.get(p.planned),
+                        runner.unexpected(p.entry, e, UNEXPECTED_RETRY))));
+            } finally {
+                turn.end();
+            }
+        }
+        List<Outcome> toRecord = new ArrayList<>(outcomes.size());
+        for (Outcome o : outcomes) {
+            if (o.next.deferred()) {
+                journal.release(o.held.claim.entry().id());
+            } else if (!o.next.recorded()) {
+                toRecord.add(o);
+            }
+        }
+        record(toRecord);
+    }
+
+    /** An entry of a batch with its next state. */
+    private record Outcome(LeaseKeeper.Held held, AttemptRunner.Next next) {
+    }
+
+    /** The batch's hook: the accepted messages' final states, durable before listeners see them delivered. */
+    private boolean recordAccepted(List<PlannedAttempt.Accepted> accepted,
+            Map<PlannedAttempt, LeaseKeeper.Held> heldBy, Map<PlannedAttempt, AttemptRunner.Prepared> preparedBy) {
+        List<Outcome> outcomes = new ArrayList<>(accepted.size());
+        for (PlannedAttempt.Accepted a : accepted) {
+            AttemptRunner.Prepared p = preparedBy.get(a.attempt());
+            outcomes.add(new Outcome(heldBy.get(a.attempt()),
+                    new AttemptRunner.Next(runner.delivered(p, a.result()), null, true)));
+        }
+        return record(outcomes);
+    }
+
+    private void notifierClosed() {
+        if (!notifierClosed) {
+            notifierClosed = true;
+            LOG.warn("Outbox: the notifier was closed before the outbox; delivery stops, and the queued messages "
+                    + "wait in the journal ({}) for the next start", journal.describe());
         }
     }
 
     /**
      * A thread's turn to send: one of {@code workers}, given back as soon as the server has answered, which lets the
-     * poller claim the next message (claims wait for a turn only briefly, well within a lease).
+     * next batch go out while this one's outcomes are made durable.
      */
     private final class SendingTurn {
         private boolean holding;
-        private boolean ended;
 
         void take() throws InterruptedException {
             sending.acquire();
@@ -296,34 +360,50 @@ public final class DefaultOutbox implements DurableOutbox {
                 holding = false;
                 sending.release();
             }
-            if (!ended) {
-                ended = true;
-                beforeSent.decrementAndGet();
-                requestPoll();
-            }
         }
     }
 
     /**
-     * Journals the outcome of an attempt, with the outcomes of the other threads waiting at the same time; returns
-     * whether it is durable. An attempt whose claim was lost records nothing.
+     * Journals the outcomes of a batch's attempts in one step, with the outcomes of the other threads waiting at the
+     * same time; returns whether all are durable. An attempt whose claim was lost records nothing.
      */
-    private boolean record(LeaseKeeper.Held held, AttemptRunner.Next next) {
-        String id = held.claim.entry().id();
-        try {
-            if (!held.lost() && recorder.record(Journal.Update.of(held.claim, next.entry(), next.message()))) {
-                return true;
+    private boolean record(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return true;
+        }
+        List<Outcome> held = new ArrayList<>(outcomes.size());
+        boolean all = true;
+        for (Outcome o : outcomes) {
+            if (o.held.lost()) {
+                lostClaim(o);
+                all = false;
+            } else {
+                held.add(o);
             }
-            LOG.warn("Outbox message {}: another process took it over while it was being delivered (its claim "
-                    + "expired); this attempt's outcome ({}) is not recorded", id, next.entry().state());
+        }
+        try {
+            List<Boolean> stored = recorder.record(held.stream()
+                    .map(o -> Journal.Update.of(o.held.claim, o.next.entry(), o.next.message())).toList());
+            for (int i = 0; i < held.size(); i++) {
+                if (!stored.get(i)) {
+                    lostClaim(held.get(i));
+                    all = false;
+                }
+            }
+            return all;
         } catch (JournalException e) {
-            LOG.error("Outbox message {}: the outcome of its attempt ({}) could not be journalled, so it will be "
-                    + "attempted again: {}", id, next.entry().state(), e.getMessage());
+            LOG.error("Outbox: the outcomes of {} attempt(s) could not be journalled, so they will be attempted again: "
+                    + "{}", held.size(), e.getMessage());
         } catch (RuntimeException e) {
-            LOG.error("Outbox message {}: the outcome of its attempt ({}) could not be journalled, so it will be "
-                    + "attempted again", id, next.entry().state(), e);
+            LOG.error("Outbox: the outcomes of {} attempt(s) could not be journalled, so they will be attempted again",
+                    held.size(), e);
         }
         return false;
+    }
+
+    private static void lostClaim(Outcome o) {
+        LOG.warn("Outbox message {}: another process took it over while it was being delivered (its claim expired); "
+                + "this attempt's outcome ({}) is not recorded", o.held.claim.entry().id(), o.next.entry().state());
     }
 
     // ---- operations ----

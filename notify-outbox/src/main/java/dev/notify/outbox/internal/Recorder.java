@@ -14,7 +14,7 @@ import java.util.concurrent.TimeoutException;
  * Group commit in front of any journal: the outcomes that workers record while a batch is being stored go to the
  * journal together as the next {@link Journal#update(List)} (one fsync, one transaction). Threads of its own, one
  * per worker, store the batches, so that a journal storing a batch entry by entry still commits in parallel; each
- * worker waits for its own outcome only, so a stored batch wakes just its workers. Threadsafe.
+ * worker waits for its own outcomes only, so a stored batch wakes just its workers. Threadsafe.
  */
 final class Recorder {
 
@@ -45,33 +45,41 @@ final class Recorder {
     }
 
     /**
-     * Stores {@code update} with the others queued beside it; returns whether its claim was still held. Waits for
-     * the answer also when interrupted (the interrupt is kept), so that an outcome is never reported as lost while it
-     * is being stored.
+     * Stores {@code updates} with the others queued beside them; returns, for each, whether its claim was still
+     * held. Waits for the answer also when interrupted (the interrupt is kept), so that an outcome is never reported
+     * as lost while it is being stored.
      *
-     * @throws JournalException when its batch could not be stored, or the recorder is closed
+     * @throws JournalException when their batch could not be stored, or the recorder is closed
      */
-    boolean record(Journal.Update update) {
-        Pending mine = new Pending(update);
+    List<Boolean> record(List<Journal.Update> updates) {
         if (closed) {
             throw closedException();
         }
-        queue.add(mine);
+        List<Pending> mine = new ArrayList<>(updates.size());
+        for (Journal.Update update : updates) {
+            mine.add(new Pending(update));
+        }
+        queue.addAll(mine);
+        List<Boolean> stored = new ArrayList<>(mine.size());
         boolean interrupted = false;
         try {
-            while (true) {
-                try {
-                    return mine.stored.get(1, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (TimeoutException e) {
-                    if (threads.stream().noneMatch(Thread::isAlive)) {
-                        mine.stored.completeExceptionally(closedException());
+            for (Pending pending : mine) {
+                while (true) {
+                    try {
+                        stored.add(pending.stored.get(1, TimeUnit.SECONDS));
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    } catch (TimeoutException e) {
+                        if (threads.stream().noneMatch(Thread::isAlive)) {
+                            pending.stored.completeExceptionally(closedException());
+                        }
+                    } catch (ExecutionException e) {
+                        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
                     }
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
                 }
             }
+            return stored;
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

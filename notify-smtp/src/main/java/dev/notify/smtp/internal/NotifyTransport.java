@@ -106,10 +106,15 @@ final class NotifyTransport extends SMTPTransport {
         for (PipelinedTransaction.Outgoing message : messages) {
             dataStarted = false;
             MessagingException failure = null;
-            try {
-                sendMessage(message.mime(), message.recipients());
-            } catch (MessagingException e) {
-                failure = e;
+            if (!isConnected()) {
+                failure = new MessagingException("not sent: the connection ended before this message",
+                        new java.io.EOFException("the server closed the connection"));
+            } else {
+                try {
+                    sendMessage(message.mime(), message.recipients());
+                } catch (MessagingException e) {
+                    failure = e;
+                }
             }
             String response = super.getLastServerResponse();
             sent.add(new PipelinedTransaction.Sent(failure,

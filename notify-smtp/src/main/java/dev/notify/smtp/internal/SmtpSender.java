@@ -181,10 +181,14 @@ public final class SmtpSender implements EmailSender {
                 sent = connection.transport().sendAll(outgoing);
             }
             List<SendOutcome> outcomes = new ArrayList<>(prepared.size());
+            boolean failed = false;
             for (int i = 0; i < prepared.size(); i++) {
-                outcomes.add(settle(prepared.get(i), sent.get(i), connection.transport()));
+                SendOutcome outcome = settle(prepared.get(i), sent.get(i), connection.transport());
+                failed |= outcome instanceof SendOutcome.Failed;
+                outcomes.add(outcome);
             }
-            reusable = connection.transport().inStep();
+            NotifyTransport transport = connection.transport();
+            reusable = transport.inStep() && transport.isConnected() && (transport.pipelines() || !failed);
             return outcomes;
         } finally {
             if (connection != null) {
