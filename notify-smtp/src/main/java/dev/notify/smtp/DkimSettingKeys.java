@@ -105,7 +105,7 @@ public final class DkimSettingKeys {
         if (algorithm.signsEd25519()) {
             check.require(ED25519_SELECTOR, why).requireOneOf(ED25519_PRIVATE_KEY, ED25519_PRIVATE_KEY_FILE, why);
         }
-        DkimSetup.read(check.settings(), check::problem);
+        DkimSetup.validate(check.settings(), check::problem);
         check.settings().find(SettingKeys.EMAIL_SENDER).ifPresent(sender -> {
             if (!DkimSetup.covers(check.settings().get(DOMAIN), sender.domain())) {
                 check.problem(DOMAIN, "does not cover the domain of " + check.settings().fullKey(SettingKeys.EMAIL_SENDER)

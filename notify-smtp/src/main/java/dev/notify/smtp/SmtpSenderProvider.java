@@ -62,12 +62,13 @@ public final class SmtpSenderProvider implements SenderProvider {
     }
 
     /**
-     * Creates a sender; it connects on the first send or check.
+     * Creates a sender; it connects on the first send or check, and closes idle connections on the context's
+     * scheduler (no thread per sender for that).
      *
      * @throws dev.notify.SettingsException when the trust store, the client certificate or a DKIM key cannot be read
      */
     @Override
     public EmailSender create(SenderContext context) {
-        return SmtpSender.create(context.settings(), context.clock(), SenderOptions.defaults());
+        return SmtpSender.create(context, SenderOptions.defaults());
     }
 }

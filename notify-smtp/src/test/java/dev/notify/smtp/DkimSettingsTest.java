@@ -135,7 +135,7 @@ class DkimSettingsTest {
         Logger logger = (Logger) LoggerFactory.getLogger(SmtpSender.class);
         log.start();
         logger.addAppender(log);
-        try (SmtpSender sender = SmtpSender.create(resolve(p, null).requireValid(), Clock.systemUTC(), SenderOptions.defaults())) {
+        try (SmtpSender sender = SmtpSender.create(context(resolve(p, null).requireValid()), SenderOptions.defaults())) {
             assertThat(sender).isNotNull();
         } finally {
             logger.detachAppender(log);
@@ -241,7 +241,7 @@ class DkimSettingsTest {
         ResolvedSettings valid = resolve(p, null).requireValid();
         Files.writeString(file, "rotated to garbage");
 
-        assertThatThrownBy(() -> SmtpSender.create(valid, Clock.systemUTC(), SenderOptions.defaults()))
+        assertThatThrownBy(() -> SmtpSender.create(context(valid), SenderOptions.defaults()))
                 .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems()).singleElement()
                         .satisfies(problem -> assertThat(problem.key()).isEqualTo("email.smtp.dkim.rsa.private-key-file")));
     }
@@ -258,6 +258,10 @@ class DkimSettingsTest {
     private static ResolvedSettings resolve(Map<String, String> properties, String server) {
         Settings settings = PropertiesFormat.standard().parse(properties);
         return server == null ? settings.resolveGlobal() : settings.resolve(server);
+    }
+
+    private static SenderContext context(ResolvedSettings settings) {
+        return new SenderContext(settings, Clock.systemUTC(), ManualScheduler.startingAt(Instant.now()));
     }
 
     private static EmailMessage mail(String messageId) {

@@ -241,48 +241,54 @@ public final class OutboxCommand extends BaseCommand {
         }
     }
 
-    @Command(name = "pause", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Stop delivering through a server (a relay under maintenance): its messages stay queued, "
-                    + "for every process sharing the journal, until resume. A file journal must not be in use by "
-                    + "the application.")
-    static final class Pause extends BaseCommand {
+    /** Pause and resume: one journal call for the server that {@code --server} or {@code --global} names. */
+    abstract static class ServerSwitch extends BaseCommand {
         @Mixin
         JournalOptions journalOptions;
 
         @Mixin
         ServerChoice choice;
 
+        private final boolean pause;
+
+        ServerSwitch(boolean pause) {
+            this.pause = pause;
+        }
+
         @Override
-        int run(Output out) {
+        final int run(Output out) {
             String server = choice.journalName();
             try (Journal journal = journalOptions.open(false)) {
-                journal.pause(server);
-                out.line("Paused: " + serverName(server) + " (its messages stay queued until resume)");
-                out.document(Map.of("paused", serverName(server)));
+                String name = serverName(server);
+                if (pause) {
+                    journal.pause(server);
+                    out.line("Paused: " + name + " (its messages stay queued until resume)");
+                } else {
+                    journal.resume(server);
+                    out.line("Resumed: " + name);
+                }
+                out.document(Map.of(pause ? "paused" : "resumed", name));
             }
             return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "pause", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Stop delivering through a server (a relay under maintenance): its messages stay queued, "
+                    + "for every process sharing the journal, until resume. A file journal must not be in use by "
+                    + "the application.")
+    static final class Pause extends ServerSwitch {
+        Pause() {
+            super(true);
         }
     }
 
     @Command(name = "resume", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Deliver through a paused server again. A file journal must not be in use by the "
                     + "application.")
-    static final class Resume extends BaseCommand {
-        @Mixin
-        JournalOptions journalOptions;
-
-        @Mixin
-        ServerChoice choice;
-
-        @Override
-        int run(Output out) {
-            String server = choice.journalName();
-            try (Journal journal = journalOptions.open(false)) {
-                journal.resume(server);
-                out.line("Resumed: " + serverName(server));
-                out.document(Map.of("resumed", serverName(server)));
-            }
-            return ExitCode.OK;
+    static final class Resume extends ServerSwitch {
+        Resume() {
+            super(false);
         }
     }
 }

@@ -20,11 +20,14 @@ import dev.notify.settings.Settings;
 import dev.notify.smtp.SmtpSettingKeys;
 import dev.notify.smtp.internal.SenderOptions;
 import dev.notify.smtp.internal.SmtpSender;
+import dev.notify.spi.SenderContext;
+import dev.notify.testkit.time.ManualScheduler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -148,8 +151,8 @@ class SecretHygieneTest {
     void protocolTraceOfAFailedLoginNeverShowsTheAuthExchange() {
         ByteArrayOutputStream trace = new ByteArrayOutputStream();
         Layer layer = FaultSettings.smtp(server.port()).build();
-        try (SmtpSender sender = SmtpSender.create(Settings.of(layer).resolveGlobal().requireValid(), Clock.systemUTC(),
-                SenderOptions.defaults().withDebugOut(new PrintStream(trace, true, StandardCharsets.UTF_8)))) {
+        try (SmtpSender sender = SmtpSender.create(new SenderContext(Settings.of(layer).resolveGlobal().requireValid(),
+                Clock.systemUTC(), ManualScheduler.startingAt(Instant.EPOCH)), SenderOptions.defaults().withDebugOut(new PrintStream(trace, true, StandardCharsets.UTF_8)))) {
             EmailMessage message = FaultSettings.message().toBuilder().from("portal@notify.example")
                     .messageId("<trace-1@notify.example>").build();
 

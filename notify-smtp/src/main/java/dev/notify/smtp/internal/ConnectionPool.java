@@ -1,14 +1,13 @@
 package dev.notify.smtp.internal;
 
 import dev.notify.DeliveryException;
+import dev.notify.Scheduler;
 import dev.notify.TransientDeliveryException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -17,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * Open SMTP connections of one sender, at most {@code max} at a time. Sends take the most recently used idle
  * connection; one that sat idle longer than {@code validateAfterIdle} is checked with NOOP first, one idle longer
- * than {@code idleTimeout} is closed instead (also by a background sweep). Busy connections are never shared:
+ * than {@code idleTimeout} is closed instead, also by a sweep on the notifier's {@link Scheduler} that is
+ * scheduled while connections sit idle (no thread of the pool's own). Busy connections are never shared:
  * Angus's transport is synchronized, so concurrency comes from several connections. A send waits for a free
  * connection no longer than {@code maxWait}.
  *
@@ -31,20 +31,22 @@ final class ConnectionPool implements AutoCloseable {
     private final long idleTimeoutNanos;
     private final long validateAfterNanos;
     private final LongSupplier nanoTime;
+    private final Scheduler scheduler;
     private final String server;
     private final Semaphore permits;
     private final Deque<PooledConnection> idle = new ArrayDeque<>();
-    private ScheduledExecutorService sweeper;
+    private Scheduler.Cancellable sweep;
     private boolean closed;
 
     ConnectionPool(Supplier<NotifyTransport> connector, int max, Duration maxWait, Duration idleTimeout,
-            Duration validateAfterIdle, LongSupplier nanoTime, String server) {
+            Duration validateAfterIdle, LongSupplier nanoTime, Scheduler scheduler, String server) {
         this.connector = connector;
         this.max = max;
         this.maxWait = maxWait;
         this.idleTimeoutNanos = idleTimeout.toNanos();
         this.validateAfterNanos = validateAfterIdle.toNanos();
         this.nanoTime = nanoTime;
+        this.scheduler = scheduler;
         this.server = server;
         this.permits = new Semaphore(max, true);
     }
@@ -88,7 +90,7 @@ final class ConnectionPool implements AutoCloseable {
             keep = reusable && !closed;
             if (keep) {
                 idle.push(connection.idleFrom(nanoTime.getAsLong()));
-                startSweeper();
+                scheduleSweep();
             }
         }
         if (!keep) {
@@ -101,16 +103,16 @@ final class ConnectionPool implements AutoCloseable {
     @Override
     public void close() {
         List<PooledConnection> toClose;
-        ScheduledExecutorService stop;
+        Scheduler.Cancellable pendingSweep;
         synchronized (this) {
             closed = true;
             toClose = new ArrayList<>(idle);
             idle.clear();
-            stop = sweeper;
-            sweeper = null;
+            pendingSweep = sweep;
+            sweep = null;
         }
-        if (stop != null) {
-            stop.shutdownNow();
+        if (pendingSweep != null) {
+            pendingSweep.cancel();
         }
         toClose.forEach(PooledConnection::close);
     }
@@ -142,22 +144,20 @@ final class ConnectionPool implements AutoCloseable {
         return new PooledConnection(connector.get(), false, nanoTime.getAsLong());
     }
 
-    private void startSweeper() {
-        if (sweeper != null) {
+    /** Schedules a sweep unless one is scheduled; called holding the lock. */
+    private void scheduleSweep() {
+        if (sweep != null || closed || idle.isEmpty()) {
             return;
         }
-        sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "notify-smtp-pool-" + server);
-            t.setDaemon(true);
-            return t;
-        });
         long period = Math.max(TimeUnit.MILLISECONDS.toNanos(100), idleTimeoutNanos / 2);
-        sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.NANOSECONDS);
+        sweep = scheduler.schedule(this::sweep, Duration.ofNanos(period));
     }
 
+    /** Closes the connections idle longer than {@code idleTimeout}; schedules the next sweep while any stay idle. */
     private void sweep() {
         List<PooledConnection> expired = new ArrayList<>();
         synchronized (this) {
+            sweep = null;
             long now = nanoTime.getAsLong();
             idle.removeIf(c -> {
                 boolean old = c.idleNanos(now) >= idleTimeoutNanos;
@@ -166,6 +166,7 @@ final class ConnectionPool implements AutoCloseable {
                 }
                 return old;
             });
+            scheduleSweep();
         }
         expired.forEach(PooledConnection::close);
     }

@@ -50,18 +50,40 @@ public final class DkimSetup {
 
     /**
      * Reads the private keys and reports what makes them unusable to {@code problems}, never quoting key
-     * material. Keys without a value are left to the validator's requirements.
-     *
-     * @return the signers, or no signers when there are problems or DKIM is off
+     * material. Keys without a value are left to the validator's requirements. Nothing here depends on the time
+     * (a PEM private key has no validity period; {@code email.smtp.dkim.expiry} is a duration), so validation
+     * needs no clock: only {@link #forSender} takes one, for the signatures' {@code t=} and {@code x=}.
      */
-    public static DkimSetup read(ResolvedSettings settings, BiConsumer<SettingKey<?>, String> problems) {
-        return read(settings, Clock.systemUTC(), problems);
+    public static void validate(ResolvedSettings settings, BiConsumer<SettingKey<?>, String> problems) {
+        keys(settings, new ArrayList<>(), problems);
     }
 
-    static DkimSetup read(ResolvedSettings settings, Clock clock, BiConsumer<SettingKey<?>, String> problems) {
+    /**
+     * Reads valid settings for a sender whose signatures take the time from {@code clock}.
+     *
+     * @throws SettingsException naming the key when a private key cannot be used
+     */
+    static DkimSetup forSender(ResolvedSettings settings, Clock clock) {
+        List<Problem> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        Optional<Keys> keys = keys(settings, warnings, (key, message) -> problems.add(settings.problem(key, message)));
+        if (!problems.isEmpty()) {
+            throw new SettingsException(problems);
+        }
+        return keys.map(k -> new DkimSetup(settings, k.keys().stream()
+                .map(key -> new DkimSigner(key, k.policy(), clock)).toList(), warnings)).orElse(NONE);
+    }
+
+    /** The signing keys and the policy they sign with, in the order the signatures go on a message. */
+    private record Keys(SigningPolicy policy, List<SigningKey> keys) {
+    }
+
+    /** The keys the settings describe; empty when DKIM is off, a key is missing or there are problems. */
+    private static Optional<Keys> keys(ResolvedSettings settings, List<String> warnings,
+            BiConsumer<SettingKey<?>, String> problems) {
         Optional<String> domain = settings.find(DkimSettingKeys.DOMAIN);
         if (domain.isEmpty()) {
-            return NONE;
+            return Optional.empty();
         }
         DkimCanonicalization c = settings.get(DkimSettingKeys.CANONICALIZATION);
         SigningPolicy policy;
@@ -73,42 +95,26 @@ public final class DkimSetup {
                     settings.find(DkimSettingKeys.EXPIRY));
         } catch (IllegalArgumentException e) {
             problems.accept(DkimSettingKeys.HEADERS, e.getMessage());
-            return NONE;
+            return Optional.empty();
         }
         DkimAlgorithm algorithm = settings.get(DkimSettingKeys.ALGORITHM);
-        List<DkimSigner> signers = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        List<SigningKey> keys = new ArrayList<>();
         boolean complete = true;
         if (algorithm.signsRsa()) {
             complete &= add(settings, SigningAlgorithm.RSA_SHA256, DkimSettingKeys.RSA_SELECTOR,
-                    DkimSettingKeys.RSA_PRIVATE_KEY, DkimSettingKeys.RSA_PRIVATE_KEY_FILE, policy, clock, signers,
-                    warnings, problems);
+                    DkimSettingKeys.RSA_PRIVATE_KEY, DkimSettingKeys.RSA_PRIVATE_KEY_FILE, keys, warnings, problems);
         }
         if (algorithm.signsEd25519()) {
             complete &= add(settings, SigningAlgorithm.ED25519_SHA256, DkimSettingKeys.ED25519_SELECTOR,
-                    DkimSettingKeys.ED25519_PRIVATE_KEY, DkimSettingKeys.ED25519_PRIVATE_KEY_FILE, policy, clock,
-                    signers, warnings, problems);
+                    DkimSettingKeys.ED25519_PRIVATE_KEY, DkimSettingKeys.ED25519_PRIVATE_KEY_FILE, keys, warnings,
+                    problems);
         }
-        return complete ? new DkimSetup(settings, signers, warnings) : NONE;
-    }
-
-    /**
-     * Reads valid settings for a sender.
-     *
-     * @throws SettingsException naming the key when a private key cannot be used
-     */
-    static DkimSetup forSender(ResolvedSettings settings, Clock clock) {
-        List<Problem> problems = new ArrayList<>();
-        DkimSetup setup = read(settings, clock, (key, message) -> problems.add(settings.problem(key, message)));
-        if (!problems.isEmpty()) {
-            throw new SettingsException(problems);
-        }
-        return setup;
+        return complete ? Optional.of(new Keys(policy, keys)) : Optional.empty();
     }
 
     private static boolean add(ResolvedSettings settings, SigningAlgorithm algorithm, SettingKey<String> selectorKey,
-            SettingKey<Secret> pemKey, SettingKey<Path> fileKey, SigningPolicy policy, Clock clock,
-            List<DkimSigner> signers, List<String> warnings, BiConsumer<SettingKey<?>, String> problems) {
+            SettingKey<Secret> pemKey, SettingKey<Path> fileKey, List<SigningKey> keys, List<String> warnings,
+            BiConsumer<SettingKey<?>, String> problems) {
         Optional<String> selector = settings.find(selectorKey);
         Optional<Secret> pem = settings.find(pemKey);
         Optional<Path> file = settings.find(fileKey);
@@ -140,8 +146,7 @@ public final class DkimSetup {
                     + rsa.getModulus().bitLength() + " bits; receivers may treat it as weak: use "
                     + PrivateKeys.RECOMMENDED_RSA_BITS + " bits (RFC 8301)");
         }
-        SigningKey signingKey = new SigningKey(settings.get(DkimSettingKeys.DOMAIN), selector.get(), algorithm, key);
-        signers.add(new DkimSigner(signingKey, policy, clock));
+        keys.add(new SigningKey(settings.get(DkimSettingKeys.DOMAIN), selector.get(), algorithm, key));
         return true;
     }
 

@@ -4,6 +4,7 @@ import dev.notify.CheckReport;
 import dev.notify.DeliveryException;
 import dev.notify.NotifyException;
 import dev.notify.RejectedRecipient;
+import dev.notify.Scheduler;
 import dev.notify.message.EmailMessage;
 import dev.notify.microsoft.AppTokenSource;
 import dev.notify.microsoft.MicrosoftTrust;
@@ -11,6 +12,7 @@ import dev.notify.settings.ResolvedSettings;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.EmailSender;
 import dev.notify.spi.SendOutcome;
+import dev.notify.spi.SenderContext;
 import dev.notify.spi.TrustStores;
 import dev.notify.smtp.SmtpPipelining;
 import dev.notify.smtp.SmtpSettingKeys;
@@ -60,7 +62,7 @@ public final class SmtpSender implements EmailSender {
     private final DkimSetup dkim;
 
     private SmtpSender(SmtpConfig config, SSLContext tls, SenderOptions options, AppTokenSource tokens,
-            DkimSetup dkim, Clock clock) {
+            DkimSetup dkim, Clock clock, Scheduler scheduler) {
         this.config = config;
         this.dkim = dkim;
         this.tls = tls;
@@ -72,18 +74,21 @@ public final class SmtpSender implements EmailSender {
         this.failures = new SmtpFailures(config);
         this.mime = new MimeBuilder(clock);
         this.pool = new ConnectionPool(this::connect, config.maxConnections(), config.connectTimeout(),
-                config.idleTimeout(), options.validateAfterIdle(), options.nanoTime(), config.address());
+                config.idleTimeout(), options.validateAfterIdle(), options.nanoTime(), scheduler, config.address());
     }
 
     /**
-     * A sender for valid settings; reads the trust store, the client certificate and the DKIM keys, connects
-     * nothing. For xoauth2, tokens for {@code email.smtp.auth.scope} come from the app registration's
-     * {@link AppTokenSource}, whose login host is verified against {@code email.graph.trust-store} (or the JVM's
-     * default trust store). Dates, DKIM signatures and token lifetimes take the time from {@code clock}.
+     * A sender for the context's valid settings; reads the trust store, the client certificate and the DKIM keys,
+     * connects nothing, starts no thread. For xoauth2, tokens for {@code email.smtp.auth.scope} come from the app
+     * registration's {@link AppTokenSource}, whose login host is verified against {@code email.graph.trust-store}
+     * (or the JVM's default trust store). Dates, DKIM signatures and token lifetimes take the time from the
+     * context's clock; the pool's idle sweep runs on the context's scheduler.
      *
      * @throws dev.notify.SettingsException when a file or key named by the settings cannot be used
      */
-    public static SmtpSender create(ResolvedSettings settings, Clock clock, SenderOptions options) {
+    public static SmtpSender create(SenderContext context, SenderOptions options) {
+        ResolvedSettings settings = context.settings();
+        Clock clock = context.clock();
         SmtpConfig config = SmtpConfig.from(settings);
         SSLContext tls = TrustStores.Trust.fromSettings(settings, SmtpSettingKeys.TRUST_STORE,
                 SmtpSettingKeys.TRUST_STORE_PASSWORD, TrustStores.Trust.jvmDefault()).sslContext();
@@ -91,7 +96,7 @@ public final class SmtpSender implements EmailSender {
         dkim.warnings().forEach(LOG::warn);
         AppTokenSource tokens = config.xoauth2() ? AppTokenSource.create(settings, SmtpSettingKeys.AUTH_SCOPE,
                 MicrosoftTrust.fromSettings(settings, MicrosoftTrust.jvmDefault()), clock) : null;
-        return new SmtpSender(config, tls, options, tokens, dkim, clock);
+        return new SmtpSender(config, tls, options, tokens, dkim, clock, context.scheduler());
     }
 
     @Override

@@ -21,6 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * set insertion and removal, and one watchdog thread per sender checks the deadlines every {@code tick}: a write
  * that blocks past its timeout is aborted between the timeout and the timeout plus one tick.
  *
+ * <p>The watchdog is not a task on the notifier's {@link dev.notify.Scheduler}: a write timeout is a network
+ * timeout in real time, and that scheduler may run on a test's or a host's time (the test kit's
+ * {@code ManualScheduler} runs nothing until advanced, so a blocked write would never end), and its one thread is
+ * shared by every sender's retries and sweeps, which an abort (closing the stream of a socket that a writer holds)
+ * must not wait behind nor hold up.
+ *
  * <p>Only {@link #schedule(Callable, long, TimeUnit)} is supported. This class is threadsafe.
  */
 final class WriteDeadlines extends AbstractExecutorService implements ScheduledExecutorService {

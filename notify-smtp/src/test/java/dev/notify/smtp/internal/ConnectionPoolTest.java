@@ -8,9 +8,12 @@ import dev.notify.settings.InMemorySettingsSource;
 import dev.notify.settings.Layer;
 import dev.notify.settings.Settings;
 import dev.notify.smtp.SmtpSenderProvider;
-import java.time.Clock;
+import dev.notify.spi.SenderContext;
+import dev.notify.testkit.time.ManualScheduler;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -85,8 +88,8 @@ class ConnectionPoolTest {
     void connectionIdleLongerThanTheValidationThresholdIsCheckedWithNoop() {
         AtomicLong clock = new AtomicLong();
         SenderOptions options = SenderOptions.defaults().withNanoTime(clock::get);
-        try (SmtpSender sender = SmtpSender.create(TestSettings.resolve(TestSettings.scripted(server.port()).build()), Clock.systemUTC(),
-                options)) {
+        try (SmtpSender sender = SmtpSender.create(
+                TestSettings.context(TestSettings.resolve(TestSettings.scripted(server.port()).build())), options)) {
             sender.send(TestSettings.message());
             sender.send(TestSettings.message());
             assertThat(server.noops()).isZero();
@@ -103,7 +106,7 @@ class ConnectionPoolTest {
         AtomicLong clock = new AtomicLong();
         SenderOptions options = SenderOptions.defaults().withNanoTime(clock::get);
         Layer layer = TestSettings.scripted(server.port()).set("email.smtp.pool.idle-timeout", "30s").build();
-        try (SmtpSender sender = SmtpSender.create(TestSettings.resolve(layer), Clock.systemUTC(), options)) {
+        try (SmtpSender sender = SmtpSender.create(TestSettings.context(TestSettings.resolve(layer)), options)) {
             sender.send(TestSettings.message());
             clock.addAndGet(Duration.ofSeconds(31).toNanos());
 
@@ -114,22 +117,66 @@ class ConnectionPoolTest {
     }
 
     @Test
-    void idleConnectionIsClosedInTheBackgroundAfterTheIdleTimeout() throws Exception {
-        Layer layer = TestSettings.scripted(server.port()).set("email.smtp.pool.idle-timeout", "200ms").build();
-        try (SmtpSender sender = TestSettings.sender(layer)) {
+    void idleConnectionIsClosedByASweepOnTheNotifiersSchedulerAfterTheIdleTimeout() throws Exception {
+        ManualScheduler time = ManualScheduler.startingAt(Instant.EPOCH);
+        SenderOptions options = SenderOptions.defaults().withNanoTime(() -> nanosSinceEpoch(time.clock()));
+        Layer layer = TestSettings.scripted(server.port()).set("email.smtp.pool.idle-timeout", "30s").build();
+        try (SmtpSender sender = SmtpSender.create(new SenderContext(TestSettings.resolve(layer), time.clock(), time),
+                options)) {
             sender.send(TestSettings.message());
-            assertThat(server.openNow()).isEqualTo(1);
+            assertThat(time.pending()).isEqualTo(1);
 
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-            while (server.openNow() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            time.advance(Duration.ofSeconds(29));
 
-            assertThat(server.openNow()).isZero();
+            assertThat(time.pending()).as("the 15 s sweep kept the connection and scheduled the next").isEqualTo(1);
+
+            time.advance(Duration.ofSeconds(2));
+
+            assertThat(server.awaitSessionsEnded(1, Duration.ofSeconds(30))).isTrue();
             assertThat(server.closedByClient()).isEqualTo(1);
+            assertThat(time.pending()).isZero();
             sender.send(TestSettings.message());
         }
         assertThat(server.connections()).isEqualTo(2);
+    }
+
+    @Test
+    void twoHundredSendersStartNoPoolThreadsAndShareTheNotifiersScheduler() {
+        ManualScheduler time = ManualScheduler.startingAt(Instant.EPOCH);
+        SenderContext context = new SenderContext(TestSettings.resolve(TestSettings.scripted(server.port()).build()),
+                Clock.systemUTC(), time);
+        List<String> before = liveThreads("notify-smtp");
+        List<SmtpSender> senders = new ArrayList<>();
+        try {
+            for (int i = 0; i < 200; i++) {
+                senders.add(SmtpSender.create(context, SenderOptions.defaults()));
+            }
+            List<String> created = liveThreads("notify-smtp");
+            for (SmtpSender sender : senders) {
+                sender.send(TestSettings.message());
+            }
+            List<String> sent = liveThreads("notify-smtp");
+            System.out.println("200 senders: notify-smtp threads before " + before.size() + ", after creating "
+                    + created.size() + ", after one send each " + sent.size() + " ("
+                    + liveThreads("notify-smtp-write-timeouts").size() + " write-timeout watchdogs)");
+
+            assertThat(created).isEqualTo(before);
+            assertThat(liveThreads("notify-smtp-pool")).isEmpty();
+            assertThat(server.openNow()).isEqualTo(200);
+            assertThat(time.pending()).isEqualTo(200);
+        } finally {
+            senders.forEach(SmtpSender::close);
+        }
+        assertThat(time.pending()).as("closing a sender cancels its sweep").isZero();
+    }
+
+    private static List<String> liveThreads(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(name -> name.startsWith(prefix)).sorted().toList();
+    }
+
+    private static long nanosSinceEpoch(Clock clock) {
+        return Duration.between(Instant.EPOCH, clock.instant()).toNanos();
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.notify.smtp.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import java.time.Clock;
 
 import dev.notify.testkit.smtp.SmtpServerExtension;
 import java.io.ByteArrayOutputStream;
@@ -21,7 +20,7 @@ class DebugOutputTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         try (SmtpServerExtension smtp = SmtpServerExtension.plain().withUser(USER, PASSWORD).start();
                 PrintStream debug = new PrintStream(captured, true, StandardCharsets.UTF_8);
-                SmtpSender sender = SmtpSender.create(TestSettings.resolve(smtp.layer()), Clock.systemUTC(),
+                SmtpSender sender = SmtpSender.create(TestSettings.context(TestSettings.resolve(smtp.layer())),
                         SenderOptions.defaults().withDebugOut(debug))) {
             sender.send(TestSettings.message());
             sender.check();

@@ -1,7 +1,6 @@
 package dev.notify.smtp.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import java.time.Clock;
 
 import dev.notify.CheckReport;
 import dev.notify.Problem;
@@ -90,7 +89,7 @@ class DkimCheckTest {
         TxtResolver never = name -> {
             throw new AssertionError("no lookup expected, asked for " + name);
         };
-        try (SmtpSender sender = SmtpSender.create(TestSettings.resolve(smtp.layer()), Clock.systemUTC(),
+        try (SmtpSender sender = SmtpSender.create(TestSettings.context(TestSettings.resolve(smtp.layer())),
                 SenderOptions.defaults().withDkimRecords(never))) {
             CheckReport report = sender.check();
 
@@ -102,7 +101,7 @@ class DkimCheckTest {
     @Test
     void aFailedConnectionStaysTheFailureOfTheCheck() {
         Layer unreachable = Layer.builder(dkim(DkimAlgorithm.RSA_SHA256)).set("email.smtp.port", "1").build();
-        try (SmtpSender sender = SmtpSender.create(TestSettings.resolve(unreachable), Clock.systemUTC(),
+        try (SmtpSender sender = SmtpSender.create(TestSettings.context(TestSettings.resolve(unreachable)),
                 SenderOptions.defaults().withDkimRecords(records(Map.of())))) {
             CheckReport report = sender.check();
 
@@ -113,7 +112,7 @@ class DkimCheckTest {
     }
 
     private CheckReport check(DkimAlgorithm algorithm, TxtResolver dns) {
-        try (SmtpSender sender = SmtpSender.create(TestSettings.resolve(dkim(algorithm)), Clock.systemUTC(),
+        try (SmtpSender sender = SmtpSender.create(TestSettings.context(TestSettings.resolve(dkim(algorithm))),
                 SenderOptions.defaults().withDkimRecords(dns))) {
             return sender.check();
         }

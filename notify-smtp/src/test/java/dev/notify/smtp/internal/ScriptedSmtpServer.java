@@ -31,6 +31,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final AtomicInteger noops = new AtomicInteger();
     private final AtomicInteger messages = new AtomicInteger();
     private final AtomicInteger closedByClient = new AtomicInteger();
+    private final java.util.concurrent.Semaphore sessionsEnded = new java.util.concurrent.Semaphore(0);
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final Map<String, String> rcptReplies = new ConcurrentHashMap<>();
     private volatile boolean silent;
@@ -197,6 +198,15 @@ final class ScriptedSmtpServer implements AutoCloseable {
         return List.copyOf(commands);
     }
 
+    /**
+     * Waits until {@code count} more sessions have ended (closed by either side), counting from the last call.
+     *
+     * @return false when they did not end within {@code timeout}, a bound only against a hanging test
+     */
+    boolean awaitSessionsEnded(int count, java.time.Duration timeout) throws InterruptedException {
+        return sessionsEnded.tryAcquire(count, timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
     /** Closes every open connection from the server side, as a server restart would. */
     void dropAllConnections() {
         for (Socket s : open) {
@@ -341,6 +351,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
             // The client went away or the test dropped the connection.
         } finally {
             open.remove(socket);
+            sessionsEnded.release();
         }
     }
 

@@ -7,7 +7,10 @@ import dev.notify.settings.SettingKeys;
 import dev.notify.settings.Settings;
 import dev.notify.smtp.SmtpSettingKeys;
 import dev.notify.smtp.TlsMode;
+import dev.notify.spi.SenderContext;
+import dev.notify.testkit.time.ManualScheduler;
 import java.time.Clock;
+import java.time.Instant;
 
 /** Settings and messages shared by the tests. */
 final class TestSettings {
@@ -32,7 +35,15 @@ final class TestSettings {
     }
 
     static SmtpSender sender(Layer layer) {
-        return SmtpSender.create(resolve(layer), Clock.systemUTC(), SenderOptions.defaults());
+        return SmtpSender.create(context(resolve(layer)), SenderOptions.defaults());
+    }
+
+    /**
+     * The system clock and a scheduler of the test's own that runs nothing unless advanced: a sender's pool keeps
+     * its idle connections until the sender is closed.
+     */
+    static SenderContext context(ResolvedSettings settings) {
+        return new SenderContext(settings, Clock.systemUTC(), ManualScheduler.startingAt(Instant.EPOCH));
     }
 
     static EmailMessage message(String... to) {

@@ -11,7 +11,6 @@ import dev.notify.testkit.graph.GraphServerExtension;
 import dev.notify.testkit.graph.TokenFault;
 import dev.notify.testkit.smtp.SmtpFault;
 import dev.notify.testkit.smtp.SmtpServerExtension;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -122,6 +121,7 @@ class Xoauth2Test {
                 layer.set(key, value);
             }
         });
-        return SmtpSender.create(TestSettings.resolve(changes.apply(layer).build()), Clock.systemUTC(), SenderOptions.defaults());
+        return SmtpSender.create(TestSettings.context(TestSettings.resolve(changes.apply(layer).build())),
+                SenderOptions.defaults());
     }
 }
