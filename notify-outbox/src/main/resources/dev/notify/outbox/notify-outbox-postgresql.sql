@@ -59,19 +59,16 @@ CREATE TABLE IF NOT EXISTS notify_outbox_done (
 );
 CREATE INDEX IF NOT EXISTS notify_outbox_done_keep ON notify_outbox_done (keep_until);
 -- Per server (the global settings as ''), shared by every process: paused by an operator, held until a time (the
--- relay asked to slow down, or the budget is spent), the earliest next send under messages-per-minute, and the
--- recipients sent per minute over the last day under recipients-per-day.
+-- relay asked to slow down, or the budget is spent), and the rate budget that every process takes from under the
+-- row's lock: when the next message is due at the pace of messages-per-minute, and the recipients taken per
+-- five-minute bucket from day_from on, for recipients-per-day (at most 290 buckets).
 CREATE TABLE IF NOT EXISTS notify_outbox_server (
     server_key      varchar(64)  PRIMARY KEY,
     paused          boolean      NOT NULL DEFAULT false,
     held_until      timestamptz,
-    next_send_at    timestamptz
-);
-CREATE TABLE IF NOT EXISTS notify_outbox_sent (
-    server_key      varchar(64)  NOT NULL,
-    minute          timestamptz  NOT NULL,
-    recipients      integer      NOT NULL,
-    PRIMARY KEY (server_key, minute)
+    pace_at         timestamptz,
+    day_from        timestamptz,
+    day_recipients  integer[]
 );
 DO $migrate$
 BEGIN

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.notify.Channel;
 import dev.notify.FailureClass;
 import dev.notify.outbox.internal.EntryCodec;
+import dev.notify.outbox.internal.RateBudget;
 import dev.notify.outbox.spi.Journal;
 import dev.notify.outbox.spi.Journal.Claim;
 import dev.notify.outbox.spi.Journal.RateLimit;
@@ -173,30 +174,42 @@ class JdbcJournalFleetTest {
     }
 
     @Test
-    void messagesPerMinuteAreSpacedAcrossProcessesSoNoMinuteHoldsMoreThanTheLimit() {
+    void messagesPerMinuteArePacedAcrossProcessesFromOneBudgetInTheServersRow() {
         Journal first = journal("first");
         Journal second = journal("second");
         RateLimit sixty = new RateLimit(60, 0);
+        Instant paced = NOW.plus(RateBudget.spacing(60)).plus(RateBudget.spacing(60)).minus(RateBudget.CATCH_UP);
 
         assertThat(first.takeBudget("eu-1", 1, NOW, sixty)).isEmpty();
-        assertThat(second.takeBudget("eu-1", 1, NOW.plusMillis(500), sixty)).contains(NOW.plusSeconds(1));
-        assertThat(first.stats(NOW.plusMillis(500)).heldUntil()).containsEntry("eu-1", NOW.plusSeconds(1));
-        assertThat(second.takeBudget("eu-1", 1, NOW.plusSeconds(1), sixty)).isEmpty();
-        assertThat(first.takeBudget("eu-2", 1, NOW.plusSeconds(1), sixty)).as("another server's budget").isEmpty();
+        assertThat(second.takeBudget("eu-1", 1, NOW.plusMillis(100), sixty)).as("within the catch-up").isEmpty();
+        assertThat(first.takeBudget("eu-1", 1, NOW.plusMillis(500), sixty)).contains(paced);
+        assertThat(second.stats(NOW.plusMillis(500)).heldUntil()).containsEntry("eu-1", paced);
+        assertThat(second.takeBudget("eu-1", 1, paced, sixty)).isEmpty();
+        assertThat(first.takeBudget("eu-2", 1, paced, sixty)).as("another server's budget").isEmpty();
     }
 
     @Test
-    void recipientsPerDayHoldTheServerUntilTheOldestMinuteLeavesTheDay() {
-        Journal journal = journal("first");
+    void recipientsPerDayAreOneBudgetAcrossProcessesKeptInAFewBucketsOfTheServersRow() throws SQLException {
+        Journal first = journal("first");
+        Journal second = journal("second");
         RateLimit hundred = new RateLimit(0, 100);
+        Instant firstBucketLeaves = NOW.plus(RateBudget.BUCKET).plus(Duration.ofDays(1)).plus(RateBudget.MARGIN);
 
-        assertThat(journal.takeBudget("eu-1", 60, NOW, hundred)).isEmpty();
-        assertThat(journal.takeBudget("eu-1", 30, NOW.plusSeconds(3600), hundred)).isEmpty();
-        assertThat(journal.takeBudget("eu-1", 20, NOW.plusSeconds(7200), hundred))
-                .contains(NOW.plus(Duration.ofDays(1)).plusSeconds(60));
-        assertThat(journal.takeBudget("eu-1", 20, NOW.plus(Duration.ofDays(1)).plusSeconds(60), hundred)).isEmpty();
-        assertThat(journal("second").takeBudget("eu-2", 500, NOW, hundred)).as("too many for a day, an empty day")
-                .isEmpty();
+        assertThat(first.takeBudget("eu-1", 60, NOW, hundred)).isEmpty();
+        assertThat(second.takeBudget("eu-1", 30, NOW.plusSeconds(3600), hundred)).isEmpty();
+        for (int minute = 121; minute < 24 * 60; minute += 7) {
+            assertThat(second.takeBudget("eu-1", 20, NOW.plusSeconds(60L * minute), hundred))
+                    .contains(firstBucketLeaves);
+        }
+        assertThat(first.takeBudget("eu-1", 20, firstBucketLeaves, hundred)).isEmpty();
+        assertThat(second.takeBudget("eu-2", 500, NOW, hundred)).as("too many for a day, an empty day").isEmpty();
+        try (Connection c = Postgres.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT day_from, cardinality(day_recipients) FROM " + table
+                        + "_server WHERE server_key = 'eu-1'")) {
+            r.next();
+            assertThat(r.getTimestamp(1).toInstant()).isEqualTo(NOW.plusSeconds(3600));
+            assertThat(r.getInt(2)).as("buckets from the hour's to the day's").isEqualTo(12 * 24 - 12 + 2);
+        }
     }
 
     @Test

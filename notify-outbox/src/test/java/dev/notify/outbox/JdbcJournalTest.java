@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The JDBC journal against a real PostgreSQL. */
-class JdbcJournalTest extends JournalContractTest {
+class JdbcJournalTest extends JournalFleetContractTest {
 
     private String table;
 

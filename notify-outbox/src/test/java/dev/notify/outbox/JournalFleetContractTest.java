@@ -3,18 +3,22 @@ package dev.notify.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notify.Channel;
+import dev.notify.outbox.internal.RateBudget;
 import dev.notify.outbox.spi.Journal;
 import dev.notify.outbox.spi.Journal.RateLimit;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link Journal} does with the methods a fleet needs: batch updates fenced by the claim's token, per-server
- * pause, slow-down and rate budget, and stats. Each implementation's test extends this (beside
- * {@link JournalContractTest}).
+ * pause, slow-down and rate budget, and stats. Each implementation's test extends this; it includes
+ * {@link JournalContractTest}.
  */
 abstract class JournalFleetContractTest extends JournalContractTest {
 
@@ -77,28 +81,57 @@ abstract class JournalFleetContractTest extends JournalContractTest {
     }
 
     @Test
-    void budgetOfMessagesPerMinuteHoldsTheServerUntilTheOldestLeavesTheMinute() {
+    void budgetOfMessagesPerMinuteHoldsTheServerUntilTheNextMessageKeepsThePace() {
         RateLimit twoAMinute = new RateLimit(2, 0);
+        Duration spacing = Duration.ofMillis(31_500);
         journal.append(pendingFor("a", "eu-1", NOW), content("a"));
 
         assertThat(journal.takeBudget("eu-1", 1, NOW, twoAMinute)).isEmpty();
-        assertThat(journal.takeBudget("eu-1", 1, NOW.plusSeconds(20), twoAMinute)).isEmpty();
-        assertThat(journal.takeBudget("eu-1", 1, NOW.plusSeconds(30), twoAMinute)).contains(NOW.plusSeconds(60));
-        assertThat(journal.takeBudget("eu-2", 1, NOW.plusSeconds(30), twoAMinute)).isEmpty();
+        assertThat(journal.takeBudget("eu-1", 1, NOW.plusSeconds(20), twoAMinute))
+                .contains(NOW.plus(spacing).minus(RateBudget.CATCH_UP));
+        assertThat(journal.takeBudget("eu-2", 1, NOW.plusSeconds(20), twoAMinute)).as("another server's").isEmpty();
 
-        assertThat(journal.claimDue(NOW.plusSeconds(59), 10)).isEmpty();
-        assertThat(journal.takeBudget("eu-1", 1, NOW.plusSeconds(60), twoAMinute)).isEmpty();
-        assertThat(journal.takeBudget("eu-1", 1, NOW.plusSeconds(61), twoAMinute)).contains(NOW.plusSeconds(80));
+        assertThat(journal.claimDue(NOW.plusSeconds(30), 10)).isEmpty();
+        assertThat(journal.stats(NOW.plusSeconds(30)).heldUntil())
+                .containsEntry("eu-1", NOW.plus(spacing).minus(RateBudget.CATCH_UP));
+        assertThat(journal.takeBudget("eu-1", 1, NOW.plus(spacing).minus(RateBudget.CATCH_UP), twoAMinute)).isEmpty();
+        assertThat(journal.takeBudget("eu-1", 1, NOW.plusSeconds(40), twoAMinute))
+                .contains(NOW.plus(spacing).plus(spacing).minus(RateBudget.CATCH_UP));
     }
 
     @Test
-    void budgetOfRecipientsPerDayCountsEveryRecipient() {
+    void budgetOfRecipientsPerDayCountsEveryRecipientUntilItsBucketLeavesTheDay() {
         RateLimit fivePerDay = new RateLimit(0, 5);
+        Instant firstBucketLeaves = NOW.plus(RateBudget.BUCKET).plus(Duration.ofDays(1)).plus(RateBudget.MARGIN);
 
         assertThat(journal.takeBudget("eu-1", 3, NOW, fivePerDay)).isEmpty();
-        assertThat(journal.takeBudget("eu-1", 2, NOW.plusSeconds(60), fivePerDay)).isEmpty();
-        assertThat(journal.takeBudget("eu-1", 1, NOW.plusSeconds(120), fivePerDay)).contains(NOW.plus(Duration.ofDays(1)));
-        assertThat(journal.takeBudget("eu-1", 3, NOW.plus(Duration.ofDays(1)), fivePerDay)).isEmpty();
+        assertThat(journal.takeBudget("eu-1", 2, NOW.plus(RateBudget.BUCKET), fivePerDay)).isEmpty();
+        assertThat(journal.takeBudget("eu-1", 1, NOW.plusSeconds(600), fivePerDay)).contains(firstBucketLeaves);
+        assertThat(journal.takeBudget("eu-1", 3, firstBucketLeaves, fivePerDay)).isEmpty();
+        assertThat(journal.takeBudget("eu-2", 9, NOW, fivePerDay)).as("more than a day's, into an empty day").isEmpty();
+    }
+
+    /**
+     * A random scenario over several servers and limits: the journal decides every take as the one
+     * {@link RateBudget} rule does, through its storage of the state (a database row, memory).
+     */
+    @Test
+    void budgetDecidesEveryTakeAsTheOneRateBudgetRule() {
+        Random random = new Random(28);
+        Map<String, RateBudget> expected = new HashMap<>();
+        List<RateLimit> limits = List.of(new RateLimit(30, 0), new RateLimit(0, 40), new RateLimit(12, 25));
+        Instant at = NOW;
+        for (int i = 0; i < 150; i++) {
+            at = at.plusMillis(random.nextInt(4) == 0 ? random.nextInt(20 * 60_000) : random.nextInt(3000));
+            String server = "eu-" + random.nextInt(3);
+            RateLimit limit = limits.get(server.charAt(3) - '0');
+            int recipients = 1 + random.nextInt(random.nextInt(10) == 0 ? 50 : 5);
+            RateBudget.Decision rule = expected.getOrDefault(server, RateBudget.EMPTY).take(recipients, at, limit);
+            expected.put(server, rule.budget());
+
+            assertThat(journal.takeBudget(server, recipients, at, limit)).as("take %d: %d to %s at %s", i, recipients,
+                    server, at).isEqualTo(rule.fitsAt());
+        }
     }
 
     @Test

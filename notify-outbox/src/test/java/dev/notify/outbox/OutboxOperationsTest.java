@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notify.Notifier;
 import dev.notify.message.EmailMessage;
+import dev.notify.outbox.internal.RateBudget;
 import dev.notify.outbox.support.Eventually;
 import dev.notify.outbox.support.ManualTime;
 import dev.notify.settings.InMemorySettingsSource;
@@ -12,6 +13,7 @@ import dev.notify.testkit.Fakes;
 import dev.notify.testkit.TestSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -100,24 +102,41 @@ class OutboxOperationsTest {
     }
 
     @Test
-    void messagesPerMinuteLetAtMostTheLimitThroughInAnyMinute() {
+    void messagesPerMinuteGoAtTheLimitsPaceAndEachWaitsOnlyUntilItsTurn() {
+        Instant start = time.instant();
         ServerOutbox limited = open().server("limited");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             ids.add(limited.enqueueEmail(mail("user" + i + "@example.com")));
         }
+        Duration spacing = RateBudget.spacing(2);
+        Instant second = start.plus(spacing).minus(RateBudget.CATCH_UP);
 
-        await("two sent", () -> fakes.outbox().emails().size() == 2);
-        await("the server held for the rest of the minute", () -> outbox.stats().heldUntil().containsKey("limited"));
-        time.advance(Duration.ofSeconds(59));
-        assertThat(fakes.outbox().emails()).as("still within the first minute").hasSize(2);
-        time.advance(Duration.ofSeconds(1));
-        await("two more a minute later", () -> fakes.outbox().emails().size() == 4);
-        time.advance(Duration.ofSeconds(60));
+        await("one sent", () -> fakes.outbox().emails().size() == 1);
+        awaitHeldUntil(second);
+        time.advance(Duration.between(start, second).minusMillis(100));
+        assertThat(fakes.outbox().emails()).as("before the second's turn").hasSize(1);
+        time.advance(Duration.ofMillis(100));
+        await("the second at its turn", () -> fakes.outbox().emails().size() == 2);
+        awaitHeldUntil(second.plus(spacing));
+        time.advance(spacing.minusMillis(100));
+        assertThat(fakes.outbox().emails()).as("no third within the minute").hasSize(2);
+        time.advance(Duration.ofMillis(100));
+        await("the third", () -> fakes.outbox().emails().size() == 3);
+        awaitHeldUntil(second.plus(spacing.multipliedBy(2)));
+        time.advance(spacing);
+        await("the fourth", () -> fakes.outbox().emails().size() == 4);
+        awaitHeldUntil(second.plus(spacing.multipliedBy(3)));
+        time.advance(spacing);
         await("the last", () -> fakes.outbox().emails().size() == 5);
 
         await("all accepted", () -> ids.stream().allMatch(id -> is(id, OutboxState.ACCEPTED)));
         assertThat(ids).allSatisfy(id -> assertThat(outbox.find(id).orElseThrow().attempts()).isEqualTo(1));
+    }
+
+    /** Waits until the messages left over were deferred to the next one's turn: the server is held until then. */
+    private void awaitHeldUntil(Instant turn) {
+        await("the server held until " + turn, () -> turn.equals(outbox.stats().heldUntil().get("limited")));
     }
 
     @Test
@@ -125,12 +144,13 @@ class OutboxOperationsTest {
         String first = open().server("daily").enqueueEmail(mail("a@example.com", "b@example.com"));
         await("the first accepted", () -> is(first, OutboxState.ACCEPTED));
         String second = outbox.server("daily").enqueueEmail(mail("c@example.com", "d@example.com"));
+        Duration firstBucketLeaves = RateBudget.BUCKET.plus(Duration.ofDays(1)).plus(RateBudget.MARGIN);
 
-        time.advance(Duration.ofHours(23));
+        time.advance(firstBucketLeaves.minusSeconds(1));
         assertThat(outbox.find(second).orElseThrow().state()).isEqualTo(OutboxState.PENDING);
-        time.advance(Duration.ofHours(1));
+        time.advance(Duration.ofSeconds(1));
 
-        await("the second accepted a day after the first", () -> is(second, OutboxState.ACCEPTED));
+        await("the second accepted once the first's bucket left the day", () -> is(second, OutboxState.ACCEPTED));
         assertThat(fakes.outbox().emails()).hasSize(2);
     }
 }

@@ -190,12 +190,17 @@ public interface Journal extends AutoCloseable {
     }
 
     /**
-     * Takes one message to {@code recipients} recipients from a server's budget under {@code limit}: when it fits
-     * (no more than {@code limit.messagesPerMinute()} messages in any 60 seconds, nor
-     * {@code limit.recipientsPerDay()} recipients in any 24 hours, this one included), counts it and returns
-     * empty. Otherwise counts nothing, holds the server as {@link #slowDown} does until the message would fit, and
-     * returns that time. A message with more recipients than the daily limit fits only into an empty day. The
-     * budget is shared by every process using the journal (a database journal keeps it in the database).
+     * Takes one message to {@code recipients} recipients from a server's budget under {@code limit}: when it fits,
+     * counts it and returns empty. Otherwise counts nothing, holds the server as {@link #slowDown} does until the
+     * message would fit, and returns that time. The budget is shared by every process using the journal (a database
+     * journal keeps it in the database).
+     *
+     * <p>The journals of this module decide with one rule ({@code dev.notify.outbox.internal.RateBudget}): messages
+     * go at a steady pace of one per {@code (60 s + 3 s) / messagesPerMinute}, a message up to 1 s ahead of it, and
+     * recipients are counted over the last {@code 24 h + 2 s} in five-minute buckets, so that a relay counting a
+     * message up to 2 s after it was taken sees no more than {@code limit.messagesPerMinute()} messages in any 60
+     * seconds, nor {@code limit.recipientsPerDay()} recipients in any 24 hours. A message with more recipients than
+     * the daily limit goes alone, once no recipient is counted in the day.
      *
      * <p>The default counts nothing and lets everything through.
      *

@@ -9,12 +9,14 @@ import dev.notify.outbox.OutboxEntry;
 import dev.notify.outbox.OutboxState;
 import dev.notify.outbox.OutboxStats;
 import dev.notify.outbox.internal.EntryCodec;
+import dev.notify.outbox.internal.RateBudget;
 import dev.notify.outbox.internal.file.JournalIndex.Slot;
 import dev.notify.outbox.spi.Journal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +46,8 @@ public final class SegmentedJournal implements Journal {
     private final JournalIndex index = new JournalIndex();
     private final GroupCommitWriter writer;
     private final List<JournalDamage> damage;
-    private final RateBudgets budgets = new RateBudgets();
+    /** The servers' rate budgets, in memory: one process owns the journal, and a restart starts them empty. */
+    private final Map<String, RateBudget> budgets = new HashMap<>();
     private volatile boolean closed;
 
     private SegmentedJournal(JournalDirectory directory, long segmentSize, boolean readOnly) {
@@ -240,9 +243,16 @@ public final class SegmentedJournal implements Journal {
 
     @Override
     public Optional<Instant> takeBudget(String server, int recipients, Instant now, RateLimit limit) {
-        Optional<Instant> fits = budgets.take(server, recipients, now, limit);
-        fits.ifPresent(at -> index.hold(server, at));
-        return fits;
+        if (!limit.isLimited()) {
+            return Optional.empty();
+        }
+        RateBudget.Decision decision;
+        synchronized (budgets) {
+            decision = budgets.getOrDefault(server, RateBudget.EMPTY).take(recipients, now, limit);
+            budgets.put(server, decision.budget());
+        }
+        decision.fitsAt().ifPresent(at -> index.hold(server, at));
+        return decision.fitsAt();
     }
 
     @Override

@@ -1,15 +1,14 @@
 package dev.notify.outbox.internal.jdbc;
 
+import dev.notify.outbox.internal.RateBudget;
 import dev.notify.outbox.spi.Journal.RateLimit;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,15 +17,12 @@ import java.util.TreeSet;
 
 /**
  * What every process sharing a JDBC journal obeys per server, kept in the servers table: a pause, a hold until a
- * time (a relay that asked to slow down, a spent budget), and the rate budget. Messages per minute are spaced: a
- * message may go at {@code now} when the one before went at least 60 s / limit earlier, so no 60 seconds ever hold
- * more than the limit, and a long burst drains at the limit's pace. Recipients per day are counted per minute in
- * the sent table over the last 24 hours (plus the current minute, to be safe). The server's row is locked while its
- * budget is taken, so processes take it one after the other. Threadsafe.
+ * time (a relay that asked to slow down, a spent budget), and the {@link RateBudget}, whose state the server's row
+ * holds ({@code pace_at}, {@code day_from}, {@code day_recipients}: a few hundred integers at most). The row is locked
+ * while its budget is read, taken and written back in one transaction, so processes take it one after the other.
+ * Threadsafe.
  */
 final class Servers {
-
-    private static final Duration DAY = Duration.ofDays(1);
 
     private final Database database;
     private final Tables tables;
@@ -80,86 +76,42 @@ final class Servers {
                 s.setString(1, server);
                 s.executeUpdate();
             }
-            Optional<Instant> nextSend;
-            try (PreparedStatement s = c.prepareStatement("SELECT next_send_at FROM " + tables.servers()
-                    + " WHERE server_key = ? FOR UPDATE")) {
+            RateBudget budget;
+            try (PreparedStatement s = c.prepareStatement("SELECT pace_at, day_from, day_recipients FROM "
+                    + tables.servers() + " WHERE server_key = ? FOR UPDATE")) {
                 s.setString(1, server);
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
-                    nextSend = Rows.time(r, 1);
+                    Array day = r.getArray(3);
+                    budget = RateBudget.of(Rows.time(r, 1), Rows.time(r, 2).orElse(Instant.EPOCH),
+                            day == null ? new int[0] : counts(day));
                 }
             }
-            Optional<Instant> wait = Optional.empty();
-            if (limit.messagesPerMinute() > 0 && nextSend.isPresent() && nextSend.get().isAfter(now)) {
-                wait = nextSend;
+            RateBudget.Decision decision = budget.take(recipients, now, limit);
+            if (decision.fitsAt().isPresent()) {
+                hold(c, server, decision.fitsAt().get());
+                return decision.fitsAt();
             }
-            if (wait.isEmpty() && limit.recipientsPerDay() > 0) {
-                wait = dayFull(c, server, recipients, now, limit.recipientsPerDay());
-            }
-            if (wait.isPresent()) {
-                hold(c, server, wait.get());
-                return wait;
-            }
-            if (limit.messagesPerMinute() > 0) {
-                try (PreparedStatement s = c.prepareStatement("UPDATE " + tables.servers() + " SET next_send_at = ? "
-                        + "WHERE server_key = ?")) {
-                    Rows.setTime(s, 1, now.plusNanos(Duration.ofMinutes(1).toNanos() / limit.messagesPerMinute()));
-                    s.setString(2, server);
-                    s.executeUpdate();
-                }
-            }
-            if (limit.recipientsPerDay() > 0) {
-                count(c, server, recipients, now);
+            RateBudget taken = decision.budget();
+            try (PreparedStatement s = c.prepareStatement("UPDATE " + tables.servers() + " SET pace_at = ?, "
+                    + "day_from = ?, day_recipients = ? WHERE server_key = ?")) {
+                Rows.setTime(s, 1, taken.paceAt());
+                Rows.setTime(s, 2, taken.dayFrom());
+                s.setArray(3, c.createArrayOf("integer", Arrays.stream(taken.dayRecipients()).boxed().toArray()));
+                s.setString(4, server);
+                s.executeUpdate();
             }
             return Optional.<Instant>empty();
         });
     }
 
-    /** When the day's budget has room for {@code recipients} more, if it has none now. */
-    private Optional<Instant> dayFull(Connection c, String server, int recipients, Instant now, int perDay)
-            throws SQLException {
-        List<Instant> minutes = new ArrayList<>();
-        List<Integer> counts = new ArrayList<>();
-        long sum = 0;
-        try (PreparedStatement s = c.prepareStatement("SELECT minute, recipients FROM " + tables.sent()
-                + " WHERE server_key = ? AND minute > ? ORDER BY minute")) {
-            s.setString(1, server);
-            Rows.setTime(s, 2, now.minus(DAY).minus(Duration.ofMinutes(1)));
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    minutes.add(Rows.time(r, 1).orElseThrow());
-                    counts.add(r.getInt(2));
-                    sum += r.getInt(2);
-                }
-            }
+    private static int[] counts(Array day) throws SQLException {
+        Object[] counts = (Object[]) day.getArray();
+        int[] ints = new int[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            ints[i] = counts[i] == null ? 0 : ((Number) counts[i]).intValue();
         }
-        if (sum == 0 || sum + recipients <= perDay) {
-            return Optional.empty();
-        }
-        for (int i = 0; i < minutes.size(); i++) {
-            sum -= counts.get(i);
-            if (sum == 0 || sum + recipients <= perDay) {
-                return Optional.of(minutes.get(i).plus(DAY).plus(Duration.ofMinutes(1)));
-            }
-        }
-        throw new IllegalStateException("unreachable: the last minute empties the day");
-    }
-
-    private void count(Connection c, String server, int recipients, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + tables.sent() + " AS t (server_key, minute, "
-                + "recipients) VALUES (?, ?, ?) ON CONFLICT (server_key, minute) DO UPDATE SET recipients = "
-                + "t.recipients + excluded.recipients")) {
-            s.setString(1, server);
-            Rows.setTime(s, 2, now.truncatedTo(ChronoUnit.MINUTES));
-            s.setInt(3, recipients);
-            s.executeUpdate();
-        }
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM " + tables.sent() + " WHERE server_key = ? AND "
-                + "minute <= ?")) {
-            s.setString(1, server);
-            Rows.setTime(s, 2, now.minus(DAY).minus(Duration.ofMinutes(2)));
-            s.executeUpdate();
-        }
+        return ints;
     }
 
     Set<String> paused(Connection c) throws SQLException {

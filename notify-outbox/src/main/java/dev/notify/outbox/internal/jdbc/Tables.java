@@ -2,8 +2,8 @@ package dev.notify.outbox.internal.jdbc;
 
 /**
  * The names of a JDBC journal's tables, all derived from its base name as the shipped DDL derives them: the queue
- * (partitioned into {@link #SLOTS} slots), the ring that says which slot takes new rows, the finished entries, the
- * servers' shared state and their recipients sent per minute.
+ * (partitioned into {@link #SLOTS} slots), the ring that says which slot takes new rows, the finished entries and the
+ * servers' shared state.
  */
 record Tables(String base) {
 
@@ -27,10 +27,6 @@ record Tables(String base) {
 
     String servers() {
         return base + "_server";
-    }
-
-    String sent() {
-        return base + "_sent";
     }
 
     /** The subquery of the slot new rows go to. */
