@@ -125,15 +125,41 @@ class GraphLargeMessageTest {
     }
 
     @Test
-    void expiredUploadUrlEndsTheAttemptAndDeletesTheDraft() {
-        graph.roles("Mail.Send", "Mail.ReadWrite").expireUploadSessionsAfter(1);
+    void expiredUploadSessionIsReplacedByANewOneAndTheAttachmentUploadedAgainFromTheStart() throws IOException {
+        graph.roles("Mail.Send", "Mail.ReadWrite").expireUploadSession(1, 2);
+        long size = 12 * MB;
+
+        SendResult result;
+        try (Notifier notifier = notifier(1)) {
+            result = notifier.global().sendEmail(mail(GeneratedContent.attachment("data.bin", size, 6)));
+        }
+
+        assertThat(result.attempts()).isEqualTo(1);
+        assertThat(result.details()).containsEntry("graph.upload-restarts", "1");
+        assertThat(graph.uploads()).hasSize(2).satisfiesExactly(
+                expired -> assertThat(expired.contentRanges()).containsExactlyElementsOf(ranges(size, CHUNK)
+                        .subList(0, 2)),
+                again -> {
+                    assertThat(again.complete()).isTrue();
+                    assertThat(again.contentRanges()).containsExactlyElementsOf(ranges(size, CHUNK));
+                    assertThat(again.sha256()).isEqualTo(GeneratedContent.sha256(size, 6));
+                });
+        assertThat(graph.sentMails()).hasSize(1);
+        assertThat(graph.drafts()).isEmpty();
+    }
+
+    @Test
+    void uploadSessionExpiringAgainAfterItWasReplacedEndsTheAttemptAsTransientAndDeletesTheDraft() {
+        graph.roles("Mail.Send", "Mail.ReadWrite").expireUploadSession(1, 1).expireUploadSession(2, 1);
 
         try (Notifier notifier = notifier(1)) {
             assertThatThrownBy(() -> notifier.global().sendEmail(mail(GeneratedContent.attachment("x.bin", 8 * MB, 4))))
                     .isInstanceOf(TransientDeliveryException.class)
-                    .hasMessageContaining("upload session of x.bin expired");
+                    .hasMessageContaining("upload session of x.bin expired")
+                    .hasMessageContaining("after a new session had replaced an expired one");
         }
 
+        assertThat(graph.uploads()).hasSize(2).allSatisfy(u -> assertThat(u.complete()).isFalse());
         assertThat(graph.sentMails()).isEmpty();
         assertThat(graph.drafts()).isEmpty();
         assertThat(graph.deletedDrafts()).hasSize(1);

@@ -104,6 +104,7 @@ final class DraftPath {
                 .byMessageId(draft.id());
         int chunks = 0;
         int resumes = 0;
+        int restarts = 0;
         String step = "adding an attachment to";
         try {
             for (Attachment a : draft.toPost()) {
@@ -112,12 +113,15 @@ final class DraftPath {
             }
             for (Attachment a : draft.toUpload()) {
                 step = "uploading " + a.fileName() + " to";
-                UploadSession session = message.attachments().createUploadSession().post(uploadRequest(a),
-                        config(draft.token(), draft.clientRequestId()));
-                ChunkedUpload.Outcome outcome = upload.upload(URI.create(session.getUploadUrl()), a,
-                        session.getNextExpectedRanges());
+                ChunkedUpload.Outcome outcome = upload.upload(() -> {
+                    UploadSession session = message.attachments().createUploadSession().post(uploadRequest(a),
+                            config(draft.token(), draft.clientRequestId()));
+                    return new ChunkedUpload.Session(URI.create(session.getUploadUrl()),
+                            session.getNextExpectedRanges());
+                }, a);
                 chunks += outcome.chunks();
                 resumes += outcome.resumes();
+                restarts += outcome.restarts();
             }
             step = "sending";
             message.send().post(config(draft.token(), draft.clientRequestId()));
@@ -138,6 +142,7 @@ final class DraftPath {
         details.put("graph.path", "draft");
         details.put("graph.upload-chunks", String.valueOf(chunks));
         details.put("graph.upload-resumes", String.valueOf(resumes));
+        details.put("graph.upload-restarts", String.valueOf(restarts));
         List<String> accepted = email.recipients().stream().map(EmailAddress::address).toList();
         return new Delivery(email.messageId().orElse("<" + draft.clientRequestId() + "@graph>"), accepted, List.of(),
                 details);

@@ -100,8 +100,7 @@ final class DraftEndpoint {
         String id = UUID.randomUUID().toString();
         UploadSessionState session = new UploadSessionState(id, draft.id, item.path("name").asText(),
                 item.path("contentType").asText("application/octet-stream"), item.path("size").asLong());
-        state.uploadSessions.put(id, session);
-        state.uploadSessionsInOrder.add(session);
+        state.addUploadSession(session);
         URI absolute = URI.create(request.getAbsoluteUrl());
         String uploadUrl = absolute.getScheme() + "://" + absolute.getAuthority() + UploadEndpoint.PATH + id
                 + "?authtoken=fixture-preauthorised";

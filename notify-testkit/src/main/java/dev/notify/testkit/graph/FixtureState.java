@@ -41,6 +41,7 @@ final class FixtureState {
     final AtomicInteger acceptedChunks = new AtomicInteger();
     private final Map<Integer, GraphFault> uploadChunkFaults = new HashMap<>();
     private volatile int expireUploadsAfterChunks = Integer.MAX_VALUE;
+    private final Map<Integer, Integer> uploadSessionExpiries = new HashMap<>();
     private final AtomicInteger sendMailsInFlight = new AtomicInteger();
     private final AtomicInteger maxSendMailsInFlight = new AtomicInteger();
 
@@ -71,6 +72,7 @@ final class FixtureState {
         acceptedChunks.set(0);
         uploadChunkFaults.clear();
         expireUploadsAfterChunks = Integer.MAX_VALUE;
+        uploadSessionExpiries.clear();
         sendMailsInFlight.set(0);
         maxSendMailsInFlight.set(0);
     }
@@ -132,6 +134,20 @@ final class FixtureState {
     /** The fault for the upload PUT number {@code put} of this test, or null. */
     synchronized GraphFault uploadChunkFault(int put) {
         return uploadChunkFaults.remove(put);
+    }
+
+    synchronized void expireUploadSession(int number, int chunks) {
+        uploadSessionExpiries.put(number, chunks);
+    }
+
+    /** Records a new session, numbered from 1 in the order of creation, expiring as queued for its number. */
+    synchronized void addUploadSession(UploadSessionState session) {
+        uploadSessions.put(session.id, session);
+        uploadSessionsInOrder.add(session);
+        Integer chunks = uploadSessionExpiries.remove(uploadSessionsInOrder.size());
+        if (chunks != null) {
+            session.expireAfterChunks(chunks);
+        }
     }
 
     int expireUploadsAfterChunks() {

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * token endpoint, {@code sendMail}, JSON batches of sendMail requests ({@code $batch}), and the draft path of large messages (create a draft, post attachments, upload
  * sessions with their pre-authorised upload URLs, send, delete), recording every mail decoded into notify's
  * {@link EmailMessage} and every upload as an {@link UploadedAttachment}. Faults can be injected into each:
- * {@link #failNextSendMails}, {@link #failUploadChunk}, {@link #expireUploadSessionsAfter}, and tokens without
- * {@code Mail.ReadWrite} ({@link #roles}).
+ * {@link #failNextSendMails}, {@link #failUploadChunk}, {@link #expireUploadSessionsAfter},
+ * {@link #expireUploadSession}, and tokens without {@code Mail.ReadWrite} ({@link #roles}).
  *
  * <pre>{@code
  * @RegisterExtension
@@ -311,6 +311,20 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
             throw new IllegalArgumentException("chunks must not be negative, was " + chunks);
         }
         state.expireUploadsAfterChunks(chunks);
+        return this;
+    }
+
+    /**
+     * Expires the upload session number {@code session} of this test (1 for the first created) once it has accepted
+     * {@code chunks} chunks: further PUTs and status requests to its upload URL are answered {@code 404}; the sessions
+     * created after it are unaffected.
+     */
+    public GraphServerExtension expireUploadSession(int session, int chunks) {
+        if (session < 1 || chunks < 0) {
+            throw new IllegalArgumentException("session must be at least 1 and chunks not negative, were " + session
+                    + " and " + chunks);
+        }
+        state.expireUploadSession(session, chunks);
         return this;
     }
 
