@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GraphLargeMessageTest {
@@ -122,6 +124,24 @@ class GraphLargeMessageTest {
         assertThat(graph.sentMails()).isEmpty();
         assertThat(graph.drafts()).isEmpty();
         assertThat(graph.deletedDrafts()).hasSize(1);
+        assertThat(graph.draftsInDeletedItems()).as("purged, not moved to Deleted Items").isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {404, 405})
+    void draftIsDeletedWithDeleteWhereGraphDoesNotKnowPermanentDelete(int status) {
+        graph.roles("Mail.Send", "Mail.ReadWrite")
+                .failPermanentDeletes(GraphFault.error(status, "BadRequest", "Resource not found for the segment "
+                        + "'permanentDelete'."))
+                .failUploadChunk(1, GraphFault.error(400, "invalidRequest", "The chunk was refused."));
+
+        try (Notifier notifier = notifier(1)) {
+            assertThatThrownBy(() -> notifier.global().sendEmail(mail(GeneratedContent.attachment("x.bin", 4 * MB, 2))))
+                    .isInstanceOf(PermanentDeliveryException.class);
+        }
+
+        assertThat(graph.drafts()).isEmpty();
+        assertThat(graph.draftsInDeletedItems()).hasSize(1);
     }
 
     @Test

@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends a message too big for one sendMail request: creates it as a draft in the sender's mailbox with the small
  * attachments that fit in that request, posts the other small ones, uploads each attachment of 3 MB or more through
- * an upload session ({@link ChunkedUpload}), then sends the draft. Any failure after the draft exists deletes it and
- * sends nothing. Needs the Mail.ReadWrite application permission besides Mail.Send. Graph moves a sent draft to the
- * mailbox's Sent Items whatever {@code email.graph.save-to-sent-items} says.
+ * an upload session ({@link ChunkedUpload}), then sends the draft. Any failure after the draft exists deletes it for
+ * good (not to Deleted Items) and sends nothing. Needs the Mail.ReadWrite application permission besides Mail.Send.
+ * Graph moves a sent draft to the mailbox's Sent Items whatever {@code email.graph.save-to-sent-items} says.
  *
  * <p>This class is threadsafe.
  */
@@ -148,13 +148,34 @@ final class DraftPath {
                 details);
     }
 
+    /**
+     * Purges the draft with {@code permanentDelete}, so that it does not land in the mailbox's Deleted Items; with
+     * {@code DELETE} where Graph does not know that action (national clouds answer 400, 404 or 405).
+     */
     private void delete(MessageItemRequestBuilder message, Draft draft) {
+        try {
+            message.permanentDelete().post(config(draft.token(), draft.clientRequestId()));
+            return;
+        } catch (ApiException e) {
+            int status = e.getResponseStatusCode();
+            if (status != 400 && status != 404 && status != 405) {
+                warnNotDeleted(draft, e);
+                return;
+            }
+        } catch (RuntimeException e) {
+            warnNotDeleted(draft, e);
+            return;
+        }
         try {
             message.delete(config(draft.token(), draft.clientRequestId()));
         } catch (RuntimeException e) {
-            LOG.warn("Could not delete the draft of a large message in mailbox {} after a failed send "
-                    + "(client-request-id {}): {}", draft.mailbox(), draft.clientRequestId(), e.toString());
+            warnNotDeleted(draft, e);
         }
+    }
+
+    private static void warnNotDeleted(Draft draft, RuntimeException e) {
+        LOG.warn("Could not delete the draft of a large message in mailbox {} after a failed send "
+                + "(client-request-id {}): {}", draft.mailbox(), draft.clientRequestId(), e.toString());
     }
 
     private static CreateUploadSessionPostRequestBody uploadRequest(Attachment a) {

@@ -36,6 +36,8 @@ final class FixtureState {
     final Map<String, UploadSessionState> uploadSessions = new ConcurrentHashMap<>();
     final List<UploadSessionState> uploadSessionsInOrder = new CopyOnWriteArrayList<>();
     final List<String> deletedDrafts = new CopyOnWriteArrayList<>();
+    final List<String> draftsInDeletedItems = new CopyOnWriteArrayList<>();
+    private volatile GraphFault permanentDeleteFault;
     final AtomicInteger uploadPuts = new AtomicInteger();
     final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
     final AtomicInteger acceptedChunks = new AtomicInteger();
@@ -67,6 +69,8 @@ final class FixtureState {
         uploadSessions.clear();
         uploadSessionsInOrder.clear();
         deletedDrafts.clear();
+        draftsInDeletedItems.clear();
+        permanentDeleteFault = null;
         uploadPuts.set(0);
         batchSizes.clear();
         acceptedChunks.set(0);
@@ -148,6 +152,15 @@ final class FixtureState {
         if (chunks != null) {
             session.expireAfterChunks(chunks);
         }
+    }
+
+    /** The fault every permanentDelete of this test is answered with, or null. */
+    GraphFault permanentDeleteFault() {
+        return permanentDeleteFault;
+    }
+
+    void permanentDeleteFault(GraphFault fault) {
+        this.permanentDeleteFault = fault;
     }
 
     int expireUploadsAfterChunks() {
