@@ -108,21 +108,29 @@ final class SendMailBatches {
         this.maxRequests = maxRequests;
     }
 
+    /** When a caller last saw its messages move: it sent a request, or one of its messages got its outcome. */
+    private static final class Progress {
+        long nanos = System.nanoTime();
+    }
+
     /** Sends one message, alone or in a batch with others waiting for its mailbox. */
     Delivery send(Queued request) {
-        return await(enqueue(request));
+        return await(enqueue(request), new Progress());
     }
 
     /**
-     * Sends the messages together: those of one mailbox in batches, at most one request per permit the caller gets
-     * at a time; each outcome in the order given.
+     * Sends the messages together: those of one mailbox in batches, one request at a time on the calling thread
+     * whenever it gets a permit; each outcome in the order given. The messages share one
+     * {@code email.graph.read-timeout}: once the caller waited that long for a permit with none of them moving, those
+     * still waiting fail at once.
      */
     List<SendOutcome> sendAll(List<Queued> requests) {
         List<Waiting> queued = requests.stream().map(this::enqueue).toList();
         List<SendOutcome> outcomes = new ArrayList<>(queued.size());
+        Progress progress = new Progress();
         for (Waiting w : queued) {
             try {
-                outcomes.add(new SendOutcome.Delivered(await(w)));
+                outcomes.add(new SendOutcome.Delivered(await(w, progress)));
             } catch (RuntimeException e) {
                 outcomes.add(new SendOutcome.Failed(e));
             }
@@ -142,11 +150,10 @@ final class SendMailBatches {
 
     /**
      * Waits for the outcome of {@code mine}, sending its line's due messages whenever a permit is free; gives up
-     * after {@code email.graph.read-timeout} without a permit once it is due.
+     * once it is due and the caller's messages have not moved for {@code email.graph.read-timeout}.
      */
-    private Delivery await(Waiting mine) {
+    private Delivery await(Waiting mine, Progress progress) {
         Queue<Waiting> line = line(mine.request.mailbox());
-        long start = System.nanoTime();
         long timeout = settings.readTimeout().toNanos();
         while (!mine.outcome.isDone()) {
             if (permits.tryAcquire()) {
@@ -157,10 +164,11 @@ final class SendMailBatches {
                     permits.release();
                 }
                 if (sent) {
+                    progress.nanos = System.nanoTime();
                     continue;
                 }
             }
-            long due = mine.dueNanos - start > 0 ? mine.dueNanos : start;
+            long due = mine.dueNanos - progress.nanos > 0 ? mine.dueNanos : progress.nanos;
             if (System.nanoTime() - (due + timeout) > 0 && line.remove(mine)) {
                 throw GraphSender.noRequestSlot(settings);
             }
@@ -176,6 +184,7 @@ final class SendMailBatches {
                 }
             }
         }
+        progress.nanos = System.nanoTime();
         try {
             return mine.outcome.join();
         } catch (CompletionException e) {
