@@ -3,6 +3,7 @@ package dev.notify.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notify.PermanentDeliveryException;
+import dev.notify.TransientDeliveryException;
 import dev.notify.message.EmailMessage;
 import dev.notify.settings.Layer;
 import dev.notify.settings.ResolvedSettings;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -84,6 +86,25 @@ class GraphSendQueuedListTest {
     }
 
     @Test
+    void throttledRequestAskingToWaitLongerThanTheReadTimeoutFailsTransientlyForTheCallersRetry() {
+        graph.failNextSendMails(1, GraphFault.throttled(Duration.ofSeconds(60)));
+        List<EmailMessage> messages = IntStream.range(0, 3).mapToObj(i -> mail(i, SALES)).toList();
+
+        List<SendOutcome> outcomes;
+        try (EmailSender sender = sender(b -> b.set("email.graph.read-timeout", "5s"))) {
+            outcomes = sender.sendQueued(messages);
+        }
+
+        assertThat(outcomes.get(0)).isInstanceOfSatisfying(SendOutcome.Failed.class, f -> assertThat(f.failure())
+                .isInstanceOfSatisfying(TransientDeliveryException.class, e -> {
+                    assertThat(e.replyCode()).hasValue(429);
+                    assertThat(e.retryAfter()).contains(Duration.ofSeconds(60));
+                }));
+        assertThat(outcomes.subList(1, 3)).allSatisfy(o -> assertThat(o.get().messageId()).isNotEmpty());
+        assertThat(graph.sendMailRequestCount()).isEqualTo(3);
+    }
+
+    @Test
     void messageOverTheSendMailLimitGoesAloneThroughTheDraftPathAmongBatchedOnes() {
         graph.roles("Mail.Send", "Mail.ReadWrite");
         List<EmailMessage> messages = new ArrayList<>();
@@ -112,8 +133,12 @@ class GraphSendQueuedListTest {
     }
 
     private static EmailSender sender() {
-        Layer layer = Layer.builder(graph.layer()).set("email.retry.initial-delay", "0ms")
-                .set("email.retry.max-attempts", "3").build();
+        return sender(b -> b);
+    }
+
+    private static EmailSender sender(UnaryOperator<Layer.Builder> changes) {
+        Layer layer = changes.apply(Layer.builder(graph.layer()).set("email.retry.initial-delay", "0ms")
+                .set("email.retry.max-attempts", "3")).build();
         ResolvedSettings settings = Settings.builder().global(layer).build().resolveGlobal();
         return new GraphSenderProvider().withTrustStore(graph.trustStore())
                 .create(new SenderContext(settings, Clock.systemUTC(), ManualScheduler.startingAt(Instant.now())));

@@ -15,6 +15,7 @@ import dev.notify.spi.SendOutcome;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +45,9 @@ import okhttp3.Response;
  * for messages that are not there yet: a batch is whatever queued up while the permits were busy, or the messages a
  * caller handed over together ({@link #sendAll}). Each message gets its own outcome. A message answered 429 (inside a
  * batch or alone) goes back in its line for that message alone, to be sent once the back-off allows (at least its
- * {@code Retry-After}), up to {@code email.retry.max-attempts} requests; no permit is held while it waits.
+ * {@code Retry-After}), up to {@code email.retry.max-attempts} requests; no permit is held while it waits. A wait
+ * longer than {@code email.graph.read-timeout} is left to the caller's retry instead: the message fails transiently
+ * with its {@code Retry-After}, and no thread is held that long.
  *
  * <p>This class is threadsafe.
  */
@@ -253,9 +256,12 @@ final class SendMailBatches {
         }
         if (outcome.failure() instanceof DeliveryException failure && failure.replyCode().orElse(0) == 429
                 && requests < maxRequests) {
-            w.dueNanos = System.nanoTime() + backoff.delay(requests, failure.retryAfter()).toNanos();
-            line.add(w);
-            return;
+            Duration delay = backoff.delay(requests, failure.retryAfter());
+            if (delay.compareTo(settings.readTimeout()) <= 0) {
+                w.dueNanos = System.nanoTime() + delay.toNanos();
+                line.add(w);
+                return;
+            }
         }
         w.outcome.completeExceptionally(outcome.failure());
     }
