@@ -26,8 +26,10 @@ import java.util.Optional;
  *   <li>At most {@code email.graph.max-concurrent-requests} (default 4, Microsoft's concurrency limit per app and
  *       mailbox) requests in flight per app registration, shared by every sender this provider instance creates for
  *       that app; further sends wait up to {@code email.graph.read-timeout}. Queued sends
- *       ({@link dev.notify.spi.EmailSender#sendQueued}: asynchronous sends, the outbox) waiting for the same mailbox
- *       meanwhile go together in one {@code $batch} of up to 20, each with its own outcome.</li>
+ *       ({@link dev.notify.spi.EmailSender#sendQueued}: asynchronous sends, the outbox, which hands over its claimed
+ *       messages together) waiting for the same mailbox meanwhile go together in one {@code $batch} of up to 20, each
+ *       with its own outcome; a queued message answered 429 is sent again alone after the {@code email.retry.*}
+ *       back-off and its {@code Retry-After}, within {@code email.retry.max-attempts} requests.</li>
  *   <li>A message whose sendMail request would be over 4 MB as sent (the body after JSON escaping, attachments after
  *       base64) is sent as a draft: created in the mailbox, attachments of 3 MB or more uploaded in streamed chunks
  *       through upload sessions, then sent; any failure deletes the draft. This needs the Mail.ReadWrite application

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GraphLargeMessageTest {
@@ -58,38 +60,6 @@ class GraphLargeMessageTest {
     }
 
     @Test
-    void hundredFiftyMegabyteAttachmentIsStreamedWithBoundedHeapGrowth() throws Exception {
-        graph.roles("Mail.Send", "Mail.ReadWrite");
-        long size = 150 * MB;
-        EmailMessage message = mail(GeneratedContent.attachment("archive.bin", size, 150));
-
-        SendResult result;
-        HeapSampler heap;
-        try (Notifier notifier = GraphFixture.notifier(graph, b -> b.set("email.graph.max-message-mb", "150"))) {
-            heap = HeapSampler.start();
-            try {
-                result = notifier.global().sendEmail(message);
-            } finally {
-                heap.stop();
-            }
-        }
-
-        System.out.printf("150 MB upload: live heap grew by at most %.1f MB over %d samples (baseline %.1f MB)%n",
-                heap.growthBytes() / (double) MB, heap.samples(), heap.baselineBytes() / (double) MB);
-        assertThat(result.isAccepted()).isTrue();
-        assertThat(graph.uploads()).singleElement().satisfies(upload -> {
-            assertThat(upload.complete()).isTrue();
-            assertThat(upload.contentRanges()).containsExactlyElementsOf(ranges(size, CHUNK));
-            assertThat(upload.putsWithBearerToken()).isZero();
-            assertThat(upload.sha256()).isEqualTo(GeneratedContent.sha256(size, 150));
-        });
-        // The growth counts the in-process stub's request buffers too, and varies with when collections fall (26.8 MB
-        // and 40.8 MB in two runs): the test proves streaming (a 150 MB attachment held whole would add over 150 MB);
-        // the figure against the 32 MB target is the one printed above.
-        assertThat(heap.growthBytes()).as("live heap growth during a 150 MB upload").isLessThan(64 * MB);
-    }
-
-    @Test
     void serverErrorOnTheThirdChunkResumesFromTheNextExpectedRangeInsteadOfRestarting() throws IOException {
         graph.roles("Mail.Send", "Mail.ReadWrite").failUploadChunk(3, GraphFault.serviceUnavailable());
         long size = 12 * MB;
@@ -122,18 +92,62 @@ class GraphLargeMessageTest {
         assertThat(graph.sentMails()).isEmpty();
         assertThat(graph.drafts()).isEmpty();
         assertThat(graph.deletedDrafts()).hasSize(1);
+        assertThat(graph.draftsInDeletedItems()).as("purged, not moved to Deleted Items").isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {404, 405})
+    void draftIsDeletedWithDeleteWhereGraphDoesNotKnowPermanentDelete(int status) {
+        graph.roles("Mail.Send", "Mail.ReadWrite")
+                .failPermanentDeletes(GraphFault.error(status, "BadRequest", "Resource not found for the segment "
+                        + "'permanentDelete'."))
+                .failUploadChunk(1, GraphFault.error(400, "invalidRequest", "The chunk was refused."));
+
+        try (Notifier notifier = notifier(1)) {
+            assertThatThrownBy(() -> notifier.global().sendEmail(mail(GeneratedContent.attachment("x.bin", 4 * MB, 2))))
+                    .isInstanceOf(PermanentDeliveryException.class);
+        }
+
+        assertThat(graph.drafts()).isEmpty();
+        assertThat(graph.draftsInDeletedItems()).hasSize(1);
     }
 
     @Test
-    void expiredUploadUrlEndsTheAttemptAndDeletesTheDraft() {
-        graph.roles("Mail.Send", "Mail.ReadWrite").expireUploadSessionsAfter(1);
+    void expiredUploadSessionIsReplacedByANewOneAndTheAttachmentUploadedAgainFromTheStart() throws IOException {
+        graph.roles("Mail.Send", "Mail.ReadWrite").expireUploadSession(1, 2);
+        long size = 12 * MB;
+
+        SendResult result;
+        try (Notifier notifier = notifier(1)) {
+            result = notifier.global().sendEmail(mail(GeneratedContent.attachment("data.bin", size, 6)));
+        }
+
+        assertThat(result.attempts()).isEqualTo(1);
+        assertThat(result.details()).containsEntry("graph.upload-restarts", "1");
+        assertThat(graph.uploads()).hasSize(2).satisfiesExactly(
+                expired -> assertThat(expired.contentRanges()).containsExactlyElementsOf(ranges(size, CHUNK)
+                        .subList(0, 2)),
+                again -> {
+                    assertThat(again.complete()).isTrue();
+                    assertThat(again.contentRanges()).containsExactlyElementsOf(ranges(size, CHUNK));
+                    assertThat(again.sha256()).isEqualTo(GeneratedContent.sha256(size, 6));
+                });
+        assertThat(graph.sentMails()).hasSize(1);
+        assertThat(graph.drafts()).isEmpty();
+    }
+
+    @Test
+    void uploadSessionExpiringAgainAfterItWasReplacedEndsTheAttemptAsTransientAndDeletesTheDraft() {
+        graph.roles("Mail.Send", "Mail.ReadWrite").expireUploadSession(1, 1).expireUploadSession(2, 1);
 
         try (Notifier notifier = notifier(1)) {
             assertThatThrownBy(() -> notifier.global().sendEmail(mail(GeneratedContent.attachment("x.bin", 8 * MB, 4))))
                     .isInstanceOf(TransientDeliveryException.class)
-                    .hasMessageContaining("upload session of x.bin expired");
+                    .hasMessageContaining("upload session of x.bin expired")
+                    .hasMessageContaining("after a new session had replaced an expired one");
         }
 
+        assertThat(graph.uploads()).hasSize(2).allSatisfy(u -> assertThat(u.complete()).isFalse());
         assertThat(graph.sentMails()).isEmpty();
         assertThat(graph.drafts()).isEmpty();
         assertThat(graph.deletedDrafts()).hasSize(1);

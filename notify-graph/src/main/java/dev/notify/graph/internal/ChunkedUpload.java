@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -28,8 +29,9 @@ import okio.BufferedSink;
  * its {@code Content-Range}, read from the attachment's stream as they are sent so that no more than a copy buffer is
  * held. The upload URL is pre-authorised: the requests carry no {@code Authorization} header (Graph answers 401 to
  * one that does). A chunk answered with 429 or 5xx, or lost on the way, is resumed from the session's
- * {@code nextExpectedRanges} after the back-off (honouring {@code Retry-After}), up to the attempts allowed; an
- * upload URL Graph no longer knows (404: the session expired) ends the upload.
+ * {@code nextExpectedRanges} after the back-off (honouring {@code Retry-After}), up to the attempts allowed.
+ * When Graph no longer knows the upload URL (404: the session expired), a new session is opened and the attachment
+ * uploaded again from its start, once; a second expiry ends the upload.
  *
  * <p>This class is immutable and threadsafe; each {@link #upload} is independent.
  */
@@ -56,22 +58,33 @@ final class ChunkedUpload {
         this.clock = clock;
     }
 
-    /** How an upload went: how many chunks were sent and how many of them were resumed after a failure. */
-    record Outcome(int chunks, int resumes) {
+    /** An upload session as Graph created it: its pre-authorised URL and the ranges it expects first. */
+    record Session(URI uploadUrl, List<String> nextExpectedRanges) {
     }
 
     /**
-     * Sends the whole content of {@code attachment} to {@code uploadUrl}, starting at the session's first expected
-     * byte.
+     * How an upload went: how many chunks were sent, how many of them were resumed after a failure, and how many
+     * times a new session was opened after one expired.
+     */
+    record Outcome(int chunks, int resumes, int restarts) {
+    }
+
+    /**
+     * Opens a session with {@code open} and sends the whole content of {@code attachment} to it, starting at the
+     * session's first expected byte; opens one new session with {@code open} if the first one expires.
      *
-     * @throws TransientDeliveryException when a chunk failed transiently as often as allowed, or the session expired
+     * @throws TransientDeliveryException when a chunk failed transiently as often as allowed, or a session expired
+     *                                    twice
      * @throws PermanentDeliveryException when Graph refused a chunk for good
      */
-    Outcome upload(URI uploadUrl, Attachment attachment, List<String> nextExpectedRanges) {
+    Outcome upload(Supplier<Session> open, Attachment attachment) {
         long total = attachment.length();
-        long next = firstExpected(nextExpectedRanges).orElse(0L);
+        Session session = open.get();
+        URI uploadUrl = session.uploadUrl();
+        long next = firstExpected(session.nextExpectedRanges()).orElse(0L);
         int chunks = 0;
         int resumes = 0;
+        int restarts = 0;
         int failures = 0;
         try (Cursor cursor = new Cursor(attachment)) {
             while (next < total) {
@@ -93,15 +106,23 @@ final class ChunkedUpload {
                                         + attachment.fileName() + " at " + range + " before its last byte");
                             }
                             if (status == 201) {
-                                return new Outcome(chunks, resumes);
+                                return new Outcome(chunks, resumes, restarts);
                             }
                             continue;
                         }
                         failure = failure(response, attachment, range);
                     }
                 } catch (IOException e) {
-                    failure = new Failure(true, true, "no answer to the chunk " + range + " of " + attachment.fileName()
+                    failure = new Failure(true, true, false, "no answer to the chunk " + range + " of " + attachment.fileName()
                             + " (" + e + ")", Optional.empty(), e);
+                }
+                if (failure.expired() && restarts == 0) {
+                    session = open.get();
+                    uploadUrl = session.uploadUrl();
+                    next = firstExpected(session.nextExpectedRanges()).orElse(0L);
+                    restarts++;
+                    failures = 0;
+                    continue;
                 }
                 failures++;
                 if (!failure.resumable() || failures >= attemptsPerChunk) {
@@ -111,14 +132,14 @@ final class ChunkedUpload {
                 next = status(uploadUrl).orElse(next);
                 resumes++;
             }
-            return new Outcome(chunks, resumes);
+            return new Outcome(chunks, resumes, restarts);
         } catch (IOException e) {
             throw new TransientDeliveryException("cannot read attachment " + attachment.fileName() + ": " + e,
                     DeliveryException.Details.of(), e);
         }
     }
 
-    private record Failure(boolean transientFailure, boolean resumable, String said, Optional<Duration> retryAfter,
+    private record Failure(boolean transientFailure, boolean resumable, boolean expired, String said, Optional<Duration> retryAfter,
             Throwable cause) {
 
         DeliveryException exception(int failures) {
@@ -140,15 +161,16 @@ final class ChunkedUpload {
         String said = "HTTP " + status + Optional.ofNullable(response.header("request-id"))
                 .map(id -> "; request-id " + id).orElse("");
         if (status == 404) {
-            return new Failure(true, false, "the upload session of " + attachment.fileName() + " expired or is unknown to "
-                    + "Microsoft Graph at chunk " + range + " (" + said + "); the message is sent again from the "
-                    + "start on the next attempt", retryAfter, null);
+            return new Failure(true, false, true, "the upload session of " + attachment.fileName() + " expired or is "
+                    + "unknown to Microsoft Graph at chunk " + range + " (" + said + "), after a new session had "
+                    + "replaced an expired one; the message is sent again from the start on the next attempt",
+                    retryAfter, null);
         }
         if (status == 429 || status >= 500) {
-            return new Failure(true, true, "Microsoft Graph failed the chunk " + range + " of " + attachment.fileName()
+            return new Failure(true, true, false, "Microsoft Graph failed the chunk " + range + " of " + attachment.fileName()
                     + " (" + said + ")", retryAfter, null);
         }
-        return new Failure(false, false, "Microsoft Graph refused the chunk " + range + " of " + attachment.fileName() + " ("
+        return new Failure(false, false, false, "Microsoft Graph refused the chunk " + range + " of " + attachment.fileName() + " ("
                 + said + ")", retryAfter, null);
     }
 

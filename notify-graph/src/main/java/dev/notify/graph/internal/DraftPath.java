@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends a message too big for one sendMail request: creates it as a draft in the sender's mailbox with the small
  * attachments that fit in that request, posts the other small ones, uploads each attachment of 3 MB or more through
- * an upload session ({@link ChunkedUpload}), then sends the draft. Any failure after the draft exists deletes it and
- * sends nothing. Needs the Mail.ReadWrite application permission besides Mail.Send. Graph moves a sent draft to the
- * mailbox's Sent Items whatever {@code email.graph.save-to-sent-items} says.
+ * an upload session ({@link ChunkedUpload}), then sends the draft. Any failure after the draft exists deletes it for
+ * good (not to Deleted Items) and sends nothing. Needs the Mail.ReadWrite application permission besides Mail.Send.
+ * Graph moves a sent draft to the mailbox's Sent Items whatever {@code email.graph.save-to-sent-items} says.
  *
  * <p>This class is threadsafe.
  */
@@ -104,6 +104,7 @@ final class DraftPath {
                 .byMessageId(draft.id());
         int chunks = 0;
         int resumes = 0;
+        int restarts = 0;
         String step = "adding an attachment to";
         try {
             for (Attachment a : draft.toPost()) {
@@ -112,12 +113,15 @@ final class DraftPath {
             }
             for (Attachment a : draft.toUpload()) {
                 step = "uploading " + a.fileName() + " to";
-                UploadSession session = message.attachments().createUploadSession().post(uploadRequest(a),
-                        config(draft.token(), draft.clientRequestId()));
-                ChunkedUpload.Outcome outcome = upload.upload(URI.create(session.getUploadUrl()), a,
-                        session.getNextExpectedRanges());
+                ChunkedUpload.Outcome outcome = upload.upload(() -> {
+                    UploadSession session = message.attachments().createUploadSession().post(uploadRequest(a),
+                            config(draft.token(), draft.clientRequestId()));
+                    return new ChunkedUpload.Session(URI.create(session.getUploadUrl()),
+                            session.getNextExpectedRanges());
+                }, a);
                 chunks += outcome.chunks();
                 resumes += outcome.resumes();
+                restarts += outcome.restarts();
             }
             step = "sending";
             message.send().post(config(draft.token(), draft.clientRequestId()));
@@ -138,18 +142,40 @@ final class DraftPath {
         details.put("graph.path", "draft");
         details.put("graph.upload-chunks", String.valueOf(chunks));
         details.put("graph.upload-resumes", String.valueOf(resumes));
+        details.put("graph.upload-restarts", String.valueOf(restarts));
         List<String> accepted = email.recipients().stream().map(EmailAddress::address).toList();
         return new Delivery(email.messageId().orElse("<" + draft.clientRequestId() + "@graph>"), accepted, List.of(),
                 details);
     }
 
+    /**
+     * Purges the draft with {@code permanentDelete}, so that it does not land in the mailbox's Deleted Items; with
+     * {@code DELETE} where Graph does not know that action (national clouds answer 400, 404 or 405).
+     */
     private void delete(MessageItemRequestBuilder message, Draft draft) {
+        try {
+            message.permanentDelete().post(config(draft.token(), draft.clientRequestId()));
+            return;
+        } catch (ApiException e) {
+            int status = e.getResponseStatusCode();
+            if (status != 400 && status != 404 && status != 405) {
+                warnNotDeleted(draft, e);
+                return;
+            }
+        } catch (RuntimeException e) {
+            warnNotDeleted(draft, e);
+            return;
+        }
         try {
             message.delete(config(draft.token(), draft.clientRequestId()));
         } catch (RuntimeException e) {
-            LOG.warn("Could not delete the draft of a large message in mailbox {} after a failed send "
-                    + "(client-request-id {}): {}", draft.mailbox(), draft.clientRequestId(), e.toString());
+            warnNotDeleted(draft, e);
         }
+    }
+
+    private static void warnNotDeleted(Draft draft, RuntimeException e) {
+        LOG.warn("Could not delete the draft of a large message in mailbox {} after a failed send "
+                + "(client-request-id {}): {}", draft.mailbox(), draft.clientRequestId(), e.toString());
     }
 
     private static CreateUploadSessionPostRequestBody uploadRequest(Attachment a) {

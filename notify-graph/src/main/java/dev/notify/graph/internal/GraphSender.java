@@ -24,9 +24,11 @@ import dev.notify.settings.SettingKeys;
 import dev.notify.spi.Backoff;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.EmailSender;
+import dev.notify.spi.SendOutcome;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,13 +77,13 @@ public final class GraphSender implements EmailSender {
         this.client.getRequestAdapter().setBaseUrl(settings.graphBaseUrl().toString());
         this.requestSize = new RequestSize(client.getRequestAdapter().getSerializationWriterFactory());
         ResolvedSettings resolved = settings.resolved();
-        ChunkedUpload upload = new ChunkedUpload(http, settings.uploadChunkBytes(),
-                Backoff.of(resolved.get(SettingKeys.EMAIL_RETRY_INITIAL_DELAY),
-                        resolved.get(SettingKeys.EMAIL_RETRY_MAX_DELAY)),
-                resolved.get(SettingKeys.EMAIL_RETRY_MAX_ATTEMPTS), clock);
+        Backoff backoff = Backoff.of(resolved.get(SettingKeys.EMAIL_RETRY_INITIAL_DELAY),
+                resolved.get(SettingKeys.EMAIL_RETRY_MAX_DELAY));
+        int attempts = resolved.get(SettingKeys.EMAIL_RETRY_MAX_ATTEMPTS);
+        ChunkedUpload upload = new ChunkedUpload(http, settings.uploadChunkBytes(), backoff, attempts, clock);
         this.drafts = new DraftPath(client, requestSize, upload, errors);
         this.batches = new SendMailBatches(settings, tokens, http, errors, inFlight, this::sendAlone,
-                e -> transportFailure(new java.io.UncheckedIOException(e), "(batch)"));
+                e -> transportFailure(new java.io.UncheckedIOException(e), "(batch)"), backoff, attempts);
     }
 
     /**
@@ -100,20 +102,65 @@ public final class GraphSender implements EmailSender {
 
     /**
      * Sends a queued message within the sendMail limit in a {@code $batch} with the others queued for the same
-     * mailbox at the time ({@link SendMailBatches}); a larger one as {@link #send} does.
+     * mailbox at the time ({@link SendMailBatches}); a larger one as {@link #send} does. A 429 is retried for this
+     * message after its back-off, up to {@code email.retry.max-attempts} requests, before this returns.
      */
     @Override
     public Delivery sendQueued(EmailMessage email) {
+        Optional<SendMailBatches.Queued> request = batchable(email);
+        return request.isPresent() ? batches.send(request.get()) : send(email);
+    }
+
+    /**
+     * Sends queued messages within the sendMail limit in {@code $batch} requests of up to 20 per mailbox, as
+     * {@link #sendQueued(EmailMessage)} does, and each larger one alone through the draft path; at most
+     * {@code email.graph.max-concurrent-requests} requests at a time. Each message's outcome is its own.
+     */
+    @Override
+    public List<SendOutcome> sendQueued(List<EmailMessage> messages) {
+        SendOutcome[] outcomes = new SendOutcome[messages.size()];
+        List<Integer> inBatches = new ArrayList<>();
+        List<SendMailBatches.Queued> requests = new ArrayList<>();
+        List<Integer> alone = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            try {
+                Optional<SendMailBatches.Queued> request = batchable(messages.get(i));
+                if (request.isPresent()) {
+                    inBatches.add(i);
+                    requests.add(request.get());
+                } else {
+                    alone.add(i);
+                }
+            } catch (RuntimeException e) {
+                outcomes[i] = new SendOutcome.Failed(e);
+            }
+        }
+        List<SendOutcome> batched = batches.sendAll(requests);
+        for (int j = 0; j < inBatches.size(); j++) {
+            outcomes[inBatches.get(j)] = batched.get(j);
+        }
+        for (int i : alone) {
+            try {
+                outcomes[i] = new SendOutcome.Delivered(send(messages.get(i)));
+            } catch (RuntimeException e) {
+                outcomes[i] = new SendOutcome.Failed(e);
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    /** The sendMail request of a message within the limit; empty for one that needs the draft path. */
+    private Optional<SendMailBatches.Queued> batchable(EmailMessage email) {
         if (closed) {
             throw new SendRejectedException("this Graph sender is closed");
         }
         EmailAddress from = email.from().orElseThrow(() -> new IllegalArgumentException("the message has no from"));
         MailMapper.check(email);
         if (requestSize.route(email, settings) == RequestSize.Route.DRAFT) {
-            return send(email);
+            return Optional.empty();
         }
-        String json = requestSize.json(MailMapper.toRequest(email, settings.saveToSentItems()));
-        return batches.send(email, from.asciiAddress(), json);
+        return Optional.of(new SendMailBatches.Queued(email, from.asciiAddress(),
+                requestSize.json(MailMapper.toRequest(email, settings.saveToSentItems()))));
     }
 
     /** One sendMail request for a message within the limit, holding a permit the caller acquired. */

@@ -9,10 +9,13 @@ import dev.notify.message.EmailAddress;
 import dev.notify.message.EmailMessage;
 import dev.notify.microsoft.AccessToken;
 import dev.notify.microsoft.AppTokenSource;
+import dev.notify.spi.Backoff;
 import dev.notify.spi.Delivery;
+import dev.notify.spi.SendOutcome;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +24,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -35,12 +39,15 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * Carries queued sends to the same mailbox in Graph JSON batches: each caller puts its message in the mailbox's
- * waiting line and waits; whoever gets one of the app's request permits takes up to {@value #MAX_REQUESTS} waiting
- * messages (at most 4 MB of requests) and posts them as one {@code POST /$batch}, or alone with sendMail when only
- * one waits. No caller waits for messages that are not there yet: a batch is whatever queued up while the permits were
- * busy. Each caller gets its own message's outcome: a request of the batch answered 429 fails that message alone,
- * transiently, with its {@code Retry-After}, for the notifier's or the outbox's retry.
+ * Carries queued sends to the same mailbox in Graph JSON batches: each message waits in its mailbox's line; whoever
+ * gets one of the app's request permits takes up to {@value #MAX_REQUESTS} waiting messages (at most 4 MB of
+ * requests) and posts them as one {@code POST /$batch}, or alone with sendMail when only one waits. No caller waits
+ * for messages that are not there yet: a batch is whatever queued up while the permits were busy, or the messages a
+ * caller handed over together ({@link #sendAll}). Each message gets its own outcome. A message answered 429 (inside a
+ * batch or alone) goes back in its line for that message alone, to be sent once the back-off allows (at least its
+ * {@code Retry-After}), up to {@code email.retry.max-attempts} requests; no permit is held while it waits. A wait
+ * longer than {@code email.graph.read-timeout} is left to the caller's retry instead: the message fails transiently
+ * with its {@code Retry-After}, and no thread is held that long.
  *
  * <p>This class is threadsafe.
  */
@@ -58,7 +65,21 @@ final class SendMailBatches {
         Delivery send(EmailMessage email, String mailbox);
     }
 
-    private record Waiting(EmailMessage email, String mailbox, String json, CompletableFuture<Delivery> outcome) {
+    /** A message within the sendMail limit, the mailbox sending it and its sendMail request body. */
+    record Queued(EmailMessage email, String mailbox, String json) {
+    }
+
+    /** A request in its mailbox's line until its outcome is known; due again after a 429's back-off. */
+    private static final class Waiting {
+        final Queued request;
+        final CompletableFuture<Delivery> outcome = new CompletableFuture<>();
+        volatile long dueNanos;
+        volatile int requests;
+
+        Waiting(Queued request, long dueNanos) {
+            this.request = request;
+            this.dueNanos = dueNanos;
+        }
     }
 
     private final GraphSettings settings;
@@ -68,10 +89,17 @@ final class SendMailBatches {
     private final Semaphore permits;
     private final SingleSend single;
     private final Function<IOException, NotifyException> transportFailure;
+    private final Backoff backoff;
+    private final int maxRequests;
     private final Map<String, Queue<Waiting>> waiting = new ConcurrentHashMap<>();
 
+    /**
+     * @param backoff     the wait before a throttled message is sent again
+     * @param maxRequests the most requests for one message, the first included
+     */
     SendMailBatches(GraphSettings settings, AppTokenSource tokens, OkHttpClient http, GraphErrors errors,
-            Semaphore permits, SingleSend single, Function<IOException, NotifyException> transportFailure) {
+            Semaphore permits, SingleSend single, Function<IOException, NotifyException> transportFailure,
+            Backoff backoff, int maxRequests) {
         this.settings = settings;
         this.tokens = tokens;
         this.http = http;
@@ -79,32 +107,76 @@ final class SendMailBatches {
         this.permits = permits;
         this.single = single;
         this.transportFailure = transportFailure;
+        this.backoff = backoff;
+        this.maxRequests = maxRequests;
+    }
+
+    /** When a caller last saw its messages move: it sent a request, or one of its messages got its outcome. */
+    private static final class Progress {
+        long nanos = System.nanoTime();
+    }
+
+    /** Sends one message, alone or in a batch with others waiting for its mailbox. */
+    Delivery send(Queued request) {
+        return await(enqueue(request), new Progress());
     }
 
     /**
-     * Sends {@code email}, alone or in a batch with others waiting for {@code mailbox}.
-     *
-     * @param json the message's sendMail request body
+     * Sends the messages together: those of one mailbox in batches, one request at a time on the calling thread
+     * whenever it gets a permit; each outcome in the order given. The messages share one
+     * {@code email.graph.read-timeout}: once the caller waited that long for a permit with none of them moving, those
+     * still waiting fail at once.
      */
-    Delivery send(EmailMessage email, String mailbox, String json) {
-        Waiting mine = new Waiting(email, mailbox, json, new CompletableFuture<>());
-        Queue<Waiting> line = waiting.computeIfAbsent(mailbox, m -> new ConcurrentLinkedQueue<>());
-        line.add(mine);
-        long deadline = System.nanoTime() + settings.readTimeout().toNanos();
-        while (!mine.outcome().isDone()) {
+    List<SendOutcome> sendAll(List<Queued> requests) {
+        List<Waiting> queued = requests.stream().map(this::enqueue).toList();
+        List<SendOutcome> outcomes = new ArrayList<>(queued.size());
+        Progress progress = new Progress();
+        for (Waiting w : queued) {
+            try {
+                outcomes.add(new SendOutcome.Delivered(await(w, progress)));
+            } catch (RuntimeException e) {
+                outcomes.add(new SendOutcome.Failed(e));
+            }
+        }
+        return outcomes;
+    }
+
+    private Waiting enqueue(Queued request) {
+        Waiting w = new Waiting(request, System.nanoTime());
+        line(request.mailbox()).add(w);
+        return w;
+    }
+
+    private Queue<Waiting> line(String mailbox) {
+        return waiting.computeIfAbsent(mailbox, m -> new ConcurrentLinkedQueue<>());
+    }
+
+    /**
+     * Waits for the outcome of {@code mine}, sending its line's due messages whenever a permit is free; gives up
+     * once it is due and the caller's messages have not moved for {@code email.graph.read-timeout}.
+     */
+    private Delivery await(Waiting mine, Progress progress) {
+        Queue<Waiting> line = line(mine.request.mailbox());
+        long timeout = settings.readTimeout().toNanos();
+        while (!mine.outcome.isDone()) {
             if (permits.tryAcquire()) {
+                boolean sent;
                 try {
-                    sendWaiting(line);
+                    sent = sendWaiting(line);
                 } finally {
                     permits.release();
                 }
-                continue;
+                if (sent) {
+                    progress.nanos = System.nanoTime();
+                    continue;
+                }
             }
-            if (System.nanoTime() - deadline > 0 && line.remove(mine)) {
+            long due = mine.dueNanos - progress.nanos > 0 ? mine.dueNanos : progress.nanos;
+            if (System.nanoTime() - (due + timeout) > 0 && line.remove(mine)) {
                 throw GraphSender.noRequestSlot(settings);
             }
             try {
-                mine.outcome().get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                mine.outcome.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
             } catch (TimeoutException | ExecutionException e) {
                 // done or still waiting: the loop tells
             } catch (InterruptedException e) {
@@ -115,9 +187,10 @@ final class SendMailBatches {
                 }
             }
         }
+        progress.nanos = System.nanoTime();
         try {
-            return mine.outcome().join();
-        } catch (java.util.concurrent.CompletionException e) {
+            return mine.outcome.join();
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
@@ -125,54 +198,83 @@ final class SendMailBatches {
         }
     }
 
-    private void sendWaiting(Queue<Waiting> line) {
+    /** Sends the line's due messages, up to a batch; false when none was due. */
+    private boolean sendWaiting(Queue<Waiting> line) {
         List<Waiting> batch = new ArrayList<>();
         long bytes = 0;
-        for (Waiting next; batch.size() < MAX_REQUESTS && (next = line.peek()) != null; ) {
-            if (!batch.isEmpty() && bytes + next.json().length() > RequestSize.MAX_REQUEST_BYTES) {
+        long now = System.nanoTime();
+        for (Waiting next : line) {
+            if (batch.size() == MAX_REQUESTS) {
+                break;
+            }
+            if (next.dueNanos - now > 0) {
+                continue;
+            }
+            int length = next.request.json().length();
+            if (!batch.isEmpty() && bytes + length > RequestSize.MAX_REQUEST_BYTES) {
                 break;
             }
             if (line.remove(next)) {
                 batch.add(next);
-                bytes += next.json().length();
+                bytes += length;
             }
         }
         if (batch.isEmpty()) {
-            return;
+            return false;
         }
-        if (batch.size() == 1) {
-            Waiting only = batch.get(0);
-            try {
-                only.outcome().complete(single.send(only.email(), only.mailbox()));
-            } catch (RuntimeException e) {
-                only.outcome().completeExceptionally(e);
-            }
-            return;
+        List<Outcome> outcomes = batch.size() == 1 ? List.of(alone(batch.get(0).request)) : batch(batch);
+        for (int i = 0; i < batch.size(); i++) {
+            settle(batch.get(i), outcomes.get(i), line);
         }
+        return true;
+    }
+
+    private Outcome alone(Queued request) {
         try {
-            Map<Waiting, Outcome> outcomes = tokens.useRenewingOnce(token -> post(batch, token),
-                    "Microsoft Graph at " + settings.graphBaseUrl(), "the Mail.Send application permission");
-            outcomes.forEach((w, outcome) -> {
-                if (outcome.delivery() != null) {
-                    w.outcome().complete(outcome.delivery());
-                } else {
-                    w.outcome().completeExceptionally(outcome.failure());
-                }
-            });
+            return new Outcome(single.send(request.email(), request.mailbox()), null);
         } catch (RuntimeException e) {
-            batch.forEach(w -> w.outcome().completeExceptionally(e));
+            return new Outcome(null, e);
         }
+    }
+
+    private List<Outcome> batch(List<Waiting> batch) {
+        try {
+            return tokens.useRenewingOnce(token -> post(batch, token),
+                    "Microsoft Graph at " + settings.graphBaseUrl(), "the Mail.Send application permission");
+        } catch (RuntimeException e) {
+            return batch.stream().map(w -> new Outcome(null, e)).toList();
+        }
+    }
+
+    /** Completes a message's outcome, or puts a throttled one back in its line until its back-off has passed. */
+    private void settle(Waiting w, Outcome outcome, Queue<Waiting> line) {
+        int requests = ++w.requests;
+        if (outcome.delivery() != null) {
+            w.outcome.complete(requests == 1 ? outcome.delivery()
+                    : outcome.delivery().withDetail("graph.throttled-retries", String.valueOf(requests - 1)));
+            return;
+        }
+        if (outcome.failure() instanceof DeliveryException failure && failure.replyCode().orElse(0) == 429
+                && requests < maxRequests) {
+            Duration delay = backoff.delay(requests, failure.retryAfter());
+            if (delay.compareTo(settings.readTimeout()) <= 0) {
+                w.dueNanos = System.nanoTime() + delay.toNanos();
+                line.add(w);
+                return;
+            }
+        }
+        w.outcome.completeExceptionally(outcome.failure());
     }
 
     private record Outcome(Delivery delivery, RuntimeException failure) {
     }
 
-    private Map<Waiting, Outcome> post(List<Waiting> batch, AccessToken token) {
+    private List<Outcome> post(List<Waiting> batch, AccessToken token) {
         String clientRequestId = UUID.randomUUID().toString();
         StringBuilder body = new StringBuilder("{\"requests\":[");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
-            Waiting w = batch.get(i);
+            Queued w = batch.get(i).request;
             String id = String.valueOf(i + 1);
             ids.add(id);
             body.append(i == 0 ? "" : ",").append("{\"id\":").append(Json.quote(id))
@@ -198,10 +300,8 @@ final class SendMailBatches {
                 DeliveryException failure = errors.map(response.code(), errorPart(text, "code"),
                         errorPart(text, "message"), Optional.ofNullable(response.header("request-id"))
                                 .orElse(clientRequestId), Optional.ofNullable(response.header("Retry-After")),
-                        batch.get(0).mailbox(), null);
-                Map<Waiting, Outcome> all = new HashMap<>();
-                batch.forEach(w -> all.put(w, new Outcome(null, failure)));
-                return all;
+                        batch.get(0).request.mailbox(), null);
+                return batch.stream().map(w -> new Outcome(null, failure)).toList();
             }
             if (Json.parse(text) instanceof Map<?, ?> root && root.get("responses") instanceof List<?> list) {
                 for (Object item : list) {
@@ -212,21 +312,19 @@ final class SendMailBatches {
             }
         } catch (IOException e) {
             NotifyException failure = transportFailure.apply(e);
-            Map<Waiting, Outcome> all = new HashMap<>();
-            batch.forEach(w -> all.put(w, new Outcome(null, failure)));
-            return all;
+            return batch.stream().map(w -> new Outcome(null, failure)).toList();
         } catch (JsonException e) {
             answers.clear();
         }
-        Map<Waiting, Outcome> outcomes = new HashMap<>();
+        List<Outcome> outcomes = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            outcomes.put(batch.get(i), outcome(batch.get(i), answers.get(ids.get(i)), clientRequestId + "-"
-                    + ids.get(i), batch.size()));
+            outcomes.add(outcome(batch.get(i).request, answers.get(ids.get(i)), clientRequestId + "-" + ids.get(i),
+                    batch.size()));
         }
         return outcomes;
     }
 
-    private Outcome outcome(Waiting w, Map<?, ?> answer, String clientRequestId, int batchSize) {
+    private Outcome outcome(Queued w, Map<?, ?> answer, String clientRequestId, int batchSize) {
         if (answer == null) {
             return new Outcome(null, new TransientDeliveryException("Microsoft Graph's batch answer has no response "
                     + "for this message (client-request-id " + clientRequestId + "); it may or may not have been sent"));

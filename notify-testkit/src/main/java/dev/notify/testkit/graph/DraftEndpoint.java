@@ -19,7 +19,7 @@ import java.util.UUID;
 
 /**
  * The draft path of {@code /v1.0/users/{user}/messages}: create a draft, post an attachment, create an upload
- * session, send, delete. Each needs a token issued by the fixture whose roles include {@code Mail.ReadWrite}, as
+ * session, send, delete (to Deleted Items) and permanentDelete. Each needs a token issued by the fixture whose roles include {@code Mail.ReadWrite}, as
  * Graph does; without it the answer is {@code 403 ErrorAccessDenied}.
  */
 final class DraftEndpoint {
@@ -62,6 +62,18 @@ final class DraftEndpoint {
             case "DELETE ":
                 state.drafts.remove(draft.id);
                 state.deletedDrafts.add(draft.id);
+                state.draftsInDeletedItems.add(draft.id);
+                return answer(204, null, requestId, clientRequestId);
+            case "POST permanentDelete":
+                GraphFault fault = state.permanentDeleteFault();
+                if (fault != null) {
+                    ResponseDefinitionBuilder refused = SendMailEndpoint.error(fault.status(), fault.code(),
+                            fault.message(), requestId, clientRequestId);
+                    fault.headers().forEach(refused::withHeader);
+                    return refused.build();
+                }
+                state.drafts.remove(draft.id);
+                state.deletedDrafts.add(draft.id);
                 return answer(204, null, requestId, clientRequestId);
             case "POST attachments":
                 draft.addAttachment((ObjectNode) Json.node(request.getBodyAsString()));
@@ -100,8 +112,7 @@ final class DraftEndpoint {
         String id = UUID.randomUUID().toString();
         UploadSessionState session = new UploadSessionState(id, draft.id, item.path("name").asText(),
                 item.path("contentType").asText("application/octet-stream"), item.path("size").asLong());
-        state.uploadSessions.put(id, session);
-        state.uploadSessionsInOrder.add(session);
+        state.addUploadSession(session);
         URI absolute = URI.create(request.getAbsoluteUrl());
         String uploadUrl = absolute.getScheme() + "://" + absolute.getAuthority() + UploadEndpoint.PATH + id
                 + "?authtoken=fixture-preauthorised";

@@ -36,11 +36,14 @@ final class FixtureState {
     final Map<String, UploadSessionState> uploadSessions = new ConcurrentHashMap<>();
     final List<UploadSessionState> uploadSessionsInOrder = new CopyOnWriteArrayList<>();
     final List<String> deletedDrafts = new CopyOnWriteArrayList<>();
+    final List<String> draftsInDeletedItems = new CopyOnWriteArrayList<>();
+    private volatile GraphFault permanentDeleteFault;
     final AtomicInteger uploadPuts = new AtomicInteger();
     final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
     final AtomicInteger acceptedChunks = new AtomicInteger();
     private final Map<Integer, GraphFault> uploadChunkFaults = new HashMap<>();
     private volatile int expireUploadsAfterChunks = Integer.MAX_VALUE;
+    private final Map<Integer, Integer> uploadSessionExpiries = new HashMap<>();
     private final AtomicInteger sendMailsInFlight = new AtomicInteger();
     private final AtomicInteger maxSendMailsInFlight = new AtomicInteger();
 
@@ -66,11 +69,14 @@ final class FixtureState {
         uploadSessions.clear();
         uploadSessionsInOrder.clear();
         deletedDrafts.clear();
+        draftsInDeletedItems.clear();
+        permanentDeleteFault = null;
         uploadPuts.set(0);
         batchSizes.clear();
         acceptedChunks.set(0);
         uploadChunkFaults.clear();
         expireUploadsAfterChunks = Integer.MAX_VALUE;
+        uploadSessionExpiries.clear();
         sendMailsInFlight.set(0);
         maxSendMailsInFlight.set(0);
     }
@@ -132,6 +138,29 @@ final class FixtureState {
     /** The fault for the upload PUT number {@code put} of this test, or null. */
     synchronized GraphFault uploadChunkFault(int put) {
         return uploadChunkFaults.remove(put);
+    }
+
+    synchronized void expireUploadSession(int number, int chunks) {
+        uploadSessionExpiries.put(number, chunks);
+    }
+
+    /** Records a new session, numbered from 1 in the order of creation, expiring as queued for its number. */
+    synchronized void addUploadSession(UploadSessionState session) {
+        uploadSessions.put(session.id, session);
+        uploadSessionsInOrder.add(session);
+        Integer chunks = uploadSessionExpiries.remove(uploadSessionsInOrder.size());
+        if (chunks != null) {
+            session.expireAfterChunks(chunks);
+        }
+    }
+
+    /** The fault every permanentDelete of this test is answered with, or null. */
+    GraphFault permanentDeleteFault() {
+        return permanentDeleteFault;
+    }
+
+    void permanentDeleteFault(GraphFault fault) {
+        this.permanentDeleteFault = fault;
     }
 
     int expireUploadsAfterChunks() {

@@ -30,10 +30,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * A Microsoft Graph and Entra ID stand-in for tests: WireMock over HTTPS on loopback serving the client-credentials
  * token endpoint, {@code sendMail}, JSON batches of sendMail requests ({@code $batch}), and the draft path of large messages (create a draft, post attachments, upload
- * sessions with their pre-authorised upload URLs, send, delete), recording every mail decoded into notify's
+ * sessions with their pre-authorised upload URLs, send, delete, permanentDelete), recording every mail decoded into notify's
  * {@link EmailMessage} and every upload as an {@link UploadedAttachment}. Faults can be injected into each:
- * {@link #failNextSendMails}, {@link #failUploadChunk}, {@link #expireUploadSessionsAfter}, and tokens without
- * {@code Mail.ReadWrite} ({@link #roles}).
+ * {@link #failNextSendMails}, {@link #failUploadChunk}, {@link #expireUploadSessionsAfter},
+ * {@link #expireUploadSession}, and tokens without {@code Mail.ReadWrite} ({@link #roles}).
  *
  * <pre>{@code
  * @RegisterExtension
@@ -159,7 +159,7 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
         server.stubFor(post(urlPathMatching("/v1\\.0/\\$batch"))
                 .willReturn(aResponse().withTransformers(BatchEndpoint.NAME)));
         server.stubFor(post(urlPathMatching("/v1\\.0/users/[^/]+/messages(/[^/]+/(attachments|attachments/"
-                + "createUploadSession|send))?")).willReturn(aResponse().withTransformers(DraftEndpoint.NAME)));
+                + "createUploadSession|send|permanentDelete))?")).willReturn(aResponse().withTransformers(DraftEndpoint.NAME)));
         server.stubFor(delete(urlPathMatching("/v1\\.0/users/[^/]+/messages/[^/]+"))
                 .willReturn(aResponse().withTransformers(DraftEndpoint.NAME)));
         server.stubFor(any(urlPathMatching(UploadEndpoint.PATH + "[^/]+"))
@@ -287,9 +287,29 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
         return List.copyOf(state.drafts.keySet());
     }
 
-    /** The ids of drafts deleted since the test started, in order. */
+    /**
+     * The ids of drafts deleted since the test started, in order: with {@code POST .../permanentDelete} or with
+     * {@code DELETE}.
+     */
     public List<String> deletedDrafts() {
         return List.copyOf(state.deletedDrafts);
+    }
+
+    /**
+     * The ids of drafts deleted with {@code DELETE} since the test started, in order: Graph moves those to the
+     * mailbox's Deleted Items, where its user sees them, whereas {@code permanentDelete} purges them.
+     */
+    public List<String> draftsInDeletedItems() {
+        return List.copyOf(state.draftsInDeletedItems);
+    }
+
+    /**
+     * Answers every {@code POST /users/{user}/messages/{id}/permanentDelete} of this test with {@code fault}, deleting
+     * nothing: a national cloud without the action, which a client must follow with {@code DELETE}.
+     */
+    public GraphServerExtension failPermanentDeletes(GraphFault fault) {
+        state.permanentDeleteFault(Objects.requireNonNull(fault, "fault"));
+        return this;
     }
 
     /**
@@ -311,6 +331,20 @@ public final class GraphServerExtension implements BeforeAllCallback, AfterAllCa
             throw new IllegalArgumentException("chunks must not be negative, was " + chunks);
         }
         state.expireUploadsAfterChunks(chunks);
+        return this;
+    }
+
+    /**
+     * Expires the upload session number {@code session} of this test (1 for the first created) once it has accepted
+     * {@code chunks} chunks: further PUTs and status requests to its upload URL are answered {@code 404}; the sessions
+     * created after it are unaffected.
+     */
+    public GraphServerExtension expireUploadSession(int session, int chunks) {
+        if (session < 1 || chunks < 0) {
+            throw new IllegalArgumentException("session must be at least 1 and chunks not negative, were " + session
+                    + " and " + chunks);
+        }
+        state.expireUploadSession(session, chunks);
         return this;
     }
 

@@ -42,7 +42,8 @@ final class UploadEndpoint {
         UploadSessionState session = state.uploadSessions.get(id);
         boolean put = "PUT".equals(request.getMethod().getName());
         int putNumber = put ? state.uploadPuts.incrementAndGet() : 0;
-        if (session == null || put && state.acceptedChunks.get() >= state.expireUploadsAfterChunks()) {
+        if (session == null || session.expired()
+                || put && state.acceptedChunks.get() >= state.expireUploadsAfterChunks()) {
             return SendMailEndpoint.error(404, "itemNotFound", "The upload session was not found or has expired.",
                     requestId, requestId).build();
         }

@@ -18,6 +18,7 @@ final class UploadSessionState {
     private final List<String> ranges = new ArrayList<>();
     private long received;
     private int putsWithBearerToken;
+    private int expireAfterChunks = Integer.MAX_VALUE;
 
     UploadSessionState(String id, String draftId, String name, String contentType, long size) {
         this.id = id;
@@ -34,6 +35,15 @@ final class UploadSessionState {
 
     synchronized long received() {
         return received;
+    }
+
+    synchronized void expireAfterChunks(int chunks) {
+        expireAfterChunks = chunks;
+    }
+
+    /** Whether the session has taken the chunks it was to take before it expires. */
+    synchronized boolean expired() {
+        return ranges.size() >= expireAfterChunks;
     }
 
     synchronized void bearerTokenSeen() {

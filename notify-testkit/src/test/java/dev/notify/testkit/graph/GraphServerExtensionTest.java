@@ -184,6 +184,85 @@ class GraphServerExtensionTest {
     }
 
     @Test
+    void permanentDeletePurgesADraftWhereDeleteMovesItToDeletedItems() throws Exception {
+        String token = readWriteToken();
+        String purged = createDraft(token);
+        String moved = createDraft(token);
+
+        assertThat(request(token, "POST", "/messages/" + purged + "/permanentDelete", null).statusCode())
+                .isEqualTo(204);
+        assertThat(request(token, "DELETE", "/messages/" + moved, null).statusCode()).isEqualTo(204);
+
+        assertThat(graph.drafts()).isEmpty();
+        assertThat(graph.deletedDrafts()).containsExactly(purged, moved);
+        assertThat(graph.draftsInDeletedItems()).containsExactly(moved);
+    }
+
+    @Test
+    void refusedPermanentDeleteLeavesTheDraft() throws Exception {
+        String token = readWriteToken();
+        String draft = createDraft(token);
+        graph.failPermanentDeletes(GraphFault.error(405, "ErrorInvalidRequest", "Not supported in this cloud."));
+
+        assertThat(request(token, "POST", "/messages/" + draft + "/permanentDelete", null).statusCode())
+                .isEqualTo(405);
+
+        assertThat(graph.drafts()).containsExactly(draft);
+        assertThat(graph.deletedDrafts()).isEmpty();
+    }
+
+    @Test
+    void oneExpiredUploadSessionAnswers404WhileTheNextOneTakesChunks() throws Exception {
+        String token = readWriteToken();
+        String draft = createDraft(token);
+        graph.expireUploadSession(1, 0);
+        String session = "{\"AttachmentItem\":{\"attachmentType\":\"file\",\"name\":\"a.bin\",\"size\":3}}";
+        URI expired = uploadUrl(request(token, "POST", "/messages/" + draft + "/attachments/createUploadSession",
+                session));
+        URI fresh = uploadUrl(request(token, "POST", "/messages/" + draft + "/attachments/createUploadSession",
+                session));
+
+        assertThat(put(expired).statusCode()).isEqualTo(404);
+        assertThat(http.send(HttpRequest.newBuilder(expired).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(404);
+        assertThat(put(fresh).statusCode()).isEqualTo(201);
+        assertThat(graph.uploads()).extracting(UploadedAttachment::complete).containsExactly(false, true);
+    }
+
+    private String readWriteToken() throws IOException, InterruptedException {
+        graph.roles("Mail.Send", "Mail.ReadWrite");
+        return accessToken(token(graph.tenantId(), graph.clientId(), graph.clientSecret()));
+    }
+
+    private String createDraft(String token) throws IOException, InterruptedException {
+        HttpResponse<String> created = request(token, "POST", "/messages", "{\"subject\":\"draft\"}");
+        Matcher m = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(created.body());
+        assertThat(m.find()).as(created.body()).isTrue();
+        return m.group(1);
+    }
+
+    private HttpResponse<String> request(String token, String method, String path, String json)
+            throws IOException, InterruptedException {
+        URI uri = graph.baseUrl().resolve("/v1.0/users/sender%40contoso.example" + path);
+        return http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI uploadUrl(HttpResponse<String> session) {
+        Matcher m = Pattern.compile("\"uploadUrl\"\\s*:\\s*\"([^\"]+)\"").matcher(session.body());
+        assertThat(m.find()).as(session.body()).isTrue();
+        return URI.create(m.group(1));
+    }
+
+    private HttpResponse<String> put(URI uploadUrl) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uploadUrl).header("Content-Range", "bytes 0-2/3")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[] {1, 2, 3})).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void faultCountMustBePositive() {
         assertThatThrownBy(() -> graph.failNextSendMails(0, GraphFault.unauthorized()))
                 .isInstanceOf(IllegalArgumentException.class);
