@@ -83,7 +83,7 @@ public final class GraphSender implements EmailSender {
         ChunkedUpload upload = new ChunkedUpload(http, settings.uploadChunkBytes(), backoff, attempts, clock);
         this.drafts = new DraftPath(client, requestSize, upload, errors);
         this.batches = new SendMailBatches(settings, tokens, http, errors, inFlight, this::sendAlone,
-                e -> transportFailure(new java.io.UncheckedIOException(e), "(batch)"), backoff, attempts);
+                e -> transportFailure(new java.io.UncheckedIOException(e), "(batch)"));
     }
 
     /**
@@ -102,8 +102,7 @@ public final class GraphSender implements EmailSender {
 
     /**
      * Sends a queued message within the sendMail limit in a {@code $batch} with the others queued for the same
-     * mailbox at the time ({@link SendMailBatches}); a larger one as {@link #send} does. A 429 is retried for this
-     * message after its back-off, up to {@code email.retry.max-attempts} requests, before this returns.
+     * mailbox at the time ({@link SendMailBatches}); a larger one as {@link #send} does.
      */
     @Override
     public Delivery sendQueued(EmailMessage email) {

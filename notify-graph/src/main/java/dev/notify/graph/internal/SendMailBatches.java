@@ -9,13 +9,11 @@ import dev.notify.message.EmailAddress;
 import dev.notify.message.EmailMessage;
 import dev.notify.microsoft.AccessToken;
 import dev.notify.microsoft.AppTokenSource;
-import dev.notify.spi.Backoff;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.SendOutcome;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,11 +41,10 @@ import okhttp3.Response;
  * gets one of the app's request permits takes up to {@value #MAX_REQUESTS} waiting messages (at most 4 MB of
  * requests) and posts them as one {@code POST /$batch}, or alone with sendMail when only one waits. No caller waits
  * for messages that are not there yet: a batch is whatever queued up while the permits were busy, or the messages a
- * caller handed over together ({@link #sendAll}). Each message gets its own outcome. A message answered 429 (inside a
- * batch or alone) goes back in its line for that message alone, to be sent once the back-off allows (at least its
- * {@code Retry-After}), up to {@code email.retry.max-attempts} requests; no permit is held while it waits. A wait
- * longer than {@code email.graph.read-timeout} is left to the caller's retry instead: the message fails transiently
- * with its {@code Retry-After}, and no thread is held that long.
+ * caller handed over together ({@link #sendAll}). Each message gets its own outcome: a request of the batch
+ * answered 429 fails that message alone, transiently, with its {@code Retry-After}, for the notifier's or the
+ * outbox's retry (the outbox then holds the mailbox's server for every worker and process). A sender does not retry
+ * on its own.
  *
  * <p>This class is threadsafe.
  */
@@ -69,12 +66,11 @@ final class SendMailBatches {
     record Queued(EmailMessage email, String mailbox, String json) {
     }
 
-    /** A request in its mailbox's line until its outcome is known; due again after a 429's back-off. */
+    /** A request in its mailbox's line until its outcome is known. */
     private static final class Waiting {
         final Queued request;
         final CompletableFuture<Delivery> outcome = new CompletableFuture<>();
-        volatile long dueNanos;
-        volatile int requests;
+        final long dueNanos;
 
         Waiting(Queued request, long dueNanos) {
             this.request = request;
@@ -89,17 +85,10 @@ final class SendMailBatches {
     private final Semaphore permits;
     private final SingleSend single;
     private final Function<IOException, NotifyException> transportFailure;
-    private final Backoff backoff;
-    private final int maxRequests;
     private final Map<String, Queue<Waiting>> waiting = new ConcurrentHashMap<>();
 
-    /**
-     * @param backoff     the wait before a throttled message is sent again
-     * @param maxRequests the most requests for one message, the first included
-     */
     SendMailBatches(GraphSettings settings, AppTokenSource tokens, OkHttpClient http, GraphErrors errors,
-            Semaphore permits, SingleSend single, Function<IOException, NotifyException> transportFailure,
-            Backoff backoff, int maxRequests) {
+            Semaphore permits, SingleSend single, Function<IOException, NotifyException> transportFailure) {
         this.settings = settings;
         this.tokens = tokens;
         this.http = http;
@@ -107,8 +96,6 @@ final class SendMailBatches {
         this.permits = permits;
         this.single = single;
         this.transportFailure = transportFailure;
-        this.backoff = backoff;
-        this.maxRequests = maxRequests;
     }
 
     /** When a caller last saw its messages move: it sent a request, or one of its messages got its outcome. */
@@ -224,7 +211,7 @@ final class SendMailBatches {
         }
         List<Outcome> outcomes = batch.size() == 1 ? List.of(alone(batch.get(0).request)) : batch(batch);
         for (int i = 0; i < batch.size(); i++) {
-            settle(batch.get(i), outcomes.get(i), line);
+            settle(batch.get(i), outcomes.get(i));
         }
         return true;
     }
@@ -246,24 +233,13 @@ final class SendMailBatches {
         }
     }
 
-    /** Completes a message's outcome, or puts a throttled one back in its line until its back-off has passed. */
-    private void settle(Waiting w, Outcome outcome, Queue<Waiting> line) {
-        int requests = ++w.requests;
+    /** Completes a message's outcome. */
+    private static void settle(Waiting w, Outcome outcome) {
         if (outcome.delivery() != null) {
-            w.outcome.complete(requests == 1 ? outcome.delivery()
-                    : outcome.delivery().withDetail("graph.throttled-retries", String.valueOf(requests - 1)));
-            return;
+            w.outcome.complete(outcome.delivery());
+        } else {
+            w.outcome.completeExceptionally(outcome.failure());
         }
-        if (outcome.failure() instanceof DeliveryException failure && failure.replyCode().orElse(0) == 429
-                && requests < maxRequests) {
-            Duration delay = backoff.delay(requests, failure.retryAfter());
-            if (delay.compareTo(settings.readTimeout()) <= 0) {
-                w.dueNanos = System.nanoTime() + delay.toNanos();
-                line.add(w);
-                return;
-            }
-        }
-        w.outcome.completeExceptionally(outcome.failure());
     }
 
     private record Outcome(Delivery delivery, RuntimeException failure) {
