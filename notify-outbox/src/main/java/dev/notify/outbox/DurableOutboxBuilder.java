@@ -63,12 +63,15 @@ public final class DurableOutboxBuilder {
     }
 
     /**
-     * How many delivered messages may wait at once for their outcomes to be journalled together (default 64): while
-     * one batch of outcomes is made durable (an fsync, a commit), the next messages are already being sent, so that
-     * delivery runs at the relay's speed rather than the journal's. The price is the duplicate bound: a crash can
-     * leave up to {@code workers + recordBatch} messages that the server accepted but the journal has not recorded,
-     * each sent again on the next start with its Message-ID. 0 records each outcome before the worker sends the next
-     * message: at most one such message per worker, and one fsync or commit per message.
+     * How many messages the server accepted may wait at once for their outcomes to be journalled (default 64). The
+     * outbox claims and attempts messages in batches of {@code recordBatch / (2 x workers)} (at least one): a batch's
+     * messages for one server go to it together (one pipelined SMTP exchange on one connection, Graph's JSON
+     * batches), and their outcomes are journalled in one step (one fsync, one commit). While one batch's outcomes are
+     * made durable, the worker's next batch is already on the wire, so that delivery runs at the relay's speed rather
+     * than the journal's. The price is the duplicate bound: a crash can leave up to
+     * {@code max(recordBatch, 2 x workers)} messages that the server accepted but the journal has not recorded, each
+     * sent again on the next start with its Message-ID. 0 sends one message at a time per worker and records its
+     * outcome before the next: at most {@code workers} such messages, and one fsync or commit per message.
      *
      * @throws IllegalArgumentException unless 0-1024
      */
