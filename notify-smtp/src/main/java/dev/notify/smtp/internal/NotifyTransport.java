@@ -5,6 +5,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
 import jakarta.mail.internet.MimeMessage;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -103,18 +104,22 @@ final class NotifyTransport extends SMTPTransport {
             return pipelined.sendAll(messages);
         }
         List<PipelinedTransaction.Sent> sent = new ArrayList<>(messages.size());
+        boolean connected = true;
         for (PipelinedTransaction.Outgoing message : messages) {
             dataStarted = false;
             MessagingException failure = null;
-            if (!isConnected()) {
-                failure = new MessagingException("not sent: the connection ended before this message",
-                        new java.io.EOFException("the server closed the connection"));
-            } else {
+            if (connected) {
                 try {
                     sendMessage(message.mime(), message.recipients());
                 } catch (MessagingException e) {
                     failure = e;
+                } catch (IllegalStateException e) {
+                    connected = false;
                 }
+            }
+            if (!connected) {
+                failure = new MessagingException("not sent: the connection ended before this message",
+                        new EOFException("the server closed the connection"));
             }
             String response = super.getLastServerResponse();
             sent.add(new PipelinedTransaction.Sent(failure,

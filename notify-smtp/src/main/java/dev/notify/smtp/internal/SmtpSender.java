@@ -193,7 +193,7 @@ public final class SmtpSender implements EmailSender {
                 outcomes.add(outcome);
             }
             NotifyTransport transport = connection.transport();
-            reusable = transport.inStep() && transport.isConnected() && (transport.pipelines() || !failed);
+            reusable = transport.inStep() && (transport.pipelines() || !failed);
             return outcomes;
         } finally {
             if (connection != null) {
