@@ -10,7 +10,8 @@ import java.util.function.Function;
  * a receipt handler (the HTTP SMS providers' callback endpoint) {@link #apply applies} receipts, which move a message
  * forward only. Receipts are deduplicated on (message id, status): a receipt repeating a status the message had, or
  * naming an earlier one, changes nothing. A receipt for an id no send has recorded yet (it can arrive before the send
- * returns) is kept for {@link #PENDING_FOR} and applied when the send records the id; at most
+ * returns), and that no {@linkplain #addLookup lookup} knows (a durable outbox remembers sends across restarts), is
+ * kept for {@link #PENDING_FOR} and applied when the send records the id; at most
  * {@value #MAX_PENDING} are kept, the oldest dropped first. Statuses are kept in memory for {@link #KEEP_FOR} after
  * their last change, for at most {@value #MAX_MESSAGES} messages, the oldest dropped first; times come from the
  * notifier's clock.
