@@ -20,8 +20,9 @@ import java.util.TreeSet;
 /**
  * The journal in memory: per entry its latest state and where its content is, per server the entries due in time
  * order, the counts by state, and the segments with how many entries still need each; and per server whether it is
- * paused or held until later; the entries' ids by Message-ID and by the id the service gave an SMS. Its monitor is the journal's lock: the writer applies durable records under it, so
- * callers that read several things at once synchronize on the index.
+ * paused or held until later; the entries' ids by Message-ID and by each id the service gave an SMS (rebuilt with
+ * the rest when the journal is opened). Its monitor is the journal's lock: the writer applies durable records under
+ * it, so callers that read several things at once synchronize on the index.
  */
 final class JournalIndex {
 
