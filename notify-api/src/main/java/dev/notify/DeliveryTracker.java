@@ -2,6 +2,7 @@ package dev.notify;
 
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The delivery statuses of the SMS a {@link Notifier} sent, kept from verified delivery receipts: get it with
@@ -9,7 +10,8 @@ import java.util.function.Consumer;
  * a receipt handler (the HTTP SMS providers' callback endpoint) {@link #apply applies} receipts, which move a message
  * forward only. Receipts are deduplicated on (message id, status): a receipt repeating a status the message had, or
  * naming an earlier one, changes nothing. A receipt for an id no send has recorded yet (it can arrive before the send
- * returns) is kept for {@link #PENDING_FOR} and applied when the send records the id; at most
+ * returns), and that no {@linkplain #addLookup lookup} knows (a durable outbox remembers sends across restarts), is
+ * kept for {@link #PENDING_FOR} and applied when the send records the id; at most
  * {@value #MAX_PENDING} are kept, the oldest dropped first. Statuses are kept in memory for {@link #KEEP_FOR} after
  * their last change, for at most {@value #MAX_MESSAGES} messages, the oldest dropped first; times come from the
  * notifier's clock.
@@ -63,4 +65,19 @@ public interface DeliveryTracker {
      * @return closing it removes the consumer
      */
     AutoCloseable subscribe(Consumer<DeliveryEvent> consumer);
+
+    /**
+     * Adds a place that remembers sent SMS beyond this tracker's memory and across restarts (a durable outbox's
+     * journal): a receipt for an id this tracker holds no status for is looked up there before it is kept as early.
+     * {@code lookup} gets that receipt and returns the state of its message as remembered (its status, server and
+     * {@link DeliveryState#smsMessageId()}), or empty; the receipt is then applied to that state, forward only, and
+     * reported like any other. It may block briefly (a database query), must be threadsafe, and an exception from it
+     * counts as empty.
+     *
+     * @return closing it removes the lookup
+     * @throws UnsupportedOperationException from the default, a tracker that cannot look elsewhere
+     */
+    default AutoCloseable addLookup(Function<DeliveryReceipt, Optional<DeliveryState>> lookup) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not look up unknown ids");
+    }
 }

@@ -20,12 +20,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The {@link DeliveryTracker} of a notifier: statuses in memory, moved forward under a lock per message, receipts
- * for ids no send has recorded yet kept in a bounded map until one does. This class is threadsafe.
+ * for ids no send has recorded yet looked up in the {@linkplain #addLookup lookups} (a journal remembering sends
+ * before a restart), else kept in a bounded map until a send records the id. This class is threadsafe.
  */
 public final class ReceiptTracker implements DeliveryTracker {
 
@@ -41,6 +43,7 @@ public final class ReceiptTracker implements DeliveryTracker {
     private final Object pendingLock = new Object();
     private int pendingCount;
     private final List<Consumer<DeliveryEvent>> consumers = new CopyOnWriteArrayList<>();
+    private final List<Function<DeliveryReceipt, Optional<DeliveryState>>> lookups = new CopyOnWriteArrayList<>();
     private final LongAdder applied = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder stale = new LongAdder();
@@ -98,6 +101,9 @@ public final class ReceiptTracker implements DeliveryTracker {
         Objects.requireNonNull(receipt, "receipt");
         Tracked tracked = messages.get(receipt.messageId());
         if (tracked == null) {
+            tracked = remembered(receipt);
+        }
+        if (tracked == null) {
             synchronized (pendingLock) {
                 tracked = messages.get(receipt.messageId());
                 if (tracked == null) {
@@ -108,6 +114,45 @@ public final class ReceiptTracker implements DeliveryTracker {
             }
         }
         return count(tracked.apply(receipt));
+    }
+
+    /**
+     * The message of {@code receipt} as a lookup remembers it, now tracked here (or what a send recorded meanwhile);
+     * null when no lookup knows it.
+     */
+    private Tracked remembered(DeliveryReceipt receipt) {
+        for (Function<DeliveryReceipt, Optional<DeliveryState>> lookup : lookups) {
+            Optional<DeliveryState> found;
+            try {
+                found = lookup.apply(receipt);
+            } catch (RuntimeException e) {
+                LOG.warn("A delivery lookup failed for a {} receipt: {}", receipt.providerId(), e.toString());
+                continue;
+            }
+            if (found.isPresent()) {
+                DeliveryState state = found.get();
+                Instant now = clock.instant();
+                Tracked tracked = new Tracked(receipt.messageId(), state.serverId(), state.providerId(),
+                        state.smsMessageId(), now, state.status());
+                synchronized (pendingLock) {
+                    Tracked current = messages.putIfAbsent(receipt.messageId(), tracked);
+                    if (current != null) {
+                        return current;
+                    }
+                    recorded.add(tracked);
+                    evict(now);
+                }
+                return tracked;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public AutoCloseable addLookup(Function<DeliveryReceipt, Optional<DeliveryState>> lookup) {
+        Objects.requireNonNull(lookup, "lookup");
+        lookups.add(lookup);
+        return () -> lookups.remove(lookup);
     }
 
     @Override
@@ -201,12 +246,20 @@ public final class ReceiptTracker implements DeliveryTracker {
 
         Tracked(String messageId, Optional<String> server, String providerId, Optional<String> smsMessageId,
                 Instant recordedAt) {
+            this(messageId, server, providerId, smsMessageId, recordedAt, DeliveryStatus.QUEUED);
+        }
+
+        /** A message that already reached {@code status}: receipts up to it change nothing. */
+        Tracked(String messageId, Optional<String> server, String providerId, Optional<String> smsMessageId,
+                Instant recordedAt, DeliveryStatus status) {
             this.messageId = messageId;
             this.server = server;
             this.providerId = providerId;
             this.smsMessageId = smsMessageId;
             this.recordedAt = recordedAt;
             this.updatedAt = recordedAt;
+            this.status = status;
+            this.seen |= 1 << status.ordinal();
         }
 
         synchronized Outcome apply(DeliveryReceipt next) {

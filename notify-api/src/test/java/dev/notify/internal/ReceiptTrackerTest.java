@@ -123,4 +123,39 @@ class ReceiptTrackerTest {
 
         assertThat(tracker.find("a1,a2")).map(DeliveryState::status).contains(DeliveryStatus.DELIVERED);
     }
+
+    @Test
+    void aReceiptForAnIdSentBeforeARestartIsAppliedToTheStateALookupRemembersForwardOnly() throws Exception {
+        List<String> lookedUp = new CopyOnWriteArrayList<>();
+        AutoCloseable lookup = tracker.addLookup(r -> {
+            lookedUp.add(r.messageId());
+            return r.messageId().equals("SM-old") ? java.util.Optional.of(new DeliveryState("SM-old",
+                    java.util.Optional.of("eu-1"), r.providerId(), java.util.Optional.of("<old@notify>"),
+                    DeliveryStatus.SENT, java.util.Optional.empty(), now)) : java.util.Optional.empty();
+        });
+
+        assertThat(tracker.apply(receipt("SM-old", DeliveryStatus.SENT))).isEqualTo(Outcome.DUPLICATE);
+        assertThat(tracker.apply(receipt("SM-old", DeliveryStatus.DELIVERED))).isEqualTo(Outcome.APPLIED);
+        assertThat(tracker.apply(receipt("SM-old", DeliveryStatus.FAILED))).isEqualTo(Outcome.STALE);
+        assertThat(tracker.apply(receipt("SM-new", DeliveryStatus.DELIVERED))).isEqualTo(Outcome.PENDING);
+
+        assertThat(lookedUp).containsExactly("SM-old", "SM-new");
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.previous()).contains(DeliveryStatus.SENT);
+            assertThat(e.smsMessageId()).contains("<old@notify>");
+            assertThat(e.serverId()).contains("eu-1");
+        });
+        lookup.close();
+        tracker.apply(receipt("SM-other", DeliveryStatus.SENT));
+        assertThat(lookedUp).hasSize(2);
+    }
+
+    @Test
+    void aFailingLookupCountsAsUnknown() {
+        tracker.addLookup(r -> {
+            throw new IllegalStateException("database down");
+        });
+
+        assertThat(tracker.apply(receipt("SM1", DeliveryStatus.SENT))).isEqualTo(Outcome.PENDING);
+    }
 }

@@ -33,12 +33,25 @@ import java.util.Optional;
  * @param keepUntil      for a final state, until when the entry stays queryable before the journal drops it
  * @param delivery       for an accepted SMS, the delivery status its service reported last (a verified delivery
  *                       receipt); empty until one came, and for email
+ * @param serviceMessageId for an accepted SMS, the id its service gave it ({@code SendResult#messageId()}, a Twilio
+ *                       SID), which its delivery receipts name: the journal finds the entry by it after a restart;
+ *                       empty otherwise
  */
 public record OutboxEntry(String id, Optional<String> serverId, Channel channel, String messageId,
         OutboxState state, Instant enqueuedAt, Instant queuedSince, int attempts, Optional<Instant> nextAttemptAt,
         Optional<FailureClass> failureClass, Optional<String> reason, List<String> accepted,
         List<RejectedRecipient> rejected, Optional<Instant> finishedAt, Optional<Instant> keepUntil,
-        Optional<DeliveryStatus> delivery) {
+        Optional<DeliveryStatus> delivery, Optional<String> serviceMessageId) {
+
+    /** An entry without the id its service gave it. */
+    public OutboxEntry(String id, Optional<String> serverId, Channel channel, String messageId,
+            OutboxState state, Instant enqueuedAt, Instant queuedSince, int attempts, Optional<Instant> nextAttemptAt,
+            Optional<FailureClass> failureClass, Optional<String> reason, List<String> accepted,
+            List<RejectedRecipient> rejected, Optional<Instant> finishedAt, Optional<Instant> keepUntil,
+            Optional<DeliveryStatus> delivery) {
+        this(id, serverId, channel, messageId, state, enqueuedAt, queuedSince, attempts, nextAttemptAt, failureClass,
+                reason, accepted, rejected, finishedAt, keepUntil, delivery, Optional.empty());
+    }
 
     /** An entry without a delivery status. */
     public OutboxEntry(String id, Optional<String> serverId, Channel channel, String messageId,
@@ -68,6 +81,7 @@ public record OutboxEntry(String id, Optional<String> serverId, Channel channel,
         Objects.requireNonNull(finishedAt, "finishedAt");
         Objects.requireNonNull(keepUntil, "keepUntil");
         Objects.requireNonNull(delivery, "delivery");
+        Objects.requireNonNull(serviceMessageId, "serviceMessageId");
         if (!state.isFinal() && nextAttemptAt.isEmpty()) {
             throw new IllegalArgumentException("a " + state + " entry needs its next attempt time");
         }
@@ -110,7 +124,14 @@ public record OutboxEntry(String id, Optional<String> serverId, Channel channel,
     public OutboxEntry withDelivery(DeliveryStatus status) {
         return new OutboxEntry(id, serverId, channel, messageId, state, enqueuedAt, queuedSince, attempts,
                 nextAttemptAt, failureClass, reason, accepted, rejected, finishedAt, keepUntil,
-                Optional.of(Objects.requireNonNull(status, "status")));
+                Optional.of(Objects.requireNonNull(status, "status")), serviceMessageId);
+    }
+
+    /** This entry with the id its service gave the message when it accepted it. */
+    public OutboxEntry withServiceMessageId(String id) {
+        return new OutboxEntry(this.id, serverId, channel, messageId, state, enqueuedAt, queuedSince, attempts,
+                nextAttemptAt, failureClass, reason, accepted, rejected, finishedAt, keepUntil, delivery,
+                Optional.of(Objects.requireNonNull(id, "id")));
     }
 
     /** Whether an attempt is due at {@code now}. */

@@ -7,7 +7,9 @@
 -- journal inserts into the current one and every few seconds moves what is left in the oldest one into the
 -- current one and TRUNCATEs it. TRUNCATE frees its dead row versions at once, even while a long transaction
 -- elsewhere holds back VACUUM. A finished message is moved to notify_outbox_done, which only grows by INSERT
--- until notify_outbox_done rows expire (keep_until).
+-- until notify_outbox_done rows expire (keep_until). A finished SMS keeps the id its service gave it
+-- (service_message_id; the parts' ids joined with commas for an SMS sent in parts) and the delivery status its
+-- receipts reported last (delivery); indexes find it by its Message-ID or by any of its service's ids after a restart.
 CREATE TABLE IF NOT EXISTS notify_outbox_queue (
     id              varchar(36)  NOT NULL,
     slot            smallint     NOT NULL,
@@ -33,6 +35,7 @@ CREATE TABLE IF NOT EXISTS notify_outbox_queue_0 PARTITION OF notify_outbox_queu
 CREATE TABLE IF NOT EXISTS notify_outbox_queue_1 PARTITION OF notify_outbox_queue FOR VALUES IN (1);
 CREATE TABLE IF NOT EXISTS notify_outbox_queue_2 PARTITION OF notify_outbox_queue FOR VALUES IN (2);
 CREATE INDEX IF NOT EXISTS notify_outbox_queue_due ON notify_outbox_queue (next_attempt_at);
+CREATE INDEX IF NOT EXISTS notify_outbox_queue_message ON notify_outbox_queue (message_id);
 CREATE TABLE IF NOT EXISTS notify_outbox_ring (
     one             smallint     PRIMARY KEY CHECK (one = 1),
     slot            smallint     NOT NULL,
@@ -55,9 +58,17 @@ CREATE TABLE IF NOT EXISTS notify_outbox_done (
     keep_until      timestamptz  NOT NULL,
     claim_gen       bigint       NOT NULL,
     format_version  smallint     NOT NULL,
-    message         bytea
+    message         bytea,
+    service_message_id varchar(512),
+    delivery        varchar(16)
 );
+-- Tables created before delivery receipts get their columns.
+ALTER TABLE notify_outbox_done ADD COLUMN IF NOT EXISTS service_message_id varchar(512);
+ALTER TABLE notify_outbox_done ADD COLUMN IF NOT EXISTS delivery varchar(16);
 CREATE INDEX IF NOT EXISTS notify_outbox_done_keep ON notify_outbox_done (keep_until);
+CREATE INDEX IF NOT EXISTS notify_outbox_done_message ON notify_outbox_done (message_id);
+CREATE INDEX IF NOT EXISTS notify_outbox_done_service_message ON notify_outbox_done
+    USING gin (string_to_array(service_message_id, ',')) WHERE service_message_id IS NOT NULL;
 -- Per server (the global settings as ''), shared by every process: paused by an operator, held until a time (the
 -- relay asked to slow down, or the budget is spent), and the rate budget that every process takes from under the
 -- row's lock: when the next message is due at the pace of messages-per-minute, and the recipients taken per

@@ -13,4 +13,10 @@ class FileJournalContractTest extends JournalFleetContractTest {
     Journal open() {
         return FileJournal.in(directory);
     }
+
+    @Override
+    Journal reopen() {
+        journal.close();
+        return FileJournal.in(directory);
+    }
 }

@@ -3,6 +3,7 @@ package dev.notify.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notify.Channel;
+import dev.notify.DeliveryStatus;
 import dev.notify.FailureClass;
 import dev.notify.outbox.internal.EntryCodec;
 import dev.notify.outbox.internal.RateBudget;
@@ -215,7 +216,7 @@ class JdbcJournalFleetTest {
     @Test
     void theTablesOfTheFirstReleaseAreMigratedWithTheirRowsAndRemainReadableUnderTheirName() throws Exception {
         String old = "outbox_v1_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 100000;
-        String none = "'\\x" + HexFormat.of().formatHex(EntryCodec.encodeRecipients(List.of(), List.of())) + "'";
+        String none = noRecipients();
         try (Connection c = Postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute(resource("/notify-outbox-postgresql-0.1.sql").replace("notify_outbox", old));
             s.execute("INSERT INTO " + old + " (id, server_id, channel, message_id, state, enqueued_at, queued_since, "
@@ -226,14 +227,14 @@ class JdbcJournalFleetTest {
                     + "failure_class, reason, recipients, finished_at, keep_until, format_version, message) VALUES "
                     + "('f', 'EMAIL', '<f@x>', 'FAILED', now(), now(), 1, 'PERMANENT', '554 no', " + none
                     + ", now(), '2031-01-01Z', 1, 'content-f')");
+            s.execute("INSERT INTO " + old + " (id, channel, message_id, state, enqueued_at, queued_since, attempts, "
+                    + "recipients, finished_at, keep_until, format_version) VALUES ('s', 'SMS', '<s@x>', 'ACCEPTED', "
+                    + "now(), now(), 1, " + none + ", now(), '2031-01-01Z', 1)");
         }
         Journal before = JdbcJournal.builder(Postgres.pooled()).table(old).owner("old").build();
         journals.add(before);
 
-        try (Connection c = Postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute(JdbcJournal.postgresqlDdl().replace("notify_outbox", old));
-            s.execute(JdbcJournal.postgresqlDdl().replace("notify_outbox", old));
-        }
+        upgradeTwice(old);
 
         assertThat(before.find("w")).hasValueSatisfying(e -> {
             assertThat(e.state()).isEqualTo(OutboxState.RETRYING);
@@ -244,7 +245,67 @@ class JdbcJournalFleetTest {
         assertThat(before.claimDue(NOW, 5)).singleElement()
                 .satisfies(c -> assertThat(new String(c.message(), StandardCharsets.UTF_8)).isEqualTo("content-w"));
         assertThat(before.requeue("f", NOW)).isTrue();
-        assertThat(count(old)).as("the view of the old name").isEqualTo(2);
+        assertThat(count(old)).as("the view of the old name").isEqualTo(3);
+        assertThat(before.recordDelivery("s", DeliveryStatus.DELIVERED)).isTrue();
+        assertThat(before.findByMessageId("<s@x>")).hasValueSatisfying(e ->
+                assertThat(e.delivery()).contains(DeliveryStatus.DELIVERED));
+    }
+
+    @Test
+    void tablesFromBeforeDeliveryReceiptsGetTheirColumnsAndIndexesAndKeepTheirRows() throws Exception {
+        String old = "outbox_r_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 100000;
+        String none = noRecipients();
+        try (Connection c = Postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute(resource("/notify-outbox-postgresql-before-receipts.sql").replace("notify_outbox", old));
+            s.execute("INSERT INTO " + old + "_done (id, channel, message_id, state, enqueued_at, queued_since, "
+                    + "attempts, recipients, finished_at, keep_until, claim_gen, format_version) VALUES ('s', 'SMS', "
+                    + "'<s@x>', 'ACCEPTED', now(), now(), 1, " + none + ", now(), '2031-01-01Z', 1, 2)");
+            s.execute("INSERT INTO " + old + "_queue (id, slot, channel, message_id, state, enqueued_at, "
+                    + "queued_since, attempts, next_attempt_at, recipients, format_version, message) VALUES ('q', 0, "
+                    + "'SMS', '<q@x>', 'PENDING', now(), now(), 0, '2030-01-01Z', " + none + ", 2, 'content-q')");
+        }
+
+        upgradeTwice(old);
+        Journal upgraded = JdbcJournal.builder(Postgres.pooled()).table(old).owner("upgraded").build();
+        journals.add(upgraded);
+
+        assertThat(upgraded.find("s")).hasValueSatisfying(e -> {
+            assertThat(e.delivery()).isEmpty();
+            assertThat(e.serviceMessageId()).isEmpty();
+        });
+        assertThat(upgraded.recordDelivery("s", DeliveryStatus.SENT)).isTrue();
+        assertThat(upgraded.findByMessageId("<s@x>").orElseThrow().delivery()).contains(DeliveryStatus.SENT);
+        Claim claim = upgraded.claimDue(NOW, 1).get(0);
+        assertThat(upgraded.update(claim.entry().finished(OutboxState.ACCEPTED, 1, Optional.empty(),
+                Optional.empty(), List.of("+15550101234"), List.of(), NOW, NOW.plusSeconds(3600))
+                .withServiceMessageId("SM-after"), null)).isTrue();
+        assertThat(upgraded.findByServiceMessageId("SM-after")).map(OutboxEntry::id).contains("q");
+        assertThat(indexes(old + "_done")).contains(old + "_done_message", old + "_done_service_message");
+        assertThat(indexes(old + "_queue")).contains(old + "_queue_message");
+    }
+
+    /** Runs the shipped DDL on the tables named {@code base} twice, as every upgrade does. */
+    private static void upgradeTwice(String base) throws SQLException {
+        try (Connection c = Postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute(JdbcJournal.postgresqlDdl().replace("notify_outbox", base));
+            s.execute(JdbcJournal.postgresqlDdl().replace("notify_outbox", base));
+        }
+    }
+
+    /** The recipients column of an entry with none, as an SQL literal. */
+    private static String noRecipients() {
+        return "'\\x" + HexFormat.of().formatHex(EntryCodec.encodeRecipients(List.of(), List.of())) + "'";
+    }
+
+    private static List<String> indexes(String table) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = Postgres.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT indexname FROM pg_indexes WHERE tablename = '" + table + "'")) {
+            while (r.next()) {
+                names.add(r.getString(1));
+            }
+        }
+        return names;
     }
 
     private void turnRing() throws SQLException {

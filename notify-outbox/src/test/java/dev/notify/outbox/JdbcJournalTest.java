@@ -21,6 +21,12 @@ class JdbcJournalTest extends JournalFleetContractTest {
         return journal("first");
     }
 
+    @Override
+    Journal reopen() {
+        journal.close();
+        return journal("restarted");
+    }
+
     private Journal journal(String owner) {
         return JdbcJournal.builder(Postgres.pooled()).table(table).owner(owner).lease(Duration.ofMinutes(1)).build();
     }

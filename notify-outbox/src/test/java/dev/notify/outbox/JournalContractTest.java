@@ -3,6 +3,7 @@ package dev.notify.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notify.Channel;
+import dev.notify.DeliveryStatus;
 import dev.notify.FailureClass;
 import dev.notify.RejectedRecipient;
 import dev.notify.outbox.spi.Journal;
@@ -27,6 +28,9 @@ abstract class JournalContractTest {
     /** A new, empty journal. */
     abstract Journal open();
 
+    /** Closes {@link #journal} and opens it again on the same files or tables, as a restarted process would. */
+    abstract Journal reopen();
+
     @BeforeEach
     void openJournal() {
         journal = open();
@@ -39,6 +43,22 @@ abstract class JournalContractTest {
 
     static OutboxEntry pending(String id, Instant due) {
         return OutboxEntry.pending(id, Optional.of("eu-1"), Channel.EMAIL, "<" + id + "@example.com>", due);
+    }
+
+    static OutboxEntry pendingSms(String id, Instant due) {
+        return OutboxEntry.pending(id, Optional.of("eu-1"), Channel.SMS, "<" + id + "@sms.example.com>", due);
+    }
+
+    /** Appends, claims and records the SMS as accepted by its service under {@code serviceMessageId}. */
+    OutboxEntry acceptedSms(String id, String serviceMessageId) {
+        OutboxEntry entry = pendingSms(id, NOW);
+        journal.append(entry, content("passcode"));
+        journal.claimDue(NOW, 1);
+        OutboxEntry accepted = entry.finished(OutboxState.ACCEPTED, 1, Optional.empty(), Optional.empty(),
+                List.of("+15550101234"), List.of(), NOW, NOW.plus(Duration.ofDays(3)))
+                .withServiceMessageId(serviceMessageId);
+        assertThat(journal.update(accepted, null)).isTrue();
+        return accepted;
     }
 
     static byte[] content(String text) {
@@ -156,5 +176,51 @@ abstract class JournalContractTest {
 
         assertThat(journal.find("done")).isEmpty();
         assertThat(journal.find("waiting")).isPresent();
+    }
+
+    @Test
+    void deliveryStatusOfAFinishedSmsMovesForwardOnlyAndIsKeptAcrossAReopen() {
+        journal.append(pendingSms("waiting", NOW.plusSeconds(3600)), content("later"));
+        acceptedSms("sms", "SM0001");
+
+        assertThat(journal.recordDelivery("waiting", DeliveryStatus.SENT)).as("not final yet").isFalse();
+        assertThat(journal.recordDelivery("sms", DeliveryStatus.SENT)).isTrue();
+        assertThat(journal.recordDelivery("sms", DeliveryStatus.SENT)).as("a duplicate").isFalse();
+        assertThat(journal.recordDelivery("sms", DeliveryStatus.UNDELIVERED)).isTrue();
+        assertThat(journal.recordDelivery("sms", DeliveryStatus.QUEUED)).as("backwards").isFalse();
+        assertThat(journal.recordDelivery("sms", DeliveryStatus.DELIVERED)).as("sideways, final to final").isFalse();
+        assertThat(journal.recordDelivery("unknown", DeliveryStatus.DELIVERED)).isFalse();
+
+        journal = reopen();
+
+        assertThat(journal.find("sms")).hasValueSatisfying(e -> {
+            assertThat(e.state()).isEqualTo(OutboxState.ACCEPTED);
+            assertThat(e.delivery()).contains(DeliveryStatus.UNDELIVERED);
+            assertThat(e.serviceMessageId()).contains("SM0001");
+        });
+        assertThat(journal.find("waiting").orElseThrow().delivery()).isEmpty();
+        assertThat(journal.list(EnumSet.of(OutboxState.ACCEPTED), 10)).singleElement()
+                .satisfies(e -> assertThat(e.delivery()).contains(DeliveryStatus.UNDELIVERED));
+    }
+
+    @Test
+    void anSmsIsFoundByItsMessageIdAndByEachIdItsServiceGaveItAcrossAReopen() {
+        journal.append(pendingSms("waiting", NOW.plusSeconds(3600)), content("later"));
+        acceptedSms("whole", "SM0002");
+        acceptedSms("parts", "part-1,part-2");
+
+        journal = reopen();
+
+        assertThat(journal.findByMessageId("<waiting@sms.example.com>")).map(OutboxEntry::id).contains("waiting");
+        assertThat(journal.findByMessageId("<whole@sms.example.com>")).map(OutboxEntry::id).contains("whole");
+        assertThat(journal.findByServiceMessageId("SM0002")).map(OutboxEntry::id).contains("whole");
+        assertThat(journal.findByServiceMessageId("part-1")).map(OutboxEntry::id).contains("parts");
+        assertThat(journal.findByServiceMessageId("part-2")).map(OutboxEntry::id).contains("parts");
+        assertThat(journal.findByServiceMessageId("SM0003")).isEmpty();
+        assertThat(journal.findByMessageId("<nobody@sms.example.com>")).isEmpty();
+
+        assertThat(journal.purge(EnumSet.of(OutboxState.ACCEPTED), Set.of("whole"))).isEqualTo(1);
+        assertThat(journal.findByServiceMessageId("SM0002")).isEmpty();
+        assertThat(journal.findByMessageId("<whole@sms.example.com>")).isEmpty();
     }
 }

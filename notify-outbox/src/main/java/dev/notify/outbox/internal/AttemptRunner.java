@@ -2,6 +2,7 @@ package dev.notify.outbox.internal;
 
 import dev.notify.AttemptOutcome;
 import dev.notify.AttemptPlan;
+import dev.notify.Channel;
 import dev.notify.FailureClass;
 import dev.notify.Notifier;
 import dev.notify.NotifyException;
@@ -210,8 +211,10 @@ final class AttemptRunner {
         List<RejectedRecipient> rejected = concat(entry.rejected(), result.rejected());
         Instant now = clock.instant();
         OutboxState state = rejected.isEmpty() ? OutboxState.ACCEPTED : OutboxState.PARTIALLY_ACCEPTED;
-        return entry.finished(state, attempt, Optional.empty(), Optional.empty(), accepted, rejected, now,
-                RetrySchedule.after(now, schedule.keepAccepted()));
+        OutboxEntry finished = entry.finished(state, attempt, Optional.empty(), Optional.empty(), accepted, rejected,
+                now, RetrySchedule.after(now, schedule.keepAccepted()));
+        return result.messageId().filter(sid -> entry.channel() == Channel.SMS).map(finished::withServiceMessageId)
+                .orElse(finished);
     }
 
     private OutboxEntry failed(OutboxEntry entry, int attempts, FailureClass failure, String reason, RetrySchedule schedule) {

@@ -1,18 +1,26 @@
 package dev.notify.outbox.internal;
 
 import dev.notify.DeliveryEvent;
+import dev.notify.DeliveryReceipt;
+import dev.notify.DeliveryState;
+import dev.notify.DeliveryStatus;
 import dev.notify.Notifier;
 import dev.notify.outbox.JournalException;
+import dev.notify.outbox.OutboxEntry;
 import dev.notify.outbox.spi.Journal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records the delivery statuses of the outbox's SMS on their entries: subscribed to the notifier's delivery
- * tracker, it finds the entry of an event by the SMS's Message-ID among the last {@value #MAX} SMS this outbox
- * enqueued since it started. This class is threadsafe.
+ * Records the delivery statuses of the outbox's SMS on their entries, across restarts. Subscribed to the notifier's
+ * delivery tracker, it finds the entry of an event by the SMS's Message-ID: among the last {@value #MAX} SMS this
+ * outbox enqueued or matched, else in the journal ({@link Journal#findByMessageId}). As the tracker's lookup, it
+ * finds a receipt whose service id the tracker does not know (the SMS was sent before the notifier started) in the
+ * journal, which keeps each accepted SMS's service id ({@link Journal#findByServiceMessageId}). Memory is bounded
+ * by {@value #MAX} ids. This class is threadsafe.
  */
 final class DeliveryRecorder implements AutoCloseable {
 
@@ -27,16 +35,21 @@ final class DeliveryRecorder implements AutoCloseable {
         }
     };
     private final AutoCloseable subscription;
+    private final AutoCloseable lookup;
 
     private DeliveryRecorder(Notifier notifier, Journal journal) {
         this.journal = journal;
-        AutoCloseable subscribed;
+        this.subscription = registered(() -> notifier.deliveries().subscribe(this::record));
+        this.lookup = registered(() -> notifier.deliveries().addLookup(this::remembered));
+    }
+
+    /** What {@code registration} returns; nothing to close when the notifier does not track deliveries. */
+    private static AutoCloseable registered(java.util.function.Supplier<AutoCloseable> registration) {
         try {
-            subscribed = notifier.deliveries().subscribe(this::record);
+            return registration.get();
         } catch (UnsupportedOperationException e) {
-            subscribed = () -> { };
+            return () -> { };
         }
-        this.subscription = subscribed;
     }
 
     static DeliveryRecorder subscribe(Notifier notifier, Journal journal) {
@@ -52,27 +65,43 @@ final class DeliveryRecorder implements AutoCloseable {
         if (event.smsMessageId().isEmpty()) {
             return;
         }
+        String messageId = event.smsMessageId().get();
         String entryId;
         synchronized (this) {
-            entryId = entryByMessageId.get(event.smsMessageId().get());
-        }
-        if (entryId == null) {
-            return;
+            entryId = entryByMessageId.get(messageId);
         }
         try {
+            if (entryId == null) {
+                entryId = journal.findByMessageId(messageId).map(OutboxEntry::id).orElse(null);
+                if (entryId == null) {
+                    return;
+                }
+                enqueued(messageId, entryId);
+            }
             journal.recordDelivery(entryId, event.status());
         } catch (JournalException e) {
-            LOG.warn("Outbox: the delivery status {} of {} could not be journalled: {}", event.status(), entryId,
-                    e.getMessage());
+            LOG.warn("Outbox: the delivery status {} of {} could not be journalled: {}", event.status(),
+                    entryId == null ? "an SMS" : entryId, e.getMessage());
         }
+    }
+
+    /** The state of the SMS the receipt names, as the journal has it: for the tracker, after a restart. */
+    private Optional<DeliveryState> remembered(DeliveryReceipt receipt) {
+        Optional<OutboxEntry> found = journal.findByServiceMessageId(receipt.messageId());
+        found.ifPresent(e -> enqueued(e.messageId(), e.id()));
+        return found.map(e -> new DeliveryState(receipt.messageId(), e.serverId(), receipt.providerId(),
+                Optional.of(e.messageId()), e.delivery().orElse(DeliveryStatus.QUEUED), Optional.empty(),
+                e.finishedAt().orElse(e.enqueuedAt())));
     }
 
     @Override
     public void close() {
-        try {
-            subscription.close();
-        } catch (Exception e) {
-            LOG.debug("Outbox: unsubscribing from delivery statuses failed", e);
+        for (AutoCloseable registration : new AutoCloseable[] {lookup, subscription}) {
+            try {
+                registration.close();
+            } catch (Exception e) {
+                LOG.debug("Outbox: unsubscribing from delivery statuses failed", e);
+            }
         }
     }
 }

@@ -18,7 +18,7 @@ import java.util.Optional;
 public final class EntryCodec {
 
     /** The version this code writes. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private EntryCodec() {
     }
@@ -40,6 +40,7 @@ public final class EntryCodec {
         w.writeOptionalInstant(e.finishedAt());
         w.writeOptionalInstant(e.keepUntil());
         w.writeOptional(e.delivery().map(Enum::name));
+        w.writeOptional(e.serviceMessageId());
         return w.toByteArray();
     }
 
@@ -52,7 +53,8 @@ public final class EntryCodec {
                     r.readString(), OutboxState.valueOf(r.readString()), r.readInstant(), r.readInstant(),
                     r.readInt(), r.readOptionalInstant(), r.readOptional().map(FailureClass::valueOf),
                     r.readOptional(), r.readStrings(), rejected(r), r.readOptionalInstant(), r.readOptionalInstant(),
-                    version >= 2 ? r.readOptional().map(DeliveryStatus::valueOf) : Optional.empty());
+                    version >= 2 ? r.readOptional().map(DeliveryStatus::valueOf) : Optional.empty(),
+                    version >= 3 ? r.readOptional() : Optional.empty());
             r.requireEnd();
             return entry;
         } catch (IllegalArgumentException | NullPointerException e) {

@@ -264,6 +264,28 @@ public interface Journal extends AutoCloseable {
         return false;
     }
 
+    /**
+     * The entry whose message has this Message-ID ({@link OutboxEntry#messageId()}), if the journal still has it.
+     * Journals index it (a database index, a map rebuilt when the journal is opened), so that a delivery receipt for
+     * an SMS enqueued before a restart finds its entry.
+     *
+     * <p>The default finds nothing: a journal written against the first SPI keeps no such index.
+     */
+    default Optional<OutboxEntry> findByMessageId(String messageId) {
+        return Optional.empty();
+    }
+
+    /**
+     * The entry of the SMS its service accepted under this id ({@link OutboxEntry#serviceMessageId()}, the id its
+     * delivery receipts name; for an SMS sent in parts, whose service ids are joined with commas, any one of them),
+     * if the journal still has it. Indexed like {@link #findByMessageId}.
+     *
+     * <p>The default finds nothing.
+     */
+    default Optional<OutboxEntry> findByServiceMessageId(String serviceMessageId) {
+        return Optional.empty();
+    }
+
     /** A short description of the journal's location for messages and the CLI, never with a password. */
     String describe();
 

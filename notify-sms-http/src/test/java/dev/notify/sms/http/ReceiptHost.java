@@ -24,12 +24,18 @@ final class ReceiptHost implements AutoCloseable {
 
     final List<DeliveryEvent> deliveries = new CopyOnWriteArrayList<>();
     final List<SendEvent> sends = new CopyOnWriteArrayList<>();
-    final CountDownLatch sent = new CountDownLatch(1);
+    final CountDownLatch sent;
     final JdkWebServer server;
     final Notifier notifier;
     final DeliveryReceiptHandler handler;
 
     ReceiptHost(SmsServiceExtension stub, Clock clock, int threads) {
+        this(stub, clock, threads, 1);
+    }
+
+    /** A host whose {@link #sent} opens after {@code delivered} messages were delivered to the stub. */
+    ReceiptHost(SmsServiceExtension stub, Clock clock, int threads, int delivered) {
+        sent = new CountDownLatch(delivered);
         AtomicReference<DeliveryReceiptHandler> mounted = new AtomicReference<>();
         try {
             server = JdkWebServer.builder(request -> mounted.get().handle(request)).threads(threads).build().start();

@@ -20,8 +20,9 @@ import java.util.TreeSet;
 /**
  * The journal in memory: per entry its latest state and where its content is, per server the entries due in time
  * order, the counts by state, and the segments with how many entries still need each; and per server whether it is
- * paused or held until later. Its monitor is the journal's lock: the writer applies durable records under it, so
- * callers that read several things at once synchronize on the index.
+ * paused or held until later; the entries' ids by Message-ID and by each id the service gave an SMS (rebuilt with
+ * the rest when the journal is opened). Its monitor is the journal's lock: the writer applies durable records under
+ * it, so callers that read several things at once synchronize on the index.
  */
 final class JournalIndex {
 
@@ -71,6 +72,8 @@ final class JournalIndex {
 
     final TreeMap<Long, Segment> segments = new TreeMap<>();
     private final Map<String, Slot> slots = new HashMap<>();
+    private final Map<String, String> byMessageId = new HashMap<>();
+    private final Map<String, String> byServiceMessageId = new HashMap<>();
     private final Map<String, TreeSet<Due>> due = new HashMap<>();
     private final Map<OutboxState, Long> counts = new EnumMap<>(OutboxState.class);
     private final Set<String> paused = new HashSet<>();
@@ -125,6 +128,9 @@ final class JournalIndex {
             slot.messageSegment = -1;
         }
         slots.put(slot.entry.id(), slot);
+        byMessageId.put(slot.entry.messageId(), slot.entry.id());
+        slot.entry.serviceMessageId().ifPresent(sid -> serviceIds(sid).forEach(part ->
+                byServiceMessageId.put(part, slot.entry.id())));
         counts.merge(slot.entry.state(), 1L, Long::sum);
         ref(slot.metaSegment, 1);
         ref(slot.messageSegment, 1);
@@ -133,9 +139,17 @@ final class JournalIndex {
         }
     }
 
+    /** The ids a service gave an SMS: one, or for an SMS sent in parts each part's (joined with commas). */
+    private static List<String> serviceIds(String serviceMessageId) {
+        return List.of(serviceMessageId.split(","));
+    }
+
     synchronized Slot remove(String id) {
         Slot slot = slots.remove(id);
         if (slot != null) {
+            byMessageId.remove(slot.entry.messageId(), id);
+            slot.entry.serviceMessageId().ifPresent(sid -> serviceIds(sid).forEach(part ->
+                    byServiceMessageId.remove(part, id)));
             counts.merge(slot.entry.state(), -1L, Long::sum);
             ref(slot.metaSegment, -1);
             ref(slot.messageSegment, -1);
@@ -237,6 +251,14 @@ final class JournalIndex {
 
     synchronized Optional<OutboxEntry> find(String id) {
         return Optional.ofNullable(slots.get(id)).map(s -> s.entry);
+    }
+
+    synchronized Optional<OutboxEntry> findByMessageId(String messageId) {
+        return Optional.ofNullable(byMessageId.get(messageId)).flatMap(this::find);
+    }
+
+    synchronized Optional<OutboxEntry> findByServiceMessageId(String serviceMessageId) {
+        return Optional.ofNullable(byServiceMessageId.get(serviceMessageId)).flatMap(this::find);
     }
 
     synchronized List<OutboxEntry> list(Set<OutboxState> states, int limit) {

@@ -268,6 +268,16 @@ public final class SegmentedJournal implements Journal {
     }
 
     @Override
+    public Optional<OutboxEntry> findByMessageId(String messageId) {
+        return index.findByMessageId(messageId);
+    }
+
+    @Override
+    public Optional<OutboxEntry> findByServiceMessageId(String serviceMessageId) {
+        return index.findByServiceMessageId(serviceMessageId);
+    }
+
+    @Override
     public List<OutboxEntry> list(Set<OutboxState> states, int limit) {
         return index.list(states, limit);
     }

@@ -16,11 +16,12 @@ import java.util.Set;
 /**
  * Records the outcomes of attempts, many in one statement per kind: entries waiting for another attempt are
  * updated in the queue, finished ones are moved out of it into the table of finished entries (DELETE ... RETURNING
- * feeding an INSERT, one statement). Each counts only while its claim is held: its row still has the claim's
- * fencing token ({@code claim_gen}) and this process as the lease owner (the owner as well, because a claim is
- * committed without waiting for its WAL flush: a database crash may lose it and hand out its token again, but
- * only to another owner's claim unless this process claims the row again itself). An update without a token (a
- * negative one: the first SPI's {@code update(entry, message)}) counts while this process holds the lease.
+ * feeding an INSERT, one statement), an accepted SMS with the id its service gave it. Each counts only while its
+ * claim is held: its row still has the claim's fencing token ({@code claim_gen}) and this process as the lease owner
+ * (the owner as well, because a claim is committed without waiting for its WAL flush: a database crash may lose it
+ * and hand out its token again, but only to another owner's claim unless this process claims the row again itself).
+ * An update without a token (a negative one: the first SPI's {@code update(entry, message)}) counts while this
+ * process holds the lease.
  */
 final class Outcomes {
 
@@ -28,7 +29,7 @@ final class Outcomes {
     private static final int CHUNK = 500;
     private static final String HELD = "q.lease_owner = ? AND (q.claim_gen = v.gen OR v.gen < 0)";
     private static final String FINISHED_ROW = "(?::varchar, ?::bigint, ?::varchar, ?::integer, ?::varchar, "
-            + "?::text, ?::bytea, ?::timestamptz, ?::timestamptz, ?::boolean, ?::bytea)";
+            + "?::text, ?::bytea, ?::timestamptz, ?::timestamptz, ?::boolean, ?::bytea, ?::varchar, ?::varchar)";
     private static final String WAITING_ROW = "(?::varchar, ?::bigint, ?::varchar, ?::integer, ?::timestamptz, "
             + "?::varchar, ?::text, ?::bytea, ?::timestamptz, ?::bytea)";
 
@@ -63,15 +64,16 @@ final class Outcomes {
 
     private Set<String> finish(Connection c, List<Update> updates) throws SQLException {
         String sql = "WITH v (id, gen, state, attempts, failure_class, reason, recipients, finished_at, keep_until, "
-                + "keep_message, message) AS (VALUES " + Rows.rows(updates.size(), FINISHED_ROW) + "), "
+                + "keep_message, message, service_message_id, delivery) AS (VALUES " + Rows.rows(updates.size(), FINISHED_ROW) + "), "
                 + "moved AS (DELETE FROM " + tables.queue() + " q USING v WHERE q.id = v.id AND " + HELD
                 + " RETURNING q.id, q.server_id, q.channel, q.message_id, q.enqueued_at, q.queued_since, q.claim_gen, "
                 + "q.format_version, q.message) "
                 + "INSERT INTO " + tables.done() + " (id, server_id, channel, message_id, state, enqueued_at, "
                 + "queued_since, attempts, failure_class, reason, recipients, finished_at, keep_until, claim_gen, "
-                + "format_version, message) SELECT m.id, m.server_id, m.channel, m.message_id, v.state, m.enqueued_at, "
-                + "m.queued_since, v.attempts, v.failure_class, v.reason, v.recipients, v.finished_at, v.keep_until, "
-                + "m.claim_gen, m.format_version, CASE WHEN v.keep_message THEN coalesce(v.message, m.message) END "
+                + "format_version, message, service_message_id, delivery) SELECT m.id, m.server_id, m.channel, "
+                + "m.message_id, v.state, m.enqueued_at, m.queued_since, v.attempts, v.failure_class, v.reason, "
+                + "v.recipients, v.finished_at, v.keep_until, m.claim_gen, m.format_version, "
+                + "CASE WHEN v.keep_message THEN coalesce(v.message, m.message) END, v.service_message_id, v.delivery "
                 + "FROM moved m JOIN v ON v.id = m.id RETURNING id";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             int i = 1;
@@ -89,6 +91,8 @@ final class Outcomes {
                 Rows.setTime(s, i++, e.keepUntil());
                 s.setBoolean(i++, keepMessage);
                 s.setBytes(i++, keepMessage ? u.message() : null);
+                s.setString(i++, e.serviceMessageId().orElse(null));
+                s.setString(i++, e.delivery().map(Enum::name).orElse(null));
             }
             s.setString(i, owner);
             return ids(s);

@@ -1,6 +1,7 @@
 package dev.notify.outbox.internal.jdbc;
 
 import dev.notify.Channel;
+import dev.notify.DeliveryStatus;
 import dev.notify.FailureClass;
 import dev.notify.outbox.OutboxEntry;
 import dev.notify.outbox.OutboxState;
@@ -19,13 +20,16 @@ import java.util.stream.IntStream;
 /** Entries to and from the journal's rows: the columns every entry query selects, binding and reading them. */
 final class Rows {
 
+    /** The columns only finished entries have, for a query of the queue. */
+    static final String NO_RECEIPTS = "NULL::varchar AS delivery, NULL::varchar AS service_message_id";
     /** The columns of an entry, in the order {@link #entry} reads them, as the queue table has them. */
     static final String QUEUE_ENTRY = "id, server_id, channel, message_id, state, enqueued_at, queued_since, attempts, "
             + "next_attempt_at, failure_class, reason, recipients, NULL::timestamptz AS finished_at, "
-            + "NULL::timestamptz AS keep_until";
+            + "NULL::timestamptz AS keep_until, " + NO_RECEIPTS;
     /** The same columns as the table of finished entries has them. */
     static final String DONE_ENTRY = "id, server_id, channel, message_id, state, enqueued_at, queued_since, attempts, "
-            + "NULL::timestamptz AS next_attempt_at, failure_class, reason, recipients, finished_at, keep_until";
+            + "NULL::timestamptz AS next_attempt_at, failure_class, reason, recipients, finished_at, keep_until, "
+            + "delivery, service_message_id";
 
     private Rows() {
     }
@@ -38,7 +42,9 @@ final class Rows {
                 time(r, "queued_since").orElseThrow(), r.getInt("attempts"), time(r, "next_attempt_at"),
                 Optional.ofNullable(r.getString("failure_class")).map(FailureClass::valueOf),
                 Optional.ofNullable(r.getString("reason")), recipients.accepted(), recipients.rejected(),
-                time(r, "finished_at"), time(r, "keep_until"));
+                time(r, "finished_at"), time(r, "keep_until"),
+                Optional.ofNullable(r.getString("delivery")).map(DeliveryStatus::valueOf),
+                Optional.ofNullable(r.getString("service_message_id")));
     }
 
     static Optional<Instant> time(ResultSet r, String column) throws SQLException {

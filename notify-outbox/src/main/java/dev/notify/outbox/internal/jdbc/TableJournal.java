@@ -1,5 +1,6 @@
 package dev.notify.outbox.internal.jdbc;
 
+import dev.notify.DeliveryStatus;
 import dev.notify.outbox.OutboxEntry;
 import dev.notify.outbox.OutboxState;
 import dev.notify.outbox.OutboxStats;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -93,8 +95,8 @@ public final class TableJournal implements Journal {
                 + " ORDER BY d.next_attempt_at LIMIT ? FOR UPDATE OF d SKIP LOCKED) due "
                 + "WHERE q.id = due.id AND q.slot = due.slot RETURNING q.id, q.server_id, q.channel, q.message_id, "
                 + "q.state, q.enqueued_at, q.queued_since, q.attempts, q.next_attempt_at, q.failure_class, q.reason, "
-                + "q.recipients, NULL::timestamptz AS finished_at, NULL::timestamptz AS keep_until, q.claim_gen, "
-                + "q.message";
+                + "q.recipients, NULL::timestamptz AS finished_at, NULL::timestamptz AS keep_until, "
+                + Rows.NO_RECEIPTS + ", q.claim_gen, q.message";
         List<Claim> claims = database.visible("claim due messages", c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setString(1, owner);
@@ -217,14 +219,52 @@ public final class TableJournal implements Journal {
 
     @Override
     public Optional<OutboxEntry> find(String id) {
-        return database.transaction("read a message", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + Rows.QUEUE_ENTRY + " FROM " + tables.queue()
-                    + " WHERE id = ? UNION ALL SELECT " + Rows.DONE_ENTRY + " FROM " + tables.done() + " WHERE id = ?")) {
-                s.setString(1, id);
-                s.setString(2, id);
+        return findOne("read a message", "SELECT " + Rows.QUEUE_ENTRY + " FROM " + tables.queue() + " WHERE id = ? "
+                + "UNION ALL SELECT " + Rows.DONE_ENTRY + " FROM " + tables.done() + " WHERE id = ?", id, id);
+    }
+
+    @Override
+    public Optional<OutboxEntry> findByMessageId(String messageId) {
+        return findOne("find a message by its Message-ID", "SELECT " + Rows.QUEUE_ENTRY + " FROM " + tables.queue()
+                + " WHERE message_id = ? UNION ALL SELECT " + Rows.DONE_ENTRY + " FROM " + tables.done()
+                + " WHERE message_id = ? ORDER BY enqueued_at DESC, id LIMIT 1", messageId, messageId);
+    }
+
+    @Override
+    public Optional<OutboxEntry> findByServiceMessageId(String serviceMessageId) {
+        return findOne("find an SMS by its service's id", "SELECT " + Rows.DONE_ENTRY + " FROM " + tables.done()
+                + " WHERE string_to_array(service_message_id, ',') @> ARRAY[?]::text[] AND service_message_id IS NOT "
+                + "NULL ORDER BY enqueued_at DESC, id LIMIT 1", serviceMessageId);
+    }
+
+    private Optional<OutboxEntry> findOne(String what, String sql, String... parameters) {
+        return database.transaction(what, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    s.setString(i + 1, parameters[i]);
+                }
                 try (ResultSet r = s.executeQuery()) {
                     return r.next() ? Optional.of(Rows.entry(r)) : Optional.<OutboxEntry>empty();
                 }
+            }
+        });
+    }
+
+    /** Finished entries live in the table of finished entries only, so only its rows take a delivery status. */
+    @Override
+    public boolean recordDelivery(String id, DeliveryStatus status) {
+        List<String> before = Arrays.stream(DeliveryStatus.values()).filter(status::movesOn).map(Enum::name).toList();
+        String sql = "UPDATE " + tables.done() + " SET delivery = ? WHERE id = ? AND (delivery IS NULL"
+                + (before.isEmpty() ? "" : " OR delivery IN (" + Rows.placeholders(before.size()) + ")") + ")";
+        return database.transaction("record a delivery status", c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                int i = 1;
+                s.setString(i++, status.name());
+                s.setString(i++, id);
+                for (String earlier : before) {
+                    s.setString(i++, earlier);
+                }
+                return s.executeUpdate() == 1;
             }
         });
     }
