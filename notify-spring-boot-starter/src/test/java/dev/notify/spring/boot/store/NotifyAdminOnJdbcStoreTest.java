@@ -10,7 +10,15 @@ import dev.notify.spring.boot.admin.NotifyAdminAutoConfiguration;
 import dev.notify.testkit.FakeEmailProvider;
 import dev.notify.web.WebRequest;
 import dev.notify.web.WebResponse;
+import dev.notify.settings.SettingsSchema;
+import dev.notify.store.ChangeSet;
+import dev.notify.store.JdbcSettingsStore;
+import dev.notify.store.SettingsStore;
+import dev.notify.store.StoreListener;
+import dev.notify.store.StoreOptions;
 import java.security.Principal;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -50,6 +58,42 @@ class NotifyAdminOnJdbcStoreTest {
                     assertThat(page.status()).isEqualTo(200);
                     assertThat(page.bodyText()).contains("Global settings", "action=\"/settings/mail/save\"");
                     assertThat(database.connectionsAsked()).isPositive();
+                });
+    }
+
+    @Test
+    void aChangeSavedByAnotherStoreOnTheSameDatabaseIsShownOnTheNextPage() {
+        Principal alice = () -> "alice";
+        AdminAuthorization authorization = request -> request.principal()
+                .filter(p -> p.getName().equals("alice")).map(p -> Administrator.of("alice", "Alice", null));
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(NotifyAutoConfiguration.class,
+                        NotifyStoreAutoConfiguration.class, NotifyAdminAutoConfiguration.class))
+                .withBean(FakeEmailProvider.class)
+                .withBean(DataSource.class, () -> database)
+                .withBean(AdminAuthorization.class, () -> authorization)
+                .withPropertyValues("notify.store.type=jdbc", "notify.admin.enabled=true",
+                        "notify.email.enabled=true", "notify.email.delivery-method=fake")
+                .run(context -> {
+                    AdminPage page = context.getBean(AdminPage.class);
+                    WebRequest global = WebRequest.builder("GET", "/").principal(alice).build();
+                    assertThat(page.handle(global).bodyText()).doesNotContain("other@example.com");
+                    CountDownLatch noticed = new CountDownLatch(1);
+                    context.getBean(SettingsStore.class).addListener(new StoreListener() {
+                        @Override
+                        public void settingsChanged(long version) {
+                            noticed.countDown();
+                        }
+                    });
+
+                    try (SettingsStore other = JdbcSettingsStore.builder(database).options(StoreOptions.builder()
+                            .schema(context.getBean(SettingsSchema.class)).build()).build()) {
+                        other.apply(ChangeSet.builder(other.snapshot().version(), "bob")
+                                .set("email.sender", "Other <other@example.com>").build());
+                    }
+
+                    assertThat(noticed.await(30, TimeUnit.SECONDS)).as("the application's store noticed").isTrue();
+                    assertThat(page.handle(global).bodyText()).contains("Other &lt;other@example.com&gt;");
                 });
     }
 }
