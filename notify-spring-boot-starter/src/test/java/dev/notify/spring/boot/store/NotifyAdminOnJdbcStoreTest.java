@@ -31,28 +31,33 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
  */
 class NotifyAdminOnJdbcStoreTest {
 
+    private static final Principal ALICE = () -> "alice";
+
     private final TestDatabase database = TestDatabase.create();
 
-    @Test
-    void thePageRunsOnTheApplicationsJdbcStoreAndItsPropertiesAreNotSettings() {
-        Principal alice = () -> "alice";
+    /** The application: a JDBC store on the test database, the admin page enabled, alice its administrator. */
+    private ApplicationContextRunner application() {
         AdminAuthorization authorization = request -> request.principal()
                 .filter(p -> p.getName().equals("alice")).map(p -> Administrator.of("alice", "Alice", null));
-        new ApplicationContextRunner()
+        return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(NotifyAutoConfiguration.class,
                         NotifyStoreAutoConfiguration.class, NotifyAdminAutoConfiguration.class))
                 .withBean(FakeEmailProvider.class)
                 .withBean(DataSource.class, () -> database)
                 .withBean(AdminAuthorization.class, () -> authorization)
-                .withPropertyValues("notify.store.type=jdbc", "notify.admin.enabled=true",
-                        "notify.admin.path=/settings/mail", "notify.admin.role=MAIL_ADMIN",
+                .withPropertyValues("notify.store.type=jdbc", "notify.admin.enabled=true");
+    }
+
+    @Test
+    void thePageRunsOnTheApplicationsJdbcStoreAndItsPropertiesAreNotSettings() {
+        application().withPropertyValues("notify.admin.path=/settings/mail", "notify.admin.role=MAIL_ADMIN",
                         "notify.email.enabled=true", "notify.email.delivery-method=fake",
                         "notify.email.sender=Portal <noreply@example.com>")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     ServletRegistrationBean<?> servlet = context.getBean(ServletRegistrationBean.class);
                     WebResponse page = context.getBean(AdminPage.class)
-                            .handle(WebRequest.builder("GET", "/").principal(alice).build());
+                            .handle(WebRequest.builder("GET", "/").principal(ALICE).build());
 
                     assertThat(servlet.getUrlMappings()).containsExactly("/settings/mail/*");
                     assertThat(page.status()).isEqualTo(200);
@@ -63,20 +68,10 @@ class NotifyAdminOnJdbcStoreTest {
 
     @Test
     void aChangeSavedByAnotherStoreOnTheSameDatabaseIsShownOnTheNextPage() {
-        Principal alice = () -> "alice";
-        AdminAuthorization authorization = request -> request.principal()
-                .filter(p -> p.getName().equals("alice")).map(p -> Administrator.of("alice", "Alice", null));
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(NotifyAutoConfiguration.class,
-                        NotifyStoreAutoConfiguration.class, NotifyAdminAutoConfiguration.class))
-                .withBean(FakeEmailProvider.class)
-                .withBean(DataSource.class, () -> database)
-                .withBean(AdminAuthorization.class, () -> authorization)
-                .withPropertyValues("notify.store.type=jdbc", "notify.admin.enabled=true",
-                        "notify.email.enabled=true", "notify.email.delivery-method=fake")
+        application().withPropertyValues("notify.email.enabled=true", "notify.email.delivery-method=fake")
                 .run(context -> {
                     AdminPage page = context.getBean(AdminPage.class);
-                    WebRequest global = WebRequest.builder("GET", "/").principal(alice).build();
+                    WebRequest global = WebRequest.builder("GET", "/").principal(ALICE).build();
                     assertThat(page.handle(global).bodyText()).doesNotContain("other@example.com");
                     CountDownLatch noticed = new CountDownLatch(1);
                     context.getBean(SettingsStore.class).addListener(new StoreListener() {
