@@ -33,8 +33,9 @@ import org.springframework.core.env.Environment;
  * <p>Who may use the page is the host's decision: its {@link AdminAuthorization} bean, or else, with Spring
  * Security on the class path, an authenticated principal with the role {@code notify.admin.role} (default
  * {@code NOTIFY_ADMIN}), whose name is also Test Email's default recipient when it is an email address. An
- * administrator the authorization gives no address gets {@code notify.admin.test-recipient}, when set. With neither, or without a settings store, the application does not start: the page is
- * never served without the host's authentication.
+ * administrator the authorization gives no address gets {@code notify.admin.test-recipient}, when set. With
+ * neither authorization, or without a settings store, the application does not start: the page is never served
+ * without the host's authentication.
  */
 @AutoConfiguration(after = {NotifyAutoConfiguration.class, NotifyStoreAutoConfiguration.class})
 @ConditionalOnClass(name = {"dev.notify.admin.AdminPage", "dev.notify.web.servlet.WebHandlerServlet",

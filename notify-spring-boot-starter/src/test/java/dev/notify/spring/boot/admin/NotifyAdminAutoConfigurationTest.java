@@ -133,7 +133,8 @@ class NotifyAdminAutoConfigurationTest {
                     assertThat(page.handle(get(administrator("carol"))).bodyText())
                             .contains(TEST_RECIPIENT + "ops@example.com\"");
                     assertThat(page.handle(get(administrator("dave@example.com"))).bodyText())
-                            .as("the administrator's own address first").contains(TEST_RECIPIENT + "dave@example.com\"");
+                            .as("the administrator's own address first")
+                            .contains(TEST_RECIPIENT + "dave@example.com\"");
                 });
         withStore().withBean(AdminAuthorization.class, () -> ALICE_ONLY)
                 .withPropertyValues("notify.admin.enabled=true", "notify.admin.test-recipient=ops@example.com")
