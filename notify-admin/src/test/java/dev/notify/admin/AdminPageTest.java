@@ -103,6 +103,21 @@ class AdminPageTest {
     }
 
     @Test
+    void theSettingsOfADisabledChannelAreHiddenWithTheirValuesKept() throws Exception {
+        admin.apply(c -> c.set("email.enabled", "false"));
+
+        String page = admin.get("/", "alice").body();
+
+        assertThat(row(page, "email.smtp.port")).contains("data-channel-switch=\"email.enabled\"", " hidden>",
+                "value=\"1\"");
+        assertThat(row(page, "email.sender")).contains(" hidden>");
+        assertThat(row(page, "email.enabled")).doesNotContain("data-channel-switch").doesNotContain(" hidden>");
+        assertThat(row(page, "sms.enabled")).doesNotContain(" hidden>");
+        assertThat(form(page)).containsEntry("email.smtp.port", "1").containsEntry("email.smtp.host", "127.0.0.1");
+        assertThat(admin.post("/save", "alice", form(page)).headers().firstValue("location")).contains("/?saved=none");
+    }
+
+    @Test
     void saveAppliesTheEditsWithTheAdministratorAsAuthor() throws Exception {
         Map<String, String> form = form(admin.get("/servers/eu-1", "alice").body());
         form.put("mode:email.smtp.host", "set");

@@ -6,7 +6,6 @@ import java.util.Deque;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Writes an HTML document in which every text and attribute value is escaped by the writer: there is no method
@@ -30,14 +29,15 @@ import java.util.regex.Pattern;
  */
 public final class Html {
 
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Set<String> VOID = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input",
             "link", "meta", "source", "track", "wbr");
     private static final Set<String> RAW_TEXT = Set.of("script", "style", "textarea", "title", "iframe", "object",
             "embed", "noscript", "template", "xmp");
     private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "data", "poster",
             "cite", "srcset", "xlink:href");
-    private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
+
+    /** Room left after an appended fragment for what usually follows it, so that it is not copied again. */
+    private static final int APPEND_SLACK = 8192;
 
     private final StringBuilder out = new StringBuilder(4096);
     private final Deque<String> openElements = new ArrayDeque<>();
@@ -137,6 +137,7 @@ public final class Html {
         if (!fragment.openElements.isEmpty()) {
             throw new IllegalStateException("the fragment has open elements: " + fragment.openElements);
         }
+        out.ensureCapacity(out.length() + fragment.out.length() + APPEND_SLACK);
         out.append(fragment.out);
         return this;
     }
@@ -170,11 +171,26 @@ public final class Html {
         out.append('>');
     }
 
+    /** Requires {@code [a-z][a-z0-9-]*}. */
     private static String checkName(String name, String what) {
-        if (name == null || !NAME.matcher(name).matches()) {
+        if (name == null || name.isEmpty() || !isLowerLetter(name.charAt(0))) {
             throw new IllegalArgumentException("not an " + what + " name: " + name);
         }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!isLowerLetter(c) && !(c >= '0' && c <= '9') && c != '-') {
+                throw new IllegalArgumentException("not an " + what + " name: " + name);
+            }
+        }
         return name;
+    }
+
+    private static boolean isLowerLetter(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return isLowerLetter(c) || (c >= 'A' && c <= 'Z');
     }
 
     private static String checkAttribute(String name) {
@@ -187,11 +203,30 @@ public final class Html {
 
     private static void checkUrl(String attribute, String value) {
         String trimmed = value.strip();
-        if (SCHEME.matcher(trimmed).find()) {
-            String scheme = trimmed.substring(0, trimmed.indexOf(':')).toLowerCase(Locale.ROOT);
+        int colon = schemeEnd(trimmed);
+        if (colon > 0) {
+            String scheme = trimmed.substring(0, colon).toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("mailto")) {
                 throw new IllegalArgumentException(attribute + " must not use the " + scheme + ": scheme");
             }
         }
+    }
+
+    /** The index of the colon ending a URL's scheme ({@code [a-zA-Z][a-zA-Z0-9+.-]*:}), or -1 when it has none. */
+    private static int schemeEnd(String url) {
+        if (url.isEmpty() || !isAsciiLetter(url.charAt(0))) {
+            return -1;
+        }
+        for (int i = 1; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == ':') {
+                return i;
+            }
+            boolean schemeChar = isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '+' || c == '.' || c == '-';
+            if (!schemeChar) {
+                return -1;
+            }
+        }
+        return -1;
     }
 }

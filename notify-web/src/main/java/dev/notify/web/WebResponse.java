@@ -43,7 +43,8 @@ public final class WebResponse {
 
     /** An HTML page, UTF-8; write it with {@link Html}. */
     public static WebResponse html(int status, Html html) {
-        return of(status, "text/html; charset=utf-8", html.toString().getBytes(StandardCharsets.UTF_8));
+        return new WebResponse(status, Map.of("Content-Type", List.of("text/html; charset=utf-8")),
+                html.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Plain text, UTF-8. */

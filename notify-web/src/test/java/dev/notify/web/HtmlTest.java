@@ -32,6 +32,23 @@ class HtmlTest {
     void namesThatAreNotPlainNamesAreRefused() {
         assertThatThrownBy(() -> Html.fragment().open("div onload=x")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Html.fragment().open("div", "a=\"b", "c")).isInstanceOf(IllegalArgumentException.class);
+        for (String name : new String[] {"", "Div", "1p", "-x", "p_q", "p:q", "dïv"}) {
+            assertThatThrownBy(() -> Html.fragment().open(name)).as(name).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(Html.fragment().voidElement("input", "data-when-key2", "x").toString())
+                .isEqualTo("<input data-when-key2=\"x\">");
+    }
+
+    @Test
+    void onlyHttpHttpsAndMailtoSchemesAreAccepted() {
+        for (String url : new String[] {"data:text/html,x", "vbscript:x", "a+b.c-d:x", "Z9:x"}) {
+            assertThatThrownBy(() -> Html.fragment().open("a", "href", url)).as(url)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scheme");
+        }
+        for (String url : new String[] {"HTTPS://example.com", "mailto:a@example.com", "/a:b", "?x=y:z", "1a:b",
+                "_x:y", ""}) {
+            assertThat(Html.fragment().open("a", "href", url).toString()).as(url).startsWith("<a href");
+        }
     }
 
     @Test

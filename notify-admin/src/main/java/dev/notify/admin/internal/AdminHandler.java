@@ -51,6 +51,7 @@ public final class AdminHandler implements WebHandler {
     private final RateLimiter testLimiter;
     private final TestActions tests;
     private final StaticFiles files = new StaticFiles();
+    private volatile SnapshotView lastView;
 
     /**
      * @param mount the path the browser sees the page under ({@code /admin}), empty for the root
@@ -111,39 +112,48 @@ public final class AdminHandler implements WebHandler {
         }
     }
 
+    /**
+     * The store read now, with what pages of its content share: the view last used when the store still holds the
+     * same content, so a page is only ever rendered from the current version.
+     */
+    private SnapshotView view() {
+        SnapshotView view = SnapshotView.of(store.snapshot(), lastView);
+        lastView = view;
+        return view;
+    }
+
     private WebResponse get(WebRequest request, Administrator admin, String path) {
-        StoreSnapshot snapshot = store.snapshot();
+        SnapshotView view = view();
         if (path.equals("/") || path.isEmpty()) {
-            return page(request, admin, snapshot, LayerRef.GLOBAL);
+            return page(request, admin, view, LayerRef.GLOBAL);
         }
         if (path.equals("/fleet")) {
-            return WebResponse.html(200, ListPages.fleet(mount, admin, snapshot));
+            return WebResponse.html(200, ListPages.fleet(mount, admin, view));
         }
         if (path.equals("/history")) {
-            long from = Math.max(0, snapshot.version() - HISTORY_SHOWN);
+            long from = Math.max(0, view.snapshot().version() - HISTORY_SHOWN);
             return WebResponse.html(200, ListPages.history(mount, admin, store.history(from, HISTORY_SHOWN)));
         }
         String[] parts = path.substring(1).split("/", -1);
         if (parts.length == 3 && parts[0].equals("servers") && parts[2].equals("diff")) {
             LayerRef layer = new LayerRef(LayerRef.Kind.SERVER, parts[1]);
-            return layer.existsIn(snapshot.settings())
-                    ? WebResponse.html(200, ListPages.diff(mount, admin, snapshot, parts[1])) : notFound(path);
+            return view.exists(layer)
+                    ? WebResponse.html(200, ListPages.diff(mount, admin, view, parts[1])) : notFound(path);
         }
         if (parts.length == 2 && (parts[0].equals("servers") || parts[0].equals("regions"))) {
             LayerRef layer = new LayerRef(parts[0].equals("servers") ? LayerRef.Kind.SERVER : LayerRef.Kind.REGION,
                     parts[1]);
-            return layer.existsIn(snapshot.settings()) ? page(request, admin, snapshot, layer) : notFound(path);
+            return view.exists(layer) ? page(request, admin, view, layer) : notFound(path);
         }
         return notFound(path);
     }
 
-    private WebResponse page(WebRequest request, Administrator admin, StoreSnapshot snapshot, LayerRef layer) {
+    private WebResponse page(WebRequest request, Administrator admin, SnapshotView view, LayerRef layer) {
         String notice = request.queryValue("saved").map(v -> v.equals("none") ? "Nothing to save: no value changed."
                 : "Saved as version " + v + "; every notifier on this store uses it from its next send.").orElse(null);
-        SettingsPage.State state = new SettingsPage.State(layer, snapshot, snapshot.version(), null, Map.of(),
+        SettingsPage.State state = new SettingsPage.State(layer, view, view.snapshot().version(), null, Map.of(),
                 List.of(), null, null, notice, admin.email().orElse(""), "", "");
-        return WebResponse.html(200, SettingsPage.render(mount, admin, csrf.tokenFor(admin.id()), schema(snapshot),
-                state));
+        return WebResponse.html(200, SettingsPage.render(mount, admin, csrf.tokenFor(admin.id()), state));
     }
 
     private Optional<WebResponse> refusedPost(WebRequest request, Administrator admin) {
@@ -173,13 +183,14 @@ public final class AdminHandler implements WebHandler {
     }
 
     private WebResponse save(WebRequest request, Administrator admin) {
-        StoreSnapshot snapshot = store.snapshot();
-        Optional<LayerRef> layer = layerOf(request, snapshot);
+        SnapshotView view = view();
+        StoreSnapshot snapshot = view.snapshot();
+        Optional<LayerRef> layer = layerOf(request, view);
         Optional<Long> version = request.formValue("version").flatMap(AdminHandler::parseLong);
         if (layer.isEmpty() || version.isEmpty()) {
             return WebResponse.text(400, "The form misses its layer or version.\n");
         }
-        SettingsSchema schema = schema(snapshot);
+        SettingsSchema schema = view.schema();
         FormEdits edits = FormEdits.read(request, schema);
         String comment = request.formValue("comment").orElse("");
         Optional<ChangeSet> changes = edits.changeSet(layer.get(), snapshot, version.get(), admin.id(), comment);
@@ -194,25 +205,26 @@ public final class AdminHandler implements WebHandler {
             Map<String, String> errors = new LinkedHashMap<>();
             List<String> others = new ArrayList<>();
             sort(e.problems(), layer.get(), edits, schema, errors, others);
-            return rerender(422, request, admin, snapshot, layer.get(), version.get(), edits, errors, others,
+            return rerender(422, request, admin, view, layer.get(), version.get(), edits, errors, others,
                     null, null);
         } catch (ConflictException e) {
             List<HistoryEntry> since = store.history(e.baseVersion(), HISTORY_SHOWN);
             Html conflict = ListPages.conflict(e.baseVersion(), e.currentVersion(), since);
-            StoreSnapshot now = store.snapshot();
-            return rerender(409, request, admin, now, layer.get(), now.version(), edits, Map.of(), List.of(), null,
-                    conflict);
+            SnapshotView now = view();
+            return rerender(409, request, admin, now, layer.get(), now.snapshot().version(), edits, Map.of(),
+                    List.of(), null, conflict);
         }
     }
 
     private WebResponse test(WebRequest request, Administrator admin, TestActions.Kind kind) {
-        StoreSnapshot snapshot = store.snapshot();
-        Optional<LayerRef> layer = layerOf(request, snapshot);
+        SnapshotView view = view();
+        StoreSnapshot snapshot = view.snapshot();
+        Optional<LayerRef> layer = layerOf(request, view);
         Optional<Long> version = request.formValue("version").flatMap(AdminHandler::parseLong);
         if (layer.isEmpty() || version.isEmpty()) {
             return WebResponse.text(400, "The form misses its layer or version.\n");
         }
-        SettingsSchema schema = schema(snapshot);
+        SettingsSchema schema = view.schema();
         FormEdits edits = FormEdits.read(request, schema);
         Optional<Duration> wait = testLimiter.tryAcquire(admin.id());
         if (wait.isPresent()) {
@@ -221,7 +233,7 @@ public final class AdminHandler implements WebHandler {
                     .element("p", "Too many tests: at most " + testLimiter.permits() + " tests per "
                             + describe(testLimiter.window()) + " for each administrator. Try again in " + seconds
                             + " seconds.", "class", "rate-limited");
-            return rerender(429, request, admin, snapshot, layer.get(), version.get(), edits, Map.of(), List.of(),
+            return rerender(429, request, admin, view, layer.get(), version.get(), edits, Map.of(), List.of(),
                     panel, null).withHeader("Retry-After", Long.toString(seconds));
         }
         Map<String, String> errors = new LinkedHashMap<>();
@@ -246,7 +258,7 @@ public final class AdminHandler implements WebHandler {
             List<String> unused = new ArrayList<>();
             sort(outcome.problems(), layer.get(), edits, schema, errors, unused);
         }
-        return rerender(200, request, admin, snapshot, layer.get(), version.get(), edits, errors, List.of(), panel,
+        return rerender(200, request, admin, view, layer.get(), version.get(), edits, errors, List.of(), panel,
                 null);
     }
 
@@ -260,14 +272,13 @@ public final class AdminHandler implements WebHandler {
         return window.equals(Duration.ofMinutes(1)) ? "minute" : window.toSeconds() + " seconds";
     }
 
-    private WebResponse rerender(int status, WebRequest request, Administrator admin, StoreSnapshot snapshot,
+    private WebResponse rerender(int status, WebRequest request, Administrator admin, SnapshotView view,
             LayerRef layer, long version, FormEdits edits, Map<String, String> errors, List<String> others,
             Html result, Html conflict) {
-        SettingsPage.State state = new SettingsPage.State(layer, snapshot, version, edits, errors, others, result,
+        SettingsPage.State state = new SettingsPage.State(layer, view, version, edits, errors, others, result,
                 conflict, null, request.formValue("test-recipient").orElse(""),
                 request.formValue("test-sms-recipient").orElse(""), request.formValue("comment").orElse(""));
-        return WebResponse.html(status, SettingsPage.render(mount, admin, csrf.tokenFor(admin.id()),
-                schema(snapshot), state));
+        return WebResponse.html(status, SettingsPage.render(mount, admin, csrf.tokenFor(admin.id()), state));
     }
 
     /** Problems of this layer's keys go next to their field; the others to the list above the form. */
@@ -285,8 +296,8 @@ public final class AdminHandler implements WebHandler {
         }
     }
 
-    private static Optional<LayerRef> layerOf(WebRequest request, StoreSnapshot snapshot) {
-        return request.formValue("layer").flatMap(LayerRef::parse).filter(l -> l.existsIn(snapshot.settings()));
+    private static Optional<LayerRef> layerOf(WebRequest request, SnapshotView view) {
+        return request.formValue("layer").flatMap(LayerRef::parse).filter(view::exists);
     }
 
     private static Optional<Long> parseLong(String text) {
@@ -295,10 +306,6 @@ public final class AdminHandler implements WebHandler {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-    }
-
-    private static SettingsSchema schema(StoreSnapshot snapshot) {
-        return snapshot.settings().schema();
     }
 
     private WebResponse notFound(String path) {

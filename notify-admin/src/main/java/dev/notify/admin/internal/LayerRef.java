@@ -41,19 +41,6 @@ record LayerRef(Kind kind, String id) {
         return kind == Kind.GLOBAL;
     }
 
-    /** Whether the settings hold this layer (a region must also have servers inheriting from it). */
-    boolean existsIn(Settings settings) {
-        return switch (kind) {
-            case GLOBAL -> true;
-            case SERVER -> settings.serverIds().contains(id);
-            case REGION -> settings.serverIds().contains(id) && isParent(settings, id);
-        };
-    }
-
-    static boolean isParent(Settings settings, String id) {
-        return settings.serverIds().stream().anyMatch(s -> settings.parentOf(s).filter(id::equals).isPresent());
-    }
-
     /** The prefix of this layer's full keys: empty or {@code servers.<id>.}. */
     String prefix() {
         return isGlobal() ? "" : "servers." + id + ".";

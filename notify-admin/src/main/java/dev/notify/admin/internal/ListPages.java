@@ -7,7 +7,6 @@ import dev.notify.settings.ResolvedValue;
 import dev.notify.settings.SettingKey;
 import dev.notify.settings.Settings;
 import dev.notify.store.HistoryEntry;
-import dev.notify.store.StoreSnapshot;
 import dev.notify.web.Html;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,11 +19,18 @@ final class ListPages {
     private ListPages() {
     }
 
-    static Html fleet(String mount, Administrator admin, StoreSnapshot snapshot) {
-        Settings settings = snapshot.settings();
+    static Html fleet(String mount, Administrator admin, SnapshotView view) {
+        Settings settings = view.settings();
         Html html = Layout.start(mount, "Servers", admin);
-        html.element("p", settings.serverIds().size() + " servers and regions; version " + snapshot.version() + ".",
-                "id", "fleet-summary");
+        html.element("p", settings.serverIds().size() + " servers and regions; version " + view.snapshot().version()
+                + ".", "id", "fleet-summary");
+        html.append(view.fleetTable(() -> fleetTable(mount, view)));
+        return html.end();
+    }
+
+    private static Html fleetTable(String mount, SnapshotView view) {
+        Settings settings = view.settings();
+        Html html = Html.fragment();
         html.open("table", "id", "fleet").open("thead").open("tr");
         for (String heading : List.of("Server", "Kind", "Inherits from", "Overridden keys", "Differences")) {
             html.element("th", heading, "scope", "col");
@@ -33,7 +39,7 @@ final class ListPages {
         List<String> ids = new ArrayList<>(settings.serverIds());
         Collections.sort(ids);
         for (String id : ids) {
-            boolean region = LayerRef.isParent(settings, id);
+            boolean region = view.isRegion(id);
             String page = mount + (region ? "/regions/" : "/servers/") + id;
             html.open("tr", "data-server", id);
             html.open("th", "scope", "row").element("a", id, "href", page).close("th");
@@ -45,11 +51,11 @@ final class ListPages {
             html.close("tr");
         }
         html.close("tbody").close("table");
-        return html.end();
+        return html;
     }
 
-    static Html diff(String mount, Administrator admin, StoreSnapshot snapshot, String id) {
-        Settings settings = snapshot.settings();
+    static Html diff(String mount, Administrator admin, SnapshotView view, String id) {
+        Settings settings = view.settings();
         LayerRef layer = new LayerRef(LayerRef.Kind.SERVER, id);
         String parentName = settings.parentOf(id).map(p -> "region " + p).orElse("global");
         Html html = Layout.start(mount, "Server " + id + ": what differs from " + parentName, admin);
@@ -67,7 +73,7 @@ final class ListPages {
             html.element("th", heading, "scope", "col");
         }
         html.close("tr").close("thead").open("tbody");
-        for (SettingKey<?> key : settings.schema().keys()) {
+        for (SettingKey<?> key : view.schema().keys()) {
             if (!own.mentions(key)) {
                 continue;
             }
@@ -82,7 +88,7 @@ final class ListPages {
     }
 
     private static Optional<ResolvedValue<?>> find(ResolvedSettings settings, SettingKey<?> key) {
-        return settings.values().stream().filter(v -> v.key().equals(key)).findFirst().map(v -> v);
+        return settings.resolvedValue(key.name()).filter(v -> v.key().equals(key));
     }
 
     private static String shown(SettingKey<?> key, Optional<ResolvedValue<?>> value) {

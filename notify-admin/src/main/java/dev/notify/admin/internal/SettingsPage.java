@@ -1,12 +1,7 @@
 package dev.notify.admin.internal;
 
-import dev.notify.Channel;
 import dev.notify.admin.Administrator;
-import dev.notify.settings.ResolvedSettings;
-import dev.notify.settings.SettingKey;
-import dev.notify.settings.SettingKeys;
 import dev.notify.settings.SettingsSchema;
-import dev.notify.store.StoreSnapshot;
 import dev.notify.web.Html;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +26,7 @@ final class SettingsPage {
      * @param result       the result panel's content, or null
      * @param conflict     the conflict panel's content, or null
      */
-    record State(LayerRef layer, StoreSnapshot snapshot, long version, FormEdits overlay, Map<String, String> errors,
+    record State(LayerRef layer, SnapshotView view, long version, FormEdits overlay, Map<String, String> errors,
             List<String> otherErrors, Html result, Html conflict, String notice, String recipient,
             String smsRecipient, String comment) {
     }
@@ -39,7 +34,7 @@ final class SettingsPage {
     private SettingsPage() {
     }
 
-    static Html render(String mount, Administrator admin, String csrf, SettingsSchema schema, State s) {
+    static Html render(String mount, Administrator admin, String csrf, State s) {
         LayerRef layer = s.layer();
         Html html = Layout.start(mount, layer.title(), admin);
         if (!layer.isGlobal()) {
@@ -59,24 +54,14 @@ final class SettingsPage {
             html.open("section", "id", "conflict", "role", "alert").append(s.conflict()).close("section");
         }
 
-        List<SettingRow> rows = rows(s, schema);
-        Map<String, String> controlling = new HashMap<>();
-        rows.forEach(r -> controlling.put(r.key().name(), r.value().isEmpty() ? defaultOf(r.key(), schema) : r.value()));
-
         html.open("form", "id", "settings", "method", "post", "action", mount + "/save", "novalidate", "");
         html.voidElement("input", "type", "hidden", "name", "version", "value", Long.toString(s.version()));
         html.voidElement("input", "type", "hidden", "name", "csrf", "value", csrf);
         html.voidElement("input", "type", "hidden", "name", "layer", "value", layer.field());
-
-        Map<String, List<SettingRow>> sections = new LinkedHashMap<>();
-        rows.forEach(r -> sections.computeIfAbsent(r.key().section(), k -> new ArrayList<>()).add(r));
-        for (Map.Entry<String, List<SettingRow>> section : sections.entrySet()) {
-            html.open("fieldset", "class", "section", "id", "section-" + section.getKey());
-            html.element("legend", section.getKey());
-            for (SettingRow row : section.getValue()) {
-                row(html, row, layer, schema, controlling, s.errors().get(row.fullKey()));
-            }
-            html.close("fieldset");
+        if (s.overlay() == null && s.errors().isEmpty()) {
+            html.append(s.view().form(layer, () -> sections(layer, s.view(), null, Map.of())));
+        } else {
+            html.append(sections(layer, s.view(), s.overlay(), s.errors()));
         }
 
         html.open("div", "class", "actions");
@@ -108,47 +93,55 @@ final class SettingsPage {
         return html.end();
     }
 
-    private static List<SettingRow> rows(State s, SettingsSchema schema) {
-        ResolvedSettings resolved = s.layer().resolve(s.snapshot().settings());
-        Optional<ResolvedSettings> parent = s.layer().parent(s.snapshot().settings());
-        List<SettingRow> rows = new ArrayList<>();
-        for (SettingKey<?> key : schema.keys()) {
-            rows.add(SettingRow.of(key, s.layer(), s.snapshot(), resolved, parent, schema, s.overlay()));
+    /** The form's fieldsets, one per section of the schema, with a row per key. */
+    private static Html sections(LayerRef layer, SnapshotView view, FormEdits overlay, Map<String, String> errors) {
+        SettingRow.LayerValues values = SettingRow.LayerValues.of(layer, view);
+        List<SettingRow> rows = new ArrayList<>(view.keys().size());
+        Map<String, String> controlling = new HashMap<>();
+        for (KeyView key : view.keys()) {
+            SettingRow row = SettingRow.of(key, values, view, overlay);
+            rows.add(row);
+            controlling.put(key.name(), row.value().isEmpty() ? key.defaultChoice() : row.value());
         }
-        return rows;
-    }
-
-    private static String defaultOf(SettingKey<?> key, SettingsSchema schema) {
-        for (Channel channel : Channel.values()) {
-            if (key.equals(SettingKeys.deliveryMethod(channel))) {
-                return schema.defaultDeliveryMethod(channel).orElse("");
+        Map<String, List<SettingRow>> sections = new LinkedHashMap<>();
+        rows.forEach(r -> sections.computeIfAbsent(r.key().section(), k -> new ArrayList<>()).add(r));
+        Html html = Html.fragment();
+        for (Map.Entry<String, List<SettingRow>> section : sections.entrySet()) {
+            html.open("fieldset", "class", "section", "id", "section-" + section.getKey());
+            html.element("legend", section.getKey());
+            for (SettingRow row : section.getValue()) {
+                row(html, row, layer, controlling, errors.get(row.fullKey()));
             }
+            html.close("fieldset");
         }
-        return "";
+        return html;
     }
 
-    private static void row(Html html, SettingRow row, LayerRef layer, SettingsSchema schema,
-            Map<String, String> controlling, String error) {
-        String name = row.key().name();
-        String whenKey = row.appliesWhen().map(c -> c.key().name()).orElse(null);
-        String whenValues = row.appliesWhen().map(c -> String.join(" ", c.anyOf())).orElse(null);
-        boolean hidden = row.appliesWhen().isPresent()
-                && !row.appliesWhen().get().anyOf().contains(controlling.getOrDefault(whenKey, ""));
+    private static void row(Html html, SettingRow row, LayerRef layer, Map<String, String> controlling,
+            String error) {
+        KeyView key = row.view();
+        String name = key.name();
+        Optional<SettingsSchema.Condition> when = key.appliesWhen();
+        String whenKey = when.map(c -> c.key().name()).orElse(null);
+        String whenValues = when.map(c -> String.join(" ", c.anyOf())).orElse(null);
+        String channel = key.channelSwitch();
+        boolean hidden = when.isPresent() && !when.get().anyOf().contains(controlling.getOrDefault(whenKey, ""))
+                || channel != null && "false".equals(controlling.get(channel));
         String described = "help-" + name + (error == null ? "" : " error-" + name);
         html.open("div", "class", "setting" + (error == null ? "" : " invalid"), "data-key", row.fullKey(),
-                "data-when-key", whenKey, "data-when-values", whenValues, "data-inherited-origin",
-                row.inheritedOrigin(), "hidden", Html.flag(hidden));
+                "data-when-key", whenKey, "data-when-values", whenValues, "data-channel-switch", channel,
+                "data-inherited-origin", row.inheritedOrigin(), "hidden", Html.flag(hidden));
         html.element("label", name, "for", name);
         boolean disabled = !row.setHere();
-        switch (row.control()) {
+        switch (key.control()) {
             case SECRET -> html.voidElement("input", "type", "password", "id", name, "name", name,
                     "autocomplete", "new-password", "disabled", Html.flag(true), "placeholder",
                     row.secretSet() ? "set" : "not set", "aria-describedby", described);
             case SELECT -> {
                 html.open("select", "id", name, "name", name, "disabled", Html.flag(disabled), "data-inherited",
-                        row.inheritedValue(), "data-default", defaultOf(row.key(), schema), "aria-describedby",
+                        row.inheritedValue(), "data-default", key.defaultChoice(), "aria-describedby",
                         described, "aria-invalid", error == null ? null : "true");
-                List<String> choices = new ArrayList<>(row.choices());
+                List<String> choices = new ArrayList<>(key.choices());
                 if (!choices.contains(row.value())) {
                     choices.add(0, row.value());
                 }
@@ -159,7 +152,7 @@ final class SettingsPage {
                 html.close("select");
             }
             case NUMBER, TEXT -> html.voidElement("input", "type", "text", "inputmode",
-                    row.control() == SettingRow.Control.NUMBER ? "numeric" : null, "id", name, "name", name, "value",
+                    key.control() == SettingRow.Control.NUMBER ? "numeric" : null, "id", name, "name", name, "value",
                     row.value(), "disabled", Html.flag(disabled), "data-inherited", row.inheritedValue(),
                     "aria-describedby", described, "aria-invalid", error == null ? null : "true");
         }

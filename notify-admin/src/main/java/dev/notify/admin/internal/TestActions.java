@@ -24,11 +24,16 @@ import java.util.function.Function;
  * Test Email, Check and Test SMS with given settings (the page's, unsaved edits included), on a notifier made for
  * the one test and closed after it. The outcome is an HTML fragment for the result panel and the problems by full
  * key for the fields; nothing shown holds a secret: results, check items and reply texts are what the CLI prints.
+ * Test Email adds the connection steps of the provider's check when the server answered.
  */
 final class TestActions {
 
-    /** The result panel's content and the problems to show next to fields. */
-    record Outcome(Html panel, List<Problem> problems) {
+    /**
+     * The result panel's content and the problems to show next to fields.
+     *
+     * @param serverAnswered whether the provider's server answered: a result, or a refusal with a reply code
+     */
+    record Outcome(Html panel, List<Problem> problems, boolean serverAnswered) {
     }
 
     enum Kind {
@@ -50,6 +55,13 @@ final class TestActions {
     Outcome run(Kind kind, Settings settings, LayerRef layer, String recipient) {
         try (Notifier notifier = notifiers.apply(settings)) {
             ServerNotifier target = layer.isGlobal() ? notifier.global() : notifier.server(layer.id());
+            Outcome outcome = attempt(kind, target, layer, recipient);
+            return kind == Kind.TEST_EMAIL && outcome.serverAnswered() ? withSteps(outcome, target) : outcome;
+        }
+    }
+
+    private static Outcome attempt(Kind kind, ServerNotifier target, LayerRef layer, String recipient) {
+        try {
             return switch (kind) {
                 case TEST_EMAIL -> sent(kind, target.sendTestEmail(recipient));
                 case TEST_SMS -> sent(kind, target.sendSms(SmsMessage.of(recipient,
@@ -66,6 +78,28 @@ final class TestActions {
         } catch (IllegalArgumentException e) {
             return failed(kind, "Not sent", List.of(), null, e);
         }
+    }
+
+    /**
+     * The outcome with the steps the provider's check finds on a connection of its own (for SMTP: the server, the
+     * greeting, the extensions, STARTTLS, the TLS session, the AUTH mechanism), run only when the server answered
+     * the send, so an unreachable server is not waited for twice. The check's items hold no secret.
+     */
+    private static Outcome withSteps(Outcome outcome, ServerNotifier target) {
+        CheckReport report;
+        try {
+            report = target.check(Channel.EMAIL);
+        } catch (NotifyException | IllegalArgumentException e) {
+            return outcome;
+        }
+        Html html = Html.fragment().append(outcome.panel());
+        html.element("h3", "Connection steps (" + report.providerId() + ", checked on a connection of its own, "
+                + "nothing sent)");
+        html.open("ol", "class", "steps");
+        report.items().forEach(item -> html.element("li", item.name() + ": " + item.value()));
+        report.failure().ifPresent(failure -> html.element("li", "failed: " + failure));
+        html.close("ol");
+        return new Outcome(html, outcome.problems(), true);
     }
 
     private static Outcome sent(Kind kind, SendResult result) {
@@ -91,7 +125,7 @@ final class TestActions {
         }
         item(html, "attempts", result.attempts() + " (" + result.elapsed().toMillis() + " ms)");
         html.close("dl");
-        return new Outcome(html, List.of());
+        return new Outcome(html, List.of(), result.status() != SendStatus.CHANNEL_DISABLED);
     }
 
     private static Outcome checked(ServerNotifier target) {
@@ -124,7 +158,7 @@ final class TestActions {
         html.element("h2", "Check: " + (ok ? "OK" : "failed"), "class", ok ? "ok" : "failed");
         html.append(body);
         problemList(html, problems);
-        return new Outcome(html, problems);
+        return new Outcome(html, problems, true);
     }
 
     private static Outcome failed(Kind kind, String headline, List<Problem> problems, DeliveryException delivery,
@@ -143,7 +177,7 @@ final class TestActions {
         }
         html.close("dl");
         problemList(html, problems);
-        return new Outcome(html, problems);
+        return new Outcome(html, problems, delivery != null && delivery.replyCode().isPresent());
     }
 
     private static void problemList(Html html, List<Problem> problems) {

@@ -1,4 +1,5 @@
-// notify admin page: Override / Reset / Replace / Clear, and showing only the settings that apply.
+// notify admin page: Override / Reset / Replace / Clear, and showing only the settings that apply (the delivery
+// method's, and none of a channel that is switched off).
 // No inline script anywhere: the page's Content-Security-Policy allows this file only.
 (function () {
   'use strict';
@@ -72,12 +73,17 @@
     return ctl.value || ctl.getAttribute('data-default') || '';
   }
 
+  // A row is shown while its delivery method is selected (data-when-*) and its channel is not switched off
+  // (data-channel-switch names the channel's "enabled" key). Hidden rows keep their values and are still submitted.
   function updateVisibility() {
-    var rows = document.querySelectorAll('.setting[data-when-key]');
+    var rows = document.querySelectorAll('.setting[data-when-key], .setting[data-channel-switch]');
     for (var i = 0; i < rows.length; i++) {
       var row = rows[i];
-      var allowed = row.getAttribute('data-when-values').split(' ');
-      row.hidden = allowed.indexOf(valueOf(row.getAttribute('data-when-key'))) < 0;
+      var whenKey = row.getAttribute('data-when-key');
+      var channelSwitch = row.getAttribute('data-channel-switch');
+      var applies = !whenKey || row.getAttribute('data-when-values').split(' ').indexOf(valueOf(whenKey)) >= 0;
+      var channelOn = !channelSwitch || valueOf(channelSwitch) !== 'false';
+      row.hidden = !(applies && channelOn);
     }
   }
 

@@ -92,6 +92,40 @@ class AdminPageBrowserTest {
     }
 
     @Test
+    void switchingEmailOffHidesTheEmailSettingsWithoutAReloadAndKeepsTheirValues() {
+        WebDriver browser = site.signIn(CHROMIUM.open(), ALICE, "/");
+        JavascriptExecutor script = (JavascriptExecutor) browser;
+        script.executeScript("window.notifyNoReload = true;");
+        assertThat(row(browser, "email.smtp.host").isDisplayed()).isTrue();
+        String host = browser.findElement(By.id("email.smtp.host")).getAttribute("value");
+        assertThat(host).isNotEmpty();
+
+        new Select(browser.findElement(By.id("email.enabled"))).selectByValue("false");
+
+        waiting(browser).until(ExpectedConditions.invisibilityOf(row(browser, "email.smtp.host")));
+        assertThat(row(browser, "email.sender").isDisplayed()).isFalse();
+        assertThat(row(browser, "email.delivery-method").isDisplayed()).isFalse();
+        assertThat(row(browser, "email.enabled").isDisplayed()).as("the switch itself").isTrue();
+        assertThat(row(browser, "sms.enabled").isDisplayed()).as("the other channel's switch").isTrue();
+        assertThat(browser.findElement(By.id("email.smtp.host")).getAttribute("value")).isEqualTo(host);
+        assertThat(script.executeScript("return window.notifyNoReload === true;")).as("the page was not reloaded")
+                .isEqualTo(true);
+
+        browser.findElement(By.id("save")).click();
+
+        waiting(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Saved as version"));
+        assertThat(site.store().snapshot().value("email.enabled")).contains("false");
+        assertThat(site.store().snapshot().value("email.smtp.host")).as("hidden, not dropped").contains(host);
+        assertThat(row(browser, "email.smtp.host").isDisplayed()).as("hidden when the page loads").isFalse();
+
+        new Select(browser.findElement(By.id("email.enabled"))).selectByValue("true");
+
+        waiting(browser).until(ExpectedConditions.visibilityOf(row(browser, "email.smtp.host")));
+        assertThat(row(browser, "email.graph.save-to-sent-items").isDisplayed())
+                .as("still hidden by the delivery method").isFalse();
+    }
+
+    @Test
     void overrideAndResetOnAServerPageShowWhereTheValueComesFromAndSaveOnlyWhatIsSetHere() {
         WebDriver browser = site.signIn(CHROMIUM.open(), ALICE, "/servers/eu-1");
         WebElement sender = browser.findElement(By.id("email.sender"));

@@ -27,16 +27,21 @@ public final class AdminBenchmark {
         md.append("Server time of one GET through `AdminPage.handle` (authorization, a snapshot of a file store, "
                 + "rendering from the installed schema, headers; no network): ").append(AdminPageBenchmark.SERVERS)
                 .append(" servers in ").append(AdminPageBenchmark.REGIONS).append(" regions, each overriding two "
-                + "keys. JMH sample time, 1 fork, 3 x 2 s warm-up, 5 x 2 s measurement.\n\n");
-        md.append("| page | samples | p50 ms | p95 ms | p99 ms | target p95 < 50 ms |\n|---|---:|---:|---:|---:|---|\n");
+                + "keys. JMH sample time, 1 fork, 3 x 2 s warm-up, 5 x 2 s measurement. *Same version*: the page "
+                + "viewed again while the store is unchanged (what the page worked out for a version is reused); "
+                + "*after a change*: a server's key is saved before each GET (not timed), so each GET renders a new "
+                + "version, as the first view after a save does.\n\n");
+        md.append("| page | store | samples | p50 ms | p95 ms | p99 ms | target p95 < 50 ms |\n"
+                + "|---|---|---:|---:|---:|---:|---|\n");
         boolean met = true;
         for (RunResult result : results) {
             Statistics s = result.getPrimaryResult().getStatistics();
             double p95 = s.getPercentile(95);
             met &= p95 < TARGET_MS;
-            md.append(String.format(Locale.ROOT, "| `GET %s` | %d | %.2f | %.2f | %.2f | %s |%n",
-                    result.getParams().getParam("path"), s.getN(), s.getPercentile(50), p95, s.getPercentile(99),
-                    p95 < TARGET_MS ? "met" : "missed"));
+            md.append(String.format(Locale.ROOT, "| `GET %s` | %s | %d | %.2f | %.2f | %.2f | %s |%n",
+                    result.getParams().getParam("path"), Boolean.parseBoolean(result.getParams().getParam(
+                            "afterChange")) ? "after a change" : "same version", s.getN(), s.getPercentile(50), p95,
+                    s.getPercentile(99), p95 < TARGET_MS ? "met" : "missed"));
         }
         System.out.print(md);
         System.exit(met ? 0 : 3);

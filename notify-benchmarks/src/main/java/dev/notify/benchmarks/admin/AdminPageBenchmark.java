@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -31,6 +32,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * server overriding two keys: one GET of the fleet view or of a server's page, from the request to the finished
  * HTML (authorization, a snapshot of the file store, rendering from the installed schema, security headers), with
  * no network in between. Sampled, so {@link AdminBenchmark} reports percentiles.
+ *
+ * <p>{@code afterChange}: {@code false} measures a page viewed again at the same store version (what the page
+ * worked out for that version is reused); {@code true} changes one server's key before each GET (outside the
+ * measured time), so every GET renders a new version: the first view after a save.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(org.openjdk.jmh.annotations.Mode.SampleTime)
@@ -46,10 +51,14 @@ public class AdminPageBenchmark {
     @Param({"/fleet", "/servers/server-117"})
     public String path;
 
+    @Param({"false", "true"})
+    public boolean afterChange;
+
     private Path work;
     private SettingsStore store;
     private AdminPage page;
     private WebRequest request;
+    private int changes;
 
     @Setup
     public void setUp() throws IOException {
@@ -81,6 +90,14 @@ public class AdminPageBenchmark {
                     .set("servers." + id + ".email.reply-to", "replies-" + s + "@example.com");
         }
         return fleet;
+    }
+
+    @Setup(Level.Invocation)
+    public void change() {
+        if (afterChange) {
+            store.apply(ChangeSet.builder(store.snapshot().version(), "bench")
+                    .set("servers.server-3.email.reply-to", "changed-" + (++changes) + "@example.com").build());
+        }
     }
 
     @Benchmark

@@ -49,6 +49,11 @@ public final class StoreEngine implements SettingsStore {
     private volatile InForce inForce;
     private volatile StoreStatus status;
     private volatile long nextCheck;
+    private volatile Shown shown;
+
+    /** The last snapshot and what it was made from: the stored state read and the settings then in force. */
+    private record Shown(StoredState state, Settings settings, StoreSnapshot snapshot) {
+    }
 
     /** The settings in force and the stored entries they were parsed from. */
     private record InForce(long version, Map<String, String> entries, Settings settings) {
@@ -173,15 +178,23 @@ public final class StoreEngine implements SettingsStore {
     @Override
     public StoreSnapshot snapshot() {
         StoredState state = read();
-        Map<String, String> shown = new LinkedHashMap<>();
+        Settings settings = inForce.settings;
+        Shown last = shown;
+        if (last != null && last.settings == settings && (last.state == state
+                || last.state.version() == state.version() && last.state.entries().equals(state.entries()))) {
+            return last.snapshot;
+        }
+        Map<String, String> display = new LinkedHashMap<>();
         Set<String> secrets = new LinkedHashSet<>();
         state.entries().forEach((key, stored) -> {
-            shown.put(key, entries.display(key, stored));
+            display.put(key, entries.display(key, stored));
             if (entries.isSecret(key)) {
                 secrets.add(key);
             }
         });
-        return new StoreSnapshot(state.version(), shown, secrets, inForce.settings);
+        StoreSnapshot snapshot = new StoreSnapshot(state.version(), display, secrets, settings);
+        shown = new Shown(state, settings, snapshot);
+        return snapshot;
     }
 
     /** Reads the backend, records an edit made outside notify, and brings the settings in force up to date. */

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +21,7 @@ import java.util.regex.Pattern;
  */
 final class StoredEntries {
 
-    private static final Pattern SERVER_KEY = Pattern.compile("servers\\.([^.]+)\\.(.+)");
+    private static final String SERVERS = "servers.";
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{(env|file):[^}]*}");
 
     private final SettingsSchema schema;
@@ -41,14 +40,26 @@ final class StoredEntries {
 
     /** The key within its layer: {@code email.smtp.host} for {@code servers.eu-1.email.smtp.host}. */
     static String layerKey(String fullKey) {
-        Matcher m = SERVER_KEY.matcher(fullKey);
-        return m.matches() ? m.group(2) : fullKey;
+        int dot = serverIdEnd(fullKey);
+        return dot < 0 ? fullKey : fullKey.substring(dot + 1);
     }
 
     /** The server a full key belongs to, or null for the global layer. */
     static String serverOf(String fullKey) {
-        Matcher m = SERVER_KEY.matcher(fullKey);
-        return m.matches() ? m.group(1) : null;
+        int dot = serverIdEnd(fullKey);
+        return dot < 0 ? null : fullKey.substring(SERVERS.length(), dot);
+    }
+
+    /**
+     * The index of the dot after the server id of {@code servers.<id>.<key>} (id and key not empty), or -1 when
+     * the key is not a server's.
+     */
+    private static int serverIdEnd(String fullKey) {
+        if (!fullKey.startsWith(SERVERS)) {
+            return -1;
+        }
+        int dot = fullKey.indexOf('.', SERVERS.length());
+        return dot > SERVERS.length() && dot < fullKey.length() - 1 ? dot : -1;
     }
 
     static boolean isReference(String text) {

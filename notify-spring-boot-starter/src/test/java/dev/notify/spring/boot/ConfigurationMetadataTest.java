@@ -31,7 +31,7 @@ class ConfigurationMetadataTest {
                 .containsExactlyInAnyOrder("notify.servers", "notify.store.type", "notify.store.keys-file",
                         "notify.store.keys-variable", "notify.store.create-tables", "notify.store.check-interval",
                         "notify.sms-receipts.enabled", "notify.sms-receipts.path", "notify.admin.enabled",
-                        "notify.admin.path", "notify.admin.role");
+                        "notify.admin.path", "notify.admin.role", "notify.admin.test-recipient");
         assertThat(repository.getAllProperties().get("notify.store.type").getHints().getValueHints())
                 .extracting(hint -> hint.getValue()).containsExactly("jdbc");
     }

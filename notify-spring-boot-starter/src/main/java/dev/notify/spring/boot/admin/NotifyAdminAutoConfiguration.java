@@ -4,11 +4,13 @@ import dev.notify.Notifier;
 import dev.notify.NotifierBuilder;
 import dev.notify.admin.AdminAuthorization;
 import dev.notify.admin.AdminPage;
+import dev.notify.admin.Administrator;
 import dev.notify.settings.SettingsSchema;
 import dev.notify.spring.boot.NotifyAutoConfiguration;
 import dev.notify.spring.boot.store.NotifyStoreAutoConfiguration;
 import dev.notify.store.SettingsStore;
 import dev.notify.web.servlet.WebHandlerServlet;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -30,8 +32,10 @@ import org.springframework.core.env.Environment;
  *
  * <p>Who may use the page is the host's decision: its {@link AdminAuthorization} bean, or else, with Spring
  * Security on the class path, an authenticated principal with the role {@code notify.admin.role} (default
- * {@code NOTIFY_ADMIN}). With neither, or without a settings store, the application does not start: the page is
- * never served without the host's authentication.
+ * {@code NOTIFY_ADMIN}), whose name is also Test Email's default recipient when it is an email address. An
+ * administrator the authorization gives no address gets {@code notify.admin.test-recipient}, when set. With
+ * neither authorization, or without a settings store, the application does not start: the page is never served
+ * without the host's authentication.
  */
 @AutoConfiguration(after = {NotifyAutoConfiguration.class, NotifyStoreAutoConfiguration.class})
 @ConditionalOnClass(name = {"dev.notify.admin.AdminPage", "dev.notify.web.servlet.WebHandlerServlet",
@@ -69,7 +73,7 @@ public class NotifyAdminAutoConfiguration {
                     + "the page is never served unauthenticated");
         }
         String contextPath = environment.getProperty("server.servlet.context-path", "");
-        return AdminPage.builder(store, authorization)
+        return AdminPage.builder(store, withTestRecipient(authorization, properties))
                 .mountPath(stripTrailingSlash(contextPath) + properties.path())
                 .clock(notifier.clock())
                 .testNotifiers(settings -> {
@@ -90,6 +94,17 @@ public class NotifyAdminAutoConfiguration {
                 new WebHandlerServlet(page), properties.path() + "/*");
         registration.setName("notifyAdmin");
         return registration;
+    }
+
+    /** The authorization, giving {@code notify.admin.test-recipient} to administrators it gives no address. */
+    private static AdminAuthorization withTestRecipient(AdminAuthorization authorization,
+            NotifyAdminProperties properties) {
+        Optional<String> recipient = properties.defaultTestRecipient();
+        if (recipient.isEmpty()) {
+            return authorization;
+        }
+        return request -> authorization.authorize(request).map(admin -> admin.email().isPresent() ? admin
+                : new Administrator(admin.id(), admin.displayName(), recipient));
     }
 
     private static String stripTrailingSlash(String path) {

@@ -11,7 +11,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Lets in an authenticated (not anonymous) Spring Security principal with the authority {@code ROLE_<role>}; its name
- * is the administrator's id and display name. The authentication is the request's principal when Spring Security's
+ * is the administrator's id and display name, and their email address (Test Email's default recipient) when it is
+ * one ({@code alice@example.com}). The authentication is the request's principal when Spring Security's
  * filters made it one, else the current thread's security context. Threadsafe.
  */
 final class SpringSecurityAdminAuthorization implements AdminAuthorization {
@@ -37,6 +38,8 @@ final class SpringSecurityAdminAuthorization implements AdminAuthorization {
         if (!allowed || authentication.getName() == null || authentication.getName().isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new Administrator(authentication.getName(), authentication.getName(), Optional.empty()));
+        String name = authentication.getName();
+        Optional<String> email = NotifyAdminProperties.isAddress(name) ? Optional.of(name) : Optional.empty();
+        return Optional.of(new Administrator(name, name, email));
     }
 }

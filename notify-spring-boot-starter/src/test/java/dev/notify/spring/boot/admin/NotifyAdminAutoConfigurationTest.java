@@ -112,6 +112,47 @@ class NotifyAdminAutoConfigurationTest {
     }
 
     @Test
+    void testEmailIsAddressedToTheSpringSecurityPrincipalWhenItsNameIsAnAddress() {
+        withStore().withPropertyValues("notify.admin.enabled=true").run(context -> {
+            AdminPage page = context.getBean(AdminPage.class);
+
+            String byAddress = page.handle(get(administrator("carol@example.com"))).bodyText();
+            String byName = page.handle(get(administrator("carol"))).bodyText();
+
+            assertThat(byAddress).contains(TEST_RECIPIENT + "carol@example.com\"");
+            assertThat(byName).contains("name=\"test-recipient\" value>");
+        });
+    }
+
+    @Test
+    void theTestRecipientPropertyAddressesAdministratorsWithoutAnAddress() {
+        withStore().withPropertyValues("notify.admin.enabled=true", "notify.admin.test-recipient= ops@example.com ")
+                .run(context -> {
+                    AdminPage page = context.getBean(AdminPage.class);
+
+                    assertThat(page.handle(get(administrator("carol"))).bodyText())
+                            .contains(TEST_RECIPIENT + "ops@example.com\"");
+                    assertThat(page.handle(get(administrator("dave@example.com"))).bodyText())
+                            .as("the administrator's own address first")
+                            .contains(TEST_RECIPIENT + "dave@example.com\"");
+                });
+        withStore().withBean(AdminAuthorization.class, () -> ALICE_ONLY)
+                .withPropertyValues("notify.admin.enabled=true", "notify.admin.test-recipient=ops@example.com")
+                .run(context -> assertThat(context.getBean(AdminPage.class).handle(get("alice")).bodyText())
+                        .contains(TEST_RECIPIENT + "alice@example.com\""));
+    }
+
+    @Test
+    void aTestRecipientThatIsNotOneAddressIsRefusedNamingTheKey() {
+        withStore().withPropertyValues("notify.admin.enabled=true",
+                "notify.admin.test-recipient=Ops <ops@example.com>").run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(messages(context.getStartupFailure())).anySatisfy(message -> assertThat(message)
+                            .contains("notify.admin.test-recipient", "one email address"));
+                });
+    }
+
+    @Test
     void theApplicationsAuthorizationWinsOverSpringSecurity() {
         withStore().withBean(AdminAuthorization.class, () -> ALICE_ONLY).withPropertyValues("notify.admin.enabled=true")
                 .run(context -> {
@@ -151,6 +192,13 @@ class NotifyAdminAutoConfigurationTest {
                     assertThat(messages(context.getStartupFailure()))
                             .anySatisfy(message -> assertThat(message).contains("notify.admin.path"));
                 });
+    }
+
+    private static final String TEST_RECIPIENT = "id=\"test-recipient\" name=\"test-recipient\" value=\"";
+
+    private static UsernamePasswordAuthenticationToken administrator(String name) {
+        return UsernamePasswordAuthenticationToken.authenticated(name, null,
+                AuthorityUtils.createAuthorityList("ROLE_NOTIFY_ADMIN"));
     }
 
     private static WebRequest get(String name) {
