@@ -388,6 +388,8 @@ public final class DefaultOutbox implements DurableOutbox {
                 if (!stored.get(i)) {
                     lostClaim(held.get(i));
                     all = false;
+                } else if (held.get(i).next.entry().channel() == Channel.SMS) {
+                    deliveries.finished(held.get(i).next.entry().id());
                 }
             }
             return all;

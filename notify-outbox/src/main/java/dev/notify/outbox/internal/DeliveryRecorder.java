@@ -26,12 +26,20 @@ final class DeliveryRecorder implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryRecorder.class);
     static final int MAX = 100_000;
+    static final int MAX_EARLY = 10_000;
 
     private final Journal journal;
     private final Map<String, String> entryByMessageId = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
             return size() > MAX;
+        }
+    };
+    /** Statuses that came before their entry's outcome was durable (a receipt within an fsync), by entry id. */
+    private final Map<String, DeliveryStatus> beforeFinished = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, DeliveryStatus> eldest) {
+            return size() > MAX_EARLY;
         }
     };
     private final AutoCloseable subscription;
@@ -78,10 +86,36 @@ final class DeliveryRecorder implements AutoCloseable {
                 }
                 enqueued(messageId, entryId);
             }
-            journal.recordDelivery(entryId, event.status());
+            if (!journal.recordDelivery(entryId, event.status())) {
+                synchronized (this) {
+                    beforeFinished.merge(entryId, event.status(), (held, next) -> next.movesOn(held) ? next : held);
+                }
+            }
         } catch (JournalException e) {
             LOG.warn("Outbox: the delivery status {} of {} could not be journalled: {}", event.status(),
                     entryId == null ? "an SMS" : entryId, e.getMessage());
+        }
+    }
+
+    /**
+     * The entry's outcome is durable now: records the status a receipt reported before it was (the receipt raced
+     * the outcome's fsync or commit).
+     */
+    void finished(String entryId) {
+        DeliveryStatus early;
+        synchronized (this) {
+            if (beforeFinished.isEmpty()) {
+                return;
+            }
+            early = beforeFinished.remove(entryId);
+        }
+        if (early != null) {
+            try {
+                journal.recordDelivery(entryId, early);
+            } catch (JournalException e) {
+                LOG.warn("Outbox: the delivery status {} of {} could not be journalled: {}", early, entryId,
+                        e.getMessage());
+            }
         }
     }
 
