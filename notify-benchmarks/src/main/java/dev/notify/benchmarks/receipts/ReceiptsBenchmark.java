@@ -58,6 +58,10 @@ public final class ReceiptsBenchmark {
         } catch (IllegalStateException e) {
             System.out.println("FAILED: " + e.getMessage());
             System.exit(3);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.out.println("FAILED: " + e);
+            System.exit(1);
         }
     }
 

@@ -43,15 +43,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link DurableOutbox}. One poller thread claims due entries in batches ({@code recordBatch / (2 x workers)}
- * entries, at least one) and hands each batch to a thread. {@code workers} threads send at a time: a batch's
- * messages for one server go to the notifier together ({@link ServerNotifier#attempt(List, java.util.function.Predicate)}:
- * one pipelined SMTP exchange, one Graph request), and as soon as the server has answered the thread gives its turn
- * to send to the next batch and makes the batch's outcomes durable in one step ({@link Recorder}: one fsync, one
- * transaction, shared with the other threads' outcomes waiting at the same time). There are twice as many threads
- * as workers, so that while a batch's outcomes are being stored the next batch is on the wire; a crash can
- * therefore leave at most {@code recordBatch} accepted but unrecorded messages (at least two batches per worker),
- * each sent again with its Message-ID. Listeners see {@code DELIVERED} only once the outcome is durable.
+ * The {@link DurableOutbox}. One poller thread claims due entries for every free thread at once, and hands them to
+ * the threads in batches of {@code recordBatch / (2 x workers)} entries (at least one). {@code workers} threads send
+ * at a time: a batch's messages for one server go to the notifier together
+ * ({@link ServerNotifier#attempt(List, java.util.function.Predicate)}: one pipelined SMTP exchange, Graph's JSON
+ * batches), and as soon as the server has answered, the thread gives its turn to send to the next batch and makes
+ * the batch's outcomes durable in one step ({@link Recorder}: one fsync, one transaction, shared with the other
+ * threads' outcomes waiting at the same time). There are twice as many threads as workers, so that while a batch's
+ * outcomes are being stored the next batch is on the wire; a crash can therefore leave at most
+ * {@code max(recordBatch, 2 x workers)} accepted but unrecorded messages, each sent again with its Message-ID.
+ * Listeners see {@code DELIVERED} only once the outcome is durable.
  * The poller runs when a message is enqueued, when a thread finishes, when the next entry falls due (the
  * scheduler), and at least every poll interval. Claims of attempts in flight are renewed ({@link LeaseKeeper}).
  */
@@ -193,17 +194,13 @@ public final class DefaultOutbox implements DurableOutbox {
                 journal.expire(now);
             }
             int slots = free.availablePermits();
-            for (int i = 0; i < slots; i++) {
-                List<Journal.Claim> claims = journal.claimDue(now, batch);
-                if (claims.isEmpty()) {
-                    break;
+            if (slots > 0) {
+                List<Journal.Claim> claims = journal.claimDue(now, slots * batch);
+                for (int from = 0; from < claims.size(); from += batch) {
+                    free.acquireUninterruptibly();
+                    dispatch(List.copyOf(claims.subList(from, Math.min(claims.size(), from + batch))));
                 }
-                free.acquireUninterruptibly();
-                dispatch(claims);
-                if (claims.size() < batch) {
-                    break;
-                }
-                if (i == slots - 1) {
+                if (claims.size() == slots * batch) {
                     return;
                 }
             }

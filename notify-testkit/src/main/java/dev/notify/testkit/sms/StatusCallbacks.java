@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -144,13 +145,24 @@ public final class StatusCallbacks {
         return answers;
     }
 
-    /** Sends one callback over HTTP and returns the host's HTTP status. */
+    /**
+     * Sends one callback over HTTP and returns the host's HTTP status. A connection the host closed before it answered
+     * (a kept-alive connection it had just dropped) is tried once more on a new one, as the services retry a callback
+     * they got no answer to; a host applies a repeated receipt once.
+     */
     public static int send(StatusCallback callback) {
         HttpRequest.Builder request = HttpRequest.newBuilder(callback.url()).timeout(Duration.ofSeconds(10))
                 .method(callback.method(), HttpRequest.BodyPublishers.ofByteArray(callback.body()));
         callback.headers().forEach(request::header);
         try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            try {
+                return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException e) {
+                if (e instanceof HttpTimeoutException) {
+                    throw e;
+                }
+                return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("the host did not answer " + callback, e);
         } catch (InterruptedException e) {
