@@ -12,6 +12,8 @@
 #   N_GRAPH    1000                           messages per Graph run
 #   OUTBOX     true                           run the durable outbox benchmark (file journal and PostgreSQL)
 #   N_OUTBOX   2000                           messages per outbox run
+#   RECORD_BATCH 64                           the outbox benchmark's DurableOutboxBuilder.recordBatch (messages per
+#                                             batch: RECORD_BATCH / (2 x workers))
 #   OUTBOX_FLEET true                         run the PostgreSQL fleet benchmark (direct send vs delivery by 1, 2 and 4
 #                                             JVMs at C = 1, 4, 16) and the bloat test (a transaction held open)
 #   N_FLEET    10000                          messages per fleet delivery run
@@ -52,7 +54,7 @@ B=$ROOT/notify-benchmarks
 T=$B/target
 PARTIAL=false
 for v in MODES THREADS N N_TLS N_2MS N_PER_CONNECTION ONLY CHUNKING DATA_VS_BDAT JMH COLD_RUNS GRAPH N_GRAPH OUTBOX \
-    N_OUTBOX OUTBOX_FLEET N_FLEET BLOAT_HOLD STORE N_STORE STORE_JMH TEMPLATES N_TEMPLATES TEMPLATES_JMH JFR RECEIPTS N_RECEIPTS ADMIN; do
+    N_OUTBOX RECORD_BATCH OUTBOX_FLEET N_FLEET BLOAT_HOLD STORE N_STORE STORE_JMH TEMPLATES N_TEMPLATES TEMPLATES_JMH JFR RECEIPTS N_RECEIPTS ADMIN; do
   if [ -n "${!v:-}" ]; then PARTIAL=true; fi
 done
 MODES=${MODES:-plain,starttls-auth,plain-2ms}
@@ -64,6 +66,7 @@ GRAPH=${GRAPH:-true}
 N_GRAPH=${N_GRAPH:-1000}
 OUTBOX=${OUTBOX:-true}
 N_OUTBOX=${N_OUTBOX:-2000}
+RECORD_BATCH=${RECORD_BATCH:-64}
 RECEIPTS=${RECEIPTS:-true}
 N_RECEIPTS=${N_RECEIPTS:-2000}
 OUTBOX_FLEET=${OUTBOX_FLEET:-true}
@@ -235,7 +238,8 @@ fi
 if [ "$OUTBOX" = true ]; then
   echo "== outbox" >&2
   mkdir -p "$T/bench-logs"
-  java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$FULL" dev.notify.benchmarks.outbox.OutboxBenchmark \
+  java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dnotify.outbox.record-batch="$RECORD_BATCH" -cp "$FULL" \
+    dev.notify.benchmarks.outbox.OutboxBenchmark \
     "$SINK_DIR/sink.properties" "$T/outbox-work" "$N_OUTBOX" > "$T/outbox.md" 2> "$T/bench-logs/outbox.log"
   OUTBOX_STATUS=$?
   cat "$T/outbox.md"

@@ -46,6 +46,8 @@ public final class OutboxBenchmark {
 
     private static final int RUNS = 3;
     private static final List<Integer> CONCURRENCY = List.of(1, 4, 16);
+    /** The outbox's {@code recordBatch}: 64, the default, unless {@code -Dnotify.outbox.record-batch} says otherwise. */
+    private static final int RECORD_BATCH = Integer.getInteger("notify.outbox.record-batch", 64);
 
     private OutboxBenchmark() {
     }
@@ -113,7 +115,8 @@ public final class OutboxBenchmark {
                 ratio >= 5 ? "met" : "MISSED, fsync took " + String.format(Locale.ROOT, "%.2f", 1000 / fileC1)
                         + " ms or less per enqueue at C = 1: the faster the disk, the less there is to share"));
         out.append("Delivery against a direct send at the same concurrency C, in the same run: `sendEmail` from C threads, ")
-                .append("and an outbox with C workers (the SMTP pool C connections, `recordBatch` 64) draining a journal ")
+                .append("and an outbox with C workers (the SMTP pool C connections, `recordBatch` ").append(RECORD_BATCH)
+                .append(") draining a journal ")
                 .append("that holds N messages; each run does the three in turn, median of ").append(RUNS)
                 .append(" after a warm-up. Target: file-journal delivery >= 0.6x the direct send.\n\n")
                 .append("| C | direct msg/s | file journal msg/s | file / direct | PostgreSQL msg/s | PostgreSQL / direct "
@@ -235,7 +238,7 @@ public final class OutboxBenchmark {
         long before = sink.stats().messages();
         long start = System.nanoTime();
         try (DurableOutbox outbox = DurableOutbox.builder(notifier).journal(reopened).workers(workers)
-                .pollInterval(Duration.ofMillis(50)).build()) {
+                .recordBatch(RECORD_BATCH).pollInterval(Duration.ofMillis(50)).build()) {
             while (outbox.counts().get(OutboxState.ACCEPTED) < n) {
                 if (outbox.counts().get(OutboxState.FAILED) > 0) {
                     throw new IllegalStateException("a message failed: " + outbox.list(java.util.Set.of(OutboxState.FAILED), 1));
