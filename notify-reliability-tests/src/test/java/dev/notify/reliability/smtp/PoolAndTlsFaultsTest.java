@@ -79,12 +79,12 @@ class PoolAndTlsFaultsTest {
     }
 
     @Test
-    void halfOpenPooledConnectionIsReplacedWithinTheReadTimeoutAndTheMessageSentOnce() throws IOException {
+    void halfOpenPooledConnectionIsReplacedWithinTheReadTimeoutAndTheMessageSentOnce() throws Exception {
         plainServer();
         Layer layer = FaultSettings.smtp(server.port()).set("email.smtp.read-timeout", "600ms").build();
         notifier = FaultSettings.notifier(layer);
         assertThat(Outcome.send(notifier.global(), FaultSettings.message(), scan).accepted().isAccepted()).isTrue();
-        assertThat(server.blackHoleIdleConnections()).isEqualTo(1);
+        assertThat(server.blackHoleIdleConnectionsOnceIdle(Duration.ofSeconds(5))).isEqualTo(1);
 
         Outcome second = Outcome.send(notifier.global(), FaultSettings.message(), scan);
 

@@ -134,21 +134,31 @@ public final class FaultySmtpServer implements AutoCloseable {
         return List.copyOf(commandLines);
     }
 
-    /** Closes the connections that are waiting for the client's next command (FIN), as a server restart would. */
     /**
      * Like {@link #dropIdleConnections()}, once a connection is idle: the client may read the server's last reply
      * before the server's session has gone back to waiting for a command.
      */
     public int dropIdleConnectionsOnceIdle(java.time.Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        int dropped = dropIdleConnections();
-        while (dropped == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-            dropped = dropIdleConnections();
-        }
-        return dropped;
+        return onceIdle(timeout, this::dropIdleConnections);
     }
 
+    /** Like {@link #blackHoleIdleConnections()}, once a connection is idle (see {@link #dropIdleConnectionsOnceIdle}). */
+    public int blackHoleIdleConnectionsOnceIdle(java.time.Duration timeout) throws InterruptedException {
+        return onceIdle(timeout, this::blackHoleIdleConnections);
+    }
+
+    private static int onceIdle(java.time.Duration timeout, java.util.function.IntSupplier action)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int done = action.getAsInt();
+        while (done == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+            done = action.getAsInt();
+        }
+        return done;
+    }
+
+    /** Closes the connections that are waiting for the client's next command (FIN), as a server restart would. */
     public int dropIdleConnections() {
         int dropped = 0;
         for (Session s : sessions) {
