@@ -217,7 +217,8 @@ public final class DefaultOutbox implements DurableOutbox {
         if (previous != null) {
             previous.cancel();
         }
-        wakeUp = scheduler.schedule(this::requestPoll, wait.isNegative() ? Duration.ZERO : wait);
+        Duration untilWakeUp = Duration.between(clock.instant(), now.plus(wait));
+        wakeUp = scheduler.schedule(this::requestPoll, untilWakeUp.isNegative() ? Duration.ZERO : untilWakeUp);
     }
 
     private void dispatch(List<Journal.Claim> claims) {
