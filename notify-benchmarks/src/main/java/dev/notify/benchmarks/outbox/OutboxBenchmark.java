@@ -10,7 +10,6 @@ import dev.notify.outbox.FileJournal;
 import dev.notify.outbox.JdbcJournal;
 import dev.notify.outbox.OutboxState;
 import dev.notify.outbox.spi.Journal;
-import dev.notify.settings.Layer;
 import dev.notify.settings.Settings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -77,7 +76,7 @@ public final class OutboxBenchmark {
         List<String> delivery = new ArrayList<>();
         double fileC1 = 0;
         double fileC16 = 0;
-        try (Notifier notifier = Notifier.builder().settings(Settings.of(settings(sink))).build()) {
+        try (Notifier notifier = Notifier.builder().settings(Settings.of(FleetBenchmark.settings(sink, 4))).build()) {
             AtomicInteger dirs = new AtomicInteger();
             Supplier<Location> file = () -> {
                 Path directory = work.resolve("journal-" + dirs.incrementAndGet());
@@ -123,22 +122,6 @@ public final class OutboxBenchmark {
                         + "| runs direct / file / PostgreSQL |\n|---:|---:|---:|---:|---:|---:|---|\n");
         delivery.forEach(out::append);
         return out.toString();
-    }
-
-    private static Layer settings(SinkInfo sink) {
-        return settings(sink, 4);
-    }
-
-    private static Layer settings(SinkInfo sink, int connections) {
-        return Layer.builder()
-                .set("email.enabled", "true")
-                .set("email.delivery-method", "smtp")
-                .set("email.sender", Mail.FROM)
-                .set("email.smtp.host", sink.host())
-                .set("email.smtp.port", Integer.toString(sink.port()))
-                .set("email.smtp.tls", "none")
-                .set("email.smtp.pool.max-connections", Integer.toString(connections))
-                .build();
     }
 
     private static double enqueueRow(StringBuilder out, String name, int threads, Notifier notifier,
@@ -188,7 +171,7 @@ public final class OutboxBenchmark {
         List<Double> direct = new ArrayList<>();
         List<Double> fromFile = new ArrayList<>();
         List<Double> fromTable = new ArrayList<>();
-        try (Notifier notifier = Notifier.builder().settings(Settings.of(settings(sink, c))).build()) {
+        try (Notifier notifier = Notifier.builder().settings(Settings.of(FleetBenchmark.settings(sink, c))).build()) {
             for (int run = 0; run <= RUNS; run++) {
                 double d = send(notifier, c, n);
                 double f = deliver(notifier, file.get(), sink.control(), c, n);

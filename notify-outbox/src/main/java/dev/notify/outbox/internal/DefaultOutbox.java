@@ -134,13 +134,13 @@ public final class DefaultOutbox implements DurableOutbox {
 
     @Override
     public ServerOutbox global() {
-        return new Bound(null);
+        return new BoundOutbox(this, journal, null);
     }
 
     @Override
     public ServerOutbox server(String serverId) {
         notifier.server(serverId);
-        return new Bound(serverId);
+        return new BoundOutbox(this, journal, serverId);
     }
 
     String enqueue(String server, Message message) {
@@ -170,7 +170,7 @@ public final class DefaultOutbox implements DurableOutbox {
 
     // ---- delivery ----
 
-    private void requestPoll() {
+    void requestPoll() {
         if (closed || !delivering || notifierClosed || !pollRequested.compareAndSet(false, true)) {
             return;
         }
@@ -491,44 +491,5 @@ public final class DefaultOutbox implements DurableOutbox {
     @Override
     public String toString() {
         return "DurableOutbox[" + journal.describe() + "]";
-    }
-
-    private final class Bound implements ServerOutbox {
-        private final String server;
-
-        Bound(String server) {
-            this.server = server;
-        }
-
-        @Override
-        public Optional<String> serverId() {
-            return Optional.ofNullable(server);
-        }
-
-        @Override
-        public String enqueueEmail(EmailMessage message) {
-            return enqueue(server, message);
-        }
-
-        @Override
-        public String enqueueSms(SmsMessage message) {
-            return enqueue(server, message);
-        }
-
-        @Override
-        public void pause() {
-            journal.pause(server == null ? Journal.GLOBAL : server);
-        }
-
-        @Override
-        public void resume() {
-            journal.resume(server == null ? Journal.GLOBAL : server);
-            requestPoll();
-        }
-
-        @Override
-        public String toString() {
-            return "ServerOutbox[" + (server == null ? "global" : server) + "]";
-        }
     }
 }
